@@ -1,0 +1,3 @@
+from check_report.cli import main
+
+raise SystemExit(main())

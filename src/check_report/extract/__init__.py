@@ -1,0 +1,29 @@
+"""Stage 2 of the pipeline: `Source`s in, fact tables out (see `check_report.facts` for the columns)."""
+
+from __future__ import annotations
+
+from check_report.readers.base import Source
+
+
+def extract(source: Source, vocabulary=None):
+    """All facts of one input: its tables (sheets, or tables inside a document) and its prose.
+
+    Returns (facts DataFrame, notes) where notes are one-line remarks for the user: sheets skipped as
+    having no indicator table, columns whose role could not be told from the header, readings chosen for
+    ambiguous numbers.
+    """
+    from check_report import facts as F
+    from check_report.extract.table import grid_facts
+
+    tables, notes = [], list(source.notes)
+    for grid in source.grids:
+        table, grid_notes = grid_facts(source.path, grid, vocabulary=vocabulary)
+        tables.append(table)
+        notes.extend(grid_notes)
+    if source.document is not None:
+        from check_report.extract.prose import document_facts
+
+        table, prose_notes = document_facts(source.document)
+        tables.append(table)
+        notes.extend(prose_notes)
+    return F.concat(tables), notes

@@ -1,0 +1,131 @@
+"""The fact table: the one contract between the pipeline stages.
+
+Readers and extractors produce it, the rule engine consumes it, reporters only see findings that point
+back into it. One row per stated figure. Column names are the constants below; nothing else in the code
+spells them as string literals, so a rename happens here or nowhere.
+
+Column          dtype     meaning
+--------------  --------  -------------------------------------------------------------------------------
+file            str       path of the input as the user gave it
+sheet           str|None  worksheet name (tables), None for prose
+cell            str|None  A1 address as the user sees it in Excel, title rows counted (tables)
+line            int|None  1-based line in the file as given (.md/.txt); None for workbooks
+where           str|None  human locator when neither cell nor line says it all: "paragraph 12",
+                          "footnote 3", "table 2, row 4, column 3" (.docx)
+entity          str       key of the indicator the figure belongs to, unique within one file; rows of one
+                          indicator share it (e.g. "Sheet1!12" or "L37:industrial-output")
+code            str|None  the hierarchical code as written in the STT column ("1", "1.1", "a", "-", "+")
+indicator       str       the indicator's name as written (row label or the subject of a sentence)
+parent          str|None  entity key of the parent indicator (from codes, or a breakdown in prose)
+complete        bool      True when the children of this entity are declared to be the whole breakdown
+                          ("gồm", or a rule-set declaration); children then must add up to it
+measure         str       what the figure is; one of MEASURES (or a user-declared measure)
+period          str       normalised period label: "2024-03" (a month), "2024-01..2024-03" (cumulative
+                          from January), "" when the figure has no period (a plan, a count)
+period_start    int|None  first month of the period (1..12)
+period_end      int|None  last month of the period (1..12)
+year            int|None  year of the period when known
+unit            str|None  unit as written ("triệu đồng", "%", "hộ")
+scale           float     factor to the unit's base (triệu đồng -> 1e6 of đồng); 1.0 when unknown
+value           float     the value as stated, in the stated unit (percentages in percent: 21.89)
+lower, upper    float     the interval the stated precision allows: a relation holds when these can agree
+decimals        int       decimals shown; lower/upper = value -/+ 0.5 * 10**-decimals
+raw             str       the figure exactly as written or displayed ("21,89", "1.138.000")
+text            str       the quoted context: the row label, or the sentence around a figure in prose
+phrasing        str|None  wording that carries meaning in prose: "tăng", "giảm", "bằng", "đạt", "vượt"
+source          str       "table" or "text"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+FILE = "file"
+SHEET = "sheet"
+CELL = "cell"
+LINE = "line"
+WHERE = "where"
+ENTITY = "entity"
+CODE = "code"
+INDICATOR = "indicator"
+PARENT = "parent"
+COMPLETE = "complete"
+MEASURE = "measure"
+PERIOD = "period"
+PERIOD_START = "period_start"
+PERIOD_END = "period_end"
+YEAR = "year"
+UNIT = "unit"
+SCALE = "scale"
+VALUE = "value"
+LOWER = "lower"
+UPPER = "upper"
+DECIMALS = "decimals"
+RAW = "raw"
+TEXT = "text"
+PHRASING = "phrasing"
+SOURCE = "source"
+
+COLUMNS: tuple[str, ...] = (
+    FILE, SHEET, CELL, LINE, WHERE, ENTITY, CODE, INDICATOR, PARENT, COMPLETE, MEASURE, PERIOD,
+    PERIOD_START, PERIOD_END, YEAR, UNIT, SCALE, VALUE, LOWER, UPPER, DECIMALS, RAW, TEXT, PHRASING,
+    SOURCE,
+)
+
+_DEFAULTS: dict[str, Any] = {
+    SHEET: None, CELL: None, LINE: None, WHERE: None, CODE: None, PARENT: None, COMPLETE: False,
+    PERIOD: "", PERIOD_START: None, PERIOD_END: None, YEAR: None, UNIT: None, SCALE: 1.0,
+    TEXT: "", PHRASING: None, SOURCE: "table",
+}
+
+# The measures the built-in rule packs speak of. Readers map header words and phrases onto these.
+PLAN = "plan"                      # annual plan / target (kế hoạch, dự toán, chỉ tiêu)
+MONTH = "month"                    # value of one month (period = that month)
+CUMULATIVE = "cumulative"          # value of the period to date (quý I, 3 tháng, 6 tháng, lũy kế)
+PREVIOUS = "previous"              # same period last year (cùng kỳ)
+PCT_PLAN = "pct_plan"              # cumulative as % of plan
+PCT_PREVIOUS = "pct_previous"      # cumulative as % of the same period last year (a ratio: 109.1)
+GROWTH = "growth"                  # growth vs the same period last year in % (9.1)
+PREVIOUS_MONTH = "previous_month"  # the same month last year
+PCT_PREVIOUS_MONTH = "pct_previous_month"
+GROWTH_MONTH = "growth_month"
+CHANGE = "change"                  # absolute change vs the same period ("tăng p% hay tăng d")
+SHARE = "share"                    # share of the parent in % ("chiếm p%")
+CONTRIBUTION = "contribution"      # contribution to the parent's growth in percentage points
+NUMERATOR = "numerator"            # a of "a/b ... đạt tỷ lệ p%"
+DENOMINATOR = "denominator"        # b of "a/b"
+RATIO_PCT = "ratio_pct"            # p of "a/b ... p%"
+COUNT = "count"                    # a count beside an amount ("6.334 suất = 12.836.600.000 đồng")
+AMOUNT = "amount"                  # the amount beside a count, or a plain stated figure
+
+MEASURES: tuple[str, ...] = (
+    PLAN, MONTH, CUMULATIVE, PREVIOUS, PCT_PLAN, PCT_PREVIOUS, GROWTH, PREVIOUS_MONTH,
+    PCT_PREVIOUS_MONTH, GROWTH_MONTH, CHANGE, SHARE, CONTRIBUTION, NUMERATOR, DENOMINATOR, RATIO_PCT,
+    COUNT, AMOUNT,
+)
+# Measures that may be stated once per period within one indicator (one column per month).
+PERIODIC_MEASURES: frozenset[str] = frozenset({MONTH, PREVIOUS_MONTH, PCT_PREVIOUS_MONTH, GROWTH_MONTH})
+
+
+def new_table(records: Iterable[Mapping[str, Any]] = ()):
+    """Build a fact table from dict records, filling defaults and fixing the column order."""
+    import pandas as pd
+
+    rows = [{**_DEFAULTS, **rec} for rec in records]
+    missing = [c for c in (FILE, ENTITY, INDICATOR, MEASURE, VALUE, LOWER, UPPER, DECIMALS, RAW)
+               if rows and c not in rows[0]]
+    if missing:
+        raise ValueError(f"fact records lack required columns: {', '.join(missing)}")
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    return frame.astype({VALUE: "float64", LOWER: "float64", UPPER: "float64", SCALE: "float64"})
+
+
+def concat(tables):
+    """Concatenate fact tables of several inputs, keeping the column contract."""
+    import pandas as pd
+
+    tables = [t for t in tables if len(t)]
+    if not tables:
+        return new_table()
+    return pd.concat(tables, ignore_index=True)[list(COLUMNS)]

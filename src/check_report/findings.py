@@ -1,0 +1,123 @@
+"""What the checks produce and the reporters consume: findings that point into the user's own file.
+
+Findings, locations and figures are frozen records; every reporter (terminal, JSON, SARIF ...) is built
+from them and never looks back at the fact table. `FileResult` carries the per-file outcome, including a
+file that could not be read, so one bad file in a batch is a reported outcome rather than a crash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (expected error, warning or info)") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+# Exit codes, as ruff and sqlfluff use them.
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str
+    sheet: str | None = None
+    cell: str | None = None     # A1 address as the user sees it
+    line: int | None = None     # 1-based line in the file as given
+    where: str | None = None    # "paragraph 12", "footnote 3" when neither cell nor line says it
+    text: str = ""              # the quoted text: raw figure and its context
+
+    def short(self) -> str:
+        """The place in one token a reviewer can jump to: `Sheet1!H9`, `report.md:37`, `paragraph 12`."""
+        if self.cell:
+            return f"{self.sheet}!{self.cell}" if self.sheet else self.cell
+        if self.line is not None:
+            return f"{self.path}:{self.line}"
+        return self.where or self.path
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One stated figure taking part in a finding, with the interval its shown precision allows."""
+    role: str                   # the name it has in the rule: "cumulative", "month 2024-03", "children[2]"
+    value: float
+    lower: float
+    upper: float
+    raw: str
+    location: Location
+    decimals: int = 0
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    indicator: str = ""
+    figures: tuple[Figure, ...] = ()
+    stated: tuple[float, float] | None = None    # interval of the side that was stated
+    implied: tuple[float, float] | None = None   # interval the other figures imply
+    extra_locations: tuple[Location, ...] = ()  # places that are not figures (a citation, a heading)
+    details: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def locations(self) -> tuple[Location, ...]:
+        return tuple(f.location for f in self.figures) + self.extra_locations
+
+    def sort_key(self) -> tuple:
+        first = self.locations[0] if self.locations else Location("")
+        return (first.path, first.sheet or "", first.line or 0, _cell_order(first.cell), self.rule)
+
+
+def _cell_order(cell: str | None) -> tuple[int, int]:
+    if not cell:
+        return (0, 0)
+    letters = "".join(c for c in cell if c.isalpha())
+    digits = "".join(c for c in cell if c.isdigit())
+    col = 0
+    for c in letters.upper():
+        col = col * 26 + (ord(c) - 64)
+    return (int(digits or 0), col)
+
+
+@dataclass
+class RuleStats:
+    evaluated: int = 0      # rule applications that could be computed
+    passed: int = 0
+    failed: int = 0
+    not_evaluated: int = 0  # applications skipped for missing data or a zero denominator
+
+    def add(self, other: RuleStats) -> None:
+        self.evaluated += other.evaluated
+        self.passed += other.passed
+        self.failed += other.failed
+        self.not_evaluated += other.not_evaluated
+
+
+@dataclass
+class FileResult:
+    path: str
+    status: str = "ok"                      # "ok" | "error"
+    error: str | None = None                # one line, naming the file (and line or cell)
+    facts: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    stats: RuleStats = field(default_factory=RuleStats)
+    per_rule: dict[str, RuleStats] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)   # skipped sheets, unmapped columns, chosen readings
+    coverage: dict[str, int] = field(default_factory=dict)  # numbers seen / read into facts / checked

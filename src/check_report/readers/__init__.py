@@ -1,0 +1,44 @@
+"""Stage 1 of the pipeline: files in, `Source`s out. One reader per format, chosen by file extension.
+
+The registry holds dotted paths so that reading a .txt never imports a workbook library (start-up time
+is a feature: `check-report q1.xlsx` must cost little more than importing pandas).
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from check_report.readers.base import InputError, Source
+
+# extension -> "module:function"; each function takes a path and returns a Source or raises InputError
+READERS: dict[str, str] = {
+    ".xlsx": "check_report.readers.workbook:read_xlsx",
+    ".xlsm": "check_report.readers.workbook:read_xlsx",
+    ".xls": "check_report.readers.workbook:read_xls",
+    ".ods": "check_report.readers.workbook:read_ods",
+    ".csv": "check_report.readers.workbook:read_csv",
+    ".md": "check_report.readers.text:read_text",
+    ".markdown": "check_report.readers.text:read_text",
+    ".txt": "check_report.readers.text:read_text",
+    ".docx": "check_report.readers.docx:read_docx",
+}
+
+
+def supported(path: str | Path) -> bool:
+    return Path(path).suffix.lower() in READERS
+
+
+def read(path: str | Path) -> Source:
+    """Read one input file. Raises InputError with a one-line message naming the file."""
+    p = Path(path)
+    target = READERS.get(p.suffix.lower())
+    if target is None:
+        known = ", ".join(sorted(READERS))
+        raise InputError(f"{path}: unsupported file type {p.suffix or '(none)'!r} (supported: {known})")
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory")
+    module, func = target.split(":")
+    return getattr(importlib.import_module(module), func)(str(path))

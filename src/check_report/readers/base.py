@@ -1,0 +1,59 @@
+"""What readers hand to the extractors: raw grids of cells and prose documents, nothing interpreted yet.
+
+A reader knows file formats, not reports: it turns a workbook into `Grid`s (values, display formats, merged
+ranges, A1 addresses) and a text file into a `Document`. Finding the indicator table inside a grid, and the
+figures inside prose, is the extractors' job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from check_report.document import Document
+
+
+class InputError(Exception):
+    """An input that cannot be read. The message is one line and names the file (and line or cell)."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: str | float | int | bool | None   # numbers as numbers; text as written; None when empty
+    number_format: str | None = None         # Excel display format ("#,##0", "0.00%"); None if unknown
+
+
+@dataclass
+class Grid:
+    """One sheet (or one table inside a document) as a rectangle of cells, row 0 = the sheet's first row."""
+    name: str
+    rows: list[list[Cell]]
+    # merged ranges as (first_row, first_col, last_row, last_col), 0-based inclusive
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # how a cell is named to the user; workbooks give A1 addresses, documents "table 2, row 3, column 4"
+    origin: str = "sheet"                    # "sheet" | "document-table"
+    line: int | None = None                  # for a table inside a text file: line of its first row
+
+    def cell_name(self, row: int, col: int) -> str:
+        if self.origin == "sheet":
+            return a1(row, col)
+        return f"row {row + 1}, column {col + 1}"
+
+
+def a1(row: int, col: int) -> str:
+    """0-based (row, col) -> the address Excel shows: (8, 7) -> 'H9'."""
+    letters = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return f"{letters}{row + 1}"
+
+
+@dataclass
+class Source:
+    """Everything read from one input file."""
+    path: str
+    kind: str                                  # "xlsx" | "xls" | "ods" | "csv" | "md" | "txt" | "docx"
+    grids: list[Grid] = field(default_factory=list)
+    document: Document | None = None
+    notes: list[str] = field(default_factory=list)
