@@ -53,7 +53,7 @@ def parse_number(text: str, style: str = VI) -> Parsed | None:
     raw = text.strip()
     body = raw.replace("\u00a0", "").replace(" ", "")
     sign = 1.0
-    if body[:1] in "-−–+":
+    if body and body[0] in "-−–+":
         sign = -1.0 if body[0] != "+" else 1.0
         body = body[1:]
     if not body or not body[0].isdigit() or not re.fullmatch(r"\d+(?:[.,]\d+)*", body):
