@@ -1,0 +1,247 @@
+"""The one intermediate record every machine format is built from (ruff's and sqlfluff's way).
+
+`build_report` turns per-file results into plain JSON-ready data: dicts, lists, strings, finite floats,
+ints, None. Reporters (terminal, JSON, SARIF, JUnit, GitHub, Markdown) read only this record, never the
+fact table or the dataclasses, so every format says the same thing.
+
+Shape (version 1; fields are only ever added):
+
+    {"version": 1,
+     "tool": {"name": "check-report", "version": str}, "lang": "en" | "vi",
+     "summary": {"errors", "warnings", "infos", "findings", "facts", "files", "files_ok", "files_error",
+                 "rules", "rules_evaluated", "checks_evaluated", "passed", "failed", "not_evaluated"},
+     "files": [{"path", "status": "ok" | "error", "error": str | None, "facts", "notes": [str],
+                "coverage": {str: int}, "errors", "warnings", "infos",
+                "checks": {"evaluated", "passed", "failed", "not_evaluated"}}],
+     "findings": [{"rule", "severity": "error" | "warning" | "info", "message", "indicator", "path",
+                   "stated": [lo, hi] | None, "implied": [lo, hi] | None,
+                   "figures": [{"role", "value", "lower", "upper", "raw", "decimals", "location"}],
+                   "locations": [{"path", "sheet", "cell", "line", "where", "text", "short"}]}],
+     "rules": [{"id", "pack", "severity", "description", "descriptions": {"en", "vi"}, "doc": {...},
+                "evaluated", "passed", "failed", "not_evaluated"}]}
+
+Counting: `checks_evaluated`, `passed`, `failed` and `not_evaluated` count rule *applications* (one rule on
+one indicator and period); `rules_evaluated` counts the rules that were evaluated at least once.
+
+Deterministic: files in the order given (the CLI sorts expanded directories and globs), findings sorted by
+place then rule then message, rules by id, floats written with 12 significant digits so that binary noise
+(21.884999999999998) never reaches the output; no timestamps, no absolute paths beyond what the user gave.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from check_report.findings import Figure, FileResult, Finding, Location, RuleStats, Severity
+
+REPORT_VERSION = 1
+TOOL_NAME = "check-report"
+_SEVERITY_KEYS = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "infos"}
+
+
+def build_report(results: list[FileResult], *, lang: str, tool_version: str, ruleset=None,
+                 extra_findings: Iterable[Finding] = ()) -> dict:
+    """The report record of one run. `extra_findings` carries findings that belong to no single file
+    (cross-file checks); they count in the summary and are listed with the others."""
+    extra = list(extra_findings)
+    all_findings = [f for r in results for f in r.findings] + extra
+    findings = [finding_record(f, _owner(f, r.path)) for r in results for f in r.findings]
+    findings += [finding_record(f, _owner(f, "")) for f in extra]
+    findings.sort(key=_finding_order)
+    per_rule = _merge_per_rule(results)
+    return {
+        "version": REPORT_VERSION,
+        "tool": {"name": TOOL_NAME, "version": tool_version},
+        "lang": lang,
+        "summary": _summary(results, all_findings, per_rule),
+        "files": [file_record(r) for r in results],
+        "findings": findings,
+        "rules": rule_records(ruleset, per_rule, all_findings, lang),
+    }
+
+
+def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
+    counts = dict.fromkeys(_SEVERITY_KEYS.values(), 0)
+    for finding in findings:
+        counts[_SEVERITY_KEYS[Severity(finding.severity)]] += 1
+    return counts
+
+
+def _summary(results: list[FileResult], findings: list[Finding], per_rule: dict[str, RuleStats]) -> dict:
+    totals = RuleStats()
+    for result in results:
+        totals.add(result.stats)
+    failed_files = sum(1 for r in results if r.status != "ok")
+    return {
+        **severity_counts(findings),
+        "findings": len(findings),
+        "facts": sum(r.facts for r in results),
+        "files": len(results),
+        "files_ok": len(results) - failed_files,
+        "files_error": failed_files,
+        "rules": len(per_rule),
+        "rules_evaluated": sum(1 for s in per_rule.values() if s.evaluated),
+        "checks_evaluated": totals.evaluated,
+        "passed": totals.passed,
+        "failed": totals.failed,
+        "not_evaluated": totals.not_evaluated,
+    }
+
+
+def file_record(result: FileResult) -> dict:
+    return {
+        "path": result.path,
+        "status": result.status,
+        "error": result.error,
+        "facts": result.facts,
+        "notes": list(result.notes),
+        "coverage": {key: int(result.coverage[key]) for key in sorted(result.coverage)},
+        **severity_counts(result.findings),
+        "checks": _stats_record(result.stats),
+    }
+
+
+def finding_record(finding: Finding, path: str = "") -> dict:
+    return {
+        "rule": finding.rule,
+        "severity": Severity(finding.severity).label,
+        "message": finding.message,
+        "indicator": finding.indicator,
+        "path": path,
+        "stated": _interval(finding.stated),
+        "implied": _interval(finding.implied),
+        "figures": [figure_record(fig) for fig in finding.figures],
+        "locations": [location_record(loc) for loc in finding.locations],
+    }
+
+
+def figure_record(figure: Figure) -> dict:
+    return {
+        "role": figure.role,
+        "value": _number(figure.value),
+        "lower": _number(figure.lower),
+        "upper": _number(figure.upper),
+        "raw": figure.raw,
+        "decimals": int(figure.decimals),
+        "location": location_record(figure.location),
+    }
+
+
+def location_record(location: Location) -> dict:
+    return {
+        "path": location.path,
+        "sheet": location.sheet,
+        "cell": location.cell,
+        "line": None if location.line is None else int(location.line),
+        "where": location.where,
+        "text": location.text,
+        "short": location.short(),
+    }
+
+
+def rule_records(ruleset, per_rule: dict[str, RuleStats], findings: list[Finding], lang: str) -> list[dict]:
+    """Every rule of the rule set, plus any rule id that produced a finding without being in it
+    (engine errors, cross-file checks), so SARIF and JUnit can always resolve a finding's rule."""
+    records: dict[str, dict] = {}
+    for rule in getattr(ruleset, "rules", None) or ():
+        records[rule.id] = _rule_record(rule, lang)
+    for finding in findings:
+        records.setdefault(finding.rule, _bare_rule_record(finding.rule, Severity(finding.severity)))
+    for rule_id, stats in per_rule.items():
+        records.setdefault(rule_id, _bare_rule_record(rule_id, None))
+    for rule_id, record in records.items():
+        record.update(_stats_record(per_rule.get(rule_id, RuleStats())))
+    return [records[key] for key in sorted(records)]
+
+
+def _rule_record(rule, lang: str) -> dict:
+    descriptions = dict(getattr(rule, "description", None) or {})
+    severity = getattr(rule, "severity", None)
+    return {
+        "id": rule.id,
+        "pack": getattr(rule, "pack", "") or "",
+        "severity": Severity(severity).label if severity is not None else None,
+        "description": pick_text(descriptions, lang),
+        "descriptions": {key: str(descriptions[key]) for key in sorted(descriptions)},
+        "doc": _plain_doc(getattr(rule, "doc", None)),
+    }
+
+
+def _bare_rule_record(rule_id: str, severity: Severity | None) -> dict:
+    return {
+        "id": rule_id,
+        "pack": rule_id.split(".", 1)[0] if "." in rule_id else "",
+        "severity": severity.label if severity is not None else None,
+        "description": "",
+        "descriptions": {},
+        "doc": {},
+    }
+
+
+def pick_text(texts: dict, lang: str) -> str:
+    """The text in the wanted language, else English, else any: a rule missing one language still shows."""
+    for key in (lang, "en", "vi"):
+        if texts.get(key):
+            return str(texts[key])
+    return next((str(v) for v in texts.values() if v), "")
+
+
+def _plain_doc(doc) -> dict:
+    if not isinstance(doc, dict):
+        return {}
+    return {str(key): doc[key] if isinstance(doc[key], (str, dict)) else str(doc[key])
+            for key in sorted(doc, key=str)}
+
+
+def _merge_per_rule(results: list[FileResult]) -> dict[str, RuleStats]:
+    merged: dict[str, RuleStats] = {}
+    for result in results:
+        for rule_id, stats in result.per_rule.items():
+            merged.setdefault(rule_id, RuleStats()).add(stats)
+    return merged
+
+
+def _stats_record(stats: RuleStats) -> dict:
+    return {"evaluated": stats.evaluated, "passed": stats.passed, "failed": stats.failed,
+            "not_evaluated": stats.not_evaluated}
+
+
+def _owner(finding: Finding, default: str) -> str:
+    locations = finding.locations
+    return locations[0].path if locations and locations[0].path else default
+
+
+def _finding_order(record: dict) -> tuple:
+    first = record["locations"][0] if record["locations"] else {}
+    return (record["path"], first.get("sheet") or "", first.get("line") or 0,
+            _cell_order(first.get("cell")), record["rule"], record["message"],
+            [loc["short"] for loc in record["locations"]])
+
+
+def _cell_order(cell: str | None) -> tuple[int, int]:
+    if not cell:
+        return (0, 0)
+    letters = "".join(c for c in cell if c.isalpha())
+    digits = "".join(c for c in cell if c.isdigit())
+    col = 0
+    for char in letters.upper():
+        col = col * 26 + (ord(char) - 64)
+    return (int(digits or 0), col)
+
+
+def _number(value) -> float | None:
+    """JSON has no infinity or NaN: an unbounded side of an interval is written as null."""
+    if value is None:
+        return None
+    value = float(value)
+    if not math.isfinite(value):
+        return None
+    cleaned = float(f"{value:.12g}")
+    return cleaned + 0.0  # no "-0.0" in the output
+
+
+def _interval(pair) -> list | None:
+    if pair is None:
+        return None
+    return [_number(pair[0]), _number(pair[1])]
