@@ -1,0 +1,160 @@
+"""Cross-file checks on monthly reports and a quarterly report of one district."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from crossfile_fixtures import SHEET, expected_facts, monthly_rows, write_report, write_reports
+
+from check_report import facts as F
+from check_report.crossfile import (
+    CUMULATIVE_ORDER, MONTHS_SUM, RULES, SAME_FIGURE, check_together, describe_rules, normalise_name,
+)
+from check_report.findings import Severity
+
+
+def _by_rule(findings, rule):
+    return [f for f in findings if f.rule == rule]
+
+
+def test_consistent_reports_give_no_finding(tmp_path):
+    assert check_together(write_reports(tmp_path)) == []
+
+
+def test_quarter_differing_from_the_months_points_into_all_four_files(tmp_path):
+    inputs = write_reports(tmp_path, {"1": 360.0})
+    found = _by_rule(check_together(inputs), MONTHS_SUM)
+    assert len(found) == 1
+    finding = found[0]
+    assert finding.stated == (359.5, 360.5)
+    assert finding.implied == pytest.approx((348.5, 351.5))  # three figures, each +-0.5
+    places = {(loc.path.rsplit("/", 1)[-1], loc.sheet, loc.cell) for loc in finding.locations}
+    # the quarter's cumulative (E4) and each month's figure, January and February from their own
+    # reports (D4: the month column) and March from the March report, not from the quarterly one
+    assert places == {("quy1.xlsx", SHEET, "E4"), ("thang01.xlsx", SHEET, "D4"),
+                      ("thang02.xlsx", SHEET, "D4"), ("thang03.xlsx", SHEET, "D4")}
+    assert "360" in finding.message and "Giá trị sản xuất công nghiệp" in finding.message
+    assert finding.severity == Severity.ERROR
+
+
+def test_the_same_discrepancy_is_also_a_disagreement_between_two_files(tmp_path):
+    inputs = write_reports(tmp_path, {"1": 360.0})
+    same = _by_rule(check_together(inputs), SAME_FIGURE)
+    assert [(f.locations[0].path.rsplit("/", 1)[-1], f.locations[1].path.rsplit("/", 1)[-1])
+            for f in same] == [("quy1.xlsx", "thang03.xlsx")]
+
+
+def test_rounding_is_never_a_false_alarm(tmp_path):
+    # months 40,5 + 35,25 + 50 state [40.45 + 35.245 + 49.5, 40.55 + 35.255 + 50.5] = [125.195, 126.305]
+    inputs = write_reports(tmp_path, {"2": 126.3})
+    assert _by_rule(check_together(inputs), MONTHS_SUM) == []
+    inputs = write_reports(tmp_path, {"2": 126.4})
+    found = _by_rule(check_together(inputs), MONTHS_SUM)
+    assert len(found) == 1 and found[0].implied == pytest.approx((125.195, 126.305))
+
+
+def test_a_later_cumulative_below_an_earlier_one(tmp_path):
+    inputs = write_reports(tmp_path, {"3": 18.0})  # February's report already had 20 households
+    order = _by_rule(check_together(inputs), CUMULATIVE_ORDER)
+    assert len(order) == 1
+    stated, earlier = order[0].figures
+    assert stated.location.path.endswith("quy1.xlsx") and stated.location.cell == "E6"
+    assert earlier.location.path.endswith("thang02.xlsx") and earlier.location.cell == "E6"
+    assert order[0].implied == (19.5, 20.5)
+
+
+def test_percentages_are_not_flows(tmp_path):
+    rows = [dict(r, unit="%") for r in monthly_rows(2)]
+    early = expected_facts(tmp_path / "a.xlsx", 2, rows)
+    rows3 = [dict(r, unit="%", cumulative=1.0) for r in monthly_rows(3)]
+    late = expected_facts(tmp_path / "b.xlsx", 3, rows3)
+    assert _by_rule(check_together([("a.xlsx", early), ("b.xlsx", late)]), CUMULATIVE_ORDER) == []
+
+
+def test_indicators_match_by_normalised_name_and_not_across_years(tmp_path):
+    rows = monthly_rows(3)
+    renamed = [dict(r, name=r["name"].upper() + " (ước thực hiện):", cumulative=r["cumulative"] + 7)
+               for r in rows]
+    a = expected_facts(tmp_path / "a.xlsx", 3, rows)
+    b = expected_facts(tmp_path / "b.xlsx", 3, renamed)
+    assert len(_by_rule(check_together([("a", a), ("b", b)]), SAME_FIGURE)) == len(rows)
+    b[F.YEAR] = 2023
+    assert check_together([("a", a), ("b", b)]) == []
+
+
+def test_bullets_do_not_identify_indicators_but_codes_do(tmp_path):
+    rows = monthly_rows(3)
+    a = expected_facts(tmp_path / "a.xlsx", 3, rows)
+    b = expected_facts(tmp_path / "b.xlsx", 3, [dict(r, cumulative=r["cumulative"] + 7) for r in rows])
+    b[F.CODE] = "9"      # same names, other positions in the hierarchy: other indicators
+    assert check_together([("a", a), ("b", b)]) == []
+    a[F.CODE] = "-"
+    b[F.CODE] = "+"      # bullets only: the names decide
+    assert len(check_together([("a", a), ("b", b)])) == len(rows)
+
+
+def test_scale_is_normalised_before_comparing(tmp_path):
+    rows = monthly_rows(3)
+    a = expected_facts(tmp_path / "a.xlsx", 3, rows)
+    b = expected_facts(tmp_path / "b.xlsx", 3, rows)
+    b[F.UNIT] = "tỷ đồng"
+    for col in (F.VALUE, F.LOWER, F.UPPER):
+        b[col] = b[col] / 1000
+    a[F.SCALE], b[F.SCALE] = 1e6, 1e9
+    assert check_together([("a", a), ("b", b)]) == []
+    b[F.SCALE] = 1e6     # the same numbers in a thousand times smaller unit disagree
+    assert check_together([("a", a), ("b", b)]) != []
+
+
+@dataclass
+class _Rule:
+    id: str
+    severity: object
+
+
+@dataclass
+class _RuleSet:
+    rules: list
+
+
+def test_a_rule_set_selects_cross_rules_and_sets_their_severity(tmp_path):
+    inputs = write_reports(tmp_path, {"1": 360.0})
+    only_sum = check_together(inputs, _RuleSet([_Rule(MONTHS_SUM, "warning"), _Rule("other", "error")]))
+    assert {f.rule for f in only_sum} == {MONTHS_SUM}
+    assert {f.severity for f in only_sum} == {Severity.WARNING}
+    everything = check_together(inputs, _RuleSet([_Rule("other", "error")]))
+    assert {f.rule for f in everything} == {MONTHS_SUM, SAME_FIGURE}
+
+
+def test_messages_in_vietnamese_use_vietnamese_numbers(tmp_path):
+    inputs = write_reports(tmp_path, {"2": 127.0})
+    finding = _by_rule(check_together(inputs, lang="vi"), MONTHS_SUM)[0]
+    assert "số lũy kế" in finding.message and "[125,195; 126,305]" in finding.message
+
+
+def test_rules_are_described_in_both_languages():
+    for rule in RULES.values():
+        assert rule.id.startswith("cross.")
+        assert rule.description["en"] and rule.description["vi"]
+        assert set(rule.doc) == {"what", "why", "fail", "pass"}
+    assert {r["id"] for r in describe_rules("vi")} == set(RULES)
+
+
+def test_normalise_name():
+    assert normalise_name("Giá trị  sản xuất (ước):") == normalise_name("giá trị sản xuất")
+    assert normalise_name("Giá trị sản xuất") != normalise_name("Gia tri san xuat")
+
+
+def test_fixture_workbooks_hold_the_figures_where_the_facts_say(tmp_path):
+    from openpyxl import load_workbook
+
+    for path, table in write_reports(tmp_path):
+        sheet = load_workbook(path)[SHEET]
+        for row in table.to_dict("records"):
+            assert sheet[row[F.CELL]].value == pytest.approx(row[F.VALUE])
+
+
+def test_an_empty_input_is_ignored(tmp_path):
+    path = write_report(tmp_path / "a.xlsx", 1, monthly_rows(1))
+    assert check_together([(str(path), F.new_table()), (str(path), expected_facts(path, 1, monthly_rows(1)))]) == []
