@@ -1,0 +1,83 @@
+"""The computations behind check-report's GX expectations, with no GX import (testable on their own).
+
+Everything numeric is the engine's: rules on the long fact table run through `engine.run_rules`, and the
+row-wise relation on a wide table is parsed by `engine.expr` and computed with `engine.intervals`. This
+module only adapts inputs (rule <-> expectation kwargs, DataFrame columns -> intervals) and outputs
+(findings -> failing fact rows).
+"""
+
+from __future__ import annotations
+
+from check_report import facts as F
+from check_report.findings import Finding, Severity
+from check_report.gx.serial import finding_to_dict
+
+# Rule fields carried in an expectation's kwargs, with the kwarg name used there. GX expectations have
+# their own `severity`, `description` and `id`, hence the prefixes.
+RULE_KWARGS = {
+    "id": "rule_id", "pack": "pack", "severity": "rule_severity", "description": "rule_description",
+    "expr": "expr", "when": "when", "tolerance_abs": "tolerance_abs", "tolerance_rel": "tolerance_rel",
+    "foreach": "foreach", "source": "rule_source", "line": "rule_line",
+}
+
+
+def rule_to_kwargs(rule) -> dict:
+    """The expectation kwargs that carry one expression rule (JSON values only)."""
+    return {
+        "rule_id": rule.id, "pack": rule.pack, "rule_severity": rule.severity.label,
+        "rule_description": dict(rule.description), "expr": rule.expr, "when": rule.when,
+        "tolerance_abs": float(rule.tolerance_abs), "tolerance_rel": float(rule.tolerance_rel),
+        "foreach": [[name, list(values)] for name, values in rule.foreach],
+        "rule_source": rule.source, "rule_line": int(rule.line),
+    }
+
+
+def rule_from_kwargs(kwargs: dict):
+    from check_report.engine import Rule
+
+    return Rule(
+        id=kwargs["rule_id"], pack=kwargs.get("pack") or "", description=dict(kwargs.get("rule_description") or {}),
+        severity=Severity.parse(kwargs.get("rule_severity") or "error"), expr=kwargs["expr"],
+        when=kwargs.get("when"), tolerance_abs=float(kwargs.get("tolerance_abs") or 0.0),
+        tolerance_rel=float(kwargs.get("tolerance_rel") or 0.0),
+        foreach=tuple((name, tuple(values)) for name, values in kwargs.get("foreach") or ()),
+        source=kwargs.get("rule_source") or "", line=int(kwargs.get("rule_line") or 0),
+    )
+
+
+def fact_rule_outcome(facts, kwargs: dict, *, lang: str = "en") -> dict:
+    """Run one expression rule over a long fact table with the native engine; JSON-ready outcome."""
+    from check_report.engine import RuleSet, run_rules
+
+    rule = rule_from_kwargs(kwargs)
+    path = str(facts[F.FILE].iloc[0]) if len(facts) else ""
+    result = run_rules(facts, RuleSet([rule]), path=path, lang=lang)
+    stats = result.per_rule.get(rule.id)
+    return {
+        "findings": [finding_to_dict(f) for f in result.findings],
+        "rows": failing_rows(facts, result.findings),
+        "checked_rows": sorted(int(i) for i in result.checked_facts),
+        "stats": {k: getattr(stats, k, 0) for k in ("evaluated", "passed", "failed", "not_evaluated")},
+    }
+
+
+def failing_rows(facts, findings: list[Finding]) -> list[int]:
+    """Fact-table row labels of every figure named by the findings (what GX calls unexpected rows)."""
+    keys = {}
+    for label, sheet, cell, line, where, path in zip(
+            facts.index, facts[F.SHEET], facts[F.CELL], facts[F.LINE], facts[F.WHERE], facts[F.FILE]):
+        keys.setdefault(_key(path, sheet, cell, line, where), []).append(int(label))
+    rows: set[int] = set()
+    for finding in findings:
+        for fig in finding.figures:
+            loc = fig.location
+            rows.update(keys.get(_key(loc.path, loc.sheet, loc.cell, loc.line, loc.where), ()))
+    return sorted(rows)
+
+
+def _key(path, sheet, cell, line, where) -> tuple:
+    def norm(v):
+        if v is None or v != v:     # None or NaN (pandas fills missing objects with NaN)
+            return None
+        return int(v) if isinstance(v, float) else v
+    return (str(path), norm(sheet), norm(cell), norm(line), norm(where))

@@ -1,0 +1,90 @@
+"""A rounding-aware relation between the columns of one row of a wide table (no GX import).
+
+For tables shaped like the report itself: one row per indicator, one column per figure
+(`cumulative == m1 + m2 + m3`, `pct_plan == cumulative / plan * 100`). The expression is parsed by the
+engine's parser with the column names as its vocabulary and computed with the engine's interval
+arithmetic, so a figure shown as 21.89 stands for [21.885, 21.895] here exactly as in `check-report`.
+A column's interval comes from, in order: explicit bound columns, a declared number of decimals, or the
+decimals each value shows (a float read from a cell, as the table reader does for `General` cells).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from check_report.engine import expr as E
+from check_report.engine import intervals as I
+from check_report.numbers import decimals_of
+
+_ARITH = {"+": I.add, "-": I.sub, "*": I.mul, "/": I.div}
+_CALLS = {"min": I.minimum, "max": I.maximum}
+
+
+def relation_names(expression: str, columns) -> list[str]:
+    """Columns the relation reads; raises ExprError for a syntax error or a name that is no column."""
+    node = _parse(expression, columns)
+    return sorted({sub.measure for sub in E.walk(node) if isinstance(sub, E.Ref)})
+
+
+def _parse(expression: str, columns) -> E.Node:
+    node = E.parse(expression, frozenset(str(c) for c in columns), frozenset())
+    for sub in E.walk(node):
+        if isinstance(sub, (E.Children, E.SumMonths, E.Flag)) or (isinstance(sub, E.Ref) and sub.scope != "self"):
+            raise E.ExprError("a row relation speaks of the row's own columns only", sub.start)
+    return node
+
+
+def column_interval(frame, column: str, *, bounds: dict | None = None, decimals: dict | None = None) -> I.Iv:
+    import pandas as pd
+
+    if bounds and column in bounds:
+        lo_col, hi_col = bounds[column]
+        lo = pd.to_numeric(frame[lo_col], errors="coerce").to_numpy(dtype="float64")
+        hi = pd.to_numeric(frame[hi_col], errors="coerce").to_numpy(dtype="float64")
+        return I.Iv(lo, hi)
+    values = pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype="float64")
+    if decimals and column in decimals:
+        shown = np.full(len(values), float(decimals[column]))
+    else:
+        shown = np.array([decimals_of(v) if v == v else 0 for v in values], dtype="float64")
+    half = 0.5 * np.power(10.0, -shown)
+    return I.Iv(values - half, values + half)
+
+
+def row_relation(frame, expression: str, *, bounds: dict | None = None, decimals: dict | None = None,
+                 tolerance_abs: float = 0.0, tolerance_rel: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """(holds, known) per row: a row fails when `known & ~holds`; unknown rows are not evaluated."""
+    node = _parse(expression, frame.columns)
+    env = {name: column_interval(frame, name, bounds=bounds, decimals=decimals)
+           for name in relation_names(expression, frame.columns)}
+    truth = _eval(node, env, len(frame), tolerance_abs, tolerance_rel)
+    if not isinstance(truth, I.Truth):
+        raise E.ExprError("a relation must be a comparison", node.start)
+    return truth.possible, truth.known
+
+
+def _eval(node: E.Node, env: dict, n: int, tol_abs: float, tol_rel: float):
+    def ev(sub):
+        return _eval(sub, env, n, tol_abs, tol_rel)
+
+    if isinstance(node, E.Num):
+        return I.const(node.value, n)
+    if isinstance(node, E.Ref):
+        return env[node.measure]
+    if isinstance(node, E.Compare):
+        return I.compare(node.op, ev(node.left), ev(node.right), tol_abs, tol_rel)
+    if isinstance(node, E.Unary):
+        return I.neg(ev(node.operand)) if node.op == "-" else I.t_not(ev(node.operand))
+    if isinstance(node, E.Binary):
+        if node.op in _ARITH:
+            return _ARITH[node.op](ev(node.left), ev(node.right))
+        return (I.t_and if node.op == "and" else I.t_or)(ev(node.left), ev(node.right))
+    if isinstance(node, E.Call):
+        args = [ev(arg) for arg in node.args]
+        if node.func == "abs":
+            return I.absolute(args[0])
+        out = args[0]
+        for arg in args[1:]:
+            out = _CALLS[node.func](out, arg)
+        return out
+    raise E.ExprError(f"not allowed in a row relation: {type(node).__name__}", node.start)
