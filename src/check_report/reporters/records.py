@@ -12,7 +12,8 @@ Shape (version 1; fields are only ever added):
                  "rules", "rules_evaluated", "checks_evaluated", "passed", "failed", "not_evaluated"},
      "files": [{"path", "status": "ok" | "error", "error": str | None, "facts", "notes": [str],
                 "coverage": {str: int}, "errors", "warnings", "infos",
-                "checks": {"evaluated", "passed", "failed", "not_evaluated"}}],
+                "checks": {"evaluated", "passed", "failed", "not_evaluated"},
+                "unchecked": [{"where", "raw", "context"}]}],
      "findings": [{"rule", "severity": "error" | "warning" | "info", "message", "indicator", "path",
                    "stated": [lo, hi] | None, "implied": [lo, hi] | None,
                    "figures": [{"role", "value", "lower", "upper", "raw", "decimals", "location"}],
@@ -41,9 +42,10 @@ _SEVERITY_KEYS = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severi
 
 
 def build_report(results: list[FileResult], *, lang: str, tool_version: str, ruleset=None,
-                 extra_findings: Iterable[Finding] = ()) -> dict:
+                 extra_findings: Iterable[Finding] = (), unchecked: dict | None = None) -> dict:
     """The report record of one run. `extra_findings` carries findings that belong to no single file
-    (cross-file checks); they count in the summary and are listed with the others."""
+    (cross-file checks); they count in the summary and are listed with the others. `unchecked` maps a
+    path to its numbers no rule looked at, as (where, raw, context) triples (`--show-unchecked`)."""
     extra = list(extra_findings)
     all_findings = [f for r in results for f in r.findings] + extra
     findings = [finding_record(f, _owner(f, r.path)) for r in results for f in r.findings]
@@ -55,7 +57,7 @@ def build_report(results: list[FileResult], *, lang: str, tool_version: str, rul
         "tool": {"name": TOOL_NAME, "version": tool_version},
         "lang": lang,
         "summary": _summary(results, all_findings, per_rule),
-        "files": [file_record(r) for r in results],
+        "files": [file_record(r, (unchecked or {}).get(r.path, ())) for r in results],
         "findings": findings,
         "rules": rule_records(ruleset, per_rule, all_findings, lang),
     }
@@ -89,7 +91,7 @@ def _summary(results: list[FileResult], findings: list[Finding], per_rule: dict[
     }
 
 
-def file_record(result: FileResult) -> dict:
+def file_record(result: FileResult, unchecked: Iterable[tuple] = ()) -> dict:
     return {
         "path": result.path,
         "status": result.status,
@@ -99,6 +101,8 @@ def file_record(result: FileResult) -> dict:
         "coverage": {key: int(result.coverage[key]) for key in sorted(result.coverage)},
         **severity_counts(result.findings),
         "checks": _stats_record(result.stats),
+        "unchecked": [{"where": str(where), "raw": str(raw), "context": str(context)}
+                      for where, raw, context in unchecked],
     }
 
 

@@ -1,0 +1,389 @@
+"""The `check-report` command: `check-report FILE...` checks; `extract`, `rules`, `explain` show.
+
+Exit codes are the named constants of `findings`: 0 clean, 1 findings at or above --fail-on, 2 usage or
+input errors (a batch exits 2 only when nothing could be read). Every error is one line naming the file;
+a traceback appears only with --debug. Heavy modules (pandas, rich, the engine, workbook readers) are
+imported inside the functions that need them: start-up time is a feature.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+
+from check_report.findings import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Severity
+
+PROG = "check-report"
+SUBCOMMANDS = ("check", "extract", "rules", "explain")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class CliError(Exception):
+    """A usage or input problem: printed as one line, exit code 2."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """What the options and the configuration decide together."""
+    settings: object            # pipeline.Settings
+    fail_on: str
+    lang: str
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = argv.pop(0) if argv and argv[0] in SUBCOMMANDS else "check"
+    parser = build_parser(command)
+    args = parser.parse_args(argv)
+    try:
+        return COMMANDS[command](args)
+    except CliError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:
+        if _is_user_error(exc):
+            return _fail(" ".join(str(exc).split()))
+        if args.debug:
+            raise
+        from check_report.i18n import t
+
+        return _fail(f"{PROG}: internal error: {type(exc).__name__}: {exc} {t('debug_hint', 'en')}")
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _is_user_error(exc: Exception) -> bool:
+    """Errors whose message is already the one line a user needs: bad config, bad rules, bad input."""
+    return type(exc).__name__ in {"ConfigError", "RuleError", "InputError"}
+
+
+# --- arguments ---------------------------------------------------------------------------------------
+
+def build_parser(command: str) -> argparse.ArgumentParser:
+    prog = PROG if command == "check" else f"{PROG} {command}"
+    parser = argparse.ArgumentParser(prog=prog, description=_DESCRIPTIONS[command],
+                                     epilog=None if command != "check" else _EPILOG)
+    if command == "check":
+        _check_arguments(parser)
+    elif command == "extract":
+        parser.add_argument("file", help="the report to read")
+        parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
+        parser.add_argument("--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+        parser.add_argument("--vocabulary", action="append", default=[], metavar="FILE")
+    elif command == "explain":
+        parser.add_argument("rule", help="a rule id, e.g. core.pct-of-plan")
+    _common_arguments(parser)
+    return parser
+
+
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    from check_report.reporters import FORMATS
+
+    parser.add_argument("files", nargs="*", metavar="FILE", help="files, directories or globs to check")
+    parser.add_argument("--format", choices=sorted(FORMATS), default="rich")
+    parser.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically)")
+    parser.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails the run (error)")
+    parser.add_argument("--vocabulary", action="append", default=[], metavar="FILE",
+                        help="extra header vocabulary (YAML), repeatable")
+    parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check N files in parallel")
+    parser.add_argument("--show-unchecked", action="store_true", help="list numbers no rule looked at")
+    parser.add_argument("--quiet", "-q", action="store_true", help="findings only: no summary, no progress")
+    parser.add_argument("--annotate", metavar="OUT", help="write annotated copies (a file, or a folder)")
+    parser.add_argument("--together", action="store_true", help="also check the files against each other")
+
+
+def _common_arguments(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("rules and configuration")
+    group.add_argument("--rules", action="append", default=[], metavar="PACK_OR_PATH",
+                       help="rule pack by name or rule file by path, repeatable (default: default)")
+    group.add_argument("--enable", action="append", default=[], metavar="ID",
+                       help="check only rules with this id or prefix, repeatable")
+    group.add_argument("--disable", action="append", default=[], metavar="ID",
+                       help="skip rules with this id or prefix, repeatable")
+    group.add_argument("--severity", action="append", default=[], metavar="ID=LEVEL",
+                       help="override a rule's severity (error, warning, info)")
+    group.add_argument("--lang", choices=("vi", "en"), help="language of messages (default: config, locale)")
+    group.add_argument("--config", metavar="FILE", help="use this config file instead of discovery")
+    group.add_argument("--no-config", action="store_true", help="ignore configuration files")
+    group.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+
+
+_DESCRIPTIONS = {
+    "check": "Check statistical reports (.xlsx .xls .ods .csv .docx .md .txt) for figures that disagree.",
+    "extract": "Show the fact table read from a report: every figure with its place.",
+    "rules": "List the rules with ids, severities and descriptions, per pack.",
+    "explain": "Explain a rule: what it checks, why it matters, a failing and a passing example.",
+}
+_EPILOG = ("other commands: check-report extract FILE | check-report rules | check-report explain RULE. "
+           "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.")
+
+
+# --- options + configuration -> settings ----------------------------------------------------------------
+
+def resolve(args, *, keep_facts: bool = False) -> Run:
+    from pathlib import Path
+
+    from check_report.i18n import default_lang, t
+    from check_report.pipeline import Settings
+
+    conf = _load_config(args)
+    base = conf.base_dir if conf.path else Path.cwd()
+    rules = tuple(args.rules) or tuple(_relative(spec, base) for spec in conf.rules) or ("default",)
+    vocabulary = tuple(_relative(v, base) for v in conf.vocabulary) + tuple(getattr(args, "vocabulary", []))
+    lang = args.lang or conf.lang or default_lang()
+    for path in vocabulary:
+        if not Path(path).is_file():
+            raise CliError(t("err_vocabulary", lang, path=path))
+    settings = Settings(
+        rules=rules, select=conf.select + tuple(args.enable), ignore=conf.ignore + tuple(args.disable),
+        severity=conf.severity + _severity_pairs(args.severity), vocabulary=vocabulary, lang=lang,
+        per_path=conf.per_path, base_dir=str(base), keep_facts=keep_facts, debug=args.debug,
+        show_unchecked=getattr(args, "show_unchecked", False),
+    )
+    return Run(settings=settings, fail_on=getattr(args, "fail_on", None) or conf.fail_on or "error",
+               lang=lang)
+
+
+def _load_config(args):
+    from check_report import config as cfg
+
+    if args.no_config:
+        return cfg.Config()
+    if args.config:
+        return cfg.load(args.config)
+    found = cfg.discover()
+    return cfg.load(found) if found else cfg.Config()
+
+
+def _relative(spec: str, base) -> str:
+    """A rule or vocabulary path in a config file is relative to that file; a pack name stays a name."""
+    from pathlib import Path
+
+    looks_like_path = spec.endswith((".yaml", ".yml")) or "/" in spec or "\\" in spec
+    return str(base / spec) if looks_like_path and not Path(spec).is_absolute() else spec
+
+
+def _severity_pairs(values: list[str]) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for value in values:
+        rule_id, sep, level = value.partition("=")
+        if not sep or not rule_id.strip() or level.strip().lower() not in ("error", "warning", "info"):
+            raise CliError(f"{PROG}: --severity {value!r}: expected ID=error|warning|info")
+        pairs.append((rule_id.strip(), level.strip().lower()))
+    return tuple(pairs)
+
+
+# --- check -------------------------------------------------------------------------------------------
+
+def cmd_check(args) -> int:
+    from check_report import __version__, pipeline
+    from check_report.reporters.records import build_report
+
+    if args.jobs < 1:
+        raise CliError(f"{PROG}: --jobs must be at least 1")
+    if not args.files:
+        raise CliError(f"{PROG}: no input files given (try: {PROG} --help)")
+    run = resolve(args, keep_facts=args.together)
+    paths, problems = pipeline.expand_inputs(args.files, lang=run.lang)
+    base_ruleset = _validate_rules(paths, run.settings)
+    outcomes = _check_all(paths, run.settings, args)
+    results = [o.result for o in outcomes] + problems
+    extra, listed = _together(outcomes, base_ruleset, run.lang) if args.together else ([], base_ruleset)
+    report = build_report(results, lang=run.lang, tool_version=__version__, ruleset=listed,
+                          extra_findings=extra, unchecked={o.result.path: o.unchecked for o in outcomes})
+    for result in results:
+        if result.status != "ok":
+            print(result.error, file=sys.stderr)
+    readable = any(r.status == "ok" for r in results)
+    _emit(report, args, run.lang, readable)
+    if args.annotate:
+        _annotate(outcomes, args.annotate, run.lang)
+    if not readable:
+        return EXIT_ERROR
+    return exit_code(report, run.fail_on)
+
+
+def exit_code(report: dict, fail_on: str) -> int:
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = Severity.parse(fail_on)
+    failing = any(Severity.parse(f["severity"]) >= threshold for f in report["findings"])
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _validate_rules(paths: list[str], settings):
+    """Load every rule selection the run needs before reading any file: a bad rule file is exit 2."""
+    from check_report import pipeline
+
+    base = pipeline.load_ruleset(settings.rules, settings.select, settings.ignore, settings.severity)
+    for key in {pipeline.selection_for(path, settings) for path in paths}:
+        pipeline.load_ruleset(settings.rules, *key)
+    return base
+
+
+def _check_all(paths: list[str], settings, args) -> list:
+    from check_report import pipeline
+
+    if args.quiet or args.format != "rich" or len(paths) < 2 or not sys.stderr.isatty():
+        return pipeline.run_batch(paths, settings, jobs=args.jobs)
+    from rich.progress import Progress
+
+    from check_report.i18n import t
+    from check_report.reporters.terminal import make_console
+
+    with Progress(console=make_console(sys.stderr), transient=True) as progress:
+        task = progress.add_task(t("checking", settings.lang), total=len(paths))
+        return pipeline.run_batch(paths, settings, jobs=args.jobs,
+                                  on_done=lambda _path: progress.advance(task))
+
+
+def _together(outcomes: list, ruleset, lang: str) -> tuple[list, object]:
+    """Cross-file findings, and the rules to list in the report: the rule set plus the cross rules."""
+    from types import SimpleNamespace
+
+    crossfile = _optional("check_report.crossfile", "--together")
+    inputs = [(o.result.path, o.facts) for o in outcomes if o.result.status == "ok" and o.facts is not None]
+    findings = list(crossfile.check_together(inputs, ruleset, lang))
+    known = {rule.id for rule in ruleset.rules}
+    cross = [rule for rule_id, rule in sorted(getattr(crossfile, "RULES", {}).items()) if rule_id not in known]
+    return findings, SimpleNamespace(rules=list(ruleset.rules) + cross)
+
+
+def _emit(report: dict, args, lang: str, readable: bool) -> None:
+    from check_report.reporters import render
+
+    if args.output:
+        _write(args.output, render(report, args.format, lang=lang))
+    elif args.format == "rich":
+        if readable:
+            from check_report.reporters.terminal import make_console, print_report
+
+            print_report(report, make_console(), lang=lang, quiet=args.quiet)
+    else:
+        sys.stdout.write(render(report, args.format, lang=lang))
+
+
+def _write(path: str, text: str) -> None:
+    from check_report.pipeline import write_atomic
+
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        from check_report.i18n import t
+
+        raise CliError(t("err_write", path=path, error=exc.strerror or exc)) from None
+
+
+def _annotate(outcomes: list, out: str, lang: str) -> None:
+    from pathlib import Path
+
+    annotate = _optional("check_report.annotate", "--annotate")
+    done = [o.result for o in outcomes if o.result.status == "ok"]
+    folder = Path(out)
+    as_folder = len(done) > 1 or folder.is_dir() or out.endswith(("/", "\\"))
+    if as_folder:
+        folder.mkdir(parents=True, exist_ok=True)
+    for result in done:
+        target = folder / annotated_name(result.path) if as_folder else folder
+        annotate.write_annotated(result, result.path, str(target), lang)
+
+
+def annotated_name(path: str) -> str:
+    """q1.xlsx -> q1.checked.xlsx; report.md -> report.checked.html (text inputs become a web page)."""
+    from pathlib import Path
+
+    source = Path(path)
+    suffix = ".xlsx" if source.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods", ".csv") else ".html"
+    return f"{source.stem}.checked{suffix}"
+
+
+def _optional(module: str, option: str):
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        from check_report.i18n import t
+
+        raise CliError(f"{PROG}: " + t("err_unavailable", option=option, module=module)) from None
+
+
+# --- extract, rules, explain ---------------------------------------------------------------------------
+
+def cmd_extract(args) -> int:
+    from check_report import readers
+    from check_report.extract import extract
+
+    run = resolve(args)
+    source = readers.read(args.file)
+    facts, notes = extract(source, vocabulary=list(run.settings.vocabulary) or None)
+    text = _facts_text(facts, args.format)
+    if args.output:
+        _write(args.output, text)
+    else:
+        sys.stdout.write(text)
+    for note in notes:
+        print(note, file=sys.stderr)
+    return EXIT_OK
+
+
+def _facts_text(facts, fmt: str) -> str:
+    import json
+
+    from check_report import facts as F
+
+    if fmt == "csv":
+        return facts.to_csv(index=False, lineterminator="\n")
+    records = json.loads(facts.to_json(orient="records", force_ascii=False))
+    if fmt == "json":
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    from check_report.reporters.terminal import facts_table, render_plain
+
+    shown = (F.SHEET, F.CELL, F.LINE, F.CODE, F.INDICATOR, F.MEASURE, F.PERIOD, F.UNIT, F.RAW, F.VALUE)
+    table = facts_table(records, shown)
+    if sys.stdout.isatty():
+        from check_report.reporters.terminal import make_console
+
+        make_console().print(table)
+        return ""
+    return render_plain(table)
+
+
+def cmd_rules(args) -> int:
+    from check_report.reporters.terminal import make_console, print_rules
+
+    run = resolve(args)
+    ruleset = _base_ruleset(run.settings)
+    print_rules(ruleset, make_console(), lang=run.lang)
+    return EXIT_OK
+
+
+def cmd_explain(args) -> int:
+    from check_report.i18n import t
+    from check_report.reporters.terminal import make_console, print_explanation
+
+    run = resolve(args)
+    ruleset = _base_ruleset(run.settings)
+    rule = ruleset.get(args.rule)
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(args.rule, [r.id for r in ruleset.rules], n=1)
+        hint = t("did_you_mean", run.lang, name=close[0]) if close else ""
+        raise CliError(f"{PROG}: " + t("err_unknown_rule", run.lang, rule=args.rule, hint=hint))
+    print_explanation(rule, make_console(), lang=run.lang)
+    return EXIT_OK
+
+
+def _base_ruleset(settings):
+    from check_report import pipeline
+
+    return pipeline.load_ruleset(settings.rules, settings.select, settings.ignore, settings.severity)
+
+
+COMMANDS = {"check": cmd_check, "extract": cmd_extract, "rules": cmd_rules, "explain": cmd_explain}

@@ -1,0 +1,217 @@
+"""Project configuration: `.check-report.yaml` or `[tool.check-report]` in `pyproject.toml`.
+
+Discovered from the working directory upwards; the nearest directory holding either wins, and within one
+directory `.check-report.yaml` (or `.yml`) wins over `pyproject.toml` (ruff's order). Every key is
+validated in one place and an unknown one is an error naming the key and the file (yamllint's way).
+
+    rules: [default, my-rules.yaml]       # packs by name or paths (relative to the config file)
+    select: [core.]                       # only these rule ids / prefixes
+    ignore: [core.growth]                 # never these
+    severity: {core.children-le-parent: info}
+    lang: vi                              # or "language"
+    fail-on: warning                      # error | warning | info | never
+    vocabulary: [words.yaml]              # extra header vocabulary files
+    per-path:                             # globs relative to the config file, or matched on the name
+      "monthly/*.xlsx": {ignore: [core.month-le-cumulative], severity: {...}, select: [...]}
+
+Keys may be written with '-' or '_'.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path, PurePath
+
+YAML_NAMES = (".check-report.yaml", ".check-report.yml")
+PYPROJECT = "pyproject.toml"
+FAIL_ON = ("error", "warning", "info", "never")
+SEVERITIES = ("error", "warning", "info")
+TOP_KEYS = ("rules", "select", "ignore", "severity", "lang", "fail-on", "vocabulary", "per-path")
+PER_PATH_KEYS = ("select", "ignore", "severity")
+_ALIASES = {"language": "lang", "enable": "select", "disable": "ignore", "severities": "severity"}
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; the message is one line naming the file and key."""
+
+
+@dataclass(frozen=True)
+class PathSettings:
+    pattern: str
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None                    # the file it came from; None when no config
+    rules: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    lang: str | None = None
+    fail_on: str | None = None
+    vocabulary: tuple[str, ...] = ()
+    per_path: tuple[PathSettings, ...] = field(default_factory=tuple)
+
+    @property
+    def base_dir(self) -> Path:
+        return Path(self.path).parent if self.path else Path.cwd()
+
+    def for_path(self, path: str) -> list[PathSettings]:
+        """Per-path settings whose glob matches the file, in the order written."""
+        return [s for s in self.per_path if glob_matches(s.pattern, path, self.base_dir)]
+
+
+def discover(start: Path | None = None) -> Path | None:
+    """The nearest config file from `start` (the working directory) upwards, or None."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in YAML_NAMES:
+            if (folder / name).is_file():
+                return folder / name
+        pyproject = folder / PYPROJECT
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+    return None
+
+
+def load(path: str | Path) -> Config:
+    """Read and validate one config file (YAML, or the `[tool.check-report]` table of a pyproject)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    raw = _read_pyproject(path) if path.name == PYPROJECT or path.suffix == ".toml" else _read_yaml(path)
+    return _validate(raw, str(path))
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return _read_pyproject(path) is not None
+    except ConfigError:
+        return True  # a broken pyproject is still where the user meant the config to be: report it
+
+
+def _read_pyproject(path: Path) -> dict | None:
+    import tomllib
+
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+    table = data.get("tool", {}).get("check-report")
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.check-report] must be a table")
+    return table
+
+
+def _read_yaml(path: Path) -> dict:
+    import yaml
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ConfigError(f"{path}{where}: invalid YAML: {problem}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: the config must be a mapping of keys to values")
+    return data
+
+
+def _validate(raw: dict | None, origin: str) -> Config:
+    raw = _normalise_keys(raw or {}, TOP_KEYS, origin, "")
+    return Config(
+        path=origin,
+        rules=_strings(raw, "rules", origin),
+        select=_strings(raw, "select", origin),
+        ignore=_strings(raw, "ignore", origin),
+        severity=_severities(raw.get("severity"), origin, "severity"),
+        lang=_choice(raw, "lang", ("en", "vi"), origin),
+        fail_on=_choice(raw, "fail-on", FAIL_ON, origin),
+        vocabulary=_strings(raw, "vocabulary", origin),
+        per_path=_per_path(raw.get("per-path"), origin),
+    )
+
+
+def _normalise_keys(raw: dict, known: tuple[str, ...], origin: str, prefix: str) -> dict:
+    out = {}
+    for key, value in raw.items():
+        name = str(key).replace("_", "-")
+        name = _ALIASES.get(name, name)
+        if name not in known:
+            raise ConfigError(f"{origin}: unknown key '{prefix}{key}' (known: {', '.join(known)})")
+        out[name] = value
+    return out
+
+
+def _strings(raw: dict, key: str, origin: str) -> tuple[str, ...]:
+    value = raw.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{origin}: {key}: expected a list of strings")
+
+
+def _choice(raw: dict, key: str, allowed: tuple[str, ...], origin: str) -> str | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or value.lower() not in allowed:
+        raise ConfigError(f"{origin}: {key}: {value!r} is not one of {', '.join(allowed)}")
+    return value.lower()
+
+
+def _severities(value, origin: str, key: str) -> tuple[tuple[str, str], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise ConfigError(f"{origin}: {key}: expected a mapping of rule id to error, warning or info")
+    pairs = []
+    for rule_id, level in value.items():
+        if not isinstance(level, str) or level.lower() not in SEVERITIES:
+            raise ConfigError(f"{origin}: {key}.{rule_id}: {level!r} is not one of error, warning, info")
+        pairs.append((str(rule_id), level.lower()))
+    return tuple(pairs)
+
+
+def _per_path(value, origin: str) -> tuple[PathSettings, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise ConfigError(f"{origin}: per-path: expected a mapping of glob to settings")
+    settings = []
+    for pattern, body in value.items():
+        if not isinstance(body, dict):
+            raise ConfigError(f"{origin}: per-path.{pattern}: expected a mapping of settings")
+        body = _normalise_keys(body, PER_PATH_KEYS, origin, f"per-path.{pattern}.")
+        settings.append(PathSettings(
+            pattern=str(pattern),
+            select=_strings(body, "select", origin),
+            ignore=_strings(body, "ignore", origin),
+            severity=_severities(body.get("severity"), origin, f"per-path.{pattern}.severity"),
+        ))
+    return tuple(settings)
+
+
+def glob_matches(pattern: str, path: str, base_dir: str | Path) -> bool:
+    """A glob matches the path relative to the config's folder, the path as given, or the file name."""
+    candidates = {PurePath(path).as_posix(), PurePath(path).name}
+    try:
+        candidates.add(Path(path).resolve().relative_to(Path(base_dir).resolve()).as_posix())
+    except ValueError:
+        pass
+    return any(fnmatch(c, pattern) or PurePath(c).match(pattern) for c in candidates)

@@ -1,0 +1,233 @@
+"""One input file through the whole pipeline: read -> extract -> run rules -> `FileResult`.
+
+`check_file` never raises for a bad input: an unreadable file becomes `FileResult(status="error")` with a
+one-line message naming the file, so one bad file in a batch is a reported outcome. Everything it needs
+travels in `Settings`, a frozen, picklable value, so `--jobs N` can run it in worker processes and get
+exactly what `--jobs 1` gets.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from check_report.config import PathSettings, glob_matches
+from check_report.findings import FileResult, RuleStats
+
+Pairs = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Settings:
+    rules: tuple[str, ...] = ("default",)      # packs by name or paths of rule files
+    select: tuple[str, ...] = ()               # only rule ids with these prefixes (empty: all)
+    ignore: tuple[str, ...] = ()               # never rule ids with these prefixes
+    severity: Pairs = ()                       # (id or prefix, level), later pairs win
+    vocabulary: tuple[str, ...] = ()           # extra header vocabulary files
+    lang: str = "en"
+    per_path: tuple[PathSettings, ...] = ()     # from the config's per-path table
+    base_dir: str = "."                        # where per-path globs are relative to
+    show_unchecked: bool = False
+    keep_facts: bool = False                   # keep the fact table (cross-file checks)
+    debug: bool = False
+
+
+@dataclass
+class Outcome:
+    """What checking one file gives: the result, and on request its facts and unchecked numbers."""
+    result: FileResult
+    facts: object = None                        # pandas DataFrame when Settings.keep_facts
+    unchecked: list = field(default_factory=list)   # [(where, raw, context)] for --show-unchecked
+
+
+def check_file(path: str, settings: Settings) -> FileResult:
+    return analyse(path, settings).result
+
+
+def analyse(path: str, settings: Settings) -> Outcome:
+    from check_report.readers.base import InputError
+
+    try:
+        return _analyse(path, settings)
+    except InputError as exc:
+        return Outcome(FileResult(path=path, status="error", error=_naming(path, str(exc))))
+    except Exception as exc:  # a bug must not take the batch down: report it as this file's outcome
+        if settings.debug:
+            traceback.print_exc(file=sys.stderr)
+        message = " ".join(f"{type(exc).__name__}: {exc}".split())
+        return Outcome(FileResult(path=path, status="error", error=f"{path}: internal error: {message}"))
+
+
+def _analyse(path: str, settings: Settings) -> Outcome:
+    from check_report import engine, readers
+    from check_report.extract import extract
+
+    source = readers.read(path)
+    facts, notes = extract(source, vocabulary=list(settings.vocabulary) or None)
+    ruleset = ruleset_for(path, settings)
+    run = engine.run_rules(facts, ruleset, path=path, document=source.document, lang=settings.lang)
+    totals = RuleStats()
+    for stats in run.per_rule.values():
+        totals.add(stats)
+    result = FileResult(
+        path=path, facts=len(facts), findings=sorted(run.findings, key=lambda f: f.sort_key()),
+        stats=totals, per_rule=dict(run.per_rule), notes=list(notes),
+        coverage=_coverage(source.document, facts, run.checked_facts),
+    )
+    unchecked = _unchecked(source.document, facts, run.checked_facts) if settings.show_unchecked else []
+    return Outcome(result, facts if settings.keep_facts else None, unchecked)
+
+
+def _naming(path: str, message: str) -> str:
+    message = " ".join(message.split())
+    return message if path in message else f"{path}: {message}"
+
+
+def _coverage(document, facts, checked: set[int]) -> dict[str, int]:
+    prose = _prose_function("prose_coverage") if document is not None else None
+    if prose is not None:
+        return {key: int(value) for key, value in prose(document, facts, checked).items()}
+    return {"read": len(facts), "checked": len(checked)}
+
+
+def _unchecked(document, facts, checked: set[int]) -> list:
+    finder = _prose_function("unchecked_numbers") if document is not None else None
+    if finder is None:
+        return []
+    return [tuple(str(part) if part is not None else "" for part in item)
+            for item in finder(document, facts, checked)]
+
+
+def _prose_function(name: str):
+    """A function of the prose extractor when it is there (it lands separately), else None."""
+    try:
+        from check_report.extract import prose
+    except ImportError:
+        return None
+    return getattr(prose, name, None)
+
+
+def run_batch(paths: list[str], settings: Settings, jobs: int = 1, on_done=None) -> list[Outcome]:
+    """Check every file, in parallel processes when jobs > 1; outcomes come back in input order, so
+    the report does not depend on which worker finished first. `on_done(path)` follows progress."""
+    if jobs <= 1 or len(paths) <= 1:
+        outcomes = []
+        for path in paths:
+            outcomes.append(analyse(path, settings))
+            if on_done:
+                on_done(path)
+        return outcomes
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        outcomes = []
+        for path, outcome in zip(paths, pool.map(analyse, paths, [settings] * len(paths))):
+            outcomes.append(outcome)
+            if on_done:
+                on_done(path)
+        return outcomes
+
+
+# --- rule sets ---------------------------------------------------------------------------------------
+
+def selection_for(path: str, settings: Settings) -> tuple[tuple[str, ...], tuple[str, ...], Pairs]:
+    """(select, ignore, severity) for one file: the run's, refined by matching per-path settings.
+    A per-path `select` replaces the run's selection; `ignore` and `severity` add to it."""
+    select, ignore, severity = settings.select, settings.ignore, settings.severity
+    for extra in settings.per_path:
+        if glob_matches(extra.pattern, path, settings.base_dir):
+            select = extra.select or select
+            ignore = ignore + extra.ignore
+            severity = severity + extra.severity
+    return select, ignore, severity
+
+
+def ruleset_for(path: str, settings: Settings):
+    select, ignore, severity = selection_for(path, settings)
+    return load_ruleset(settings.rules, select, ignore, severity)
+
+
+@lru_cache(maxsize=32)
+def load_ruleset(specs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
+                 severity: Pairs):
+    """The rule set for one selection (cached per process). Raises engine.RuleError for bad rules."""
+    from dataclasses import replace
+
+    from check_report import engine
+
+    ruleset = engine.load_rules(list(specs), disable=ignore, severities=dict(severity))
+    if select:
+        kept = [rule for rule in ruleset.rules if matches_any(rule.id, select)]
+        ruleset = replace(ruleset, rules=kept)
+    return ruleset
+
+
+def matches_any(rule_id: str, prefixes: tuple[str, ...]) -> bool:
+    return any(rule_id == p or rule_id.startswith(p) for p in prefixes)
+
+
+# --- inputs and outputs ------------------------------------------------------------------------------
+
+_GLOB_CHARS = set("*?[")
+
+
+def expand_inputs(args: list[str], lang: str = "en") -> tuple[list[str], list[FileResult]]:
+    """Files to check from what the user typed: files as given, directories recursively (supported
+    extensions only, sorted), globs (sorted). Returns (paths, problems) where problems are error
+    results for an argument that named nothing, so a batch reports them and checks the rest."""
+    from pathlib import Path
+
+    from check_report import readers
+    from check_report.i18n import t
+
+    paths: list[str] = []
+    problems: list[FileResult] = []
+    for arg in args:
+        target = Path(arg)
+        if target.is_dir():
+            found = sorted(str(p) for p in target.rglob("*")
+                           if _checkable(p, p.relative_to(target)) and readers.supported(p))
+            if not found:
+                problems.append(FileResult(path=arg, status="error", error=t("err_empty_dir", lang, path=arg)))
+            paths.extend(found)
+        elif target.exists() or not (_GLOB_CHARS & set(arg)):
+            paths.append(arg)   # a missing or unsupported file: the reader says why, in one line
+        else:
+            found = sorted(p for p in _glob(arg) if _checkable(Path(p)) and readers.supported(p))
+            if not found:
+                problems.append(FileResult(path=arg, status="error", error=t("err_no_match", lang, pattern=arg)))
+            paths.extend(found)
+    return list(dict.fromkeys(paths)), problems
+
+
+def _glob(pattern: str) -> list[str]:
+    import glob
+
+    return [p for p in glob.glob(pattern, recursive=True) if not glob.os.path.isdir(p)]
+
+
+def _checkable(path, inside=None) -> bool:
+    """Skip office lock files (~$q1.xlsx) and, below a directory given, hidden folders (.git)."""
+    hidden = inside is not None and any(part.startswith(".") for part in inside.parts[:-1])
+    return path.is_file() and not path.name.startswith("~$") and not hidden
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write through a temporary file in the target folder, then rename: never a half-written report."""
+    import os
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temp = tempfile.mkstemp(dir=folder, prefix=".check-report-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise

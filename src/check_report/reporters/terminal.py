@@ -1,0 +1,342 @@
+"""The report a reviewer reads in the terminal (rich): findings grouped by file and sheet, then a summary.
+
+Built only from the report record. Styles have semantic names in one Theme, so colours change in one
+place; user text is always wrapped in `Text` (never parsed as markup: a label like "[1]" stays as is).
+rich itself honours NO_COLOR and writes plain text when the output is not a terminal.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+
+from check_report.i18n import severity_label, t
+from check_report.numbers import EN, VI, format_interval, format_number
+
+STYLES = {
+    "severity.error": "bold red",
+    "severity.warning": "bold yellow",
+    "severity.info": "bold cyan",
+    "rule.id": "magenta",
+    "file.header": "bold underline",
+    "sheet.header": "bold",
+    "location": "blue",
+    "figure.raw": "bold",
+    "label": "dim",
+    "quote": "italic",
+    "note": "dim",
+    "status.ok": "green",
+    "status.error": "bold red",
+    "summary.clean": "bold green",
+    "summary.dirty": "bold red",
+}
+_QUOTE_WIDTH = 70
+
+
+def theme():
+    from rich.theme import Theme
+
+    return Theme(STYLES)
+
+
+def make_console(file=None, *, width: int | None = None, force_plain: bool = False):
+    """A console with the report theme; `force_plain` for files and tests (no colour, no terminal)."""
+    from rich.console import Console
+
+    if force_plain:
+        return Console(file=file, width=width or 100, theme=theme(), color_system=None,
+                       force_terminal=False, no_color=True, highlight=False, soft_wrap=False)
+    return Console(file=file, width=width, theme=theme(), highlight=False)
+
+
+def render(report: dict, *, lang: str = "en") -> str:
+    """Plain text of the terminal report (for `--output` and tests)."""
+    buffer = io.StringIO()
+    print_report(report, make_console(buffer, force_plain=True), lang=lang)
+    return buffer.getvalue()
+
+
+def print_report(report: dict, console, *, lang: str = "en", quiet: bool = False) -> None:
+    style = VI if lang == "vi" else EN
+    files = report["files"]
+    for path, findings in _by_file(report):
+        _print_file(console, path, findings, lang, style)
+    if quiet:
+        return
+    failed = [f for f in files if f["status"] != "ok"]
+    for record in failed:
+        console.print(_line(("✗ ", "status.error"), (record["error"] or record["path"], "")))
+    if len(files) > 1:
+        console.print(file_table(files, lang))
+    _print_notes(console, files, lang)
+    _print_unchecked(console, files, lang)
+    _print_summary(console, report, lang)
+
+
+def _by_file(report: dict) -> list[tuple[str, list[dict]]]:
+    order = [f["path"] for f in report["files"]]
+    groups: dict[str, list[dict]] = {path: [] for path in order}
+    for finding in report["findings"]:
+        groups.setdefault(finding["path"], []).append(finding)
+    return [(path, items) for path, items in groups.items() if items]
+
+
+def _print_file(console, path: str, findings: list[dict], lang: str, style: str) -> None:
+    console.print(_line((path or "(cross-file)", "file.header")))
+    sheet = object()
+    for finding in findings:
+        first = finding["locations"][0] if finding["locations"] else {}
+        if first.get("sheet") != sheet:
+            sheet = first.get("sheet")
+            if sheet:
+                console.print(_line(("  ", ""), (t("sheet", lang, name=sheet), "sheet.header")))
+        for row in finding_lines(finding, lang, style):
+            console.print(row)
+    console.print()
+
+
+def finding_lines(finding: dict, lang: str, style: str) -> list:
+    """The lines of one finding: headline, stated vs implied, then every figure with its place."""
+    severity = finding["severity"]
+    lines = [_line(("  ", ""), (f"{severity_label(severity, lang):<9}", f"severity.{severity}"),
+                   (finding["rule"], "rule.id"), ("  ", ""), (finding["message"], ""))]
+    if finding["indicator"]:
+        lines.append(_line(("    ", ""), (f"{t('indicator', lang)}: ", "label"), (finding["indicator"], "")))
+    compared = _comparison(finding, lang, style)
+    if compared is not None:
+        lines.append(compared)
+    for figure in finding["figures"]:
+        lines.append(_figure_line(figure, style))
+    figure_places = {f["location"]["short"] for f in finding["figures"]}
+    for location in finding["locations"]:
+        if location["short"] not in figure_places:
+            lines.append(_line(("    ", ""), (location["short"], "location"),
+                               *_quote(location.get("text") or "")))
+    return lines
+
+
+def _comparison(finding: dict, lang: str, style: str):
+    stated, implied = finding["stated"], finding["implied"]
+    if stated is None and implied is None:
+        return None
+    decimals = min(6, max((f["decimals"] for f in finding["figures"]), default=0) + 1)
+    parts = [("    ", "")]
+    if stated is not None:
+        parts += [(f"{t('stated', lang)} ", "label"), (_interval(stated, decimals, style), "figure.raw")]
+    if implied is not None:
+        parts += [("  ·  " if stated is not None else "", "label"), (f"{t('implied', lang)} ", "label"),
+                  (_interval(implied, decimals, style), "figure.raw")]
+    return _line(*parts)
+
+
+def _figure_line(figure: dict, style: str):
+    location = figure["location"]
+    value = figure["raw"] or format_number(figure["value"] or 0.0, figure["decimals"], style)
+    return _line(("    ", ""), (f"{location['short']:<10}", "location"), (" ", ""),
+                 (figure["role"], "label"), (" = ", "label"), (value, "figure.raw"),
+                 *(_quote(location.get("text") or "") if location.get("cell") is None else ()))
+
+
+def _quote(text: str) -> tuple:
+    text = " ".join(text.split())
+    if not text:
+        return ()
+    if len(text) > _QUOTE_WIDTH:
+        text = text[: _QUOTE_WIDTH - 1] + "…"
+    return (("  ", ""), (f"“{text}”", "quote"))
+
+
+def _interval(pair: list, decimals: int, style: str) -> str:
+    lower = float("-inf") if pair[0] is None else pair[0]
+    upper = float("inf") if pair[1] is None else pair[1]
+    return format_interval(lower, upper, decimals, style)
+
+
+def file_table(files: list[dict], lang: str):
+    from rich.table import Table
+
+    table = Table(title=t("files", lang), title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column(t("col_file", lang))
+    table.add_column(t("col_status", lang))
+    for key in ("col_facts", "col_errors", "col_warnings", "col_infos"):
+        table.add_column(t(key, lang), justify="right")
+    for record in files:
+        status = record["status"]
+        table.add_row(
+            _text(record["path"], ""), _text(t(f"status_{status}", lang), f"status.{status}"),
+            str(record["facts"]), str(record["errors"]), str(record["warnings"]), str(record["infos"]),
+        )
+    return table
+
+
+def _print_notes(console, files: list[dict], lang: str) -> None:
+    notes = [(f["path"], note) for f in files for note in f["notes"]]
+    if not notes:
+        return
+    console.print(_line((t("notes", lang), "sheet.header")))
+    for path, note in notes:
+        text = note if note.startswith(path) else f"{path}: {note}"
+        console.print(_line(("  - ", "note"), (text, "note")))
+
+
+def _print_unchecked(console, files: list[dict], lang: str) -> None:
+    for record in files:
+        coverage = record.get("coverage") or {}
+        if "numbers" in coverage:
+            console.print(_line((t("coverage_line", lang, path=record["path"], numbers=coverage["numbers"],
+                                   read=coverage.get("read", 0), checked=coverage.get("checked", 0)), "note")))
+        items = record.get("unchecked") or []
+        if items:
+            console.print(_line((f"{t('unchecked', lang)} ({record['path']})", "sheet.header")))
+            for item in items:
+                console.print(_line(("  ", ""), (item["where"], "location"), ("  ", ""),
+                                    (item["raw"], "figure.raw"), *_quote(item["context"])))
+
+
+def _print_summary(console, report: dict, lang: str) -> None:
+    summary = report["summary"]
+    console.print(_line((t("summary", lang), "sheet.header")))
+    console.print(_line(("  ", ""), (t("summary_facts", lang, files=summary["files"], facts=summary["facts"],
+                                       rules=summary["rules_evaluated"]), "")))
+    console.print(_line(("  ", ""), (t("summary_checks", lang, evaluated=summary["checks_evaluated"],
+                                       passed=summary["passed"], failed=summary["failed"],
+                                       not_evaluated=summary["not_evaluated"]), "")))
+    clean = not report["findings"]
+    counts = t("no_findings", lang) if clean else t("counts_line", lang, errors=summary["errors"],
+                                                     warnings=summary["warnings"], infos=summary["infos"])
+    console.print(_line(("  ", ""), (counts, "summary.clean" if clean else "summary.dirty")))
+
+
+def _line(*parts: Iterable):
+    from rich.text import Text
+
+    return Text.assemble(*[(text, style) if style else text for text, style in parts])
+
+
+def _text(text: str, style: str):
+    from rich.text import Text
+
+    return Text(text, style=style)
+
+
+# --- extract, rules, explain -------------------------------------------------------------------------
+
+def render_plain(renderable, width: int = 160) -> str:
+    buffer = io.StringIO()
+    make_console(buffer, width=width, force_plain=True).print(renderable)
+    return buffer.getvalue()
+
+
+def facts_table(records: list[dict], columns: tuple[str, ...]):
+    """The fact table as a rich table: the columns a user needs to see what was read, and where."""
+    from rich.table import Table
+
+    table = Table(show_edge=False, pad_edge=False)
+    shown = [c for c in columns if any(r.get(c) not in (None, "") for r in records)] or list(columns)
+    for column in shown:
+        table.add_column(column, justify="right" if column == "value" else "left", overflow="fold")
+    for record in records:
+        table.add_row(*[_text(_cell_text(record.get(column)), "") for column in shown])
+    return table
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
+def print_rules(ruleset, console, *, lang: str = "en") -> None:
+    """Rules per pack: id, severity, one-line description."""
+    from rich.table import Table
+
+    packs: dict[str, list] = {}
+    for rule in ruleset.rules:
+        packs.setdefault(rule.pack or "", []).append(rule)
+    for pack, rules in packs.items():
+        table = Table(title=f"{t('rules_pack', lang, pack=pack)} · {t('rules_count', lang, count=len(rules))}",
+                      title_justify="left", show_edge=False, pad_edge=False, show_header=False)
+        table.add_column("id", style="rule.id", no_wrap=True)
+        table.add_column("severity", no_wrap=True)
+        table.add_column("description", overflow="fold")
+        for rule in rules:
+            level = _level(rule.severity)
+            table.add_row(_text(rule.id, "rule.id"), _text(severity_label(level, lang), f"severity.{level}"),
+                          _text(_one_line(_pick(rule.description, lang)), ""))
+        console.print(table)
+        console.print()
+
+
+def print_explanation(rule, console, *, lang: str = "en") -> None:
+    """What a rule checks, why it matters, a failing and a passing example (sqlfluff's shape)."""
+    level = _level(rule.severity)
+    console.print(_line((rule.id, "rule.id"), ("  ", ""), (severity_label(level, lang), f"severity.{level}")))
+    console.print(_line((_pick(rule.description, lang), "")))
+    doc = dict(getattr(rule, "doc", None) or {})
+    what = [(t("explain_expr", lang), getattr(rule, "expr", None)),
+            (t("explain_when", lang), getattr(rule, "when", None)),
+            (t("explain_check", lang), getattr(rule, "check", None))]
+    console.print()
+    console.print(_line((t("explain_what", lang), "sheet.header")))
+    if doc.get("what"):
+        console.print(_line(("  ", ""), (_pick(doc["what"], lang), "")))
+    for label, value in what:
+        if value:
+            console.print(_line(("  ", ""), (f"{label}: ", "label"), (str(value), "")))
+    for key, heading in (("why", "explain_why"), ("fail", "explain_fail"), ("pass", "explain_pass")):
+        console.print()
+        console.print(_line((t(heading, lang), "sheet.header")))
+        body = (_pick(doc.get(key), lang) or _kind_section(getattr(rule, "check", None), key)
+                or t("explain_none", lang))
+        for row in body.rstrip().splitlines():
+            console.print(_line(("  ", ""), (row, "")))
+    if getattr(rule, "source", ""):
+        console.print()
+        console.print(_line((f"{t('explain_defined', lang)}: ", "label"), (f"{rule.source}:{rule.line}", "note")))
+
+
+_KIND_HEADINGS = {"what": "What it checks", "why": "Why it matters", "fail": "Failing example",
+                  "pass": "Passing example"}
+
+
+def _kind_section(check_id: str | None, key: str) -> str:
+    """A section of a code check kind's module docstring (the fixed shape checks.base documents)."""
+    if not check_id:
+        return ""
+    from check_report import checks
+
+    if check_id not in checks.REGISTRY:
+        return ""
+    doc = checks.load(check_id).__doc__ or ""
+    sections: dict[str, list[str]] = {}
+    current = None
+    for raw in doc.splitlines():
+        heading = raw.strip().rstrip(":")
+        if heading in _KIND_HEADINGS.values():
+            current = heading
+            sections[current] = []
+        elif current:
+            sections[current].append(raw)
+    return "\n".join(sections.get(_KIND_HEADINGS[key], [])).strip("\n")
+
+
+def _pick(texts, lang: str) -> str:
+    if texts is None:
+        return ""
+    if isinstance(texts, dict):
+        from check_report.reporters.records import pick_text
+
+        return pick_text(texts, lang)
+    return str(texts)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _level(severity) -> str:
+    from check_report.findings import Severity
+
+    return Severity(severity).label if not isinstance(severity, str) else severity.lower()
