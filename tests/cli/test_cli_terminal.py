@@ -1,0 +1,68 @@
+"""The terminal report rendered on a fixed-width console writing to a StringIO."""
+
+from __future__ import annotations
+
+import io
+
+from check_report.findings import FileResult
+from check_report.reporters.records import build_report
+from check_report.reporters.terminal import make_console, print_report, render
+
+from cli_helpers import sample_result
+
+
+def _report(lang="en", results=None):
+    results = results or [sample_result(), FileResult("b.csv", status="error", error="b.csv: no such file")]
+    return build_report(results, lang=lang, tool_version="1")
+
+
+def test_groups_by_file_and_sheet_and_shows_every_cell_involved():
+    text = render(_report(), lang="en")
+    assert text.index("q1.xlsx") < text.index("sheet Bieu 1") < text.index("core.cumulative-sum")
+    assert text.index("core.cumulative-sum") < text.index("core.pct-of-plan")
+    for place in ("Bieu 1!F9", "Bieu 1!H12", "Bieu 1!F12"):
+        assert place in text
+    assert "stated [21.885, 21.895]" in text and "implied [22.105, 22.115]" in text
+
+
+def test_summary_and_notes_and_failed_file():
+    text = render(_report(), lang="en")
+    assert "12 facts read" in text and "2 rules evaluated" in text
+    assert "5 checks: 3 passed, 2 failed, 1 not evaluated" in text
+    assert "q1.xlsx: sheet 'Ghi chu' skipped" in text
+    assert "b.csv: no such file" in text
+    assert "1 error(s), 1 warning(s), 0 info" in text
+
+
+def test_vietnamese_labels_and_number_style():
+    text = render(_report(lang="vi"), lang="vi")
+    assert "số báo cáo [21,885; 21,895]" in text
+    assert "trang tính Bieu 1" in text and "Tổng hợp" in text
+
+
+def test_user_text_is_not_parsed_as_markup():
+    assert "Industry [total]" in render(_report(), lang="en")
+
+
+def test_clean_run_says_so():
+    text = render(_report(results=[FileResult("c.csv", facts=3)]), lang="en")
+    assert "No discrepancies found." in text and "Files" not in text
+
+
+def test_colours_come_from_the_theme_on_a_terminal_and_not_in_plain_output():
+    buffer = io.StringIO()
+    from rich.console import Console
+
+    from check_report.reporters.terminal import theme
+
+    console = Console(file=buffer, width=100, force_terminal=True, color_system="standard", theme=theme())
+    print_report(_report(), console, lang="en")
+    assert "\x1b[" in buffer.getvalue()
+    assert "\x1b[" not in render(_report(), lang="en")
+
+
+def test_quiet_prints_findings_only():
+    buffer = io.StringIO()
+    print_report(_report(), make_console(buffer, force_plain=True), lang="en", quiet=True)
+    text = buffer.getvalue()
+    assert "core.pct-of-plan" in text and "Summary" not in text and "Notes" not in text
