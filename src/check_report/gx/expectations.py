@@ -82,15 +82,19 @@ class ChildrenRuleOutcome(TableMetricProvider):
 
 def _outcome_result(outcome: dict) -> dict:
     findings = outcome["findings"]
-    shown = "; ".join(_finding_line(f) for f in findings[:_SHOWN_FAILURES])
+    lines = [_finding_line(f) for f in findings]
+    shown = "; ".join(lines[:_SHOWN_FAILURES])
     more = f" (+{len(findings) - _SHOWN_FAILURES} more)" if len(findings) > _SHOWN_FAILURES else ""
-    observed = f"{len(findings)} discrepancies: {shown}{more}" if findings else "no discrepancy"
+    applications = outcome["stats"]["evaluated"] + outcome["stats"]["not_evaluated"]
     return {
         "success": not findings,
         "result": {
-            "observed_value": observed,
-            "element_count": outcome["stats"]["evaluated"] + outcome["stats"]["not_evaluated"],
+            "observed_value": f"{len(findings)} discrepancies: {shown}{more}" if findings else "no discrepancy",
+            "element_count": applications,
             "unexpected_count": len(findings),
+            "unexpected_percent": 100.0 * len(findings) / applications if applications else 0.0,
+            # Data Docs show this list as the table of unexpected values: one readable line per finding
+            "partial_unexpected_list": lines[:20],
             "unexpected_index_list": outcome["rows"],
             "details": {"findings": findings, "stats": outcome["stats"], "checked_rows": outcome["checked_rows"]},
         },
@@ -99,7 +103,7 @@ def _outcome_result(outcome: dict) -> dict:
 
 def _finding_line(finding: dict) -> str:
     places = ", ".join(_place(fig["location"]) for fig in finding["figures"][:4])
-    return f"{finding['indicator'] or finding['rule']} at {places}" if places else finding["message"]
+    return f"{places}: {finding['message']}" if places else finding["message"]
 
 
 def _place(loc: dict) -> str:
@@ -124,7 +128,9 @@ class ExpectFactRuleToHold(BatchExpectation):
     """
 
     rule_id: str
-    expr: str
+    expr: Optional[str] = None
+    check: Optional[str] = None          # an engine check kind on the fact table (duplicate-figure)
+    options: Dict[str, Union[str, int, float, bool, list, dict, None]] = {}
     when: Optional[str] = None
     pack: str = ""
     rule_severity: Literal["error", "warning", "info"] = "error"
@@ -147,8 +153,10 @@ class ExpectFactRuleToHold(BatchExpectation):
     @renderer(renderer_type=LegacyRendererType.PRESCRIPTIVE)
     def _prescriptive_renderer(cls, configuration=None, result=None, runtime_configuration=None, **kwargs):
         params = dict(configuration.kwargs) if configuration else {}
-        params["text"] = (params.get("rule_description") or {}).get("en") or params.get("expr", "")
-        template = "check-report rule $rule_id ($rule_severity): $text, i.e. $expr"
+        params.setdefault("rule_severity", "error")
+        params["text"] = (params.get("rule_description") or {}).get("en") or params.get("expr") or ""
+        template = "check-report rule $rule_id ($rule_severity): $text"
+        template += ", i.e. $expr" if params.get("expr") else " (check kind $check)"
         if params.get("when"):
             template += " when $when"
         if params.get("tolerance_abs") or params.get("tolerance_rel"):

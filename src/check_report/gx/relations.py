@@ -17,8 +17,25 @@ from check_report.gx.serial import finding_to_dict
 RULE_KWARGS = {
     "id": "rule_id", "pack": "pack", "severity": "rule_severity", "description": "rule_description",
     "expr": "expr", "when": "when", "tolerance_abs": "tolerance_abs", "tolerance_rel": "tolerance_rel",
-    "foreach": "foreach", "source": "rule_source", "line": "rule_line",
+    "foreach": "foreach", "source": "rule_source", "line": "rule_line", "check": "check",
+    "options": "options",
 }
+
+
+def engine_api():
+    """(Rule, RuleSet, run_rules, engine kinds that read only the fact table), wherever the engine keeps them."""
+    import check_report.engine as engine
+
+    if hasattr(engine, "run_rules"):
+        from check_report.engine import Rule, RuleSet, run_rules
+    else:   # the package may not re-export yet
+        from check_report.engine.model import Rule, RuleSet
+        from check_report.engine.runner import run_rules
+    try:
+        from check_report.engine.kinds import ENGINE_KINDS
+    except ImportError:
+        ENGINE_KINDS = {}
+    return Rule, RuleSet, run_rules, frozenset(ENGINE_KINDS)
 
 
 def rule_to_kwargs(rule) -> dict:
@@ -29,15 +46,16 @@ def rule_to_kwargs(rule) -> dict:
         "tolerance_abs": float(rule.tolerance_abs), "tolerance_rel": float(rule.tolerance_rel),
         "foreach": [[name, list(values)] for name, values in rule.foreach],
         "rule_source": rule.source, "rule_line": int(rule.line),
+        "check": rule.check, "options": dict(rule.options or {}),
     }
 
 
 def rule_from_kwargs(kwargs: dict):
-    from check_report.engine import Rule
-
+    Rule = engine_api()[0]
     return Rule(
         id=kwargs["rule_id"], pack=kwargs.get("pack") or "", description=dict(kwargs.get("rule_description") or {}),
-        severity=Severity.parse(kwargs.get("rule_severity") or "error"), expr=kwargs["expr"],
+        severity=Severity.parse(kwargs.get("rule_severity") or "error"), expr=kwargs.get("expr"),
+        check=kwargs.get("check"), options=dict(kwargs.get("options") or {}),
         when=kwargs.get("when"), tolerance_abs=float(kwargs.get("tolerance_abs") or 0.0),
         tolerance_rel=float(kwargs.get("tolerance_rel") or 0.0),
         foreach=tuple((name, tuple(values)) for name, values in kwargs.get("foreach") or ()),
@@ -47,8 +65,7 @@ def rule_from_kwargs(kwargs: dict):
 
 def fact_rule_outcome(facts, kwargs: dict, *, lang: str = "en") -> dict:
     """Run one expression rule over a long fact table with the native engine; JSON-ready outcome."""
-    from check_report.engine import RuleSet, run_rules
-
+    _, RuleSet, run_rules, _ = engine_api()
     rule = rule_from_kwargs(kwargs)
     path = str(facts[F.FILE].iloc[0]) if len(facts) else ""
     result = run_rules(facts, RuleSet([rule]), path=path, lang=lang)
