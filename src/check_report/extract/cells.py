@@ -1,0 +1,85 @@
+"""One cell -> the figure it states: value as displayed, decimals shown, the text the user sees.
+
+Precision comes from what the reader of the sheet sees. A number cell is shown through its format code
+(`#,##0` whole units, `0.00` two decimals, `0.00%` a percent with two decimals, `#,##0,` thousands);
+`General` shows the value itself (up to 10 significant digits). A number typed as text ("1.138.000",
+"21,89", "21,89%") states exactly what is written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from check_report.numbers import VI, decimals_of, format_number, parse_number
+
+GENERAL_DIGITS = 10
+_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+_FOOTNOTE_MARKS = re.compile(r"\s*(\(\*+\)|\*+|\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float
+    decimals: int
+    raw: str
+    percent: bool      # shown with a % sign (an Excel percent cell or "21,89%")
+
+
+@dataclass(frozen=True)
+class NumberFormat:
+    decimals: int | None   # None: General (from the value)
+    percent: bool
+    scale_down: int        # trailing thousands separators: each divides the shown value by 1000
+
+
+def parse_format(code: str | None) -> NumberFormat:
+    """The shown decimals of an Excel number format code (its first, positive section)."""
+    if not code or code.strip().lower() in ("general", "@", "standard"):
+        return NumberFormat(None, False, 0)
+    section = _QUOTED.sub("", code.split(";")[0])
+    percent = "%" in section
+    digits = re.sub(r"[^0#?.,]", "", section)
+    if not re.search(r"[0#?]", digits):
+        return NumberFormat(None, percent, 0)
+    scale_down = len(digits) - len(digits.rstrip(","))
+    digits = digits.rstrip(",")
+    decimals = len(re.sub(r"[^0#?]", "", digits.split(".", 1)[1])) if "." in digits else 0
+    return NumberFormat(decimals, percent, scale_down)
+
+
+def read_figure(value, number_format: str | None, no_data: set[str]) -> Figure | None:
+    """The figure a cell states, or None for empty, "no data" marks ("-", "x") and plain words."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return _from_number(float(value), number_format)
+    return from_text(str(value), no_data)
+
+
+def _from_number(value: float, number_format: str | None) -> Figure | None:
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    fmt = parse_format(number_format)
+    shown = value * (100.0 if fmt.percent else 1.0) / (1000.0 ** fmt.scale_down)
+    if fmt.decimals is None:
+        shown = float(f"{shown:.{GENERAL_DIGITS}g}")
+        decimals = decimals_of(shown)
+    else:
+        decimals = fmt.decimals
+        shown = round(shown, decimals)
+    raw = format_number(shown, decimals, VI) + ("%" if fmt.percent else "")
+    return Figure(shown, decimals, raw, fmt.percent)
+
+
+def from_text(text: str, no_data: set[str]) -> Figure | None:
+    raw = text.strip()
+    if not raw or raw in no_data or raw.lower() in no_data:
+        return None
+    body = _FOOTNOTE_MARKS.sub("", raw)
+    percent = body.endswith("%")
+    body = body.rstrip("%").strip()
+    parsed = parse_number(body, VI)
+    if parsed is None:
+        return None
+    return Figure(parsed.value, parsed.decimals, raw, percent)

@@ -1,0 +1,123 @@
+"""Column roles and periods from header text.
+
+A column's header is read bottom-up (see data/vocabulary.yaml): the lowest header row decides the role
+when it can, the group header above adds the year, a comparison ("So sánh (%)" over "KH năm" is % of plan)
+or last year ("Cùng kỳ năm trước" over "Quý I"). Periods are read from the words: "Tháng 01" is month 1,
+"Quý I/2024" months 1-3 of 2024, "6 tháng đầu năm" months 1-6, "lũy kế đến tháng 5" months 1-5.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from check_report import facts as F
+from check_report.extract.vocabulary import Vocabulary, fold, has_phrase
+
+NON_MEASURE_ROLES = ("code", "indicator", "unit", "notes")
+QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
+_MONTH = re.compile(r"\b(?:thang|month|t|m)\s?(\d{1,2})\b(?!\s*thang)")
+_QUARTER = re.compile(r"\b(?:quy|quarter|q)\s?(iv|iii|ii|i|[1-4])\b")
+_N_MONTHS = re.compile(r"\b(\d{1,2})\s?(?:thang|months?)\b")
+_UP_TO_MONTH = re.compile(r"\b(?:den|through|to|toi)\s+(?:het\s+)?(?:thang|month)\s?(\d{1,2})\b")
+_COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}[a-z]?\)?(\s*[-=+*/x:]\s*\(?[0-9]{1,2}\)?)*$|^\(?[A-Z]\)?$")
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str                     # "month" | "cumulative"
+    start: int | None
+    end: int | None
+    year: int | None
+
+
+@dataclass
+class Column:
+    index: int                    # 0-based column in the grid
+    header: str                   # the header words joined, as written (for notes)
+    role: str | None              # a measure of facts.MEASURES, a NON_MEASURE_ROLE, or None (unmapped)
+    period: Period | None = None
+    year: int | None = None
+
+
+def years_in(text: str) -> list[int]:
+    return [int(y) for y in _YEAR.findall(text)]
+
+
+def parse_period(folded: str, vocab: Vocabulary) -> Period | None:
+    """The period a header names, if any (months 1..12; a quarter or cumulative span)."""
+    year = max(years_in(folded), default=None)
+    clean = _YEAR.sub(" ", folded)
+    upto = _UP_TO_MONTH.search(clean)
+    if upto and 1 <= int(upto.group(1)) <= 12:
+        return Period("cumulative", 1, int(upto.group(1)), year)
+    quarter = _QUARTER.search(clean)
+    if quarter:
+        q = QUARTERS[quarter.group(1)]
+        return Period("cumulative", 3 * q - 2, 3 * q, year)
+    span = _N_MONTHS.search(clean)
+    if span and 1 <= int(span.group(1)) <= 12:
+        return Period("cumulative", 1, int(span.group(1)), year)
+    month = _MONTH.search(clean)
+    if month and 1 <= int(month.group(1)) <= 12:
+        return Period("month", int(month.group(1)), int(month.group(1)), year)
+    for word in clean.split():
+        if word in vocab.month_names:
+            m = vocab.month_names[word]
+            return Period("month", m, m, year)
+    if any(has_phrase(clean, w) for w in ("ca nam", "full year", "whole year")):
+        return Period("cumulative", 1, 12, year)
+    return None
+
+
+def classify(texts: list[str], vocab: Vocabulary) -> tuple[str | None, Period | None, int | None]:
+    """Role, period and year of a column from its header texts, top row first."""
+    texts = [t for t in texts if t and t.strip()]
+    if not texts:
+        return None, None, None
+    folded = [fold(t) for t in texts]
+    whole = " ".join(folded)
+    role = None
+    for part in reversed(folded):  # the lowest header row first
+        role, _ = vocab.best_role(part)
+        if role:
+            break
+    period = parse_period(folded[-1], vocab) or parse_period(whole, vocab)
+    year = max(years_in(whole), default=None)
+    if role in NON_MEASURE_ROLES:
+        return role, None, None
+    role = _refine(role, folded, whole, period, vocab)
+    return role, period, year
+
+
+def _refine(role, folded, whole, period, vocab) -> str | None:
+    compare = vocab.any_phrase(whole, "compare")
+    group_roles = {vocab.best_role(part)[0] for part in folded[:-1]}
+    if role in ("month", "cumulative", None) and period is not None:
+        role = "month" if period.kind == "month" else "cumulative"
+        if "previous" in group_roles:
+            role = "previous"
+        elif "plan" in group_roles and not compare:
+            role = "plan"
+    if role == "month" and period is None:
+        return None  # "Tháng" without a number
+    if role in ("month", "cumulative") and compare and not has_phrase(whole, "luy ke"):
+        return None  # a period under "So sánh (%)": a percentage of something the words do not say
+    if role == "plan" and compare:
+        role = "pct_plan"
+    if role == "previous" and compare:
+        role = "pct_previous"
+    single_month = period is not None and period.kind == "month"
+    if single_month and role in ("previous", "pct_previous", "growth"):
+        role = {"previous": F.PREVIOUS_MONTH, "pct_previous": F.PCT_PREVIOUS_MONTH,
+                "growth": F.GROWTH_MONTH}[role]
+    return role
+
+
+def is_column_number_row(values: list[str]) -> bool:
+    """A row of column numbers under the header: "(1) (2) (3)=(2)/(1)" or "A B 1 2 3"."""
+    texts = [v.strip() for v in values if v is not None and str(v).strip()]
+    if len(texts) < 2:
+        return False
+    return all(_COLUMN_NUMBER.match(t) for t in texts)

@@ -1,0 +1,93 @@
+"""Parents and children from the codes of an STT column (or from the start of the row label).
+
+Vietnamese indicator tables nest by the kind of code: parts A, B or sections I, II; then 1, 2; then 1.1,
+1.2 (one level per dot); then a, b; then "-"; then "+". A row's parent is the nearest row above it whose
+code is of a shallower kind. Whether the children are the whole of their parent is said in words: "gồm",
+"chia ra" make a complete breakdown (children must add up), "trong đó" a partial one (children must not
+exceed it); without such words the breakdown counts as partial.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROMAN = re.compile(r"^(?=[IVXLC])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+_INT = re.compile(r"^\d{1,3}$")
+_DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})+$")
+_LOWER = re.compile(r"^[a-zđ]$")
+_UPPER = re.compile(r"^[A-Z]$")
+_BULLETS = {"-": 20.0, "–": 20.0, "•": 20.0, "*": 25.0, "+": 30.0}
+# A code at the start of a label when a table has no STT column: "1. ...", "1.2 ...", "a) ...", "- ...".
+_LABEL_CODE = re.compile(r"^\s*(?:([IVXLC]+|[A-Z]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]\s+|([-–•+*])\s*)(?=\S)")
+
+
+@dataclass
+class Node:
+    entity: str
+    code: str | None
+    rank: float
+    label: str
+
+
+def clean_code(value: object) -> str | None:
+    """The code as written, without trailing dots/parentheses: "1.", "a)", "(1)" -> "1", "a", "1"."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip().strip("()").rstrip(".)").strip()
+    return text or None
+
+
+def code_from_label(label: str) -> tuple[str | None, str]:
+    """(code, label without it) for labels that carry their own code."""
+    match = _LABEL_CODE.match(label)
+    if not match:
+        return None, label
+    return match.group(1) or match.group(2), label[match.end():].strip()
+
+
+def code_rank(code: str | None, previous_upper: str | None = None) -> float | None:
+    """How deep a kind of code sits (smaller = shallower); None when the text is not a code."""
+    if not code:
+        return None
+    if code in _BULLETS:
+        return _BULLETS[code]
+    if _UPPER.match(code) and (not _ROMAN.match(code) or _follows(code, previous_upper)):
+        return 0.0
+    if _ROMAN.match(code):
+        return 0.5
+    if _INT.match(code):
+        return 1.0
+    if _DOTTED.match(code):
+        return 1.0 + code.count(".")
+    if _LOWER.match(code):
+        return 10.0
+    return None
+
+
+def _follows(code: str, previous_upper: str | None) -> bool:
+    """"C" after "B" is a letter, "C" (100) among romans would be absurd in an STT column."""
+    return previous_upper is not None and len(previous_upper) == 1 and ord(code) == ord(previous_upper) + 1
+
+
+class Hierarchy:
+    """Feed rows top-down; `add` returns the parent entity of each."""
+
+    def __init__(self) -> None:
+        self.stack: list[Node] = []
+        self.previous_upper: str | None = None
+
+    def add(self, entity: str, code: str | None, label: str) -> str | None:
+        rank = code_rank(code, self.previous_upper)
+        if code and _UPPER.match(code) and rank == 0.0:
+            self.previous_upper = code
+        if rank is None:
+            # an uncoded row ("Tổng số", a stray label): guessing its place would invent false alarms
+            return None
+        while self.stack and self.stack[-1].rank >= rank:
+            self.stack.pop()
+        parent = self.stack[-1].entity if self.stack else None
+        self.stack.append(Node(entity, code, rank, label))
+        return parent

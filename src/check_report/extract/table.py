@@ -1,0 +1,263 @@
+"""Indicator tables -> facts: one row per stated figure, with its cell, indicator, parent, measure, period.
+
+`grid_facts` finds every indicator table in a grid (`extract.layout`), reads each data row (codes and
+hierarchy from `extract.hierarchy`, figures and their precision from `extract.cells`) and returns the fact
+table of `check_report.facts` plus one-line notes: sheets without an indicator table, header words that
+name no known column role. Rows under the table starting with "Ghi chú", "Nguồn" ... end it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from check_report import facts as F
+from check_report.extract.cells import read_figure
+from check_report.extract.headers import Column, Period, years_in
+from check_report.extract.hierarchy import Hierarchy, clean_code, code_from_label
+from check_report.extract.layout import Layout, MergeMap, cell_value, find_layout, table_period
+from check_report.extract.vocabulary import Vocabulary, fold, load_vocabulary
+from check_report.numbers import bounds
+from check_report.readers.base import Grid, a1
+
+PERCENT_MEASURES = frozenset({F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH, F.PCT_PREVIOUS_MONTH, F.GROWTH_MONTH,
+                              F.SHARE, F.RATIO_PCT})
+_UNIT_NOTE = re.compile(r"\b(?:đơn vị tính|đơn vị|đvt|unit)\s*:\s*(.+)$", re.IGNORECASE)
+TITLE_ROWS_FOR_YEAR = 12
+
+
+def grid_facts(path: str, grid: Grid, vocabulary=None):
+    """(facts DataFrame, notes) of every indicator table in one grid (a sheet, or a document's table)."""
+    vocab = load_vocabulary(vocabulary)
+    merges = MergeMap(grid)
+    sink = FactSink()
+    notes: list[str] = []
+    start, found = 0, 0
+    while start < len(grid.rows):
+        layout = find_layout(grid, start, vocab, merges)
+        if layout is None:
+            break
+        found += 1
+        context = _TableContext(path, grid, layout, vocab, _title_above(grid, layout, start))
+        notes.extend(context.unmapped_notes())
+        start = context.read_rows(sink)
+    if not found:
+        notes.append(f"{path}: sheet {grid.name!r} skipped: no indicator table")
+    return sink.frame(), notes
+
+
+def _title_above(grid: Grid, layout: Layout, start: int) -> list[str]:
+    first = max(start, layout.header_top - TITLE_ROWS_FOR_YEAR)
+    texts = []
+    for row in grid.rows[first:layout.header_top]:
+        texts.extend(str(c.value) for c in row if isinstance(c.value, str) and c.value.strip())
+    return texts
+
+
+class _TableContext:
+    """One table being read: its layout, year, default unit and the rows' hierarchy."""
+
+    def __init__(self, path: str, grid: Grid, layout: Layout, vocab: Vocabulary, titles: list[str]):
+        self.path, self.grid, self.layout, self.vocab = path, grid, layout, vocab
+        header_years = [y for c in layout.measures for y in years_in(fold(c.header))]
+        title_years = [y for t in titles for y in years_in(t)]
+        self.year = max(header_years or title_years or years_in(grid.name) or [None], key=lambda y: y or 0)
+        self.default_unit = next((m.group(1).strip() for t in titles if (m := _UNIT_NOTE.search(t.strip()))),
+                                 None)
+        self.cumulative = table_period(layout) or _cumulative_from_months(layout)
+        self.hierarchy = Hierarchy()
+        self.complete: dict[str, bool] = {}
+        self.columns = [self._column_plan(c) for c in layout.measures]
+
+    # -- columns -------------------------------------------------------------------------------------
+
+    def _column_plan(self, column: Column) -> tuple[int, str, str, int | None, int | None, int | None]:
+        """(col, measure, period label, start, end, year) of one column of figures."""
+        role, period = column.role, column.period
+        year = column.year or self.year
+        if role in (F.MONTH, F.CUMULATIVE) and column.year and self.year and column.year == self.year - 1:
+            role = F.PREVIOUS_MONTH if role == F.MONTH else F.PREVIOUS
+        if role in (F.PREVIOUS, F.PREVIOUS_MONTH):
+            year = column.year if column.year and self.year and column.year < self.year else \
+                (self.year - 1 if self.year else None)
+        if role == F.PLAN:
+            return column.index, role, "", None, None, year
+        if period is None and role != F.MONTH:
+            period = self.cumulative if role not in (F.PCT_PREVIOUS_MONTH, F.GROWTH_MONTH) else None
+        if period is None:
+            return column.index, role, "", None, None, year
+        return column.index, role, _period_label(period, year), period.start, period.end, year
+
+    def unmapped_notes(self) -> list[str]:
+        notes = []
+        for column in self.layout.columns:
+            if column.role is None and column.header.strip():
+                notes.append(f"{self.path}: sheet {self.grid.name!r} column {_letters(column.index)} "
+                             f"({column.header!r}): role not recognised from the header; column ignored")
+        return notes
+
+    # -- rows ----------------------------------------------------------------------------------------
+
+    def read_rows(self, sink: FactSink) -> int:
+        """Read data rows into `sink`; returns the row where the next table may start."""
+        first_fact = len(sink)
+        row = self.layout.data_start
+        last_entity = None
+        while row < len(self.grid.rows):
+            cells = self.grid.rows[row]
+            if self._ends_table(cells, row):
+                break
+            last_entity = self._read_row(row, sink, last_entity)
+            row += 1
+        sink.set_complete(first_fact, self.complete)
+        return max(row, self.layout.data_start) + (1 if row < len(self.grid.rows) else 0)
+
+    def _ends_table(self, cells, row: int) -> bool:
+        lead = next((c.value for c in cells[:4] if isinstance(c.value, str) and c.value.strip()), None)
+        if lead is None:
+            return False
+        folded = fold(lead)
+        if any(folded.startswith(m) for m in self.vocab.notes_markers if m) or lead.lstrip().startswith("*"):
+            return not self._row_figures(row)
+        return False
+
+    def _read_row(self, row: int, sink: FactSink, last_entity: str | None) -> str | None:
+        label, code = self._label_and_code(row)
+        figures = self._row_figures(row)
+        if not label and not code and not figures:
+            return last_entity
+        entity = f"{self.grid.name}!{row + 1}"
+        folded = fold(label)
+        if not figures and code is None:
+            self._breakdown_cue(last_entity, folded)  # "Chia ra:", "Trong đó:" under the parent row
+            return last_entity
+        parent = self.hierarchy.add(entity, code, label)
+        if parent and any(_starts_with_phrase(folded, p) for p in self.vocab.breakdown_partial):
+            self.complete[parent] = False
+        self._breakdown_cue(entity, folded)
+        unit = self._unit(row)
+        for col, measure, period, start, end, year, figure in figures:
+            sink.add(self, row, col, entity, code, label, parent, measure, period, start, end, year, unit, figure)
+        return entity
+
+    def _breakdown_cue(self, entity: str | None, folded: str) -> None:
+        """A label ending in "gồm:"/"chia ra:" declares a whole breakdown, "trong đó:" a part of one."""
+        if entity is None:
+            return
+        if any(_ends_with_phrase(folded, p) for p in self.vocab.breakdown_partial):
+            self.complete[entity] = False
+        elif any(_ends_with_phrase(folded, p) for p in self.vocab.breakdown_complete):
+            self.complete.setdefault(entity, True)
+
+    def _label_and_code(self, row: int) -> tuple[str, str | None]:
+        layout = self.layout
+        raw_label = cell_value(self.grid, row, layout.label_col) if layout.label_col is not None else None
+        label = " ".join(str(raw_label).split()) if raw_label is not None else ""
+        code = clean_code(cell_value(self.grid, row, layout.code_col)) if layout.code_col is not None else None
+        if code is None and label:
+            code, label = code_from_label(label)
+        return label, code
+
+    def _row_figures(self, row: int) -> list:
+        cells = self.grid.rows[row]
+        out = []
+        for col, measure, period, start, end, year in self.columns:
+            if col >= len(cells):
+                continue
+            figure = read_figure(cells[col].value, cells[col].number_format, self.vocab.no_data)
+            if figure is not None:
+                out.append((col, measure, period, start, end, year, figure))
+        return out
+
+    def _unit(self, row: int) -> str | None:
+        if self.layout.unit_col is not None:
+            value = cell_value(self.grid, row, self.layout.unit_col)
+            if value is not None and str(value).strip():
+                return " ".join(str(value).split())
+        return self.default_unit
+
+
+def _ends_with_phrase(folded: str, phrase: str) -> bool:
+    return folded == phrase or folded.endswith(" " + phrase)
+
+
+def _starts_with_phrase(folded: str, phrase: str) -> bool:
+    return folded == phrase or folded.startswith(phrase + " ")
+
+
+def _cumulative_from_months(layout: Layout) -> Period | None:
+    months = [c.period for c in layout.columns if c.role == F.MONTH and c.period is not None]
+    if not months:
+        return None
+    return Period("cumulative", 1, max(p.end for p in months), months[0].year)
+
+
+def _period_label(period: Period, year: int | None) -> str:
+    def month(m: int) -> str:
+        return f"{year}-{m:02d}" if year else f"{m:02d}"
+
+    if period.start is None or period.end is None:
+        return ""
+    if period.kind == "month":
+        return month(period.start)
+    return f"{month(period.start)}..{month(period.end)}"
+
+
+def _letters(col: int) -> str:
+    return a1(0, col)[:-1]
+
+
+class FactSink:
+    """Fact rows collected column-wise (a 100k-row sheet gives a million facts: no dict per fact)."""
+
+    def __init__(self) -> None:
+        self.cols: dict[str, list] = {name: [] for name in F.COLUMNS}
+
+    def __len__(self) -> int:
+        return len(self.cols[F.VALUE])
+
+    def add(self, ctx: _TableContext, row, col, entity, code, label, parent, measure, period, start, end,
+            year, unit, figure) -> None:
+        grid = ctx.grid
+        is_sheet = grid.origin == "sheet"
+        is_pct = measure in PERCENT_MEASURES
+        lower, upper = bounds(figure.value, figure.decimals)
+        c = self.cols
+        c[F.FILE].append(ctx.path)
+        c[F.SHEET].append(grid.name)
+        c[F.CELL].append(a1(row, col) if is_sheet else None)
+        c[F.LINE].append(None if is_sheet or grid.line is None else grid.line + row)
+        c[F.WHERE].append(None if is_sheet else f"{grid.name}, {grid.cell_name(row, col)}")
+        c[F.ENTITY].append(entity)
+        c[F.CODE].append(code)
+        c[F.INDICATOR].append(label)
+        c[F.PARENT].append(parent)
+        c[F.COMPLETE].append(False)
+        c[F.MEASURE].append(measure)
+        c[F.PERIOD].append(period)
+        c[F.PERIOD_START].append(start)
+        c[F.PERIOD_END].append(end)
+        c[F.YEAR].append(year)
+        c[F.UNIT].append("%" if is_pct else unit)
+        c[F.SCALE].append(1.0 if is_pct else ctx.vocab.scale_of(unit))
+        c[F.VALUE].append(figure.value)
+        c[F.LOWER].append(lower)
+        c[F.UPPER].append(upper)
+        c[F.DECIMALS].append(figure.decimals)
+        c[F.RAW].append(figure.raw)
+        c[F.TEXT].append(label)
+        c[F.PHRASING].append(None)
+        c[F.SOURCE].append("table")
+
+    def set_complete(self, first: int, complete: dict[str, bool]) -> None:
+        entities, flags = self.cols[F.ENTITY], self.cols[F.COMPLETE]
+        for i in range(first, len(entities)):
+            if complete.get(entities[i]):
+                flags[i] = True
+
+    def frame(self):
+        if not len(self):
+            return F.new_table()
+        import pandas as pd
+
+        frame = pd.DataFrame(self.cols, columns=list(F.COLUMNS))
+        return frame.astype({F.VALUE: "float64", F.LOWER: "float64", F.UPPER: "float64", F.SCALE: "float64"})

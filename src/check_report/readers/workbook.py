@@ -1,0 +1,268 @@
+"""Spreadsheet readers: .xlsx/.xlsm (openpyxl), .xls (xlrd), .ods (content.xml), .csv (text).
+
+Each returns a `Source` whose `Grid`s hold every cell as the user sees it: numbers as numbers with their
+display format (precision lives there: `#,##0` states whole units, `0.00%` two decimals of a percent), text
+as typed, merged ranges, row 0 = the sheet's first row so A1 addresses match Excel's. Interpretation (where
+the table is, what a column means) is left to `extract.table`.
+
+Containers are screened by `readers.safety` before any library parses them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io
+import re
+import unicodedata
+import zipfile
+
+from check_report.readers.base import Cell, Grid, InputError, Source
+from check_report.readers.safety import OLE2_MAGIC, ZIP_MAGIC, check_zip_container, file_head
+
+# Above this much sheet XML openpyxl's full mode costs too much memory and time; read-only mode streams
+# rows but hides merged ranges, which `_merged_from_xml` then reads from the sheet XML itself.
+READ_ONLY_ABOVE_BYTES = 8 * 1024 * 1024
+_MERGE_REF = re.compile(rb'<mergeCell\s[^>]*?ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+CSV_ENCODINGS = ("utf-8-sig", "cp1258")
+CSV_DELIMITERS = ",;\t|"
+
+
+# ---------------------------------------------------------------------------------------------- xlsx
+
+
+def read_xlsx(path: str) -> Source:
+    check_zip_container(path, "xlsx")
+    import openpyxl
+
+    read_only = _sheet_xml_bytes(path) > READ_ONLY_ABOVE_BYTES
+    try:
+        book = openpyxl.load_workbook(path, read_only=read_only, data_only=True)
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds for damaged files
+        raise InputError(f"{path}: cannot read workbook: {_one_line(exc)}") from None
+    try:
+        grids = [_xlsx_grid(book, sheet, read_only) for sheet in book.worksheets]
+    except Exception as exc:
+        raise InputError(f"{path}: cannot read workbook: {_one_line(exc)}") from None
+    finally:
+        book.close()
+    return _source(path, "xlsx", grids)
+
+
+def _sheet_xml_bytes(path: str) -> int:
+    with zipfile.ZipFile(path) as archive:
+        return sum(i.file_size for i in archive.infolist() if i.filename.startswith("xl/worksheets/"))
+
+
+def _xlsx_grid(book, sheet, read_only: bool) -> Grid:
+    rows: list[list[Cell]] = []
+    for row in sheet.iter_rows():
+        if read_only:
+            # read-only rows skip leading empty cells; place each cell at its own column
+            cells: list[Cell] = []
+            for item in row:
+                column = getattr(item, "column", None)
+                if column is None:
+                    continue
+                while len(cells) < column - 1:
+                    cells.append(Cell(None))
+                cells.append(_xlsx_cell(item))
+            row_index = getattr(row[0], "row", None) if row else None
+            while row_index is not None and len(rows) < row_index - 1:
+                rows.append([])
+            rows.append(cells)
+        else:
+            rows.append([_xlsx_cell(item) for item in row])
+    if read_only:
+        merged = _merged_from_xml(book, sheet)
+    else:
+        merged = [(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1)
+                  for r in sheet.merged_cells.ranges]
+    return Grid(name=sheet.title, rows=_trim(rows), merged=merged)
+
+
+def _xlsx_cell(item) -> Cell:
+    value = item.value
+    if value is None:
+        return Cell(None)
+    fmt = getattr(item, "number_format", None)
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return Cell(value.isoformat(), fmt)
+    if isinstance(value, (bool, int, float, str)):
+        return Cell(value, fmt)
+    return Cell(str(value), fmt)
+
+
+def _merged_from_xml(book, sheet) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of a read-only sheet, scanned from its XML in chunks (bounded memory)."""
+    from openpyxl.utils.cell import column_index_from_string as col_index
+
+    merged, tail = [], b""
+    with book._archive.open(sheet._worksheet_path) as part:  # noqa: SLF001 - openpyxl has no public API
+        while chunk := part.read(1 << 20):
+            data = tail + chunk
+            last = 0
+            for m in _MERGE_REF.finditer(data):
+                c1, r1 = col_index(m.group(1).decode()), int(m.group(2))
+                c2 = col_index(m.group(3).decode()) if m.group(3) else c1
+                r2 = int(m.group(4)) if m.group(4) else r1
+                merged.append((r1 - 1, c1 - 1, r2 - 1, c2 - 1))
+                last = m.end()
+            tail = data[max(last, len(data) - 256):]
+    return merged
+
+
+# ----------------------------------------------------------------------------------------------- xls
+
+
+def read_xls(path: str) -> Source:
+    head = file_head(path)
+    if head.startswith(ZIP_MAGIC):
+        return read_xlsx(path)  # an .xlsx saved with the old extension: read what it really is
+    if not head.startswith(OLE2_MAGIC):
+        raise InputError(f"{path}: not a valid xls file (no Excel 97-2003 signature)")
+    try:
+        import xlrd
+    except ImportError:
+        raise InputError(f"{path}: reading .xls needs xlrd (pip install 'check-report[xls]')") from None
+    try:
+        book = xlrd.open_workbook(path, formatting_info=True, on_demand=True)
+    except Exception as exc:
+        text = _one_line(exc)
+        if "encrypt" in text.lower():
+            raise InputError(f"{path}: workbook is encrypted (password-protected); save an unprotected "
+                             "copy and retry") from None
+        raise InputError(f"{path}: cannot read xls workbook: {text}") from None
+    try:
+        grids = [_xls_grid(book, book.sheet_by_index(i)) for i in range(book.nsheets)]
+    finally:
+        book.release_resources()
+    return _source(path, "xls", grids)
+
+
+def _xls_grid(book, sheet) -> Grid:
+    import xlrd
+
+    rows = []
+    for r in range(sheet.nrows):
+        cells = []
+        for c in range(sheet.row_len(r)):
+            kind, value = sheet.cell_type(r, c), sheet.cell_value(r, c)
+            fmt = _xls_format(book, sheet.cell_xf_index(r, c))
+            if kind in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+                cells.append(Cell(None))
+            elif kind == xlrd.XL_CELL_DATE:
+                stamp = xlrd.xldate.xldate_as_datetime(value, book.datemode)
+                cells.append(Cell(stamp.isoformat(), fmt))
+            elif kind == xlrd.XL_CELL_BOOLEAN:
+                cells.append(Cell(bool(value), fmt))
+            else:
+                cells.append(Cell(value if value != "" else None, fmt))
+        rows.append(cells)
+    merged = [(r1, c1, r2 - 1, c2 - 1) for r1, r2, c1, c2 in sheet.merged_cells]
+    return Grid(name=sheet.name, rows=_trim(rows), merged=merged)
+
+
+def _xls_format(book, xf_index: int) -> str | None:
+    try:
+        return book.format_map[book.xf_list[xf_index].format_key].format_str
+    except (IndexError, KeyError):
+        return None
+
+
+# ----------------------------------------------------------------------------------------------- ods
+
+
+def read_ods(path: str) -> Source:
+    check_zip_container(path, "ods")
+    from check_report.readers.ods_content import read_content
+
+    try:
+        with zipfile.ZipFile(path) as archive, archive.open("content.xml") as part:
+            grids = read_content(part)
+    except KeyError:
+        raise InputError(f"{path}: not a valid ods file (no content.xml)") from None
+    except Exception as exc:
+        raise InputError(f"{path}: cannot read ods workbook: {_one_line(exc)}") from None
+    return _source(path, "ods", grids)
+
+
+# ----------------------------------------------------------------------------------------------- csv
+
+
+def read_csv(path: str) -> Source:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot open: {exc.strerror or exc}") from None
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{path}: not a text CSV file (binary content)")
+    text = unicodedata.normalize("NFC", _decode(data))
+    dialect_delimiter = _sniff_delimiter(text[:65536])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect_delimiter)
+    try:
+        rows = [[Cell(v.strip() or None) for v in record] for record in reader]
+    except csv.Error as exc:
+        raise InputError(f"{path}: line {reader.line_num}: malformed CSV ({exc})") from None
+    return _source(path, "csv", [Grid(name=_csv_sheet_name(path), rows=_trim(rows))])
+
+
+def _decode(data: bytes) -> str:
+    for encoding in CSV_ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")  # unreachable for cp1258 in practice; never fail on bytes
+
+
+def _sniff_delimiter(sample: str) -> str:
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=CSV_DELIMITERS).delimiter
+    except csv.Error:
+        lines = [ln for ln in sample.splitlines()[:50] if ln.strip()]
+        counts = {d: sum(ln.count(d) for ln in lines) for d in CSV_DELIMITERS}
+        best = max(counts, key=counts.get)
+        return best if counts[best] else ","
+
+
+def _csv_sheet_name(path: str) -> str:
+    from pathlib import Path
+
+    return Path(path).stem
+
+
+# -------------------------------------------------------------------------------------------- common
+
+
+def _trim(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """Drop trailing empty cells of each row and trailing empty rows (formatting leaves many)."""
+    out = []
+    for row in rows:
+        end = len(row)
+        while end and row[end - 1].value is None:
+            end -= 1
+        out.append(row[:end])
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+def _source(path: str, kind: str, grids: list[Grid]) -> Source:
+    if not any(grid.rows for grid in grids):
+        raise InputError(f"{path}: empty workbook (no sheet has any data)")
+    source = Source(path=path, kind=kind)
+    for grid in grids:
+        if grid.rows:
+            source.grids.append(grid)
+        else:
+            source.notes.append(f"{path}: sheet {grid.name!r} skipped: empty")
+    return source
+
+
+def _one_line(exc: Exception) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:200]
