@@ -1,0 +1,45 @@
+"""Stage 3 of the pipeline: rule sets (YAML), the expression language, interval evaluation.
+
+Public API (importing this package is cheap; YAML, numpy and pandas load on first use):
+
+    load_rules(specs=("default",), *, enable=(), disable=(), severities=None, measures=()) -> RuleSet
+    run_rules(facts, ruleset, *, path="", document=None, lang="en") -> EngineResult
+    builtin_rules_dir() -> Path
+    Rule, RuleSet, EngineResult, RuleError
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from check_report.engine.model import EngineResult, Rule, RuleError, RuleSet
+
+__all__ = ["EngineResult", "Rule", "RuleError", "RuleSet", "builtin_rules_dir", "load_rules", "run_rules"]
+
+
+def load_rules(specs: Iterable[str] = ("default",), *, enable: Iterable[str] = (), disable: Iterable[str] = (),
+               severities: dict[str, str] | None = None, measures: Iterable[str] = ()) -> RuleSet:
+    """Built-in pack names ('default', 'core', ...) or paths to YAML rule files, composed in order.
+
+    enable/disable take rule ids or prefixes ('core.' is the whole pack; the most specific one decides);
+    severities maps an id or prefix to error/warning/info; measures adds user-declared measure names.
+    Raises RuleError with a one-line message naming file, line and key.
+    """
+    from check_report.engine.loader import load_rules as _load
+
+    return _load(specs, enable=tuple(enable), disable=tuple(disable), severities=severities,
+                 measures=tuple(measures))
+
+
+def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: str = "en") -> EngineResult:
+    """Evaluate every rule of `ruleset` on a fact table (see check_report.facts); never raises for a rule."""
+    from check_report.engine.runner import run_rules as _run
+
+    return _run(facts, ruleset, path=path, document=document, lang=lang)
+
+
+def builtin_rules_dir() -> Path:
+    from check_report.engine.loader import builtin_rules_dir as _dir
+
+    return _dir()

@@ -1,0 +1,199 @@
+"""Evaluate a parsed expression over every application of a rule at once (numpy, no Python loop per row).
+
+An *application* is one entity (or one (entity, period) pair when the rule names a periodic measure
+bare). Each leaf reads its slots through the FactIndex and records its *members*: (application, slot)
+pairs, which say which stated figures took part, for findings and for the checked-facts count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from check_report.engine import expr as X
+from check_report.engine import intervals as I
+from check_report.engine.table import MONTHS, FactIndex
+
+
+@dataclass
+class Leaf:
+    node: X.Node
+    role: str
+    app: np.ndarray      # member pairs: application index ...
+    slot: np.ndarray     # ... and the slot that took part
+
+
+@dataclass
+class Comparison:
+    node: X.Compare
+    left: I.Iv
+    right: I.Iv
+    truth: I.Truth
+
+
+@dataclass
+class Domain:
+    ent: np.ndarray
+    per: np.ndarray      # period code per application, -1 when the rule is not periodic
+
+    @property
+    def size(self) -> int:
+        return len(self.ent)
+
+
+def domain_for(index: FactIndex, nodes: list[X.Node]) -> Domain:
+    """All entities; or every (entity, period) stating one of the periodic measures used bare."""
+    own: set[str] = set()
+    for node in nodes:
+        own |= X.periodic_in(node, index.periodic)[0]
+    if not own:
+        return Domain(np.arange(index.n_ent, dtype=np.int64), np.full(index.n_ent, -1, dtype=np.int64))
+    slots = np.concatenate([index.periodic_slots(m) for m in sorted(own)])
+    pairs = np.unique(np.stack([index.slot_ent[slots], index.slot_per[slots]], axis=1), axis=0)
+    return Domain(pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64))
+
+
+@dataclass
+class Evaluation:
+    index: FactIndex
+    domain: Domain
+    text: str
+    tol_abs: float = 0.0
+    tol_rel: float = 0.0
+    leaves: list[Leaf] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+
+    def run(self, node: X.Node):
+        method = getattr(self, "_" + type(node).__name__.lower())
+        return method(node)
+
+    # -- leaves --------------------------------------------------------------------------------------
+    def _from_slots(self, node: X.Node, slot: np.ndarray, rescale: bool = False) -> I.Iv:
+        known = slot >= 0
+        factor = self._factor(slot, self._own_scale()) if rescale else 1.0
+        lo = np.where(known, self.index.slot_lo[slot] * factor, np.nan)
+        hi = np.where(known, self.index.slot_hi[slot] * factor, np.nan)
+        apps = np.flatnonzero(known)
+        self.leaves.append(Leaf(node, self.text[node.start:node.end], apps, slot[apps]))
+        return I.Iv(lo, hi)
+
+    def _slots_of(self, measure: str, ent: np.ndarray) -> np.ndarray:
+        if measure in self.index.periodic:
+            return self.index.lookup(measure, ent, self.domain.per)
+        chosen = self.index.chosen(measure)
+        return np.where(ent >= 0, chosen[np.maximum(ent, 0)], -1) if len(chosen) else np.full(len(ent), -1)
+
+    def _ref(self, node: X.Ref) -> I.Iv:
+        ent = self.domain.ent
+        if node.scope == "parent":
+            ent = self.index.parent[ent] if len(ent) else ent
+        return self._from_slots(node, self._slots_of(node.measure, ent), rescale=node.scope == "parent")
+
+    def _own_scale(self) -> np.ndarray:
+        """Scale of each application's own figures (triệu vs tỷ đồng): figures of other indicators are
+        converted to it before they meet."""
+        if not hasattr(self, "_scale_cache"):
+            self._scale_cache = self.index.ent_scale[self.domain.ent] if self.domain.size else np.ones(0)
+        return self._scale_cache
+
+    def _factor(self, slot: np.ndarray, own: np.ndarray) -> np.ndarray:
+        return np.where(slot >= 0, self.index.slot_scale[np.maximum(slot, 0)], 1.0) / own
+
+    def _num(self, node: X.Num) -> I.Iv:
+        return I.const(node.value, self.domain.size)
+
+    def _flag(self, node: X.Flag) -> I.Truth:
+        flags = self.index.complete if node.name == "complete" else self.index.rate_unit
+        values = flags[self.domain.ent] if self.domain.size else np.zeros(0, dtype=bool)
+        return I.boolean(values, np.ones(self.domain.size, dtype=bool))
+
+    def _children(self, node: X.Children) -> I.Iv:
+        """sum/count over the children: a sum is known only when every child states the measure."""
+        index, n = self.index, self.domain.size
+        child = np.flatnonzero(index.parent >= 0)
+        owner = index.parent[child]
+        # applications of each parent entity: sort them once, then expand (parent -> apps) pairs
+        app_order = np.argsort(self.domain.ent, kind="stable")
+        app_ents = self.domain.ent[app_order]
+        left = np.searchsorted(app_ents, owner, side="left")
+        right = np.searchsorted(app_ents, owner, side="right")
+        reps = right - left
+        pair_app = app_order[_ranges(left, reps)]
+        pair_child = np.repeat(child, reps)
+        per = self.domain.per[pair_app]
+        slot = self._slots_of(node.measure, pair_child) if node.measure not in index.periodic else \
+            index.lookup(node.measure, pair_child, per)
+        stated = slot >= 0
+        factor = self._factor(slot, self._own_scale()[pair_app] if n else np.ones(0))[stated]
+        lo = np.bincount(pair_app[stated], index.slot_lo[slot[stated]] * factor, minlength=n)
+        hi = np.bincount(pair_app[stated], index.slot_hi[slot[stated]] * factor, minlength=n)
+        n_stated = np.bincount(pair_app[stated], minlength=n).astype(float)
+        self.leaves.append(Leaf(node, self.text[node.start:node.end], pair_app[stated], slot[stated]))
+        if node.func == "count":
+            return I.Iv(n_stated, n_stated.copy())
+        n_children = index.n_children[self.domain.ent] if n else np.zeros(0)
+        whole = (n_children > 0) & (n_stated == n_children)
+        return I.Iv(np.where(whole, lo, np.nan), np.where(whole, hi, np.nan))
+
+    def _summonths(self, node: X.SumMonths) -> I.Iv:
+        """Sum of the months inside the indicator's cumulative period; unknown when one is missing."""
+        index, ent = self.index, self.domain.ent
+        cum = index.chosen("cumulative")[ent] if len(ent) else np.zeros(0, dtype=np.int64)
+        has_cum = cum >= 0
+        start = np.where(has_cum, index.slot_start[cum], np.nan)
+        end = np.where(has_cum, index.slot_end[cum], np.nan)
+        year_of_ent = np.full(index.n_ent, np.nan)
+        year_of_ent[ent[has_cum]] = index.slot_year[cum[has_cum]]
+        grid = index.month_grid(node.measure, year_of_ent)[ent]
+        months = np.arange(1, MONTHS + 1)
+        inside = (months[None, :] >= start[:, None]) & (months[None, :] <= end[:, None])
+        used = inside & (grid >= 0)
+        complete = has_cum & ~np.isnan(start) & (inside.sum(axis=1) == used.sum(axis=1)) & inside.any(axis=1)
+        safe = np.maximum(grid, 0)
+        lo = np.where(used, index.slot_lo[safe], 0.0).sum(axis=1)
+        hi = np.where(used, index.slot_hi[safe], 0.0).sum(axis=1)
+        apps, cols = np.nonzero(used)
+        self.leaves.append(Leaf(node, self.text[node.start:node.end], apps, grid[apps, cols]))
+        return I.Iv(np.where(complete, lo, np.nan), np.where(complete, hi, np.nan))
+
+    # -- operators -----------------------------------------------------------------------------------
+    def _call(self, node: X.Call) -> I.Iv:
+        args = [self.run(a) for a in node.args]
+        if node.func == "abs":
+            return I.absolute(args[0])
+        combine = I.minimum if node.func == "min" else I.maximum
+        result = args[0]
+        for arg in args[1:]:
+            result = combine(result, arg)
+        return result
+
+    def _unary(self, node: X.Unary):
+        value = self.run(node.operand)
+        return I.t_not(value) if node.op == "not" else I.neg(value)
+
+    def _binary(self, node: X.Binary):
+        left, right = self.run(node.left), self.run(node.right)
+        op = {"+": I.add, "-": I.sub, "*": I.mul, "/": I.div, "and": I.t_and, "or": I.t_or}[node.op]
+        return op(left, right)
+
+    def _compare(self, node: X.Compare) -> I.Truth:
+        left, right = self.run(node.left), self.run(node.right)
+        truth = I.compare(node.op, left, right, self.tol_abs, self.tol_rel)
+        self.comparisons.append(Comparison(node, left, right, truth))
+        return truth
+
+
+def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Concatenated aranges [s, s + c) for each pair, vectorised."""
+    total = int(counts.sum())
+    if not total:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.repeat(np.cumsum(counts) - counts, counts)
+    return np.repeat(starts, counts) + np.arange(total) - offsets
+
+
+def evaluate(index: FactIndex, domain: Domain, node: X.Node, text: str,
+             tol_abs: float = 0.0, tol_rel: float = 0.0) -> tuple[I.Truth, Evaluation]:
+    ev = Evaluation(index, domain, text, tol_abs, tol_rel)
+    return ev.run(node), ev

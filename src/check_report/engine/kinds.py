@@ -1,0 +1,71 @@
+"""Check kinds the engine runs itself (they need the indexed fact table), and the bridge to the code
+check kinds of `check_report.checks` (they get a CheckContext and yield Problems)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from check_report.checks import REGISTRY, load
+from check_report.checks.base import CheckContext
+from check_report.engine import messages
+from check_report.findings import Figure, Finding, RuleStats
+
+DUPLICATE_FIGURE = "duplicate-figure"
+
+
+def duplicate_figures(index, rule, lang: str, stats: RuleStats, checked: list) -> list[Finding]:
+    """The same (indicator, measure, period) stated more than once must agree within rounding."""
+    multi = np.flatnonzero(index.slot_count > 1)
+    stats.evaluated += len(multi)
+    stats.failed += int(index.conflict[multi].sum())
+    stats.passed += int((~index.conflict[multi]).sum())
+    checked.append(multi)
+    found = []
+    for slot in multi[index.conflict[multi]].tolist():
+        positions = index.slot_facts(slot)
+        figures = []
+        for k, position in enumerate(positions.tolist()):
+            value, decimals, raw = index.fact_value(position)
+            lo = float(index.facts.iloc[position]["lower"])
+            hi = float(index.facts.iloc[position]["upper"])
+            figures.append(Figure(role=f"statement {k + 1}", value=value, lower=lo, upper=hi, raw=raw,
+                                  location=index.location(position), decimals=decimals))
+        measure = str(index.measures[index.slot_meas[slot]])
+        indicator = index.indicator(int(index.slot_ent[slot]))
+        message = messages.duplicate(rule.describe(lang), indicator, measure, index.period_label(slot),
+                                     [f.raw for f in figures], lang)
+        found.append(Finding(rule=rule.id, severity=rule.severity, message=message, indicator=indicator,
+                             figures=tuple(figures), stated=(figures[0].lower, figures[0].upper),
+                             implied=(figures[1].lower, figures[1].upper),
+                             details={"measure": measure, "period": index.period_label(slot)}))
+    return found
+
+
+# id -> (function, OPTIONS). Engine kinds take no options yet; the loader validates against OPTIONS.
+ENGINE_KINDS = {DUPLICATE_FIGURE: duplicate_figures}
+ENGINE_OPTIONS: dict[str, dict] = {DUPLICATE_FIGURE: {}}
+
+
+def known_kinds() -> list[str]:
+    return sorted(set(ENGINE_KINDS) | set(REGISTRY))
+
+
+def kind_options(kind: str) -> dict:
+    if kind in ENGINE_OPTIONS:
+        return ENGINE_OPTIONS[kind]
+    return dict(getattr(load(kind), "OPTIONS", {}))
+
+
+def run_check_kind(rule, facts, path: str, document, lang: str, stats: RuleStats) -> list[Finding]:
+    module = load(rule.check)
+    options = {**getattr(module, "OPTIONS", {}), **rule.options}
+    ctx = CheckContext(path=path, document=document, facts=facts, lang=lang)
+    found = []
+    for problem in module.check(ctx, options):
+        found.append(Finding(rule=rule.id, severity=problem.severity or rule.severity, message=problem.message,
+                             figures=tuple(problem.figures), stated=problem.stated, implied=problem.implied,
+                             extra_locations=tuple(problem.locations), details=dict(problem.details)))
+    stats.evaluated += 1
+    stats.failed += len(found)
+    stats.passed += 0 if found else 1
+    return found

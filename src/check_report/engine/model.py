@@ -1,0 +1,77 @@
+"""The engine's records: rules as loaded from YAML, the rule set, and what a run returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from check_report.findings import Finding, RuleStats, Severity
+
+
+class RuleError(Exception):
+    """A rule file or rule option that cannot be used.
+
+    The message is one line: ``<file>:<line>: <key>: <what is wrong> (did you mean 'x'?)``.
+    """
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    pack: str
+    severity: Severity
+    description: dict[str, str]
+    expr: str | None = None
+    when: str | None = None
+    check: str | None = None
+    options: dict = field(default_factory=dict, compare=False, hash=False)
+    tolerance_abs: float = 0.0
+    tolerance_rel: float = 0.0
+    # ((variable, (value, ...)), ...): the rule is applied once per value, with "{variable}" replaced
+    # in expr and when; one id, so findings and stats stay under the rule the user knows.
+    foreach: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    source: str = ""
+    line: int = 0
+    doc: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def describe(self, lang: str = "en") -> str:
+        return self.description.get(lang) or self.description.get("en") or self.id
+
+    def variants(self) -> list[tuple[str | None, str | None, dict[str, str]]]:
+        """(expr, when, bindings) for every combination of the foreach values, in declared order."""
+        combos: list[dict[str, str]] = [{}]
+        for name, values in self.foreach:
+            combos = [{**c, name: v} for c in combos for v in values]
+        return [(_fill(self.expr, c), _fill(self.when, c), c) for c in combos]
+
+
+def _fill(text: str | None, bindings: dict[str, str]) -> str | None:
+    if text is None:
+        return None
+    for name, value in bindings.items():
+        text = text.replace("{" + name + "}", value)
+    return text
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    measures: frozenset[str] = frozenset()   # every measure the rules may speak of (built-in + declared)
+
+    def get(self, rule_id: str) -> Rule | None:
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        return None
+
+    def __iter__(self):
+        return iter(self.rules)
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+
+@dataclass
+class EngineResult:
+    findings: list[Finding] = field(default_factory=list)
+    per_rule: dict[str, RuleStats] = field(default_factory=dict)
+    checked_facts: set[int] = field(default_factory=set)

@@ -1,0 +1,167 @@
+"""Confront a fact table with a rule set: expression rules vectorised, code check kinds called in turn.
+
+A rule that raises becomes an `engine.rule-error` finding naming the rule, never a crash (validate's
+`confront` records errors the same way).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from check_report import facts as F
+from check_report.engine import expr as X
+from check_report.engine import kinds, messages
+from check_report.engine.evaluate import Domain, Evaluation, domain_for, evaluate
+from check_report.engine.model import EngineResult, Rule, RuleSet
+from check_report.engine.table import FactIndex
+from check_report.findings import Figure, Finding, Location, RuleStats, Severity
+
+RULE_ERROR = "engine.rule-error"
+
+
+@lru_cache(maxsize=512)
+def parsed(text: str, measures: frozenset[str]) -> X.Node:
+    return X.parse(text, measures, F.PERIODIC_MEASURES)
+
+
+def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: str = "en") -> EngineResult:
+    result = EngineResult()
+    measures = ruleset.measures or frozenset(F.MEASURES)
+    index, index_error, checked = None, None, []
+    for rule in ruleset.rules:
+        stats = RuleStats()
+        try:
+            if rule.check and rule.check not in kinds.ENGINE_KINDS:
+                found = kinds.run_check_kind(rule, facts, path, document, lang, stats)
+            else:
+                if index is None and index_error is None:
+                    try:
+                        index = FactIndex(facts)
+                    except Exception as exc:  # a malformed fact table fails every rule that needs it
+                        index_error = exc
+                if index_error is not None:
+                    raise index_error
+                if rule.check:
+                    found = kinds.ENGINE_KINDS[rule.check](index, rule, lang, stats, checked)
+                else:
+                    found = _expression_rule(index, rule, measures, lang, stats, checked)
+        except Exception as exc:  # noqa: BLE001 - any failure of one rule is reported, not fatal
+            found = [_error_finding(rule, exc, path, lang)]
+        result.per_rule[rule.id] = stats
+        result.findings.extend(found)
+    if index is not None and checked:
+        slots = np.unique(np.concatenate(checked))
+        positions = index.rows[np.isin(index.fact_slot, slots)]
+        result.checked_facts = set(index.labels[positions].tolist())
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _error_finding(rule: Rule, exc: BaseException, path: str, lang: str) -> Finding:
+    where = f"rule {rule.id} ({rule.source}:{rule.line})" if rule.source else f"rule {rule.id}"
+    return Finding(rule=RULE_ERROR, severity=Severity.ERROR, message=messages.rule_error(rule.id, exc, lang),
+                   extra_locations=(Location(path=path, where=where),),
+                   details={"rule": rule.id, "error": f"{type(exc).__name__}: {exc}"})
+
+
+def _expression_rule(index: FactIndex, rule: Rule, measures, lang, stats: RuleStats, checked) -> list[Finding]:
+    found: list[Finding] = []
+    for expr_text, when_text, bindings in rule.variants():
+        node = parsed(expr_text, measures)
+        when_node = parsed(when_text, measures) if when_text else None
+        domain = domain_for(index, [node] + ([when_node] if when_node else []))
+        truth, ev = evaluate(index, domain, node, expr_text, rule.tolerance_abs, rule.tolerance_rel)
+        applies, undecided = np.ones(domain.size, dtype=bool), np.zeros(domain.size, dtype=bool)
+        if when_node is not None:
+            condition, when_ev = evaluate(index, domain, when_node, when_text)
+            applies, undecided = condition.certain, ~condition.known
+        evaluated = applies & truth.known
+        failed = evaluated & ~truth.possible
+        missing = (applies | undecided) & ~truth.known & _has_subject(ev, domain, index)
+        stats.evaluated += int(evaluated.sum())
+        stats.failed += int(failed.sum())
+        stats.passed += int((evaluated & truth.possible).sum())
+        stats.not_evaluated += int(missing.sum())
+        leaves = ev.leaves + (when_ev.leaves if when_node is not None else [])
+        checked.extend(leaf.slot[evaluated[leaf.app]] for leaf in leaves)
+        found.extend(_findings(index, rule, ev, domain, np.flatnonzero(failed), bindings, lang))
+    return found
+
+
+def _has_subject(ev: Evaluation, domain: Domain, index: FactIndex) -> np.ndarray:
+    """Applications where the figure under test is stated and the structure it needs exists, so that a
+    missing figure elsewhere is worth counting as 'not evaluated' (an indicator with no parent is simply
+    outside a parent rule, not missing data)."""
+    left_ids: set[int] = set()
+    uses_parent = uses_children = False
+    for comp in ev.comparisons:
+        left_ids |= {id(n) for n in X.walk(comp.node.left)}
+    subject = np.zeros(domain.size, dtype=bool)
+    for leaf in ev.leaves:
+        if id(leaf.node) in left_ids:
+            subject[leaf.app] = True
+        uses_parent |= isinstance(leaf.node, X.Ref) and leaf.node.scope == "parent"
+        uses_children |= isinstance(leaf.node, X.Children)
+    if uses_parent:
+        subject &= index.parent[domain.ent] >= 0
+    if uses_children:
+        subject &= index.n_children[domain.ent] > 0
+    return subject
+
+
+def _findings(index, rule, ev: Evaluation, domain: Domain, failed_apps, bindings, lang) -> list[Finding]:
+    if not len(failed_apps):
+        return []
+    members: dict[int, list[tuple[str, X.Node, int]]] = {int(a): [] for a in failed_apps}
+    for leaf in ev.leaves:
+        hit = np.isin(leaf.app, failed_apps)
+        for app, slot in zip(leaf.app[hit].tolist(), leaf.slot[hit].tolist()):
+            members[app].append((leaf.role, leaf.node, slot))
+    return [_finding(index, rule, ev, domain, int(app), members[int(app)], bindings, lang) for app in failed_apps]
+
+
+def _finding(index: FactIndex, rule: Rule, ev: Evaluation, domain: Domain, app: int, members, bindings,
+             lang) -> Finding:
+    comp = next((c for c in ev.comparisons if c.truth.known[app] and not c.truth.possible[app]),
+                ev.comparisons[0])
+    stated = (float(comp.left.lo[app]), float(comp.left.hi[app]))
+    implied = (float(comp.right.lo[app]), float(comp.right.hi[app]))
+    figures = _figures(index, members)
+    period = str(index.periods[domain.per[app]]) if domain.per[app] >= 0 else ""
+    left = ev.text[comp.node.left.start:comp.node.left.end] + (f" ({period})" if period else "")
+    right = ev.text[comp.node.right.start:comp.node.right.end]
+    base = max((f.decimals for f in figures), default=0)
+    ent = int(domain.ent[app])
+    return Finding(
+        rule=rule.id, severity=rule.severity, indicator=index.indicator(ent), figures=figures,
+        message=messages.relation(rule.describe(lang), left, right, stated, implied, base, lang),
+        stated=stated, implied=implied,
+        details={"expr": ev.text, "period": period, "bindings": dict(bindings),
+                 "entity": str(index.facts[F.ENTITY].iat[int(index.ent_first[ent])])})
+
+
+def _figures(index: FactIndex, members) -> tuple[Figure, ...]:
+    figures, seen = [], set()
+    for role, node, slot in members:
+        if slot in seen:
+            continue
+        seen.add(slot)
+        position = int(index.slot_fact[slot])
+        value, decimals, raw = index.fact_value(position)
+        figures.append(Figure(role=_role(index, role, node, slot), value=value,
+                              lower=float(index.slot_lo[slot]), upper=float(index.slot_hi[slot]), raw=raw,
+                              location=index.location(position), decimals=decimals))
+    return tuple(figures)
+
+
+def _role(index: FactIndex, role: str, node: X.Node, slot: int) -> str:
+    period = index.period_label(slot)
+    if isinstance(node, X.Children):
+        return f"children.{node.measure}: {index.indicator(int(index.slot_ent[slot]))}"
+    if isinstance(node, X.SumMonths):
+        return f"{node.measure} {period}"
+    if isinstance(node, X.Ref) and node.measure in index.periodic and period:
+        return f"{role} {period}"
+    return role
