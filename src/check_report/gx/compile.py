@@ -57,14 +57,16 @@ def no_gx_form(rule) -> str | None:
     return "neither an expression, nor a GX expectation"
 
 
-def rule_configuration(rule, *, lang: str = "en"):
+def rule_configuration(rule, *, lang: str = "en", measures=()):
     """The ExpectationConfiguration standing for one rule (GX imported); GxError if it cannot be built."""
     from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
     from great_expectations.expectations.metadata_types import FailureSeverity
 
     name, kwargs = rule_gx(rule)
     if name is None:
-        name, kwargs = FACT_RULE, {**relations.rule_to_kwargs(rule), "lang": lang}
+        name, kwargs = FACT_RULE, {**relations.rule_to_kwargs(rule, measures), "lang": lang}
+    else:
+        _refuse_text_conditions(rule, kwargs)
     problem = gx_name_error(name)
     if problem:
         raise GxError(f"{_where(rule)}: {problem}")
@@ -74,9 +76,18 @@ def rule_configuration(rule, *, lang: str = "en"):
                                     severity=FailureSeverity(GX_SEVERITY[rule.severity.label]))
 
 
-def build_expectation(rule, *, lang: str = "en"):
+def _refuse_text_conditions(rule, kwargs: dict) -> None:
+    # a text row_condition is run by pandas' query(): user text evaluated as code. The structured form
+    # ({column: {name: measure}, operator: "==", parameter: pct_plan}) says the same safely.
+    if isinstance(kwargs.get("row_condition"), str) or "condition_parser" in kwargs:
+        raise GxError(f"{_where(rule)}: gx kwargs: row_condition must be a structured condition "
+                      "({column: {name: measure}, operator: '==', parameter: pct_plan}); text conditions "
+                      "are evaluated as code and are refused")
+
+
+def build_expectation(rule, *, lang: str = "en", measures=()):
     """The Expectation object of one rule, validated by GX's own model: unknown kwargs are errors."""
-    configuration = rule_configuration(rule, lang=lang)
+    configuration = rule_configuration(rule, lang=lang, measures=measures)
     try:
         return configuration.to_domain_obj()
     except Exception as exc:     # GX raises pydantic errors, ExpectationNotFoundError, InvalidExpectation...
@@ -103,7 +114,7 @@ def compile_suite(ruleset, *, lang: str = "en", name: str = "check-report"):
         if reason:
             unsupported.append((rule.id, reason))
             continue
-        expectations.append(build_expectation(rule, lang=lang))
+        expectations.append(build_expectation(rule, lang=lang, measures=ruleset.measures))
     # built in one go: adding one by one needs an active context (GX saves as it goes)
     suite = gx.ExpectationSuite(name=name, expectations=expectations)
     compiled = len(ruleset.rules) - len(unsupported)

@@ -32,7 +32,7 @@ from check_report.gx import relations, rowwise
 FACT_RULE_METRIC = "check_report.fact_rule"
 CHILDREN_METRIC = "check_report.children_rule"
 ROW_RELATION_METRIC = "check_report.row_relation"
-_RULE_KEYS = tuple(relations.RULE_KWARGS.values()) + ("lang",)
+_RULE_KEYS = tuple(relations.RULE_KWARGS.values()) + ("measures", "lang")
 _CHILDREN_KEYS = ("rule_id", "rule_severity", "measure", "relation", "only_complete",
                   "tolerance_abs", "tolerance_rel", "lang")
 _SHOWN_FAILURES = 5
@@ -51,7 +51,8 @@ def children_rule_kwargs(values: dict) -> dict:
         "rule_id": values["rule_id"], "rule_severity": values.get("rule_severity") or "error",
         "rule_description": {"en": f"children's {measure} {relation} the parent's {measure}"},
         "expr": f"sum(children.{measure}) {relation} {measure}",
-        "when": "complete" if values.get("only_complete", relation == "==") else None,
+        # as the core pack: rates and prices (%, lần) are never added up
+        "when": "complete and not rate_unit" if values.get("only_complete", True) else "not rate_unit",
         "tolerance_abs": values.get("tolerance_abs") or 0.0,
         "tolerance_rel": values.get("tolerance_rel") or 0.0,
     }
@@ -140,6 +141,7 @@ class ExpectFactRuleToHold(BatchExpectation):
     foreach: List[Tuple[str, List[str]]] = []
     rule_source: str = ""
     rule_line: int = 0
+    measures: List[str] = []             # measures the rule set declares beyond the built-in ones
     lang: Literal["en", "vi"] = "en"
 
     metric_dependencies: ClassVar[Tuple[str, ...]] = (FACT_RULE_METRIC,)

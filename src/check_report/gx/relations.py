@@ -38,9 +38,11 @@ def engine_api():
     return Rule, RuleSet, run_rules, frozenset(ENGINE_KINDS)
 
 
-def rule_to_kwargs(rule) -> dict:
-    """The expectation kwargs that carry one expression rule (JSON values only)."""
+def rule_to_kwargs(rule, measures=()) -> dict:
+    """The expectation kwargs that carry one rule (JSON values only); `measures` are user-declared ones."""
+    extra = sorted(set(measures) - set(F.MEASURES))
     return {
+        **({"measures": extra} if extra else {}),
         "rule_id": rule.id, "pack": rule.pack, "rule_severity": rule.severity.label,
         "rule_description": dict(rule.description), "expr": rule.expr, "when": rule.when,
         "tolerance_abs": float(rule.tolerance_abs), "tolerance_rel": float(rule.tolerance_rel),
@@ -68,7 +70,8 @@ def fact_rule_outcome(facts, kwargs: dict, *, lang: str = "en") -> dict:
     _, RuleSet, run_rules, _ = engine_api()
     rule = rule_from_kwargs(kwargs)
     path = str(facts[F.FILE].iloc[0]) if len(facts) else ""
-    result = run_rules(facts, RuleSet([rule]), path=path, lang=lang)
+    measures = frozenset(F.MEASURES) | frozenset(kwargs.get("measures") or ())
+    result = run_rules(facts, RuleSet([rule], measures=measures), path=path, lang=lang)
     stats = result.per_rule.get(rule.id)
     return {
         "findings": [finding_to_dict(f) for f in result.findings],
@@ -82,7 +85,7 @@ def failing_rows(facts, findings: list[Finding]) -> list[int]:
     """Fact-table row labels of every figure named by the findings (what GX calls unexpected rows)."""
     keys = {}
     for label, sheet, cell, line, where, path in zip(
-            facts.index, facts[F.SHEET], facts[F.CELL], facts[F.LINE], facts[F.WHERE], facts[F.FILE]):
+            facts.index, facts[F.SHEET], facts[F.CELL], facts[F.LINE], facts[F.WHERE], facts[F.FILE], strict=True):
         keys.setdefault(_key(path, sheet, cell, line, where), []).append(int(label))
     rows: set[int] = set()
     for finding in findings:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from check_report import facts as F
 from check_report.findings import Figure, Finding, Location, RuleStats, Severity
 from check_report.gx import compile as C
+from check_report.gx.relations import engine_api
 from check_report.gx.serial import finding_from_dict
 
 ENGINE_ERROR_RULE = "engine.rule-error"
@@ -21,7 +22,6 @@ ENGINE_ERROR_RULE = "engine.rule-error"
 def run_with_gx(facts, ruleset, *, path: str = "", lang: str = "en", docs_dir=None, document=None):
     """Validate `facts` against `ruleset` in an ephemeral GX context; an EngineResult like run_rules'."""
     from check_report.engine.model import EngineResult
-    from check_report.gx.relations import engine_api
 
     RuleSet = engine_api()[1]
 
@@ -39,6 +39,12 @@ def run_with_gx(facts, ruleset, *, path: str = "", lang: str = "en", docs_dir=No
                       path=path, lang=lang, document=document)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def run_gx_rules(facts, rules, *, path: str = "", lang: str = "en", measures=()):
+    """The engine's hook for `gx:` rules of a rule file: run just these through GX."""
+    RuleSet = engine_api()[1]
+    return run_with_gx(facts, RuleSet(list(rules), measures=frozenset(measures)), path=path, lang=lang)
 
 
 def _checkpoint(gx, suite, table, docs_dir):
@@ -60,8 +66,6 @@ def _checkpoint(gx, suite, table, docs_dir):
 
 
 def _merge_native(result, facts, ruleset, *, path, lang, document) -> None:
-    from check_report.gx.relations import engine_api
-
     run_rules = engine_api()[2]
     native = run_rules(facts, ruleset, path=path, document=document, lang=lang)
     result.findings.extend(native.findings)
