@@ -7,6 +7,24 @@ from types import ModuleType
 
 # id -> module path. Add a line here to add a check kind; nothing is discovered implicitly.
 REGISTRY: dict[str, str] = {}
+REGISTRY["citation-type-code"] = "check_report.checks.citation_type_code"
+REGISTRY["citation-year"] = "check_report.checks.citation_year"
+REGISTRY["citation-style"] = "check_report.checks.citation_style"
+REGISTRY["citation-date"] = "check_report.checks.citation_date"
+REGISTRY["citation-conflict"] = "check_report.checks.citation_conflict"
+REGISTRY["date-valid"] = "check_report.checks.date_valid"
+REGISTRY["date-range"] = "check_report.checks.date_range"
+REGISTRY["date-done"] = "check_report.checks.date_done"
+REGISTRY["school-year"] = "check_report.checks.school_year"
+REGISTRY["term-span"] = "check_report.checks.term_span"
+REGISTRY["period-year"] = "check_report.checks.period_year"
+REGISTRY["anniversary"] = "check_report.checks.anniversary"
+REGISTRY["list-count"] = "check_report.checks.list_count"
+REGISTRY["list-restated"] = "check_report.checks.list_restated"
+REGISTRY["header-blank"] = "check_report.checks.header_blank"
+REGISTRY["heading-sequence"] = "check_report.checks.heading_sequence"
+REGISTRY["footnote-order"] = "check_report.checks.footnote_order"
+REGISTRY["number-style"] = "check_report.checks.number_style"
 
 
 def load(check_id: str) -> ModuleType:

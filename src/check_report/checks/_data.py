@@ -1,0 +1,15 @@
+"""Packaged data files of the document checks, read with importlib.resources so a wheel install finds them."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@lru_cache(maxsize=None)
+def load(name: str):
+    """Parse `check_report/data/<name>` (YAML, safe loader). Cached: the files never change at run time."""
+    text = resources.files("check_report").joinpath("data", name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)

@@ -1,0 +1,78 @@
+"""Lists announced with a count: `04 vườn hoa các phường: A, B, C, D`, `03 trường đạt chuẩn gồm A, B và C`.
+
+Only lists of names are taken: every member starts with a capital letter, holds no digit and is short.
+That keeps out the many `150 lượt kiểm tra: tạm giữ 66 biển ...` sentences that merely follow a count
+with a colon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from check_report.document import Block, Document
+
+# count, the noun phrase it counts (letters and spaces only), then ':' or 'gồm' / 'bao gồm'
+ANNOUNCED = re.compile(
+    r"(?<![\w.,/])(\d{1,2})\s+([^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){0,9}?)\s*(?::|\s(?:bao\s+)?gồm\s*:?)\s*"
+)
+LIST_END = re.compile(r"\.(?:\s|$)|[()\n]|$")
+MAX_MEMBER_WORDS = 8
+MAX_COUNT = 30
+
+
+@dataclass(frozen=True)
+class AnnouncedList:
+    block: Block
+    start: int
+    end: int
+    count: int
+    noun: str
+    members: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.noun.casefold().split())
+
+
+def find_lists(document: Document | None) -> Iterator[AnnouncedList]:
+    if document is None:
+        return
+    for block in document.blocks:
+        for m in ANNOUNCED.finditer(block.text):
+            found = _list_at(block, m)
+            if found is not None:
+                yield found
+
+
+def _list_at(block: Block, m: re.Match) -> AnnouncedList | None:
+    count = int(m.group(1))
+    if not 2 <= count <= MAX_COUNT:
+        return None
+    tail_end = m.end() + LIST_END.search(block.text[m.end():]).start()
+    tail = block.text[m.end():tail_end]
+    members = _split(tail)
+    if members is None:
+        return None
+    end = m.end() + len(tail.rstrip())
+    return AnnouncedList(block, m.start(), end, count, m.group(2).strip(), members)
+
+
+def _split(tail: str) -> tuple[str, ...] | None:
+    by_semicolon = [p.strip() for p in tail.split(";")]
+    if len(by_semicolon) > 1 and all(_name_like(p) for p in by_semicolon if p) and "," not in tail:
+        parts = by_semicolon
+    else:
+        head = tail.split(";")[0]
+        parts = [p.strip() for p in re.split(r",|\s+và\s+", head)]
+    parts = [p.strip(" *_\"“”'") for p in parts if p.strip(" *_\"“”'")]
+    if len(parts) < 2 or not all(_name_like(p) for p in parts):
+        return None
+    return tuple(parts)
+
+
+def _name_like(member: str) -> bool:
+    member = member.strip(" *_\"“”'")
+    return (bool(member) and member[0].isupper() and not any(ch.isdigit() for ch in member)
+            and len(member.split()) <= MAX_MEMBER_WORDS)

@@ -1,0 +1,87 @@
+"""The same document is cited with the same date and type everywhere in the report.
+
+What it checks
+    Citations with the same number and symbol (spacing and case aside) must agree on their date and on
+    their type word. Numbering restarts every year, so two citations of a code without a year whose
+    dates fall in different years are taken as different documents; so are two citations naming
+    different issuers (`của UBND thành phố` / `của UBND quận`).
+
+Why it matters
+    One of the two is wrong, and the reader cannot tell which document the report means.
+
+Failing example
+    `Nghị quyết số 32/2018/NQ-HĐND ngày 18/12/2018` at one place and
+    `Nghị quyết số 32/2018/NQ-HĐND ngày 10/12/2018 của HĐND thành phố` at another.
+
+Passing example
+    `Nghị quyết số 52/2019/NQ-HĐND ngày 09/12/2019` and `Nghị quyết số 52/2019/NQ- HĐND ngày 9/12/2019`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from check_report.checks._citations import Citation, find_citations
+from check_report.checks._text import locate, msg
+from check_report.checks.base import CheckContext, Problem
+
+ID = "citation-conflict"
+SUMMARY = {
+    "en": "A document cited twice is cited with the same date and type",
+    "vi": "Một văn bản trích dẫn nhiều lần phải cùng ngày ban hành và cùng tên loại",
+}
+DEFAULT_SEVERITY = "warning"
+OPTIONS = {"compare_types": True}
+
+
+def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
+    groups: dict[str, list[Citation]] = {}
+    for c in find_citations(ctx.document):
+        groups.setdefault(c.key, []).append(c)
+    for cites in groups.values():
+        for first, second in _first_conflict(cites, options):
+            yield _problem(ctx, first, second)
+
+
+def _first_conflict(cites: list[Citation], options: dict) -> Iterator[tuple[Citation, Citation]]:
+    """Each citation that disagrees with an earlier one of the same document, once per differing variant."""
+    seen_variants: set[tuple] = set()
+    for i, later in enumerate(cites):
+        for earlier in cites[:i]:
+            if _same_document(earlier, later) and _differ(earlier, later, options):
+                variant = (_date_of(later), (later.type_word or "").casefold())
+                if variant not in seen_variants:
+                    seen_variants.add(variant)
+                    yield earlier, later
+                break
+
+
+def _date_of(c: Citation):
+    return c.date.date if c.date else None
+
+
+def _same_document(a: Citation, b: Citation) -> bool:
+    if a.issuer and b.issuer and a.issuer.casefold() != b.issuer.casefold():
+        return False
+    if a.year is None and _date_of(a) and _date_of(b) and _date_of(a).year != _date_of(b).year:
+        return False
+    return True
+
+
+def _differ(a: Citation, b: Citation, options: dict) -> bool:
+    if _date_of(a) and _date_of(b) and _date_of(a) != _date_of(b):
+        return True
+    if options.get("compare_types", True) and a.type_word and b.type_word:
+        return a.type_word.casefold() != b.type_word.casefold()
+    return False
+
+
+def _problem(ctx: CheckContext, a: Citation, b: Citation) -> Problem:
+    line = a.block.line_at(a.start)
+    where_en = f" (line {line})" if line else ""
+    where_vi = f" (dòng {line})" if line else ""
+    return Problem(
+        msg(ctx.lang, f"'{a.code}' is cited as '{b.text}' here and as '{a.text}'{where_en} earlier",
+            f"'{a.code}' được trích dẫn là '{b.text}' ở đây nhưng là '{a.text}'{where_vi} ở trên"),
+        (locate(ctx.path, b.block, b.start, b.end), locate(ctx.path, a.block, a.start, a.end)),
+        details={"code": a.code, "variants": [a.text, b.text]})

@@ -1,0 +1,48 @@
+"""A document cited by the report is not dated after the report itself.
+
+What it checks
+    The date of every citation (`... số 55/KH-UBND ngày 29/02/2024`) must not be later than the report's
+    own date (the place-and-date line of its header; for a draft with the day left blank, the last day of
+    the month it gives). Impossible dates in citations are reported by `date-valid`.
+
+Why it matters
+    A report cannot rely on a document that did not exist yet: the date, or the number, is wrong.
+
+Failing example
+    A report dated `ngày 25 tháng 3 năm 2024` citing `Kế hoạch số 60/KH-UBND ngày 02/4/2024`.
+
+Passing example
+    The same report citing `Kế hoạch số 55/KH-UBND ngày 29/02/2024`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from check_report.checks._citations import find_citations
+from check_report.checks._text import locate, msg
+from check_report.checks.base import CheckContext, Problem
+from check_report.checks.period import report_date_bound
+
+ID = "citation-date"
+SUMMARY = {
+    "en": "A cited document is not dated after the report itself",
+    "vi": "Văn bản được trích dẫn không có ngày ban hành sau ngày của báo cáo",
+}
+DEFAULT_SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
+    bound = report_date_bound(ctx.document)
+    if bound is None:
+        return
+    for c in find_citations(ctx.document):
+        cited = c.date.date if c.date else None
+        if cited is None or cited <= bound:
+            continue
+        shown = bound.strftime("%d/%m/%Y")
+        yield Problem(
+            msg(ctx.lang, f"'{c.code}' is dated {c.date.raw}, after the report itself ({shown} at the latest)",
+                f"'{c.code}' ban hành ngày {c.date.raw}, sau ngày của chính báo cáo (muộn nhất {shown})"),
+            (locate(ctx.path, c.block, c.start, c.end),), details={"code": c.code, "date": cited.isoformat()})

@@ -1,0 +1,51 @@
+"""Party documents are numbered Party style (`06-NQ/QU`), state documents state style (`55/KH-UBND`).
+
+What it checks
+    A Party code puts a hyphen after the number and a slash before the issuing body (`06-NQ/QU`,
+    `42-CT/TW`); a state code puts a slash after the number (`55/KH-UBND`). The issuing body in the code
+    tells which one a citation is: a Party body (TW, TU, QU, HU, ĐU ...) written state style, or a state
+    body (UBND, HĐND, CP, TTg, ministries) written Party style, is flagged.
+
+Why it matters
+    The wrong style makes a citation look like a different document and is a formatting error a
+    reviewer sends back.
+
+Failing example
+    `Thông báo số 173/TB-TW`, `Kế hoạch số 55-KH/UBND`
+
+Passing example
+    `Chỉ thị số 08-CT/QU ngày 8/3/2022`, `Kế hoạch số 55/KH-UBND ngày 29/02/2024`
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from check_report.checks._citations import find_citations, issuer_kind
+from check_report.checks._text import locate, msg
+from check_report.checks.base import CheckContext, Problem
+
+ID = "citation-style"
+SUMMARY = {
+    "en": "Party codes are written 06-NQ/QU and state codes 55/KH-UBND, not the other way round",
+    "vi": "Ký hiệu văn bản của Đảng viết 06-NQ/QU, văn bản nhà nước viết 55/KH-UBND, không lẫn lộn",
+}
+DEFAULT_SEVERITY = "warning"
+OPTIONS: dict = {}
+
+
+def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
+    for c in find_citations(ctx.document):
+        body = issuer_kind(c.issuer_code)
+        if c.year is not None or body is None or body == c.style:
+            continue
+        if body == "party":
+            expected = f"{c.number}-{c.type_code or '?'}/{c.issuer_code}"
+            text = msg(ctx.lang, f"'{c.code}' is a Party document written in state style (expected '{expected}')",
+                       f"'{c.code}' là văn bản của Đảng nhưng viết ký hiệu kiểu nhà nước (đúng: '{expected}')")
+        else:
+            expected = f"{c.number}/{c.type_code}-{c.issuer_code}"
+            text = msg(ctx.lang, f"'{c.code}' is a state document written in Party style (expected '{expected}')",
+                       f"'{c.code}' là văn bản nhà nước nhưng viết ký hiệu kiểu văn bản Đảng (đúng: '{expected}')")
+        yield Problem(text, (locate(ctx.path, c.block, c.start, c.end),),
+                      details={"code": c.code, "expected": expected})

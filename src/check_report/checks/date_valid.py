@@ -1,0 +1,52 @@
+"""Every date written in the report exists in the calendar.
+
+What it checks
+    Dates in every form the reports use (`29/02/2024`, `7.12.2023`, `01-10-1997`,
+    `ngày 05 tháng 12 năm 2022`, `ngày 31/4` without a year) must name a real day: month 1 to 12, a day
+    the month has, 29 February only in leap years. Dates inside citations are included.
+
+Why it matters
+    An impossible date is a typo that hides the real one; in a citation it makes the document unfindable.
+
+Failing example
+    `Kế hoạch số 12/KH-UBND ngày 29/02/2023`, `từ ngày 31/4/2024`, `ngày 30 tháng 2 năm 2024`
+
+Passing example
+    `Kế hoạch số 55/KH-UBND ngày 29/02/2024` (2024 is a leap year), `ngày 30/4/2024`
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from check_report.checks._dates import find_dates
+from check_report.checks._text import locate, msg
+from check_report.checks.base import CheckContext, Problem
+
+ID = "date-valid"
+SUMMARY = {
+    "en": "Every date in the report exists (no 31/4, no 29/02 outside leap years)",
+    "vi": "Mọi ngày tháng trong báo cáo đều có thật (không có 31/4, 29/02 của năm không nhuận)",
+}
+DEFAULT_SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
+    if ctx.document is None:
+        return
+    for block in ctx.document.blocks:
+        for date in find_dates(block.text):
+            if date.valid:
+                continue
+            yield Problem(msg(ctx.lang, f"'{date.raw}' is not a date: {_why(date, 'en')}",
+                              f"'{date.raw}' không phải ngày có thật: {_why(date, 'vi')}"),
+                          (locate(ctx.path, block, date.start, date.end),), details={"date": date.raw})
+
+
+def _why(date, lang: str) -> str:
+    if not 1 <= date.month <= 12:
+        return msg(lang, f"there is no month {date.month}", f"không có tháng {date.month}")
+    if date.month == 2 and date.day == 29:
+        return msg(lang, f"{date.year} is not a leap year", f"năm {date.year} không nhuận")
+    return msg(lang, f"month {date.month} has no day {date.day}", f"tháng {date.month} không có ngày {date.day}")

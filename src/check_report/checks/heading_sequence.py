@@ -1,0 +1,83 @@
+"""Headings are numbered in sequence: I, II, III ... and, under each, 1, 2, 3 ...
+
+What it checks
+    Roman-numbered headings (`I.`, `II.` ...) must follow one another without gaps or repeats; arabic
+    ones (`1.`, `2.` ...) likewise under each Roman heading. A numbered list that starts again at 1 inside
+    a section is a nested list, not an error; the outer numbering may resume after it.
+
+Why it matters
+    A skipped or repeated number suggests a section was deleted or pasted twice, and makes the report
+    hard to refer to (`mục II.3`).
+
+Failing example
+    `I. ...`, `II. ...`, `IV. ...` or, under II, `1. ...`, `2. ...`, `4. ...`
+
+Passing example
+    `I.`, `II.`, `III.`, `IV.`, and under each `1.`, `2.`, `3.`
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from check_report.checks._text import heading_number, locate, msg
+from check_report.checks.base import CheckContext, Problem
+
+ID = "heading-sequence"
+SUMMARY = {
+    "en": "Headings are numbered in sequence (I, II, III; 1, 2, 3)",
+    "vi": "Các đề mục được đánh số liên tục (I, II, III; 1, 2, 3)",
+}
+DEFAULT_SEVERITY = "warning"
+OPTIONS: dict = {}
+
+
+def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
+    if ctx.document is None:
+        return
+    stacks: dict[int, list[int]] = {1: [], 2: []}
+    for block in ctx.document.blocks:
+        numbered = heading_number(block)
+        if numbered is None:
+            continue
+        level, number, label = numbered
+        if level == 1:
+            stacks[2] = []
+        expected = _place(stacks[level], number)
+        if expected is None:
+            continue
+        before_en = f"after '{_shown(level, expected - 1)}.'" if expected > 1 else "first"
+        before_vi = f"sau '{_shown(level, expected - 1)}.'" if expected > 1 else "đầu tiên"
+        yield Problem(msg(ctx.lang, f"heading '{label}.' comes {before_en}; expected '{_shown(level, expected)}.'",
+                          f"đề mục '{label}.' đứng {before_vi}; đúng ra là '{_shown(level, expected)}.'"),
+                      (locate(ctx.path, block, 0, min(len(block.text), 60), pad=0),),
+                      details={"number": number, "expected": expected})
+
+
+def _place(stack: list[int], number: int) -> int | None:
+    """Fit `number` into the nested sequences; returns the number expected when it fits none."""
+    if not stack:
+        stack.append(number)
+        return None if number == 1 else 1
+    for depth in range(len(stack) - 1, -1, -1):
+        if number == stack[depth] + 1:
+            del stack[depth + 1:]
+            stack[depth] = number
+            return None
+    if number == 1:
+        stack.append(number)
+        return None
+    expected = stack[-1] + 1
+    stack[-1] = number
+    return expected
+
+
+def _shown(level: int, number: int) -> str:
+    if level == 2:
+        return str(number)
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, numeral in numerals:
+        while number >= value:
+            out, number = out + numeral, number - value
+    return out or "-"

@@ -1,0 +1,47 @@
+"""A list announced with a count has that many members.
+
+What it checks
+    `04 vườn hoa các phường: A, B, C, D`, `03 trường đạt chuẩn gồm A, B và C`: the number of names listed
+    (separated by commas, `và`, or semicolons) must equal the count. Only lists of names are read: every
+    member starts with a capital letter and holds no digit, so `150 lượt kiểm tra: tạm giữ 66 biển ...`
+    is not taken for a list.
+
+Why it matters
+    A count that does not match its list means a member was dropped or the count was not updated.
+
+Failing example
+    `03 trường đạt chuẩn quốc gia: Trần Phú, Nam Hà.`
+
+Passing example
+    `04 vườn hoa các phường: Phù Liễn, Nam Sơn, Ngọc Sơn, Trần Thành Ngọ.`
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from check_report.checks._lists import find_lists
+from check_report.checks._text import locate, msg
+from check_report.checks.base import CheckContext, Problem
+
+ID = "list-count"
+SUMMARY = {
+    "en": "A list announced with a count (03 trường: A, B, C) has that many members",
+    "vi": "Danh sách có số lượng đi kèm (03 trường: A, B, C) phải đủ đúng số thành phần",
+}
+DEFAULT_SEVERITY = "error"
+OPTIONS: dict = {}
+
+
+def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
+    for found in find_lists(ctx.document):
+        if len(found.members) == found.count:
+            continue
+        names = ", ".join(found.members)
+        yield Problem(
+            msg(ctx.lang, f"'{found.count:02d} {found.noun}' announces {found.count} but lists "
+                          f"{len(found.members)}: {names}",
+                f"'{found.count:02d} {found.noun}' nêu {found.count} nhưng liệt kê {len(found.members)}: {names}"),
+            (locate(ctx.path, found.block, found.start, found.end, pad=10),),
+            stated=(found.count, found.count), implied=(len(found.members), len(found.members)),
+            details={"members": list(found.members)})

@@ -1,0 +1,57 @@
+"""A list restated elsewhere in the report names the same members.
+
+What it checks
+    Two lists announced for the same thing (`04 vườn hoa các phường: ...` in the body and in a footnote)
+    must name the same members; the finding names the members that differ. Lists are matched by the
+    words their count introduces, case and spacing aside.
+
+Why it matters
+    When the body and the annex list different wards, schools or projects, one of them is wrong and the
+    reader cannot tell which.
+
+Failing example
+    `03 trường đạt chuẩn: Trần Phú, Nam Hà, Ngọc Sơn.` and later `03 trường đạt chuẩn: Trần Phú, Nam Hà,
+    Đồng Hòa.`
+
+Passing example
+    The same two lists naming `Trần Phú, Nam Hà, Ngọc Sơn` in another order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from check_report.checks._lists import AnnouncedList, find_lists
+from check_report.checks._text import locate, msg
+from check_report.checks.base import CheckContext, Problem
+
+ID = "list-restated"
+SUMMARY = {
+    "en": "A list restated elsewhere names the same members",
+    "vi": "Danh sách nhắc lại ở chỗ khác phải nêu cùng các thành phần",
+}
+DEFAULT_SEVERITY = "warning"
+OPTIONS: dict = {}
+
+
+def _members(found: AnnouncedList) -> set[str]:
+    return {" ".join(m.casefold().split()) for m in found.members}
+
+
+def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
+    first_of: dict[str, AnnouncedList] = {}
+    for found in find_lists(ctx.document):
+        first = first_of.setdefault(found.key, found)
+        if first is found or _members(first) == _members(found):
+            continue
+        only_here = sorted(m for m in found.members if " ".join(m.casefold().split()) not in _members(first))
+        only_there = sorted(m for m in first.members if " ".join(m.casefold().split()) not in _members(found))
+        line = first.block.line_at(first.start)
+        yield Problem(
+            msg(ctx.lang, f"'{found.noun}' is listed differently than at line {line}: "
+                          f"only here {only_here or '-'}, only there {only_there or '-'}",
+                f"'{found.noun}' liệt kê khác với dòng {line}: chỉ ở đây {only_here or '-'}, "
+                f"chỉ ở đó {only_there or '-'}"),
+            (locate(ctx.path, found.block, found.start, found.end, pad=10),
+             locate(ctx.path, first.block, first.start, first.end, pad=10)),
+            details={"only_here": only_here, "only_there": only_there})

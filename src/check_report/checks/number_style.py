@@ -1,0 +1,94 @@
+"""Numbers follow the document's own convention for decimals and thousands.
+
+What it checks
+    Vietnamese reports group thousands with `.` and mark decimals with `,` (`1.138.000`, `21,89`); some
+    are written the English way. The convention the document mostly uses (at least `min_figures` figures
+    that read only one way) is its own; a figure written the other way (`140.7%` among comma decimals,
+    `14,560,000` among dot groups) is flagged. A figure that reads both ways (`14,560`) and whose
+    separator is the document's decimal mark says which reading was taken.
+
+Why it matters
+    A reader, and the checker, may take `14,560` for fourteen and a half; a mixed convention is how
+    a figure ends up off by a factor of a thousand.
+
+Failing example
+    `đạt 140.7% kế hoạch` in a report that writes `21,89%`; `14,560 triệu đồng` beside `114.300 triệu đồng`.
+
+Passing example
+    `đạt 140,7% kế hoạch`, `14.560 triệu đồng`
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from check_report.checks._citations import PARTY_CODE, STATE_CODE
+from check_report.checks._dates import find_dates
+from check_report.checks._text import locate, msg
+from check_report.checks.base import CheckContext, Problem
+from check_report.document import Block
+from check_report.numbers import EN, VI, format_number, parse_number
+
+ID = "number-style"
+SUMMARY = {
+    "en": "Numbers follow the document's own convention (1.138.000 and 21,89, or the English way)",
+    "vi": "Số viết theo cùng một quy ước trong văn bản (1.138.000 và 21,89)",
+}
+DEFAULT_SEVERITY = "info"
+OPTIONS = {"min_figures": 5, "min_share": 0.6}
+
+# a written number with at least one separator; not inside codes, fractions (1/500) or words (ND30, v1.2)
+FIGURE = re.compile(r"(?<![\w/.,\-])\d+(?:[.,]\d+)+(?![\w/]|[.,]\d)")
+DECIMAL_MARK = {VI: ",", EN: "."}
+STYLE_NAME = {VI: ("Vietnamese (1.138.000; 21,89)", "kiểu Việt Nam (1.138.000; 21,89)"),
+              EN: ("English (1,138,000; 21.89)", "kiểu tiếng Anh (1,138,000; 21.89)")}
+
+
+def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
+    if ctx.document is None:
+        return
+    figures = [(block, m) for block in ctx.document.blocks for m in _figures(block)]
+    styles = Counter(p.style for _, m in figures if (p := parse_number(m.group(0))) and not p.ambiguous)
+    total = sum(styles.values())
+    if total < options.get("min_figures", 5):
+        return
+    dominant, count = styles.most_common(1)[0]
+    if count / total < options.get("min_share", 0.6):
+        return
+    for block, m in figures:
+        problem = _judge(ctx, block, m, dominant)
+        if problem is not None:
+            yield problem
+
+
+def _figures(block: Block) -> Iterator[re.Match]:
+    taken = [(d.start, d.end) for d in find_dates(block.text)]
+    taken += [c.span() for c in STATE_CODE.finditer(block.text)] + [c.span() for c in PARTY_CODE.finditer(block.text)]
+    for m in FIGURE.finditer(block.text):
+        if not any(m.start() < end and start < m.end() for start, end in taken):
+            yield m
+
+
+def _judge(ctx: CheckContext, block: Block, m: re.Match, dominant: str) -> Problem | None:
+    raw = m.group(0)
+    parsed = parse_number(raw, style=dominant)
+    if parsed is None:
+        return None
+    where = (locate(ctx.path, block, m.start(), m.end(), pad=20),)
+    own_en, own_vi = STYLE_NAME[dominant]
+    if not parsed.ambiguous:
+        if parsed.style == dominant:
+            return None
+        return Problem(msg(ctx.lang, f"'{raw}' is written the other way than the document's {own_en} convention",
+                           f"'{raw}' viết khác quy ước {own_vi} của văn bản"),
+                       where, details={"raw": raw, "convention": dominant})
+    if DECIMAL_MARK[dominant] not in raw:
+        return None     # the separator groups thousands, as the document does everywhere
+    read = format_number(parsed.value, parsed.decimals, dominant)
+    return Problem(msg(ctx.lang, f"'{raw}' reads both ways; read as {read} (the document's decimal mark). "
+                                 "If thousands were meant, write it without the decimal mark",
+                       f"'{raw}' có thể hiểu hai cách; đã đọc là {read} (dấu thập phân của văn bản). "
+                       "Nếu là hàng nghìn, hãy viết lại cho rõ"),
+                   where, details={"raw": raw, "read": parsed.value})

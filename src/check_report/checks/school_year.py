@@ -1,0 +1,49 @@
+"""A school year spans two consecutive years (`năm học 2023-2024`).
+
+What it checks
+    `năm học A-B` (any dash, en dash or slash, with or without spaces; `2023-24` too): B must be A + 1.
+
+Why it matters
+    `năm học 2024-2024` is a typo a reader notices at once; it also leaves unclear which school year the
+    figures belong to.
+
+Failing example
+    `khai giảng năm học mới 2024-2024`, `năm học 2023 – 2025`
+
+Passing example
+    `năm học 2024 - 2025`, `năm học 2023–2024`, `năm học 2023-24`
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from check_report.checks._text import locate, msg
+from check_report.checks.base import CheckContext, Problem
+
+ID = "school-year"
+SUMMARY = {
+    "en": "A school year spans two consecutive years (năm học 2023-2024)",
+    "vi": "Năm học gồm hai năm liên tiếp (năm học 2023-2024)",
+}
+DEFAULT_SEVERITY = "error"
+OPTIONS: dict = {}
+
+# "năm học 2024-2025", "năm học mới 2024 - 2025", "NĂM HỌC 2023–2024", "năm học 2023-24"
+SCHOOL_YEAR = re.compile(r"\bnăm\s+học(?:\s+mới)?\s+(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})(?!\d)", re.IGNORECASE)
+
+
+def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
+    if ctx.document is None:
+        return
+    for block in ctx.document.blocks:
+        for m in SCHOOL_YEAR.finditer(block.text):
+            first, second = int(m.group(1)), m.group(2)
+            last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+            if last == first + 1:
+                continue
+            yield Problem(
+                msg(ctx.lang, f"school year '{m.group(0)}' must span two consecutive years ({first}-{first + 1}?)",
+                    f"'{m.group(0)}': năm học phải gồm hai năm liên tiếp ({first}-{first + 1}?)"),
+                (locate(ctx.path, block, m.start(), m.end()),), details={"start": first, "end": last})
