@@ -1,0 +1,93 @@
+"""Prose in, fact table out: every stated figure of a report's text, and the relations stated between them.
+
+`document_facts(document)` reads each block (a line of .md/.txt, a paragraph or footnote of .docx) into
+statements (`prose_statements`), links stated breakdowns (`prose_breakdowns`) and returns rows of the same
+fact table the spreadsheet reader produces, with source="text", the file line (or "paragraph N" /
+"footnote N"), the quoted fragment and the figure as written.
+
+Coverage (shown to the user, statcheck's lesson): `numbers` counts every number written in the text except
+  - dates and month/year stamps (`17/01/2024`, `ngày 05 tháng 12 năm 2022`, `8/3`, `4/2024`),
+  - years and year ranges (`năm 2024`, `2020-2025`), durations and anniversaries (`94 năm`, `5 tuổi`),
+  - document codes and numbers that name rather than count (`03/CT-UBND`, `Nghị định 137`, `lớp 9`,
+    `lần thứ 15`, `tỷ lệ 1/500`), list numbering at the start of a block (`1.`, `II.`, `a)`),
+  - the numbers inside period phrases (`tháng 03`, `3 tháng`, `quý I`) and footnote marks;
+`read` counts those that became a fact, `checked` those whose fact took part in at least one check.
+"""
+
+from __future__ import annotations
+
+from check_report import facts as F
+from check_report.document import Document
+from check_report.extract.prose_breakdowns import link_bullets, link_footnotes, link_inline
+from check_report.extract.prose_periods import Period, report_period
+from check_report.extract.prose_scan import scan_block
+from check_report.extract.prose_statements import BlockReader, Segment, Stated
+
+
+def document_facts(document: Document):
+    """(facts DataFrame, notes) of a prose document."""
+    records, notes = _read(document)
+    return F.new_table(records), notes
+
+
+def _read(document: Document) -> tuple[list[dict], list[str]]:
+    report = report_period(document)
+    notes = [] if report else [f"{document.path}: the report's period was not found in its title; "
+                               "figures without period words have no period"]
+    per_block: list[list[Segment]] = []
+    marks: list[tuple[int, list[Segment]]] = []
+    bodies: dict[int, list[list[Segment]]] = {}
+    for index, block in enumerate(document.blocks):
+        scan = scan_block(block.text, report)
+        reader = BlockReader(index, block.text, scan, report, _place(block, index))
+        segments = reader.read()
+        link_inline(block.text, reader.depths, segments)
+        per_block.append(segments)
+        if block.footnote is not None:
+            bodies.setdefault(block.footnote, []).append(segments)
+        for offset, number in block.markers:
+            marks.append((number, [_segment_at(segments, offset)]))
+        notes.extend(_ambiguity_notes(document, block, scan))
+    link_bullets([b.text for b in document.blocks], per_block)
+    link_footnotes(marks, bodies)
+    records = [_record(document, s, report) for segments in per_block for seg in segments for s in seg.stated]
+    return records, notes
+
+
+def _place(block, index: int) -> str:
+    if block.line is not None:
+        return f"L{block.line}"
+    return (block.where or f"block {index + 1}").replace(" ", "")
+
+
+def _segment_at(segments: list[Segment], offset: int) -> Segment:
+    for seg in segments:
+        if seg.start <= offset <= seg.end + 2:
+            return seg
+    return segments[-1]
+
+
+def _ambiguity_notes(document: Document, block, scan) -> list[str]:
+    notes = []
+    for fig in scan.figures:
+        if fig.ambiguous:
+            where = f"{document.path}:{block.line_at(fig.start)}" if block.line else f"{document.path}, {block.where}"
+            notes.append(f"{where}: '{fig.raw}' read as {fig.value:g} (a separator before three digits "
+                         "groups thousands in Vietnamese style)")
+    return notes
+
+
+def _record(document: Document, s: Stated, report: Period | None) -> dict:
+    block = document.blocks[s.block]
+    period = s.period
+    return {
+        F.FILE: document.path, F.LINE: block.line_at(s.offset) if block.line is not None else None,
+        F.WHERE: block.where, F.ENTITY: s.entity, F.INDICATOR: s.indicator, F.PARENT: s.parent,
+        F.COMPLETE: s.complete, F.MEASURE: s.measure,
+        F.PERIOD: period.label if period else "", F.PERIOD_START: period.start if period else None,
+        F.PERIOD_END: period.end if period else None,
+        F.YEAR: period.year if period else (report.year if report else None),
+        F.UNIT: s.figure.unit, F.SCALE: s.figure.scale, F.VALUE: s.value, F.LOWER: s.lower, F.UPPER: s.upper,
+        F.DECIMALS: s.figure.decimals, F.RAW: s.figure.raw, F.TEXT: s.quote, F.PHRASING: s.phrasing,
+        F.SOURCE: "text",
+    }
