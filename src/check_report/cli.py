@@ -102,7 +102,7 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--rules", action="append", default=[], metavar="PACK_OR_PATH",
                        help="rule pack by name or rule file by path, repeatable (default: default)")
     group.add_argument("--enable", action="append", default=[], metavar="ID",
-                       help="check only rules with this id or prefix, repeatable")
+                       help="switch on rules with this id or prefix (also rules off by default)")
     group.add_argument("--disable", action="append", default=[], metavar="ID",
                        help="skip rules with this id or prefix, repeatable")
     group.add_argument("--severity", action="append", default=[], metavar="ID=LEVEL",
@@ -140,7 +140,8 @@ def resolve(args, *, keep_facts: bool = False) -> Run:
         if not Path(path).is_file():
             raise CliError(t("err_vocabulary", lang, path=path))
     settings = Settings(
-        rules=rules, select=conf.select + tuple(args.enable), ignore=conf.ignore + tuple(args.disable),
+        rules=rules, enable=conf.enable + tuple(args.enable), select=conf.select,
+        ignore=conf.ignore + tuple(args.disable),
         severity=conf.severity + _severity_pairs(args.severity), vocabulary=vocabulary, lang=lang,
         per_path=conf.per_path, base_dir=str(base), keep_facts=keep_facts, debug=args.debug,
         show_unchecked=getattr(args, "show_unchecked", False),
@@ -220,9 +221,9 @@ def _validate_rules(paths: list[str], settings):
     """Load every rule selection the run needs before reading any file: a bad rule file is exit 2."""
     from check_report import pipeline
 
-    base = pipeline.load_ruleset(settings.rules, settings.select, settings.ignore, settings.severity)
+    base = _base_ruleset(settings)
     for key in {pipeline.selection_for(path, settings) for path in paths}:
-        pipeline.load_ruleset(settings.rules, *key)
+        pipeline.load_ruleset(settings.rules, settings.enable, *key)
     return base
 
 
@@ -383,7 +384,8 @@ def cmd_explain(args) -> int:
 def _base_ruleset(settings):
     from check_report import pipeline
 
-    return pipeline.load_ruleset(settings.rules, settings.select, settings.ignore, settings.severity)
+    return pipeline.load_ruleset(settings.rules, settings.enable, settings.select, settings.ignore,
+                                 settings.severity)
 
 
 COMMANDS = {"check": cmd_check, "extract": cmd_extract, "rules": cmd_rules, "explain": cmd_explain}

@@ -5,8 +5,9 @@ directory `.check-report.yaml` (or `.yml`) wins over `pyproject.toml` (ruff's or
 validated in one place and an unknown one is an error naming the key and the file (yamllint's way).
 
     rules: [default, my-rules.yaml]       # packs by name or paths (relative to the config file)
-    select: [core.]                       # only these rule ids / prefixes
-    ignore: [core.growth]                 # never these
+    enable: [text.optional-rule]          # switch on rules that are off by default
+    select: [core]                        # only these rule ids / prefixes ("core" = the whole pack)
+    ignore: [core.growth]                 # never these (alias: disable)
     severity: {core.children-le-parent: info}
     lang: vi                              # or "language"
     fail-on: warning                      # error | warning | info | never
@@ -27,9 +28,9 @@ YAML_NAMES = (".check-report.yaml", ".check-report.yml")
 PYPROJECT = "pyproject.toml"
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
-TOP_KEYS = ("rules", "select", "ignore", "severity", "lang", "fail-on", "vocabulary", "per-path")
+TOP_KEYS = ("rules", "enable", "select", "ignore", "severity", "lang", "fail-on", "vocabulary", "per-path")
 PER_PATH_KEYS = ("select", "ignore", "severity")
-_ALIASES = {"language": "lang", "enable": "select", "disable": "ignore", "severities": "severity"}
+_ALIASES = {"language": "lang", "disable": "ignore", "severities": "severity"}
 
 
 class ConfigError(Exception):
@@ -48,6 +49,7 @@ class PathSettings:
 class Config:
     path: str | None = None                    # the file it came from; None when no config
     rules: tuple[str, ...] = ()
+    enable: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
@@ -134,6 +136,7 @@ def _validate(raw: dict | None, origin: str) -> Config:
     return Config(
         path=origin,
         rules=_strings(raw, "rules", origin),
+        enable=_strings(raw, "enable", origin),
         select=_strings(raw, "select", origin),
         ignore=_strings(raw, "ignore", origin),
         severity=_severities(raw.get("severity"), origin, "severity"),

@@ -22,8 +22,9 @@ Pairs = tuple[tuple[str, str], ...]
 @dataclass(frozen=True)
 class Settings:
     rules: tuple[str, ...] = ("default",)      # packs by name or paths of rule files
-    select: tuple[str, ...] = ()               # only rule ids with these prefixes (empty: all)
-    ignore: tuple[str, ...] = ()               # never rule ids with these prefixes
+    enable: tuple[str, ...] = ()               # switch on (also rules off by default); ids or prefixes
+    select: tuple[str, ...] = ()               # only rules with these ids or prefixes (empty: all)
+    ignore: tuple[str, ...] = ()               # never rules with these ids or prefixes
     severity: Pairs = ()                       # (id or prefix, level), later pairs win
     vocabulary: tuple[str, ...] = ()           # extra header vocabulary files
     lang: str = "en"
@@ -145,27 +146,28 @@ def selection_for(path: str, settings: Settings) -> tuple[tuple[str, ...], tuple
 
 
 def ruleset_for(path: str, settings: Settings):
-    select, ignore, severity = selection_for(path, settings)
-    return load_ruleset(settings.rules, select, ignore, severity)
+    return load_ruleset(settings.rules, settings.enable, *selection_for(path, settings))
 
 
 @lru_cache(maxsize=32)
-def load_ruleset(specs: tuple[str, ...], select: tuple[str, ...], ignore: tuple[str, ...],
-                 severity: Pairs):
-    """The rule set for one selection (cached per process). Raises engine.RuleError for bad rules."""
+def load_ruleset(specs: tuple[str, ...], enable: tuple[str, ...], select: tuple[str, ...],
+                 ignore: tuple[str, ...], severity: Pairs):
+    """The rule set for one selection (cached per process). Raises engine.RuleError for bad rules.
+
+    enable/ignore are the engine's switches (the most specific id or prefix decides); `select` then
+    keeps only the rules it names, ruff's way, so a config can say "only these"."""
     from dataclasses import replace
 
     from check_report import engine
+    from check_report.engine.loader import matches
 
-    ruleset = engine.load_rules(list(specs), disable=ignore, severities=dict(severity))
-    if select:
-        kept = [rule for rule in ruleset.rules if matches_any(rule.id, select)]
-        ruleset = replace(ruleset, rules=kept)
-    return ruleset
-
-
-def matches_any(rule_id: str, prefixes: tuple[str, ...]) -> bool:
-    return any(rule_id == p or rule_id.startswith(p) for p in prefixes)
+    ruleset = engine.load_rules(list(specs), enable=enable, disable=ignore, severities=dict(severity))
+    if not select:
+        return ruleset
+    for pattern in select:
+        if not any(matches(rule.id, pattern) for rule in ruleset.rules):
+            raise engine.RuleError(f"select: no rule or prefix {pattern!r} among the enabled rules")
+    return replace(ruleset, rules=[r for r in ruleset.rules if any(matches(r.id, p) for p in select)])
 
 
 # --- inputs and outputs ------------------------------------------------------------------------------

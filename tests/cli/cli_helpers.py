@@ -43,3 +43,36 @@ def sample_result(path="q1.xlsx") -> FileResult:
                       per_rule={"core.pct-of-plan": RuleStats(2, 1, 1, 0),
                                 "core.cumulative-sum": RuleStats(3, 2, 1, 1)},
                       notes=["sheet 'Ghi chu' skipped: no indicator table"], coverage={"read": 12, "checked": 9})
+
+
+# A small indicator table as a CSV: row 4 (Vốn đầu tư) states 20 % of plan where 300 / 2000 gives 15 %.
+TABLE_CSV = """BÁO CÁO KẾT QUẢ QUÝ I
+STT,Chỉ tiêu,ĐVT,Kế hoạch năm,Tháng 01,Tháng 02,Tháng 03,Quý I,So KH (%)
+1,Thu ngân sách,triệu đồng,1000,100,120,130,350,35
+2,Vốn đầu tư,triệu đồng,2000,100,100,100,300,20
+"""
+CLEAN_CSV = TABLE_CSV.replace(",300,20", ",300,15")
+
+# Rules of our own, so these tests do not depend on the ids of the built-in packs.
+RULES_YAML = """pack: t
+rules:
+  - id: t.pct-of-plan
+    description: {en: "% of plan = cumulative / plan x 100", vi: "% kế hoạch = lũy kế / kế hoạch x 100"}
+    severity: error
+    expr: pct_plan == cumulative / plan * 100
+    when: plan > 0
+    doc: {why: "A wrong percentage misleads the reader.", fail: "plan 2000, cumulative 300, 20 %",
+          pass: "plan 2000, cumulative 300, 15 %"}
+  - id: t.month-le-cumulative
+    description: {en: "a month is not above the cumulative figure", vi: "số tháng không vượt lũy kế"}
+    severity: warning
+    expr: month <= cumulative
+"""
+
+
+def write_inputs(folder: Path, **files: str) -> None:
+    """Write named text files into `folder` (names use '__' for '/' and '_dot_' is not needed)."""
+    for name, text in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")

@@ -119,7 +119,7 @@ def _comparison(finding: dict, lang: str, style: str):
     stated, implied = finding["stated"], finding["implied"]
     if stated is None and implied is None:
         return None
-    decimals = min(6, max((f["decimals"] for f in finding["figures"]), default=0) + 1)
+    decimals = interval_decimals([stated, implied], max((f["decimals"] for f in finding["figures"]), default=0))
     parts = [("    ", "")]
     if stated is not None:
         parts += [(f"{t('stated', lang)} ", "label"), (_interval(stated, decimals, style), "figure.raw")]
@@ -127,6 +127,20 @@ def _comparison(finding: dict, lang: str, style: str):
         parts += [("  ·  " if stated is not None else "", "label"), (f"{t('implied', lang)} ", "label"),
                   (_interval(implied, decimals, style), "figure.raw")]
     return _line(*parts)
+
+
+def interval_decimals(intervals: list, base: int) -> int:
+    """Decimals that show an interval's width: one more than the figures' own, more for narrow ones."""
+    import math
+
+    decimals = base + 1
+    for pair in intervals:
+        if pair is None or None in pair:
+            continue
+        width = pair[1] - pair[0]
+        if width > 0:
+            decimals = max(decimals, math.ceil(-math.log10(width) - 1e-9) + 1)
+    return min(decimals, 6)
 
 
 def _figure_line(figure: dict, style: str):

@@ -1,0 +1,159 @@
+"""The real command in a subprocess: exit codes, JSON shape, colour, bad inputs, languages, outputs."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from cli_helpers import CLEAN_CSV, RULES_YAML, SCHEMA, TABLE_CSV
+
+
+@pytest.fixture
+def work(tmp_path):
+    (tmp_path / "q1.csv").write_text(TABLE_CSV, encoding="utf-8")
+    (tmp_path / "clean.csv").write_text(CLEAN_CSV, encoding="utf-8")
+    (tmp_path / "t.yaml").write_text(RULES_YAML, encoding="utf-8")
+    return tmp_path
+
+
+def _one_line_error(proc, *fragments):
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    for fragment in fragments:
+        assert fragment in lines[0]
+
+
+def test_findings_exit_1_and_point_at_the_cells(cli, work):
+    proc = cli("q1.csv", "--rules", "t.yaml", "--lang", "en")
+    assert proc.returncode == 1, proc.stderr
+    assert "t.pct-of-plan" in proc.stdout and "Vốn đầu tư" in proc.stdout
+    for place in ("q1!I4", "q1!H4", "q1!D4"):
+        assert place in proc.stdout
+    assert "\x1b[" not in proc.stdout                       # piped: plain text
+
+
+def test_clean_table_exits_0(cli, work):
+    proc = cli("clean.csv", "--rules", "t.yaml", "--lang", "en")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "No discrepancies found." in proc.stdout
+
+
+@pytest.mark.parametrize("fail_on, severity, code", [
+    ("never", "error", 0), ("error", "warning", 0), ("warning", "warning", 1), ("info", "info", 1),
+    ("warning", "info", 0),
+])
+def test_fail_on_and_severity_override(cli, work, fail_on, severity, code):
+    proc = cli("q1.csv", "--rules", "t.yaml", "--fail-on", fail_on, "--severity", f"t.pct-of-plan={severity}")
+    assert proc.returncode == code, proc.stdout + proc.stderr
+
+
+def test_json_shape_and_locations(cli, work):
+    proc = cli("q1.csv", "--rules", "t.yaml", "--format", "json", "--lang", "en")
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads(proc.stdout)
+    jsonschema.validate(report, SCHEMA)
+    (finding,) = report["findings"]
+    assert (finding["rule"], finding["severity"]) == ("t.pct-of-plan", "error")
+    assert [loc["cell"] for loc in finding["locations"]] == ["I4", "H4", "D4"]
+    assert finding["stated"] == [19.5, 20.5]
+    assert finding["implied"][0] < 15 < finding["implied"][1]
+    assert report["summary"]["facts"] == 12 and report["summary"]["errors"] == 1
+    assert {r["id"] for r in report["rules"]} == {"t.pct-of-plan", "t.month-le-cumulative"}
+
+
+def test_json_is_byte_identical_across_runs(cli, work):
+    first = cli("q1.csv", "clean.csv", "--rules", "t.yaml", "--format", "json")
+    second = cli("q1.csv", "clean.csv", "--rules", "t.yaml", "--format", "json")
+    assert first.stdout == second.stdout and first.stdout
+
+
+def test_colour_only_when_asked_and_no_color_respected(cli, work):
+    forced = cli("q1.csv", "--rules", "t.yaml", env={"FORCE_COLOR": "1", "COLUMNS": "100"})
+    assert "\x1b[1;31m" in forced.stdout                     # error in the theme's red
+    muted = cli("q1.csv", "--rules", "t.yaml", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "\x1b[1;31m" not in muted.stdout and "\x1b[35m" not in muted.stdout
+
+
+def test_output_file_is_written_and_stdout_stays_empty(cli, work):
+    proc = cli("q1.csv", "--rules", "t.yaml", "--format", "json", "--output", "out.json")
+    assert proc.returncode == 1 and proc.stdout == ""
+    jsonschema.validate(json.loads((work / "out.json").read_text(encoding="utf-8")), SCHEMA)
+    plain = cli("q1.csv", "--rules", "t.yaml", "--output", "out.txt")
+    assert "t.pct-of-plan" in (work / "out.txt").read_text(encoding="utf-8") and plain.stdout == ""
+
+
+def test_vietnamese_from_the_flag_and_from_the_locale(cli, work):
+    flagged = cli("q1.csv", "--rules", "t.yaml", "--lang", "vi")
+    assert "Tổng hợp" in flagged.stdout and "% kế hoạch = lũy kế / kế hoạch x 100" in flagged.stdout
+    local = cli("q1.csv", "--rules", "t.yaml", env={"LANG": "vi_VN.UTF-8"})
+    assert "Tổng hợp" in local.stdout
+
+
+def test_missing_file(cli, work):
+    _one_line_error(cli("nothere.xlsx", "--rules", "t.yaml"), "nothere.xlsx")
+
+
+def test_unsupported_extension(cli, work):
+    (work / "report.pdf").write_bytes(b"%PDF-1.4")
+    _one_line_error(cli("report.pdf", "--rules", "t.yaml"), "report.pdf", "unsupported")
+
+
+def test_xlsx_that_is_not_a_zip(cli, work):
+    (work / "fake.xlsx").write_text("hello", encoding="utf-8")
+    _one_line_error(cli("fake.xlsx", "--rules", "t.yaml"), "fake.xlsx")
+
+
+def test_malformed_rule_yaml(cli, work):
+    (work / "bad.yaml").write_text("rules:\n  - id: x\n    expr: [unclosed\n", encoding="utf-8")
+    _one_line_error(cli("q1.csv", "--rules", "bad.yaml"), "bad.yaml")
+
+
+def test_unknown_measure_in_a_rule_suggests_the_closest(cli, work):
+    (work / "typo.yaml").write_text(RULES_YAML.replace("pct_plan ==", "pct_plann =="), encoding="utf-8")
+    _one_line_error(cli("q1.csv", "--rules", "typo.yaml"), "typo.yaml", "pct_plan")
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["--severity", "t.pct-of-plan"], "--severity"),
+    (["--jobs", "0"], "--jobs"),
+    (["--vocabulary", "none.yaml"], "none.yaml"),
+    (["--disable", "t.no-such-rule"], "t.no-such-rule"),
+])
+def test_bad_options_are_one_line_errors(cli, work, args, fragment):
+    _one_line_error(cli("q1.csv", "--rules", "t.yaml", *args), fragment)
+
+
+def test_no_inputs_is_a_usage_error(cli, work):
+    _one_line_error(cli("--rules", "t.yaml"), "no input files")
+
+
+def test_extract_shows_the_fact_table(cli, work):
+    csv = cli("extract", "q1.csv", "--format", "csv")
+    assert csv.returncode == 0, csv.stderr
+    header, *rows = csv.stdout.strip().splitlines()
+    assert header.split(",")[:3] == ["file", "sheet", "cell"] and len(rows) == 12
+    records = json.loads(cli("extract", "q1.csv", "--format", "json").stdout)
+    assert {(r["cell"], r["measure"], r["value"]) for r in records} >= {("I4", "pct_plan", 20.0)}
+    table = cli("extract", "q1.csv")
+    assert "pct_plan" in table.stdout and "Vốn đầu tư" in table.stdout
+    _one_line_error(cli("extract", "nothere.csv"), "nothere.csv")
+
+
+def test_rules_lists_ids_severities_descriptions(cli, work):
+    proc = cli("rules", "--rules", "t.yaml", "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    assert "pack t" in proc.stdout
+    line = next(row for row in proc.stdout.splitlines() if "t.pct-of-plan" in row)
+    assert "error" in line and "% of plan = cumulative / plan x 100" in line
+
+
+def test_explain_prints_what_why_and_examples(cli, work):
+    proc = cli("explain", "t.pct-of-plan", "--rules", "t.yaml", "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    for text in ("What it checks", "pct_plan == cumulative / plan * 100", "Why it matters",
+                 "A wrong percentage misleads the reader.", "Failing example", "Passing example"):
+        assert text in proc.stdout
+    _one_line_error(cli("explain", "t.pct-of-plam", "--rules", "t.yaml"), "did you mean 't.pct-of-plan'")
