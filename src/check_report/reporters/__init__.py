@@ -14,6 +14,10 @@ from collections.abc import Callable
 FORMATS: dict[str, str] = {
     "rich": "check_report.reporters.terminal:render",
     "json": "check_report.reporters.json_:render",
+    "sarif": "check_report.reporters.sarif:render",
+    "junit": "check_report.reporters.junit:render",
+    "github": "check_report.reporters.github:render",
+    "markdown": "check_report.reporters.markdown:render",
 }
 
 
