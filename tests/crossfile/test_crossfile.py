@@ -158,3 +158,26 @@ def test_fixture_workbooks_hold_the_figures_where_the_facts_say(tmp_path):
 def test_an_empty_input_is_ignored(tmp_path):
     path = write_report(tmp_path / "a.xlsx", 1, monthly_rows(1))
     assert check_together([(str(path), F.new_table()), (str(path), expected_facts(path, 1, monthly_rows(1)))]) == []
+
+
+def _read(path):
+    from check_report import extract, readers
+
+    facts, _notes = extract.extract(readers.read(path))
+    return facts
+
+
+def test_end_to_end_through_the_workbook_reader_and_extractor(tmp_path):
+    inputs = [(path, _read(path)) for path, _expected in write_reports(tmp_path, {"1": 360.0})]
+    found = _by_rule(check_together(inputs), MONTHS_SUM)
+    assert len(found) == 1
+    places = {(loc.path.rsplit("/", 1)[-1], loc.cell) for loc in found[0].locations}
+    assert places == {("quy1.xlsx", "E4"), ("thang01.xlsx", "D4"), ("thang02.xlsx", "D4"), ("thang03.xlsx", "D4")}
+
+
+def test_the_expected_facts_are_what_the_extractor_reads(tmp_path):
+    columns = [F.CELL, F.CODE, F.INDICATOR, F.MEASURE, F.PERIOD_START, F.PERIOD_END, F.YEAR, F.VALUE]
+    for path, expected in write_reports(tmp_path):
+        read = _read(path)
+        key = [F.CELL]
+        assert read[columns].sort_values(key).to_dict("records") == expected[columns].sort_values(key).to_dict("records")
