@@ -42,16 +42,14 @@ class Domain:
         return len(self.ent)
 
 
-def domain_for(index: FactIndex, nodes: list[X.Node]) -> Domain:
+def domain_for(index: FactIndex, nodes: list[X.Node]):
     """All entities; or every (entity, period) stating one of the periodic measures used bare."""
     own: set[str] = set()
     for node in nodes:
         own |= X.periodic_in(node, index.periodic)[0]
     if not own:
         return Domain(np.arange(index.n_ent, dtype=np.int64), np.full(index.n_ent, -1, dtype=np.int64))
-    slots = np.concatenate([index.periodic_slots(m) for m in sorted(own)])
-    pairs = np.unique(np.stack([index.slot_ent[slots], index.slot_per[slots]], axis=1), axis=0)
-    return Domain(pairs[:, 0].astype(np.int64), pairs[:, 1].astype(np.int64))
+    return index.periodic_domain(tuple(sorted(own)))
 
 
 @dataclass

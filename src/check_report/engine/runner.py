@@ -29,7 +29,7 @@ def parsed(text: str, measures: frozenset[str]) -> X.Node:
 def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: str = "en") -> EngineResult:
     result = EngineResult()
     measures = ruleset.measures or frozenset(F.MEASURES)
-    index, index_error, checked = None, None, []
+    index, index_error, checked = None, None, []   # checked: arrays of slot ids that took part
     for rule in ruleset.rules:
         stats = RuleStats()
         try:
@@ -52,8 +52,10 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
         result.per_rule[rule.id] = stats
         result.findings.extend(found)
     if index is not None and checked:
-        slots = np.unique(np.concatenate(checked))
-        positions = index.rows[np.isin(index.fact_slot, slots)]
+        took_part = np.zeros(len(index.slot_fact), dtype=bool)
+        for slots in checked:
+            took_part[slots] = True
+        positions = index.rows[took_part[index.fact_slot]]
         result.checked_facts = set(index.labels[positions].tolist())
     result.findings.sort(key=Finding.sort_key)
     return result

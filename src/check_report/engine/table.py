@@ -24,47 +24,64 @@ RATE_UNIT = r"%|‰|/|\blần\b|\bbình quân\b|\btỷ lệ\b|\bper\b|\bratio\b|
 
 
 def _codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    codes, uniques = pd.factorize(series.astype(object).where(series.notna(), ""), sort=False)
-    return codes.astype(np.int64), pd.Index(uniques)
+    """Integer codes in order of first appearance; a missing value is its own code, shown as ''."""
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object), sort=False)
+    codes = codes.astype(np.int64)
+    uniques = pd.Index(np.asarray(uniques, dtype=object))
+    if (codes < 0).any():
+        codes[codes < 0] = len(uniques)
+        uniques = uniques.append(pd.Index([""], dtype=object))
+    return codes, uniques
 
 
-def _int_column(frame: pd.DataFrame, column: str) -> np.ndarray:
-    return pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+def _lookup_names(names: pd.Index, series: pd.Series) -> np.ndarray:
+    """Code of each value among `names`, -1 for missing or unknown ones (most rows have no parent)."""
+    result = np.full(len(series), -1, dtype=np.int64)
+    present = series.notna().to_numpy()
+    if present.any():
+        result[present] = names.get_indexer(series.to_numpy(dtype=object)[present])
+    return result
+
+
+def _float_column(frame: pd.DataFrame, column: str) -> np.ndarray:
+    try:
+        return frame[column].astype("float64").to_numpy(na_value=np.nan)
+    except (TypeError, ValueError):
+        return pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
 
 
 class FactIndex:
     def __init__(self, facts: pd.DataFrame, periodic: frozenset[str] = F.PERIODIC_MEASURES):
-        lower = pd.to_numeric(facts[F.LOWER], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-        upper = pd.to_numeric(facts[F.UPPER], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        lower, upper = _float_column(facts, F.LOWER), _float_column(facts, F.UPPER)
         usable = ~(np.isnan(lower) | np.isnan(upper))
         self.facts = facts
         self.periodic = periodic
         self.labels = facts.index
         self.rows = np.flatnonzero(usable)           # positions of usable facts
-        frame = facts.iloc[self.rows]
+        frame = facts if len(self.rows) == len(facts) else facts.iloc[self.rows]
         self._build_entities(frame)
         self._build_slots(frame, lower[self.rows], upper[self.rows])
         self._chosen: dict[str, np.ndarray] = {}
         self._periodic_keys: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._domains: dict[tuple[str, ...], object] = {}
 
     # -- construction ---------------------------------------------------------------------------------
     def _build_entities(self, frame: pd.DataFrame) -> None:
         file_codes, self.files = _codes(frame[F.FILE])
         ent_codes, ent_names = _codes(frame[F.ENTITY])
-        width = max(len(ent_names), 1)
-        keys = file_codes * width + ent_codes
-        fact_ent, uniq_keys = pd.factorize(keys, sort=True)
-        self.fact_ent = fact_ent.astype(np.int64)
-        self.n_ent = len(uniq_keys)
+        parent_codes = _lookup_names(ent_names, frame[F.PARENT])
+        if len(self.files) <= 1:      # one input: entity codes are the ids already
+            self.fact_ent, self.n_ent = ent_codes, len(ent_names)
+            fact_parent = parent_codes
+        else:
+            width = len(ent_names)
+            fact_ent, uniq_keys = pd.factorize(file_codes * width + ent_codes, sort=False)
+            self.fact_ent, self.n_ent = fact_ent.astype(np.int64), len(uniq_keys)
+            parent_keys = np.where(parent_codes >= 0, file_codes * width + parent_codes, -1)
+            fact_parent = pd.Index(uniq_keys).get_indexer(parent_keys)
         first = np.full(self.n_ent, len(frame), dtype=np.int64)
         np.minimum.at(first, self.fact_ent, np.arange(len(frame)))
         self.ent_first = self.rows[first] if len(frame) else np.zeros(0, dtype=np.int64)
-        parent_codes = ent_names.get_indexer(frame[F.PARENT].astype(object).where(frame[F.PARENT].notna(), None))
-        parent_keys = np.where(parent_codes >= 0, file_codes * width + parent_codes, -1)
-        pos = np.searchsorted(uniq_keys, parent_keys)
-        pos = np.clip(pos, 0, max(self.n_ent - 1, 0))
-        found = (parent_keys >= 0) & (np.asarray(uniq_keys)[pos] == parent_keys) if self.n_ent else parent_keys >= 0
-        fact_parent = np.where(found, pos, -1)
         self.parent = np.full(self.n_ent, -1, dtype=np.int64)
         np.maximum.at(self.parent, self.fact_ent, fact_parent)
         self.parent[self.parent == np.arange(self.n_ent)] = -1
@@ -84,8 +101,9 @@ class FactIndex:
         """Entities whose amounts are rates or prices (%, per-unit, 'lần'): months of such an indicator do
         not add up and its children are not parts of it."""
         amounts = frame[F.MEASURE].isin(AMOUNT_MEASURES).to_numpy()
-        units = frame[F.UNIT].astype(object).where(frame[F.UNIT].notna(), "").astype(str).str.lower()
-        rate = units.str.contains(RATE_UNIT).to_numpy(dtype=bool) & amounts
+        unit_codes, units = _codes(frame[F.UNIT])
+        rate_names = pd.Series(units.astype(str)).str.lower().str.contains(RATE_UNIT).to_numpy(dtype=bool)
+        rate = rate_names[unit_codes] & amounts
         flags = np.zeros(self.n_ent, dtype=bool)
         np.logical_or.at(flags, self.fact_ent, rate)
         return flags
@@ -118,9 +136,9 @@ class FactIndex:
         self.slot_hi = np.where(self.conflict, upper[rep], hi)
         self.slot_count = counts
         self.slot_scale = self.fact_scale[rep]
-        self.slot_start = _int_column(frame, F.PERIOD_START)[rep]
-        self.slot_end = _int_column(frame, F.PERIOD_END)[rep]
-        self.slot_year = _int_column(frame, F.YEAR)[rep]
+        self.slot_start = _float_column(frame, F.PERIOD_START)[rep]
+        self.slot_end = _float_column(frame, F.PERIOD_END)[rep]
+        self.slot_year = _float_column(frame, F.YEAR)[rep]
 
     # -- lookups --------------------------------------------------------------------------------------
     def measure_code(self, measure: str) -> int:
@@ -146,6 +164,20 @@ class FactIndex:
     def periodic_slots(self, measure: str) -> np.ndarray:
         code = self.measure_code(measure)
         return np.flatnonzero(self.slot_meas == code) if code >= 0 else np.zeros(0, dtype=np.int64)
+
+    def periodic_domain(self, measures: tuple[str, ...]):
+        """Distinct (entity, period) pairs stating any of the periodic measures, sorted; cached."""
+        from check_report.engine.evaluate import Domain
+
+        if measures not in self._domains:
+            slots = np.concatenate([self.periodic_slots(m) for m in measures])
+            width = max(len(self.periods), 1)
+            keys = self.slot_ent[slots] * width + self.slot_per[slots]
+            if len(measures) > 1:      # one measure's slots are sorted by (entity, period) already
+                keys = np.sort(keys)
+                keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
+            self._domains[measures] = Domain(keys // width, keys % width)
+        return self._domains[measures]
 
     def lookup(self, measure: str, ent: np.ndarray, per: np.ndarray) -> np.ndarray:
         """Slot of a periodic measure for each (entity, period) pair; -1 where not stated."""
