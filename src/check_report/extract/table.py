@@ -31,15 +31,16 @@ def grid_facts(path: str, grid: Grid, vocabulary=None):
     merges = MergeMap(grid)
     sink = FactSink()
     notes: list[str] = []
-    start, found = 0, 0
+    start, found, year = 0, 0, None
     while start < len(grid.rows):
         layout = find_layout(grid, start, vocab, merges)
         if layout is None:
             break
         found += 1
-        context = _TableContext(path, grid, layout, vocab, _title_above(grid, layout, start))
+        context = _TableContext(path, grid, layout, vocab, _title_above(grid, layout, start), year)
         notes.extend(context.unmapped_notes())
         start = context.read_rows(sink)
+        year = context.year  # a later table on the sheet without a year of its own shares this one
     if not found:
         notes.append(f"{path}: sheet {grid.name!r} skipped: no indicator table")
     return sink.frame(), notes
@@ -56,11 +57,13 @@ def _title_above(grid: Grid, layout: Layout, start: int) -> list[str]:
 class _TableContext:
     """One table being read: its layout, year, default unit and the rows' hierarchy."""
 
-    def __init__(self, path: str, grid: Grid, layout: Layout, vocab: Vocabulary, titles: list[str]):
+    def __init__(self, path: str, grid: Grid, layout: Layout, vocab: Vocabulary, titles: list[str],
+                 fallback_year: int | None = None):
         self.path, self.grid, self.layout, self.vocab = path, grid, layout, vocab
         header_years = [y for c in layout.measures for y in years_in(fold(c.header))]
         title_years = [y for t in titles for y in years_in(t)]
-        self.year = max(header_years or title_years or years_in(grid.name) or [None], key=lambda y: y or 0)
+        self.year = max(header_years or title_years or years_in(grid.name) or [fallback_year],
+                        key=lambda y: y or 0)
         self.default_unit = next((m.group(1).strip() for t in titles if (m := _UNIT_NOTE.search(t.strip()))),
                                  None)
         self.cumulative = table_period(layout) or _cumulative_from_months(layout)

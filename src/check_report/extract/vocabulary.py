@@ -139,6 +139,10 @@ def _merge(vocab: Vocabulary, data: dict, path: str) -> None:
 def _as_list(value, path: str, key: str) -> list:
     if not isinstance(value, list):
         raise InputError(f"{path}: {key}: expected a list, got {type(value).__name__}")
+    for item in value:
+        if not isinstance(item, (str, int, float)) or isinstance(item, bool):
+            raise InputError(f"{path}: {key}: {item!r} is not a word (quote words YAML reads otherwise, "
+                             "like \"no\", \"yes\", \"on\", \"off\")")
     return value
 
 
