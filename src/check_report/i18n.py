@@ -52,6 +52,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: {numbers} numbers in the text, {read} read, {checked} checked",
         "vi": "{path}: {numbers} con số trong văn bản, đọc được {read}, đã kiểm tra {checked}",
     },
+    "more_notes": {"en": "{path}: {count} more notes (all of them in --format json)",
+                   "vi": "{path}: còn {count} ghi chú nữa (xem đủ với --format json)"},
     "unchecked": {"en": "Numbers not checked", "vi": "Con số chưa được kiểm tra"},
     "checking": {"en": "Checking", "vi": "Đang kiểm tra"},
     # rules and explain

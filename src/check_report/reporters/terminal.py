@@ -31,6 +31,7 @@ STYLES = {
     "summary.dirty": "bold red",
 }
 _QUOTE_WIDTH = 70
+_NOTES_SHOWN = 12   # per file; the JSON report keeps them all
 
 
 def theme():
@@ -45,8 +46,10 @@ def make_console(file=None, *, width: int | None = None, force_plain: bool = Fal
 
     if force_plain:
         return Console(file=file, width=width or 100, theme=theme(), color_system=None,
-                       force_terminal=False, no_color=True, highlight=False, soft_wrap=False)
-    return Console(file=file, width=width, theme=theme(), highlight=False)
+                       force_terminal=False, no_color=True, highlight=False, soft_wrap=True)
+    console = Console(file=file, width=width, theme=theme(), highlight=False)
+    console.soft_wrap = not console.is_terminal   # piped output: one finding line stays one line
+    return console
 
 
 def render(report: dict, *, lang: str = "en") -> str:
@@ -90,13 +93,14 @@ def _print_file(console, path: str, findings: list[dict], lang: str, style: str)
             sheet = first.get("sheet")
             if sheet:
                 console.print(_line(("  ", ""), (t("sheet", lang, name=sheet), "sheet.header")))
-        for row in finding_lines(finding, lang, style):
+        for row in finding_lines(finding, lang, style, owner=path):
             console.print(row)
     console.print()
 
 
-def finding_lines(finding: dict, lang: str, style: str) -> list:
-    """The lines of one finding: headline, stated vs implied, then every figure with its place."""
+def finding_lines(finding: dict, lang: str, style: str, owner: str = "") -> list:
+    """The lines of one finding: headline, stated vs implied, then every figure with its place
+    (prefixed by its file when it lies in another file than the one the finding is listed under)."""
     severity = finding["severity"]
     lines = [_line(("  ", ""), (f"{severity_label(severity, lang):<9}", f"severity.{severity}"),
                    (finding["rule"], "rule.id"), ("  ", ""), (finding["message"], ""))]
@@ -106,11 +110,11 @@ def finding_lines(finding: dict, lang: str, style: str) -> list:
     if compared is not None:
         lines.append(compared)
     for figure in finding["figures"]:
-        lines.append(_figure_line(figure, style))
-    figure_places = {f["location"]["short"] for f in finding["figures"]}
+        lines.append(_figure_line(figure, style, owner))
+    figure_places = {_place(f["location"], owner) for f in finding["figures"]}
     for location in finding["locations"]:
-        if location["short"] not in figure_places:
-            lines.append(_line(("    ", ""), (location["short"], "location"),
+        if _place(location, owner) not in figure_places:
+            lines.append(_line(("    ", ""), (_place(location, owner), "location"),
                                *_quote(location.get("text") or "")))
     return lines
 
@@ -143,10 +147,18 @@ def interval_decimals(intervals: list, base: int) -> int:
     return min(decimals, 6)
 
 
-def _figure_line(figure: dict, style: str):
+def _place(location: dict, owner: str) -> str:
+    short = location["short"]
+    path = location.get("path") or ""
+    if path and path != owner and not short.startswith(path):
+        return f"{path} {short}"
+    return short
+
+
+def _figure_line(figure: dict, style: str, owner: str = ""):
     location = figure["location"]
     value = figure["raw"] or format_number(figure["value"] or 0.0, figure["decimals"], style)
-    return _line(("    ", ""), (f"{location['short']:<10}", "location"), (" ", ""),
+    return _line(("    ", ""), (f"{_place(location, owner):<10}", "location"), (" ", ""),
                  (figure["role"], "label"), (" = ", "label"), (value, "figure.raw"),
                  *(_quote(location.get("text") or "") if location.get("cell") is None else ()))
 
@@ -184,13 +196,17 @@ def file_table(files: list[dict], lang: str):
 
 
 def _print_notes(console, files: list[dict], lang: str) -> None:
-    notes = [(f["path"], note) for f in files for note in f["notes"]]
-    if not notes:
+    if not any(f["notes"] for f in files):
         return
     console.print(_line((t("notes", lang), "sheet.header")))
-    for path, note in notes:
-        text = note if note.startswith(path) else f"{path}: {note}"
-        console.print(_line(("  - ", "note"), (text, "note")))
+    for record in files:
+        path, notes = record["path"], record["notes"]
+        for note in notes[:_NOTES_SHOWN]:
+            text = note if note.startswith(path) else f"{path}: {note}"
+            console.print(_line(("  - ", "note"), (text, "note")))
+        if len(notes) > _NOTES_SHOWN:
+            console.print(_line(("  … ", "note"),
+                                (t("more_notes", lang, path=path, count=len(notes) - _NOTES_SHOWN), "note")))
 
 
 def _print_unchecked(console, files: list[dict], lang: str) -> None:

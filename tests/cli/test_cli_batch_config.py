@@ -1,0 +1,143 @@
+"""Configuration discovery and batches through the real command."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from cli_helpers import CLEAN_CSV, RULES_YAML, TABLE_CSV
+
+# A month (Tháng 03 = 400) above the cumulative figure (350): a warning of t.month-le-cumulative.
+WARNING_CSV = CLEAN_CSV.replace("100,120,130,350,35", "100,120,400,350,35")
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "data" / "monthly").mkdir(parents=True)
+    (tmp_path / "data" / "q1.csv").write_text(TABLE_CSV, encoding="utf-8")
+    (tmp_path / "data" / "monthly" / "m3.csv").write_text(WARNING_CSV, encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "t.yaml").write_text(RULES_YAML, encoding="utf-8")
+    return tmp_path
+
+
+def _rules_of(proc) -> list[tuple[str, str, str]]:
+    report = json.loads(proc.stdout)
+    return sorted((f["path"].replace("\\", "/"), f["rule"], f["severity"]) for f in report["findings"])
+
+
+def test_yaml_config_is_discovered_from_a_subfolder_with_paths_relative_to_it(cli, project):
+    (project / ".check-report.yaml").write_text("rules: [rules/t.yaml]\nfail-on: warning\n", encoding="utf-8")
+    proc = cli("monthly/m3.csv", "--format", "json", cwd=project / "data")
+    assert proc.returncode == 1, proc.stderr                           # a warning fails with fail-on: warning
+    assert _rules_of(proc) == [("monthly/m3.csv", "t.month-le-cumulative", "warning")]
+
+
+def test_pyproject_table_ignore_and_severity(cli, project):
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.check-report]\nrules = ["rules/t.yaml"]\n'
+        'ignore = ["t.month-le-cumulative"]\nseverity = {"t.pct-of-plan" = "info"}\n', encoding="utf-8")
+    proc = cli("data", "--format", "json")
+    assert proc.returncode == 0, proc.stderr                           # only an info left
+    assert _rules_of(proc) == [("data/q1.csv", "t.pct-of-plan", "info")]
+
+
+def test_select_keeps_only_the_named_rules(cli, project):
+    (project / ".check-report.yaml").write_text("rules: [rules/t.yaml]\nselect: [t.month-le-cumulative]\n",
+                                                encoding="utf-8")
+    report = json.loads(cli("data", "--format", "json").stdout)
+    assert [r["id"] for r in report["rules"]] == ["t.month-le-cumulative"]
+    assert {f["rule"] for f in report["findings"]} == {"t.month-le-cumulative"}
+
+
+def test_per_path_settings_apply_to_matching_files_only(cli, project):
+    (project / ".check-report.yaml").write_text(
+        "rules: [rules/t.yaml]\nper-path:\n  'data/monthly/*.csv': {ignore: [t.month-le-cumulative]}\n"
+        "  'q1.csv': {severity: {t.pct-of-plan: warning}}\n", encoding="utf-8")
+    proc = cli("data", "--format", "json")
+    assert _rules_of(proc) == [("data/q1.csv", "t.pct-of-plan", "warning")]
+    assert proc.returncode == 0
+
+
+def test_command_line_overrides_config_and_no_config_ignores_it(cli, project):
+    (project / ".check-report.yaml").write_text("rules: [rules/t.yaml]\nlang: vi\nfail-on: never\n",
+                                                encoding="utf-8")
+    assert cli("data/q1.csv").returncode == 0
+    assert "Tổng hợp" in cli("data/q1.csv").stdout
+    assert cli("data/q1.csv", "--fail-on", "error", "--lang", "en").returncode == 1
+    ignored = cli("data/q1.csv", "--no-config", "--rules", "rules/t.yaml", "--lang", "en")
+    assert ignored.returncode == 1 and "Summary" in ignored.stdout
+
+
+def test_explicit_config_file(cli, project):
+    (project / "other.yaml").write_text("rules: [rules/t.yaml]\nignore: [t.pct-of-plan]\n", encoding="utf-8")
+    assert _rules_of(cli("data/q1.csv", "--config", "other.yaml", "--format", "json")) == []
+
+
+@pytest.mark.parametrize("name, text, fragment", [
+    (".check-report.yaml", "rules: [rules/t.yaml]\nfail_onn: error\n", "unknown key 'fail_onn'"),
+    ("pyproject.toml", '[tool.check-report]\ncolour = "red"\n', "unknown key 'colour'"),
+])
+def test_unknown_config_key_names_key_and_file(cli, project, name, text, fragment):
+    (project / name).write_text(text, encoding="utf-8")
+    proc = cli("data/q1.csv")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert fragment in line and name in line
+
+
+def test_batch_with_a_corrupt_file_checks_the_others(cli, project):
+    (project / "data" / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
+    proc = cli("data", "--rules", "rules/t.yaml", "--format", "json")
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads(proc.stdout)
+    status = {f["path"].replace("\\", "/"): f["status"] for f in report["files"]}
+    assert status == {"data/broken.xlsx": "error", "data/monthly/m3.csv": "ok", "data/q1.csv": "ok"}
+    assert "broken.xlsx" in proc.stderr and "Traceback" not in proc.stderr
+    assert {f["rule"] for f in report["findings"]} == {"t.pct-of-plan", "t.month-le-cumulative"}
+
+
+def test_batch_terminal_report_has_a_file_table(cli, project):
+    (project / "data" / "broken.xlsx").write_bytes(b"garbage")
+    proc = cli("data/*.csv", "data/monthly", "data/broken.xlsx", "--rules", "rules/t.yaml", "--lang", "en")
+    assert proc.returncode == 1
+    table = proc.stdout[proc.stdout.index("Files"):]
+    assert "broken.xlsx" in table and "error" in table and "q1.csv" in table and "m3.csv" in table
+
+
+def test_batch_where_nothing_can_be_read_exits_2(cli, project):
+    (project / "a.xlsx").write_bytes(b"garbage")
+    proc = cli("a.xlsx", "missing.csv", "nothing/*.csv", "--rules", "rules/t.yaml")
+    assert proc.returncode == 2
+    assert len(proc.stderr.strip().splitlines()) == 3 and "Traceback" not in proc.stderr
+
+
+def test_parallel_jobs_give_the_same_report(cli, project):
+    for index in range(4):
+        (project / "data" / f"copy{index}.csv").write_text(CLEAN_CSV if index % 2 else TABLE_CSV,
+                                                          encoding="utf-8")
+    serial = cli("data", "--rules", "rules/t.yaml", "--format", "json", "--jobs", "1")
+    parallel = cli("data", "--rules", "rules/t.yaml", "--format", "json", "--jobs", "2")
+    assert serial.returncode == parallel.returncode == 1
+    assert serial.stdout == parallel.stdout
+    assert len(json.loads(serial.stdout)["files"]) == 6
+
+
+def test_together_reports_a_quarter_that_differs_from_the_monthly_files(cli, tmp_path):
+    for month, value in (("01", 101), ("02", 102), ("03", 103)):
+        (tmp_path / f"m{month}.csv").write_text(
+            f"STT,Chỉ tiêu,ĐVT,Thực hiện tháng {month}/2024\n1,Thu ngân sách,triệu đồng,{value}\n",
+            encoding="utf-8")
+    (tmp_path / "q1.csv").write_text("STT,Chỉ tiêu,ĐVT,Quý I/2024\n1,Thu ngân sách,triệu đồng,310\n",
+                                     encoding="utf-8")
+    (tmp_path / "t.yaml").write_text(RULES_YAML, encoding="utf-8")
+    alone = json.loads(cli(".", "--rules", "t.yaml", "--format", "json").stdout)
+    assert alone["findings"] == []
+    proc = cli(".", "--rules", "t.yaml", "--format", "json", "--together")
+    assert proc.returncode == 1, proc.stderr
+    report = json.loads(proc.stdout)
+    (finding,) = [f for f in report["findings"] if f["rule"] == "cross.months-sum"]
+    assert sorted(loc["path"] for loc in finding["locations"]) == ["m01.csv", "m02.csv", "m03.csv", "q1.csv"]
+    assert "cross.months-sum" in {r["id"] for r in report["rules"]}
+    terminal = cli(".", "--rules", "t.yaml", "--together", "--lang", "en").stdout
+    assert "m02.csv m02!D2" in terminal
