@@ -25,6 +25,8 @@ REGISTRY["header-blank"] = "check_report.checks.header_blank"
 REGISTRY["heading-sequence"] = "check_report.checks.heading_sequence"
 REGISTRY["footnote-order"] = "check_report.checks.footnote_order"
 REGISTRY["number-style"] = "check_report.checks.number_style"
+REGISTRY["cross-mention"] = "check_report.checks.crossmention"
+REGISTRY["derived-plan"] = "check_report.checks.derived"
 
 
 def load(check_id: str) -> ModuleType:

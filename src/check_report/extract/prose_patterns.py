@@ -42,7 +42,7 @@ LABEL_NUMBER = re.compile(
     r"\b(?:lớp|bài|thứ|khóa|khoá|đợt|lần|mức độ|cấp độ|ngã|(?<!tổng\s)số|điều|khoản|chương|mục|phụ lục|tầng|"
     r"tổ dân phố|kỳ họp|nghị quyết|nghị định|quyết định|chỉ thị|thông tư|công văn|công điện|đề án|"
     r"phường|xã|khu|tỷ lệ|tỉ lệ bản đồ|covid|phiên bản|version)\s*[-:]?\s*"
-    r"(\d+(?:\s*/\s*\d+)?(?:\s*,\s*\d+)*)(?!\s*%)(?![.,]\d)", I)
+    r"(\d+(?:\s*/\s*\d+)?(?:\s*,\s*\d+)*)(?!\d)(?!\s*%)(?![.,]\d)", I)
 DURATION = re.compile(r"(?<![\w.,])\d+\s+(?:năm|tuổi)\b", I)
 # Enumerators at the start of a block: "1.", "2)", "II.", "a)", "- 1." (list numbering, not figures).
 ENUMERATOR = re.compile(r"^\s*(?:[-+•–]\s*)?(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]\s", I)
@@ -77,6 +77,9 @@ COUNT_UNIT = re.compile(
     r"học sinh|trường|lớp|phường|xã|thôn|dự án|công trình|buổi|cuộc|chuyên đề|giải|bệnh nhân|ca|"
     r"tiêu chí|lô|nhà|căn|thửa|biển|điểm|đoàn)(?!\w)"
     r"|\s*([a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+)", re.UNICODE)
+
+# Words that make a count approximate: "khoảng 1.200 người", "gần 300 hộ", "hơn 50 lượt", "trên 20 vụ".
+APPROXIMATE = re.compile(r"\b(?:khoảng|gần|hơn|trên|xấp xỉ|ước|chừng|tầm)\s*$", I)
 
 # Words before a percentage that say what it is.
 GROWTH_UP = re.compile(r"\btăng(?:\s+trưởng)?\s*(?:khoảng|gần|hơn|trên)?\s*$", I)

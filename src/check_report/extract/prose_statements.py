@@ -228,6 +228,8 @@ class BlockReader:
                                                for s in seg.stated):
             entity = self._new_entity(seg, measure)     # a second figure of one measure in one clause
         lo, hi = sorted((sign * fig.lower + offset, sign * fig.upper + offset))
+        if self._exact(fig):
+            lo = hi = sign * fig.value + offset
         stated = Stated(self.block, fig.start, self.depths[min(fig.start, len(self.depths) - 1)], seg.index,
                         entity, seg.subject, measure, fig, period, phrasing, sign * fig.value + offset, lo, hi,
                         quote=self._quote(seg, fig))
@@ -235,6 +237,13 @@ class BlockReader:
             stated.indicator = self._name_of(fig) or seg.subject
         seg.stated.append(stated)
         return stated
+
+    def _exact(self, fig: Figure) -> bool:
+        """Counts of things and amounts in whole đồng are exact, not rounded ("21 tập thể", "40.000.000 đồng"),
+        unless the words around say they are approximate ("khoảng 1.200 người")."""
+        if fig.decimals != 0 or not (fig.kind == COUNT or fig.kind == MONEY and fig.scale == 1.0):
+            return False
+        return not P.APPROXIMATE.search(self.text[max(0, fig.start - 12):fig.start])
 
     def _new_entity(self, seg: Segment, what: str) -> str:
         self._sub += 1

@@ -1,0 +1,147 @@
+"""Plans (and last year's values) implied by the components' percentages add up to the total's.
+
+What it checks
+    A total and its components (a footnote, `trong đó`, `gồm`) each state a value Y and `đạt p% kế hoạch`:
+    each implies a plan Y / p × 100. For a complete breakdown (`gồm`) the components' implied plans must add
+    up to the total's within rounding; for a partial one they must not exceed it. The same holds for last
+    year's values implied by growth (`tăng g%`: Y / (1 + g/100)) or ratios (`bằng r% so cùng kỳ`). The
+    finding states the total's percentage that the components imply. When a partial breakdown's values add
+    up to the total exactly but the implied plans do not, an info note says so (an unlisted component with
+    a plan but no value, or a wrong percentage).
+
+Why it matters
+    Percentages are computed separately for each line; a wrong plan or a wrong percentage for one line is
+    invisible until the lines are put together.
+
+Failing example
+    `Tổng 300 tỷ, đạt 50% KH, gồm: A 100 tỷ, đạt 50% KH; B 200 tỷ, đạt 40% KH` (plans 200 + 500 = 700 vs 600:
+    the components imply 42,9% for the total).
+
+Passing example
+    `Tổng 300 tỷ, đạt 50% KH, gồm: A 100 tỷ, đạt 50% KH; B 200 tỷ, đạt 50% KH`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from check_report import facts as F
+from check_report.checks.base import CheckContext, Problem
+from check_report.checks.crossmention import location_of
+from check_report.findings import Figure, Severity
+from check_report.numbers import VI, format_number
+
+ID = "derived-plan"
+SUMMARY = {
+    "en": "Plans and last year's values implied by components' percentages add up to the total's",
+    "vi": "Kế hoạch và số cùng kỳ suy ra từ tỷ lệ của các thành phần cộng lại khớp với chỉ tiêu tổng",
+}
+DEFAULT_SEVERITY = "error"
+OPTIONS: dict = {}
+
+VALUE_MEASURES = (F.CUMULATIVE, F.AMOUNT, F.COUNT)
+# measure stated -> (what it implies, function of (value interval, percentage interval) -> implied interval)
+BASES = {
+    F.PCT_PLAN: ("plan", lambda y, p: (y[0] * 100 / p[1], y[1] * 100 / p[0])),
+    F.PCT_PREVIOUS: ("previous", lambda y, p: (y[0] * 100 / p[1], y[1] * 100 / p[0])),
+    F.GROWTH: ("previous", lambda y, g: (y[0] / (1 + g[1] / 100), y[1] / (1 + g[0] / 100))),
+}
+
+
+def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
+    facts = ctx.facts
+    if facts is None or not len(facts) or not facts[F.PARENT].notna().any():
+        return
+    entities: dict[str, dict[str, dict]] = {}
+    for row in facts.to_dict("records"):
+        entities.setdefault(row[F.ENTITY], {}).setdefault(row[F.MEASURE], row)
+    children: dict[str, list[str]] = {}
+    for entity, measures in entities.items():
+        parent = next(iter(measures.values()))[F.PARENT]
+        if isinstance(parent, str) and parent in entities:
+            children.setdefault(parent, []).append(entity)
+    for parent, kids in children.items():
+        for base in ("plan", "previous"):
+            problem = _check_base(ctx, entities, parent, kids, base)
+            if problem is not None:
+                yield problem
+
+
+def _implied(measures: dict[str, dict], base: str):
+    """(implied interval, value row, percentage row) of one entity, or None when it states too little."""
+    value = next((measures[m] for m in VALUE_MEASURES if m in measures), None)
+    if value is None:
+        return None
+    for measure, (what, formula) in BASES.items():
+        pct = measures.get(measure)
+        if what != base or pct is None or pct[F.PERIOD] != value[F.PERIOD] and value[F.MEASURE] == F.CUMULATIVE:
+            continue
+        p = (float(pct[F.LOWER]), float(pct[F.UPPER]))
+        if measure == F.GROWTH and p[0] <= -100 or measure != F.GROWTH and p[0] <= 0:
+            continue
+        y = (float(value[F.LOWER]) * _scale(value), float(value[F.UPPER]) * _scale(value))
+        return formula(y, p), value, pct
+    return None
+
+
+def _scale(row: dict) -> float:
+    scale = row.get(F.SCALE)
+    return float(scale) if scale and scale == scale else 1.0
+
+
+def _check_base(ctx, entities, parent: str, kids: list[str], base: str) -> Problem | None:
+    total = _implied(entities[parent], base)
+    parts = [_implied(entities[k], base) for k in kids]
+    if total is None or len(kids) < 2 or any(p is None for p in parts):
+        return None
+    lo, hi = sum(p[0][0] for p in parts), sum(p[0][1] for p in parts)
+    complete = bool(next(iter(entities[parent].values()))[F.COMPLETE])
+    if complete and lo <= total[0][1] and total[0][0] <= hi:
+        return None
+    if not complete and lo <= total[0][1]:
+        if not _values_add_up(total[1], [p[1] for p in parts]) or total[0][0] <= hi:
+            return None
+        severity = Severity.INFO
+    else:
+        severity = None
+    return _problem(ctx, total, parts, (lo, hi), base, complete, severity)
+
+
+def _values_add_up(total: dict, parts: list[dict]) -> bool:
+    lo = sum(float(p[F.LOWER]) * _scale(p) for p in parts)
+    hi = sum(float(p[F.UPPER]) * _scale(p) for p in parts)
+    return lo <= float(total[F.UPPER]) * _scale(total) and float(total[F.LOWER]) * _scale(total) <= hi
+
+
+def _problem(ctx, total, parts, summed, base, complete, severity) -> Problem:
+    (t_lo, t_hi), value, pct = total
+    y = float(value[F.VALUE]) * _scale(value)
+    mid = (summed[0] + summed[1]) / 2
+    implied_pct = y / mid * 100 if pct[F.MEASURE] != F.GROWTH else (y / mid - 1) * 100
+    figures = [_fig(ctx, value, "total value"), _fig(ctx, pct, "total " + pct[F.MEASURE])]
+    for k, (_, v, p) in enumerate(parts, 1):
+        figures += [_fig(ctx, v, f"component {k} value"), _fig(ctx, p, f"component {k} {p[F.MEASURE]}")]
+    style = VI if ctx.lang == "vi" else "en"
+    shown = format_number(implied_pct, 2, style)
+    unit_scale = _scale(value)          # show plans in the total's own unit ("triệu đồng"), not in đồng
+    plans = tuple(format_number(v / unit_scale, 1, style) for v in summed)
+    totals = tuple(format_number(v / unit_scale, 1, style) for v in (t_lo, t_hi))
+    kind = {"plan": ("plans", "kế hoạch"), "previous": ("last year's values", "số cùng kỳ")}[base]
+    relation = "add up to" if complete else "fit within"
+    if ctx.lang == "vi":
+        message = (f"{value[F.INDICATOR]}: {kind[1]} suy ra từ các thành phần cộng lại [{plans[0]}; {plans[1]}], của "
+                   f"chỉ tiêu tổng [{totals[0]}; {totals[1]}]; theo các thành phần, tổng đạt {shown}% "
+                   f"(nêu {pct[F.RAW]}%)")
+    else:
+        message = (f"{value[F.INDICATOR]}: the components' implied {kind[0]} [{plans[0]}, {plans[1]}] do not "
+                   f"{relation} the total's [{totals[0]}, {totals[1]}]; the components imply {shown}% for the "
+                   f"total (stated {pct[F.RAW]}%)")
+        if severity == Severity.INFO:
+            message += "; the values add up, so an unlisted component or one percentage is off"
+    return Problem(message, figures=tuple(figures), stated=(t_lo, t_hi), implied=summed, severity=severity,
+                   details={"base": base, "implied_pct": implied_pct})
+
+
+def _fig(ctx, row: dict, role: str) -> Figure:
+    return Figure(role=role, value=float(row[F.VALUE]), lower=float(row[F.LOWER]), upper=float(row[F.UPPER]),
+                  raw=str(row[F.RAW]), location=location_of(ctx.path, row), decimals=int(row[F.DECIMALS]))
