@@ -115,6 +115,13 @@ def _place(loc: dict) -> str:
     return loc.get("where") or loc.get("path") or "?"
 
 
+def _params(cls, configuration) -> dict:
+    """The kwargs as configured, with the class defaults GX leaves out of a configuration filled in."""
+    params = {name: field.default for name, field in cls.__fields__.items() if field.default is not None}
+    params.update(configuration.kwargs if configuration else {})
+    return params
+
+
 def _template(template: str, params: dict, runtime_configuration) -> list:
     styling = (runtime_configuration or {}).get("styling", {})
     return [RenderedStringTemplateContent(
@@ -154,8 +161,7 @@ class ExpectFactRuleToHold(BatchExpectation):
     @classmethod
     @renderer(renderer_type=LegacyRendererType.PRESCRIPTIVE)
     def _prescriptive_renderer(cls, configuration=None, result=None, runtime_configuration=None, **kwargs):
-        params = dict(configuration.kwargs) if configuration else {}
-        params.setdefault("rule_severity", "error")
+        params = _params(cls, configuration)
         params["text"] = (params.get("rule_description") or {}).get("en") or params.get("expr") or ""
         template = "check-report rule $rule_id ($rule_severity): $text"
         template += ", i.e. $expr" if params.get("expr") else " (check kind $check)"
@@ -190,8 +196,7 @@ class ExpectChildrenToAddUpToParent(BatchExpectation):
     @classmethod
     @renderer(renderer_type=LegacyRendererType.PRESCRIPTIVE)
     def _prescriptive_renderer(cls, configuration=None, result=None, runtime_configuration=None, **kwargs):
-        params = dict(configuration.kwargs) if configuration else {}
-        params.setdefault("relation", "==")
+        params = _params(cls, configuration)
         verb = "add up to" if params["relation"] == "==" else "add up to at most"
         scope = " (declared complete breakdowns)" if params.get("only_complete", True) else ""
         template = f"check-report rule $rule_id: the children's $measure {verb} the parent's $measure{scope}."
@@ -235,7 +240,7 @@ class ExpectColumnRelationToHold(MulticolumnMapExpectation):
     @classmethod
     @renderer(renderer_type=LegacyRendererType.PRESCRIPTIVE)
     def _prescriptive_renderer(cls, configuration=None, result=None, runtime_configuration=None, **kwargs):
-        params = dict(configuration.kwargs) if configuration else {}
+        params = _params(cls, configuration)
         template = "In every row, $expr holds within the rounding of the figures"
         if params.get("tolerance_abs") or params.get("tolerance_rel"):
             template += " (tolerance $tolerance_abs absolute, $tolerance_rel relative)"

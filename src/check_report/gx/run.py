@@ -78,9 +78,9 @@ def _collect(item, table, path: str, ruleset, result) -> None:
     info = C.rule_of(item.expectation_config)
     rule = ruleset.get(info["rule"])
     severity = rule.severity if rule else Severity.parse(info["severity"])
-    exception = item.exception_info or {}
-    if exception.get("raised_exception"):
-        result.findings.append(_error_finding(info["rule"], exception, path))
+    error = raised_message(item.exception_info)
+    if error is not None:
+        result.findings.append(_error_finding(info["rule"], error, path))
         result.per_rule[info["rule"]] = RuleStats(not_evaluated=1)
         return
     body = item.result or {}
@@ -150,8 +150,20 @@ def _quoted(row) -> str:
     return f"{raw} — {context}" if context and context != raw else raw
 
 
-def _error_finding(rule_id: str, exception: dict, path: str) -> Finding:
-    message = " ".join(str(exception.get("exception_message") or "error").split())
+def raised_message(exception_info) -> str | None:
+    """The error GX caught for one expectation, or None. GX reports it flat for the expectation itself and
+    keyed by metric id when a metric failed; either way it is a result, never an exception."""
+    if not exception_info:
+        return None
+    entries = [exception_info] if "raised_exception" in exception_info else [
+        v for v in exception_info.values() if isinstance(v, dict)]
+    for entry in entries:
+        if entry.get("raised_exception"):
+            return " ".join(str(entry.get("exception_message") or "error").split())
+    return None
+
+
+def _error_finding(rule_id: str, message: str, path: str) -> Finding:
     return Finding(rule=ENGINE_ERROR_RULE, severity=Severity.ERROR,
                    message=f"rule {rule_id} could not be evaluated in GX: {message}",
                    extra_locations=(Location(path),), details={"rule": rule_id})
