@@ -33,22 +33,26 @@ CSV_DELIMITERS = ",;\t|"
 
 def read_xlsx(path: str) -> Source:
     check_zip_container(path, "xlsx")
+    read_only = _sheet_xml_bytes(path) > READ_ONLY_ABOVE_BYTES
+    # a file object, so that openpyxl judges the content, not the extension (.xlsx saved as .xls)
+    with open(path, "rb") as handle:
+        book = _open_book(path, handle, read_only)
+        try:
+            grids = [_xlsx_grid(book, sheet, read_only) for sheet in book.worksheets]
+        except Exception as exc:
+            raise InputError(f"{path}: cannot read workbook: {_one_line(exc)}") from None
+        finally:
+            book.close()
+    return _source(path, "xlsx", grids)
+
+
+def _open_book(path: str, handle, read_only: bool):
     import openpyxl
 
-    read_only = _sheet_xml_bytes(path) > READ_ONLY_ABOVE_BYTES
     try:
-        book = openpyxl.load_workbook(path, read_only=read_only, data_only=True)
-    except InputError:
-        raise
+        return openpyxl.load_workbook(handle, read_only=read_only, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged files
         raise InputError(f"{path}: cannot read workbook: {_one_line(exc)}") from None
-    try:
-        grids = [_xlsx_grid(book, sheet, read_only) for sheet in book.worksheets]
-    except Exception as exc:
-        raise InputError(f"{path}: cannot read workbook: {_one_line(exc)}") from None
-    finally:
-        book.close()
-    return _source(path, "xlsx", grids)
 
 
 def _sheet_xml_bytes(path: str) -> int:

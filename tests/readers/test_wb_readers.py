@@ -1,0 +1,111 @@
+"""Readers: cells as the user sees them in .xlsx, .xls, .ods and .csv (values, formats, merges, A1)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wb_helpers import cell as _cell
+from wb_helpers import fixture_builder
+
+from check_report.readers import read, workbook
+from check_report.readers.base import Cell
+
+
+def test_xlsx_keeps_values_formats_and_title_rows(make_xlsx):
+    path = make_xlsx(
+        [["BÁO CÁO QUÝ I"], [], ["STT", "Chỉ tiêu", "Quý I", "% KH", "Ngày"],
+         [1, "Thu", 1138000, 0.2189, dt.datetime(2024, 3, 31)]],
+        merges=["A1:E1"], formats={"C4": "#,##0", "D4": "0.00%"},
+    )
+    source = read(path)
+    assert source.kind == "xlsx"
+    grid = source.grids[0]
+    assert grid.merged == [(0, 0, 0, 4)]
+    assert _cell(source, "Sheet1", "C4") == Cell(1138000, "#,##0")
+    assert _cell(source, "Sheet1", "D4") == Cell(0.2189, "0.00%")
+    assert _cell(source, "Sheet1", "E4").value == "2024-03-31T00:00:00"
+    assert grid.cell_name(3, 2) == "C4"   # title rows counted, as Excel shows it
+    assert grid.rows[1] == []             # the empty row is kept so rows stay aligned
+
+
+def test_read_only_mode_reads_the_same_grid(make_xlsx, monkeypatch):
+    """Big workbooks go through openpyxl read-only mode; merged ranges then come from the sheet XML."""
+    path = make_xlsx(
+        [["Title"], [None, None, "x"], ["A", None, "B", "C"], [None, 2.5, None, "t"]],
+        merges=["A1:D1", "B3:B4", "C3:D3"], formats={"B4": "0.0"},
+    )
+    full = read(path)
+    monkeypatch.setattr(workbook, "READ_ONLY_ABOVE_BYTES", 0)
+    streamed = read(path)
+    assert [g.rows for g in streamed.grids] == [g.rows for g in full.grids]
+    assert sorted(streamed.grids[0].merged) == sorted(full.grids[0].merged)
+
+
+def test_xls_and_ods_read_like_xlsx(workbooks):
+    """The same tables saved as .xlsx, .xls (xlrd) and .ods (content.xml) give the same figures."""
+    reference = read(workbooks / "half_year.xlsx")
+    for name in ("half_year.xls", "half_year.ods"):
+        other = read(workbooks / name)
+        assert [g.name for g in other.grids] == [g.name for g in reference.grids]
+        for ref_grid, grid in zip(reference.grids, other.grids):
+            assert sorted(grid.merged) == sorted(ref_grid.merged), name
+            assert _values(grid) == _values(ref_grid), name
+
+
+def _values(grid):
+    """Cell values, floats to 12 significant digits (xlsx keeps 15, xls and ods the full double)."""
+    return [[float(f"{c.value:.12g}") if isinstance(c.value, float) else c.value for c in row]
+            for row in grid.rows]
+
+
+def test_xls_keeps_number_formats(workbooks):
+    source = read(workbooks / "half_year.xls")
+    assert _cell(source, "6 thang", "L6").number_format == "0.00%"
+    assert _cell(source, "6 thang", "D6").number_format == "#,##0"
+
+
+def test_ods_precision_comes_from_the_displayed_text(workbooks):
+    source = read(workbooks / "half_year.ods")
+    assert _cell(source, "6 thang", "L6").number_format == "0.00%"   # shown as "49,02%"
+    assert _cell(source, "6 thang", "M6").number_format == "0.0%"
+    assert _cell(source, "6 thang", "D6").number_format == "0"
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1258"])
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
+def test_csv_encodings_and_delimiters(tmp_path, encoding, delimiter):
+    rows = [["STT", "Chỉ tiêu", "Quý I", "% KH"], ["1", "Thu ngân sách", "1.138.000", "21,89"]]
+    if delimiter == ",":
+        rows = [[f'"{v}"' if "," in v else v for v in row] for row in rows]
+    text = "\n".join(delimiter.join(row) for row in rows) + "\n"
+    path = tmp_path / "t.csv"
+    if encoding == "cp1258":
+        path.write_bytes(fixture_builder().to_cp1258(text))
+    else:
+        path.write_bytes(text.encode(encoding))
+    source = read(path)
+    values = [[c.value for c in row] for row in source.grids[0].rows]
+    assert values == [["STT", "Chỉ tiêu", "Quý I", "% KH"], ["1", "Thu ngân sách", "1.138.000", "21,89"]]
+
+
+def test_csv_values_stay_text(workbooks):
+    source = read(workbooks / "semicolon.csv")
+    assert source.grids[0].name == "semicolon"
+    row = [c.value for c in source.grids[0].rows[2]]
+    assert row[:5] == ["2", "Khách du lịch, chia ra:", "lượt", "96.000", "24.700"]
+
+
+def test_empty_sheets_are_noted_not_fatal(make_xlsx):
+    path = make_xlsx([["STT", "Chỉ tiêu"]], extra_sheets=[("Trong", [])])
+    source = read(path)
+    assert [g.name for g in source.grids] == ["Sheet1"]
+    assert any("'Trong'" in n and "empty" in n for n in source.notes)
+
+
+def test_input_file_is_not_modified(make_xlsx):
+    path = make_xlsx([["STT", "Chỉ tiêu", "Quý I"], [1, "Thu", 5]])
+    before = path.read_bytes(), path.stat().st_mtime_ns
+    read(path)
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before
