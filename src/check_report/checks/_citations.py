@@ -1,8 +1,8 @@
 """Citations of other documents: `<Loại văn bản> số <số>/<ký hiệu> ngày <ngày> của <cơ quan>`.
 
 Short forms too: without `số`, without a date, long dates (`ngày 05 tháng 12 năm 2022`), Party style
-`06-NQ/QU` (hyphen after the number, slash before the body), normative codes with the year
-(`32/2018/NQ-HĐND`, `80/2015/QH13`). A code found without a type word before it is still a citation
+`12-NQ/HU` (hyphen after the number, slash before the body), normative codes with the year
+(`21/2017/NQ-HĐND`, `80/2015/QH13`). A code found without a type word before it is still a citation
 (type None): it can take part in the duplicate check.
 """
 
@@ -19,17 +19,17 @@ from check_report.document import Block, Document
 
 _L = r"[^\W\d_]"      # a letter, Vietnamese ones included
 _LD = r"[^\W_]"       # a letter or digit
-# 825/QĐ-TTg, 32/2018/NQ-HĐND, 52/2019/NQ- HĐND, 55/2005/TTLT-BNV-VPCP, 80/2015/QH13
+# 417/CĐ-TTg, 21/2017/NQ-HĐND, 47/2020/NQ- HĐND, 55/2005/TTLT-BNV-VPCP, 80/2015/QH13
 STATE_CODE = re.compile(
     rf"(?<![\w/.\-])(\d{{1,5}})\s?/\s?(?:(\d{{4}})\s?/\s?)?"
     rf"({_L}{_LD}*(?:\s?-\s?{_LD}+)+|(?:UBTV)?QH\d{{1,2}})(?![\w\-])"
 )
-# 06-NQ/QU, 36-HD/VPTW, 08-QĐi/TW
+# 12-NQ/HU, 36-HD/VPTW, 08-QĐi/TW
 PARTY_CODE = re.compile(rf"(?<![\w/.\-])(\d{{1,5}})\s?-\s?({_L}{_LD}*)\s?/\s?({_L}{_LD}*(?:-{_LD}+)*)(?![\w\-])")
 # what may stand between a code and its date: ", ban hành ngày"; the match stops before "ngày"
 AFTER_CODE_DATE = re.compile(r"^\s*,?\s*(?:\)\s*)?(?:được\s+)?(?:ban hành\s+)?(?=ngày\s)", re.IGNORECASE)
 DATE_WINDOW = 45      # "ngày 05 tháng 12 năm 2022" fits
-# "của HĐND thành phố" up to the words that start what the document is about ("về ...", "và ...")
+# "của HĐND tỉnh" up to the words that start what the document is about ("về ...", "và ...")
 ISSUER = re.compile(r"^\s*của\s+((?:(?!\s(?:về|và|theo|trong|đến|tại|nhằm|với|ngày)\s)[^,;.()]){2,60})",
                     re.IGNORECASE)
 BEFORE_GAP = 80       # characters before a code searched for its type word
@@ -42,7 +42,7 @@ class Citation:
     end: int
     code_start: int
     code_end: int
-    code: str                      # as written, spaces removed: "32/2018/NQ-HĐND"
+    code: str                      # as written, spaces removed: "21/2017/NQ-HĐND"
     number: int
     year: int | None               # the year inside the code (normative documents)
     symbol: str                    # "NQ-HĐND", "NQ/QU" for Party codes
@@ -51,7 +51,7 @@ class Citation:
     type_code: str | None          # "NQ" as written in the code
     issuer_code: str               # "HĐND", "QU", "TTg"
     date: DateMention | None
-    issuer: str | None             # "HĐND thành phố" after `của`
+    issuer: str | None             # "HĐND tỉnh" after `của`
 
     @property
     def key(self) -> str:

@@ -1,6 +1,6 @@
 """Dates as Vietnamese reports write them, found anywhere in a block's text.
 
-`29/02/2024`, `7/12/2023`, `26.3.1931`, Party style `01-10-1997`, long form `ngày 05 tháng 12 năm 2022`,
+`28/02/2025`, `7/12/2023`, `26.3.1931`, Party style `01-10-1997`, long form `ngày 05 tháng 12 năm 2022`,
 and day/month without a year after `ngày` (`ngày 31/4`). Both separators of a numeric date must be the same.
 """
 

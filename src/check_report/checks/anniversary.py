@@ -11,12 +11,12 @@ Why it matters
     An anniversary counted from the wrong year is an embarrassing error in a public report.
 
 Failing example
-    `kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2024)`;
-    in a 2024 report, `kỷ niệm 93 năm ngày thành lập Đảng Cộng sản Việt Nam`.
+    `kỷ niệm 80 năm Ngày Quốc khánh (2/9/1945 - 2/9/2026)`;
+    in a 2025 report, `kỷ niệm 70 năm Ngày Nhà giáo Việt Nam`.
 
 Passing example
-    `kỷ niệm 94 năm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930 - 03/02/2024)`,
-    `kỷ niệm 30 năm thành lập quận (29/8/1994-29/8/2024)`.
+    `kỷ niệm 80 năm Ngày Quốc khánh (2/9/1945 - 2/9/2025)`,
+    `kỷ niệm 25 năm thành lập huyện (01/7/2000 – 01/7/2025)`.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ DEFAULT_SEVERITY = "error"
 OPTIONS = {"known_days": True}
 
 _MARK = r"(?:\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?)?(\d{4})"
-# "kỷ niệm 94 năm", "chào mừng 94 năm", "64 năm Ngày ...", then the name, then "(03/02/1930 - 03/02/2024)"
+# "kỷ niệm 80 năm", "chào mừng 80 năm", "45 năm Ngày ...", then the name, then "(2/9/1945 - 2/9/2025)"
 ANNIVERSARY = re.compile(
     r"(?:(?:kỷ|kỉ)\s+niệm|chào\s+mừng|mừng|hướng\s+tới|tiến\s+tới|(?<=[,;:]\s))\s*(?:lần\s+thứ\s+)?"
     r"(\d{1,3})\s+năm\s+([^()\n;]{3,150}?)"

@@ -10,11 +10,11 @@ Why it matters
     One of the two is wrong, and the reader cannot tell which document the report means.
 
 Failing example
-    `Nghị quyết số 32/2018/NQ-HĐND ngày 18/12/2018` at one place and
-    `Nghị quyết số 32/2018/NQ-HĐND ngày 10/12/2018 của HĐND thành phố` at another.
+    `Nghị quyết số 21/2017/NQ-HĐND ngày 14/7/2017` at one place and
+    `Nghị quyết số 21/2017/NQ-HĐND ngày 04/7/2017 của HĐND tỉnh` at another.
 
 Passing example
-    `Nghị quyết số 52/2019/NQ-HĐND ngày 09/12/2019` and `Nghị quyết số 52/2019/NQ- HĐND ngày 9/12/2019`.
+    `Nghị quyết số 47/2020/NQ-HĐND ngày 08/12/2020` and `Nghị quyết số 47/2020/NQ- HĐND ngày 8/12/2020`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A document cited by the report is not dated after the report itself.
 
 What it checks
-    The date of every citation (`... số 55/KH-UBND ngày 29/02/2024`) must not be later than the report's
+    The date of every citation (`... số 61/KH-UBND ngày 28/02/2025`) must not be later than the report's
     own date (the place-and-date line of its header; for a draft with the day left blank, the last day of
     the month it gives). Impossible dates in citations are reported by `date-valid`.
 
@@ -9,10 +9,10 @@ Why it matters
     A report cannot rely on a document that did not exist yet: the date, or the number, is wrong.
 
 Failing example
-    A report dated `ngày 25 tháng 3 năm 2024` citing `Kế hoạch số 60/KH-UBND ngày 02/4/2024`.
+    A report dated `ngày 20 tháng 6 năm 2025` citing `Kế hoạch số 88/KH-UBND ngày 02/7/2025`.
 
 Passing example
-    The same report citing `Kế hoạch số 55/KH-UBND ngày 29/02/2024`.
+    The same report citing `Kế hoạch số 61/KH-UBND ngày 28/02/2025`.
 """
 
 from __future__ import annotations

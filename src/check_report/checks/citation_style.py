@@ -1,8 +1,8 @@
-"""Party documents are numbered Party style (`06-NQ/QU`), state documents state style (`55/KH-UBND`).
+"""Party documents are numbered Party style (`12-NQ/HU`), state documents state style (`61/KH-UBND`).
 
 What it checks
-    A Party code puts a hyphen after the number and a slash before the issuing body (`06-NQ/QU`,
-    `42-CT/TW`); a state code puts a slash after the number (`55/KH-UBND`). The issuing body in the code
+    A Party code puts a hyphen after the number and a slash before the issuing body (`12-NQ/HU`,
+    `42-CT/TW`); a state code puts a slash after the number (`61/KH-UBND`). The issuing body in the code
     tells which one a citation is: a Party body (TW, TU, QU, HU, ĐU ...) written state style, or a state
     body (UBND, HĐND, CP, TTg, ministries) written Party style, is flagged.
 
@@ -11,10 +11,10 @@ Why it matters
     reviewer sends back.
 
 Failing example
-    `Thông báo số 173/TB-TW`, `Kế hoạch số 55-KH/UBND`
+    `Thông báo số 173/TB-TW`, `Kế hoạch số 61-KH/UBND`
 
 Passing example
-    `Chỉ thị số 08-CT/QU ngày 8/3/2022`, `Kế hoạch số 55/KH-UBND ngày 29/02/2024`
+    `Chỉ thị số 05-CT/HU ngày 14/3/2025`, `Kế hoạch số 61/KH-UBND ngày 28/02/2025`
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from check_report.checks.base import CheckContext, Problem
 
 ID = "citation-style"
 SUMMARY = {
-    "en": "Party codes are written 06-NQ/QU and state codes 55/KH-UBND, not the other way round",
-    "vi": "Ký hiệu văn bản của Đảng viết 06-NQ/QU, văn bản nhà nước viết 55/KH-UBND, không lẫn lộn",
+    "en": "Party codes are written 12-NQ/HU and state codes 61/KH-UBND, not the other way round",
+    "vi": "Ký hiệu văn bản của Đảng viết 12-NQ/HU, văn bản nhà nước viết 61/KH-UBND, không lẫn lộn",
 }
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}

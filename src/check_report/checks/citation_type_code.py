@@ -3,7 +3,7 @@
 What it checks
     In `<Loại văn bản> số <số>/<ký hiệu>`, the abbreviation in the code must be the one Phụ lục III of
     Nghị định 30/2020/NĐ-CP gives the type (Công điện: CĐ, Kế hoạch: KH, Tờ trình: TTr ...); Party codes
-    (`06-NQ/QU`) follow the Party's list. An abbreviation of the rules before 05/3/2020 (Giấy ủy quyền: UQ)
+    (`12-NQ/HU`) follow the Party's list. An abbreviation of the rules before 05/3/2020 (Giấy ủy quyền: UQ)
     is fine in documents dated earlier and a softer (info) finding otherwise; a code in non-standard case
     (`QYĐ` for `QyĐ`) is info.
 
@@ -12,10 +12,10 @@ Why it matters
     find what the report relies on.
 
 Failing example
-    `Công điện số 825/QĐ-TTg ngày 15/9/2023 của Thủ tướng Chính phủ` (a Công điện is `CĐ`).
+    `Công điện số 417/QĐ-TTg ngày 06/5/2025 của Thủ tướng Chính phủ` (a Công điện is `CĐ`).
 
 Passing example
-    `Công điện số 825/CĐ-TTg ngày 15/9/2023`, `Nghị quyết số 06-NQ/QU ngày 15/12/2023`.
+    `Công điện số 417/CĐ-TTg ngày 06/5/2025`, `Nghị quyết số 12-NQ/HU ngày 10/01/2025`.
 """
 
 from __future__ import annotations

@@ -2,19 +2,19 @@
 
 What it checks
     The number and symbol of a legal normative document hold the year it was issued
-    (`33/2015/NĐ-CP`, `80/2015/QH13`). Nghị định, Thông tư, Thông tư liên tịch, Luật, Bộ luật and Pháp lệnh
+    (`45/2019/NĐ-CP`, `80/2015/QH13`). Nghị định, Thông tư, Thông tư liên tịch, Luật, Bộ luật and Pháp lệnh
     are always normative, so their codes must carry the year. Resolutions and decisions may be either
-    (`32/2018/NQ-HĐND` is normative, `114/NQ-HĐND` is not) and are left alone.
+    (`21/2017/NQ-HĐND` is normative, `87/NQ-HĐND` is not) and are left alone.
 
 Why it matters
-    Without the year the number is not unique: numbering restarts every year, so `33/NĐ-CP` names one
+    Without the year the number is not unique: numbering restarts every year, so `45/NĐ-CP` names one
     decree per year.
 
 Failing example
-    `theo đúng quy định tại Nghị định số 33/NĐ-CP ngày 27/3/2015 của Chính phủ`
+    `theo quy định tại Nghị định số 45/NĐ-CP ngày 12/4/2019 của Chính phủ`
 
 Passing example
-    `Nghị định số 33/2015/NĐ-CP ngày 27/3/2015`, `Nghị quyết số 114/NQ-HĐND ngày 22/12/2023`
+    `Nghị định số 45/2019/NĐ-CP ngày 12/4/2019`, `Nghị quyết số 87/NQ-HĐND ngày 18/12/2024`
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from check_report.checks.base import CheckContext, Problem
 
 ID = "citation-year"
 SUMMARY = {
-    "en": "A cited decree, circular or law carries its year in its code (33/2015/NĐ-CP)",
-    "vi": "Nghị định, Thông tư, Luật được trích dẫn phải có năm ban hành trong số, ký hiệu (33/2015/NĐ-CP)",
+    "en": "A cited decree, circular or law carries its year in its code (45/2019/NĐ-CP)",
+    "vi": "Nghị định, Thông tư, Luật được trích dẫn phải có năm ban hành trong số, ký hiệu (45/2019/NĐ-CP)",
 }
 DEFAULT_SEVERITY = "warning"
 OPTIONS = {"extra_types": []}

@@ -10,10 +10,10 @@ Why it matters
     A result dated after the report is either a typo in the date or a plan written up as an achievement.
 
 Failing example
-    In a report dated `ngày 25 tháng 3 năm 2024`: `Đã tổ chức thành công hội nghị ngày 15/4/2024.`
+    In a report dated `ngày 20 tháng 6 năm 2025`: `Đã tổ chức thành công hội nghị ngày 15/7/2025.`
 
 Passing example
-    `Dự kiến tổ chức hội nghị ngày 15/4/2024.`, `Đã tổ chức hội nghị ngày 15/3/2024.`
+    `Dự kiến tổ chức hội nghị ngày 15/7/2025.`, `Đã tổ chức hội nghị ngày 15/6/2025.`
 """
 
 from __future__ import annotations

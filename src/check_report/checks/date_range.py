@@ -3,17 +3,17 @@
 What it checks
     Ranges written `từ (ngày) A đến/tới (ngày) B` and `(A - B)` between two full dates: the start must not
     be after the end. Any separator (`/`, `.`, `-`), en dashes and long dates are understood. A start
-    written without its year (`từ ngày 15/12 đến ngày 14/3/2024`) is read in the end's year or the year
+    written without its year (`từ ngày 20/11 đến ngày 15/5/2025`) is read in the end's year or the year
     before, so it never raises a false alarm.
 
 Why it matters
     A reversed range is a typo in a day, month or year, and every figure counted over it is in doubt.
 
 Failing example
-    `Từ ngày 01/3/2024 đến ngày 8/01/2024, cấp 34 giấy phép xây dựng`
+    `Từ ngày 10/5/2025 đến ngày 02/4/2025, cấp 12 giấy phép xây dựng`
 
 Passing example
-    `Từ ngày 01/01/2024 đến ngày 8/3/2024`, `từ ngày 15/12/2023 đến ngày 14/3/2024`
+    `Từ ngày 01/4/2025 đến ngày 10/5/2025`, `từ ngày 20/11/2024 đến ngày 15/5/2025`
 """
 
 from __future__ import annotations

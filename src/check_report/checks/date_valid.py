@@ -1,7 +1,7 @@
 """Every date written in the report exists in the calendar.
 
 What it checks
-    Dates in every form the reports use (`29/02/2024`, `7.12.2023`, `01-10-1997`,
+    Dates in every form the reports use (`28/02/2025`, `7.12.2023`, `01-10-1997`,
     `ngày 05 tháng 12 năm 2022`, `ngày 31/4` without a year) must name a real day: month 1 to 12, a day
     the month has, 29 February only in leap years. Dates inside citations are included.
 
@@ -9,10 +9,10 @@ Why it matters
     An impossible date is a typo that hides the real one; in a citation it makes the document unfindable.
 
 Failing example
-    `Kế hoạch số 12/KH-UBND ngày 29/02/2023`, `từ ngày 31/4/2024`, `ngày 30 tháng 2 năm 2024`
+    `Kế hoạch số 12/KH-UBND ngày 29/02/2023`, `từ ngày 31/4/2025`, `ngày 30 tháng 2 năm 2025`
 
 Passing example
-    `Kế hoạch số 55/KH-UBND ngày 29/02/2024` (2024 is a leap year), `ngày 30/4/2024`
+    `Kế hoạch số 61/KH-UBND ngày 29/02/2028` (2028 is a leap year), `ngày 30/4/2025`
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ Why it matters
     components.
 
 Failing example
-    `... tăng 1,2%<sup>1</sup> ... đạt 95,3%<sup>3</sup> ... 44%<sup>2</sup>`
+    `... tăng 3,4%<sup>1</sup> ... đạt 88,1%<sup>3</sup> ... 17%<sup>2</sup>`
 
 Passing example
     Markers 1, 2, 3 in that order, bodies 1, 2, 3 in that order.

@@ -2,7 +2,7 @@
 
 What it checks
     In the header (before heading I): `Số:    /BC-UBND` (no number before the symbol) and a date line with
-    the day or month left blank (`Kiến An, ngày   tháng 6 năm 2025`, `ngày .... tháng .... năm 2025`).
+    the day or month left blank (`Đông Sơn, ngày   tháng 6 năm 2025`, `ngày .... tháng .... năm 2025`).
     Drafts leave them blank until the document is registered; this tool runs before submission, so the
     blanks are worth a reminder.
 
@@ -10,10 +10,10 @@ Why it matters
     A report sent without its number and date cannot be cited or filed.
 
 Failing example
-    `Số:    /BC-UBND` and `Kiến An, ngày   tháng 3 năm 2024`
+    `Số:    /BC-UBND` and `Đông Sơn, ngày   tháng 6 năm 2025`
 
 Passing example
-    `Số: 12/BC-UBND` and `Kiến An, ngày 25 tháng 3 năm 2024`
+    `Số: 118/BC-UBND` and `Đông Sơn, ngày 20 tháng 6 năm 2025`
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ HEADER_BLOCKS = 25
 HEADER_LINE_CHARS = 150
 # "Số:    /BC-UBND", "Số: ..../BC-UBND", "Số:      -BC/QU": no digit before the symbol
 BLANK_NUMBER = re.compile(r"\bSố\s*:?[\s._…]*[/\-]\s*[^\W\d_]")
-# "ngày   tháng 3 năm 2024", "ngày ... tháng ... năm 2025": day or month missing
+# "ngày   tháng 6 năm 2025", "ngày ... tháng ... năm 2025": day or month missing
 BLANK_DATE = re.compile(r"\bngày[\s._…]*tháng[\s._…]*(\d{1,2})?[\s._…]*năm\s*\d{4}|"
                         r"\bngày\s*\d{1,2}[\s._…]*tháng[\s._…]*năm\s*\d{4}", re.IGNORECASE)
 

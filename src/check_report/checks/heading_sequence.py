@@ -36,6 +36,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     if ctx.document is None:
         return
     stacks: dict[int, list[int]] = {1: [], 2: []}
+    kinds: dict[int, str] = {}
     for block in ctx.document.blocks:
         numbered = heading_number(block)
         if numbered is None:
@@ -43,7 +44,11 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
         level, number, label = numbered
         if level == 1:
             stacks[2] = []
-        expected = _place(stacks[level], number)
+            kinds.pop(2, None)
+        # "1." right after "1." in the same presentation repeats the number; otherwise it opens a nested list
+        same_kind = kinds.get(level) == block.kind
+        kinds[level] = block.kind
+        expected = _place(stacks[level], number, nested_ok=not (same_kind and stacks[level][-1:] == [1]))
         if expected is None:
             continue
         before_en = f"after '{_shown(level, expected - 1)}.'" if expected > 1 else "first"
@@ -54,7 +59,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
                       details={"number": number, "expected": expected})
 
 
-def _place(stack: list[int], number: int) -> int | None:
+def _place(stack: list[int], number: int, nested_ok: bool = True) -> int | None:
     """Fit `number` into the nested sequences; returns the number expected when it fits none."""
     if not stack:
         stack.append(number)
@@ -64,7 +69,7 @@ def _place(stack: list[int], number: int) -> int | None:
             del stack[depth + 1:]
             stack[depth] = number
             return None
-    if number == 1:
+    if number == 1 and nested_ok:
         stack.append(number)
         return None
     expected = stack[-1] + 1

@@ -1,19 +1,19 @@
 """A list announced with a count has that many members.
 
 What it checks
-    `04 vườn hoa các phường: A, B, C, D`, `03 trường đạt chuẩn gồm A, B và C`: the number of names listed
+    `04 nhà văn hóa các phường: A, B, C, D`, `03 trường đạt chuẩn gồm A, B và C`: the number of names listed
     (separated by commas, `và`, or semicolons) must equal the count. Only lists of names are read: every
-    member starts with a capital letter and holds no digit, so `150 lượt kiểm tra: tạm giữ 66 biển ...`
+    member starts with a capital letter and holds no digit, so `120 lượt kiểm tra: tạm giữ 40 biển ...`
     is not taken for a list.
 
 Why it matters
     A count that does not match its list means a member was dropped or the count was not updated.
 
 Failing example
-    `03 trường đạt chuẩn quốc gia: Trần Phú, Nam Hà.`
+    `03 trường đạt chuẩn quốc gia: An Lạc, Bình Minh.`
 
 Passing example
-    `04 vườn hoa các phường: Phù Liễn, Nam Sơn, Ngọc Sơn, Trần Thành Ngọ.`
+    `04 nhà văn hóa các phường: An Lạc, Bình Minh, Tân Tiến, Hòa Lợi.`
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """A list restated elsewhere in the report names the same members.
 
 What it checks
-    Two lists announced for the same thing (`04 vườn hoa các phường: ...` in the body and in a footnote)
+    Two lists announced for the same thing (`04 nhà văn hóa các phường: ...` in the body and in a footnote)
     must name the same members; the finding names the members that differ. Lists are matched by the
     words their count introduces, case and spacing aside.
 
@@ -10,11 +10,11 @@ Why it matters
     reader cannot tell which.
 
 Failing example
-    `03 trường đạt chuẩn: Trần Phú, Nam Hà, Ngọc Sơn.` and later `03 trường đạt chuẩn: Trần Phú, Nam Hà,
-    Đồng Hòa.`
+    `03 trường đạt chuẩn: An Lạc, Bình Minh, Tân Tiến.` and later `03 trường đạt chuẩn: An Lạc,
+    Bình Minh, Hòa Lợi.`
 
 Passing example
-    The same two lists naming `Trần Phú, Nam Hà, Ngọc Sơn` in another order.
+    The same two lists naming `An Lạc, Bình Minh, Tân Tiến` in another order.
 """
 
 from __future__ import annotations

@@ -1,21 +1,21 @@
 """Numbers follow the document's own convention for decimals and thousands.
 
 What it checks
-    Vietnamese reports group thousands with `.` and mark decimals with `,` (`1.138.000`, `21,89`); some
+    Vietnamese reports group thousands with `.` and mark decimals with `,` (`2.417.500`, `36,72`); some
     are written the English way. The convention the document mostly uses (at least `min_figures` figures
-    that read only one way) is its own; a figure written the other way (`140.7%` among comma decimals,
-    `14,560,000` among dot groups) is flagged. A figure that reads both ways (`14,560`) and whose
+    that read only one way) is its own; a figure written the other way (`132.5%` among comma decimals,
+    `12,350,000` among dot groups) is flagged. A figure that reads both ways (`12,350`) and whose
     separator is the document's decimal mark says which reading was taken.
 
 Why it matters
-    A reader, and the checker, may take `14,560` for fourteen and a half; a mixed convention is how
+    A reader, and the checker, may take `12,350` for twelve and a third; a mixed convention is how
     a figure ends up off by a factor of a thousand.
 
 Failing example
-    `đạt 140.7% kế hoạch` in a report that writes `21,89%`; `14,560 triệu đồng` beside `114.300 triệu đồng`.
+    `đạt 132.5% kế hoạch` in a report that writes `36,72%`; `12,350 triệu đồng` beside `208.400 triệu đồng`.
 
 Passing example
-    `đạt 140,7% kế hoạch`, `14.560 triệu đồng`
+    `đạt 132,5% kế hoạch`, `12.350 triệu đồng`
 """
 
 from __future__ import annotations
@@ -33,17 +33,17 @@ from check_report.numbers import EN, VI, format_number, parse_number
 
 ID = "number-style"
 SUMMARY = {
-    "en": "Numbers follow the document's own convention (1.138.000 and 21,89, or the English way)",
-    "vi": "Số viết theo cùng một quy ước trong văn bản (1.138.000 và 21,89)",
+    "en": "Numbers follow the document's own convention (2.417.500 and 36,72, or the English way)",
+    "vi": "Số viết theo cùng một quy ước trong văn bản (2.417.500 và 36,72)",
 }
 DEFAULT_SEVERITY = "info"
 OPTIONS = {"min_figures": 5, "min_share": 0.6}
 
-# a written number with at least one separator; not inside codes, fractions (1/500) or words (ND30, v1.2)
+# a written number with at least one separator; not inside codes, fractions (1/2000) or words (ND30, v1.2)
 FIGURE = re.compile(r"(?<![\w/.,\-])\d+(?:[.,]\d+)+(?![\w/]|[.,]\d)")
 DECIMAL_MARK = {VI: ",", EN: "."}
-STYLE_NAME = {VI: ("Vietnamese (1.138.000; 21,89)", "kiểu Việt Nam (1.138.000; 21,89)"),
-              EN: ("English (1,138,000; 21.89)", "kiểu tiếng Anh (1,138,000; 21.89)")}
+STYLE_NAME = {VI: ("Vietnamese (2.417.500; 36,72)", "kiểu Việt Nam (2.417.500; 36,72)"),
+              EN: ("English (2,417,500; 36.72)", "kiểu tiếng Anh (2,417,500; 36.72)")}
 
 
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:

@@ -2,9 +2,9 @@
 
     report_period(document) -> ReportPeriod | None
 
-`ReportPeriod(year=2024, start_month=1, end_month=3, date=None, kind="quarter")` for a title reading
-`BÁO CÁO ... QUÝ I NĂM 2024; PHƯƠNG HƯỚNG NHIỆM VỤ 9 THÁNG TIẾP THEO` (the outlook part is not the period).
-The date comes from the place-and-date line (`Kiến An, ngày 25 tháng 3 năm 2024`); a draft leaves the day
+`ReportPeriod(year=2025, start_month=4, end_month=6, date=None, kind="quarter")` for a title reading
+`BÁO CÁO ... QUÝ II NĂM 2025; PHƯƠNG HƯỚNG NHIỆM VỤ 6 THÁNG CUỐI NĂM` (the outlook part is not the period).
+The date comes from the place-and-date line (`Đông Sơn, ngày 20 tháng 6 năm 2025`); a draft leaves the day
 blank, and then only its month and year are known (`header_month`, `header_year`).
 """
 
@@ -29,9 +29,9 @@ QUARTER = re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\b" + _YEAR, re.IGNORECASE)
 MONTHS_SPAN = re.compile(r"\b(3|6|9|ba|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?\s*(?:/\s*)?(\d{4})", re.IGNORECASE)
 MONTH = re.compile(r"\btháng\s+(\d{1,2})" + _YEAR, re.IGNORECASE)
 YEAR = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
-# where the title stops describing results and starts planning ("; PHƯƠNG HƯỚNG NHIỆM VỤ 9 THÁNG TIẾP THEO")
+# where the title stops describing results and starts planning ("; PHƯƠNG HƯỚNG NHIỆM VỤ 6 THÁNG CUỐI NĂM")
 OUTLOOK = re.compile(r"phương hướng|nhiệm vụ|kế hoạch|tiếp theo|cuối năm", re.IGNORECASE)
-# "Kiến An, ngày 25 tháng 3 năm 2024"; the day and month may be left blank in a draft
+# "Đông Sơn, ngày 20 tháng 6 năm 2025"; the day and month may be left blank in a draft
 DATE_LINE = re.compile(r"\bngày\s*([0-9]{1,2})?[\s._…]*tháng\s*([0-9]{1,2})?[\s._…]*năm\s*(\d{4})", re.IGNORECASE)
 TITLE_START = re.compile(r"\bbáo\s+cáo\b", re.IGNORECASE)
 SPAN_MONTHS = {"3": 3, "ba": 3, "6": 6, "sáu": 6, "9": 9, "chín": 9}
@@ -51,7 +51,7 @@ class ReportPeriod:
         return year == self.year and self.start_month <= month <= self.end_month
 
     def label(self) -> str:
-        """How a report names the period: "quý I/2024", "6 tháng/2024", "tháng 3/2024", "năm 2024"."""
+        """How a report names the period: "quý II/2025", "6 tháng/2025", "tháng 5/2025", "năm 2025"."""
         if self.kind == "quarter":
             return f"quý {('I', 'II', 'III', 'IV')[(self.end_month - 1) // 3]}/{self.year}"
         if self.kind == "months":

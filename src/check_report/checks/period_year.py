@@ -1,21 +1,21 @@
-"""A result of the reporting period is not written with another year (`quý I/2023` in a Q1/2024 report).
+"""A result of the reporting period is not written with another year (`quý II/2024` in a Q2/2025 report).
 
 What it checks
-    In the results part of a report on, say, quý I/2024, a period of the same months written with another
-    year (`quý I/2023`, `tháng 02/2023`, `3 tháng/2023`) in a clause that reports what was done is flagged.
+    In the results part of a report on, say, quý II/2025, a period of the same months written with another
+    year (`quý II/2024`, `tháng 05/2024`, `6 tháng/2024`) in a clause that reports what was done is flagged.
     Left alone: comparisons (`so với cùng kỳ`, `năm trước`, `chuyển sang`), plans and intentions
     (`kế hoạch`, `giai đoạn`, `sẽ`, `dự kiến`), the outlook section, and periods of other months
-    (`từ ngày 15/12/2023`).
+    (`từ ngày 20/11/2024`).
 
 Why it matters
     Copying last year's report and forgetting one year is the most common slip in periodic reports; the
     activity reads as if it happened a year ago.
 
 Failing example
-    In a report on quý I năm 2024: `Tổ chức hội nghị đối thoại doanh nghiệp quý I/2023 theo quy định.`
+    In a report on quý II năm 2025: `Tổ chức hội nghị gặp mặt doanh nghiệp quý II/2024 theo kế hoạch.`
 
 Passing example
-    `Tổ chức hội nghị đối thoại doanh nghiệp quý I/2024`, `tăng 9,1% so với quý I/2023`
+    `Tổ chức hội nghị gặp mặt doanh nghiệp quý II/2025`, `tăng 6,8% so với quý II/2024`
 """
 
 from __future__ import annotations
@@ -29,20 +29,24 @@ from check_report.checks.period import MONTH, MONTHS_SPAN, QUARTER, ROMAN_QUARTE
 
 ID = "period-year"
 SUMMARY = {
-    "en": "A result of the reporting period is not dated with another year (quý I/2023 in a Q1/2024 report)",
-    "vi": "Kết quả của kỳ báo cáo không ghi nhầm năm (quý I/2023 trong báo cáo quý I/2024)",
+    "en": "A result of the reporting period is not dated with another year (quý II/2024 in a Q2/2025 report)",
+    "vi": "Kết quả của kỳ báo cáo không ghi nhầm năm (quý II/2024 trong báo cáo quý II/2025)",
 }
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
-# clauses that legitimately speak of another year's period
-OTHER_YEAR_OK = re.compile(
-    r"so\s+(?:với\s+)?cùng\s+kỳ|so\s+với|cùng\s+kỳ|năm\s+trước|chuyển\s+sang|giai\s+đoạn|lũy\s+kế|luỹ\s+kế|"
-    r"kế\s+hoạch|nghị\s+quyết|quyết\s+định|chỉ\s+thị|\bsố\s+\d",
+# clauses that legitimately speak of another year's period: comparisons, carry-overs
+OTHER_YEAR_CLAUSE = re.compile(
+    r"so\s+(?:với\s+)?cùng\s+kỳ|so\s+với|cùng\s+kỳ|năm\s+trước|chuyển\s+sang|lũy\s+kế|luỹ\s+kế",
     re.IGNORECASE,
 )
-
-
+# words just before the period that make it the name of a plan or a document ("Kế hoạch quý II/2024")
+OTHER_YEAR_BEFORE = re.compile(
+    r"(?:kế\s+hoạch|chương\s+trình|nghị\s+quyết|quyết\s+định|chỉ\s+thị|đề\s+án|giai\s+đoạn|báo\s+cáo|"
+    r"\bsố\s+\d\S*)(?:\s+\S+){0,4}\s*$",
+    re.IGNORECASE,
+)
+BEFORE_CHARS = 40
 # "ngày 05 tháng 12 năm 2022" is a date, not a month of results
 DAY_BEFORE = re.compile(r"ngày\s+\d{1,2}\s*$", re.IGNORECASE)
 
@@ -59,7 +63,8 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
             if year == period.year or not any(period.start_month <= mo <= period.end_month for mo in months):
                 continue
             words = clause(block.text, start, end)
-            if is_forward(words) or OTHER_YEAR_OK.search(words):
+            before = block.text[max(0, start - BEFORE_CHARS):start]
+            if is_forward(words) or OTHER_YEAR_CLAUSE.search(words) or OTHER_YEAR_BEFORE.search(before):
                 continue
             raw = block.text[start:end]
             yield Problem(

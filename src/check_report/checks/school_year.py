@@ -1,17 +1,17 @@
-"""A school year spans two consecutive years (`năm học 2023-2024`).
+"""A school year spans two consecutive years (`năm học 2025-2026`).
 
 What it checks
-    `năm học A-B` (any dash, en dash or slash, with or without spaces; `2023-24` too): B must be A + 1.
+    `năm học A-B` (any dash, en dash or slash, with or without spaces; `2025-26` too): B must be A + 1.
 
 Why it matters
-    `năm học 2024-2024` is a typo a reader notices at once; it also leaves unclear which school year the
+    `năm học 2025-2025` is a typo a reader notices at once; it also leaves unclear which school year the
     figures belong to.
 
 Failing example
-    `khai giảng năm học mới 2024-2024`, `năm học 2023 – 2025`
+    `khai giảng năm học mới 2025-2025`, `năm học 2025 – 2027`
 
 Passing example
-    `năm học 2024 - 2025`, `năm học 2023–2024`, `năm học 2023-24`
+    `năm học 2025 - 2026`, `năm học 2026–2027`, `năm học 2025-26`
 """
 
 from __future__ import annotations
@@ -24,13 +24,13 @@ from check_report.checks.base import CheckContext, Problem
 
 ID = "school-year"
 SUMMARY = {
-    "en": "A school year spans two consecutive years (năm học 2023-2024)",
-    "vi": "Năm học gồm hai năm liên tiếp (năm học 2023-2024)",
+    "en": "A school year spans two consecutive years (năm học 2025-2026)",
+    "vi": "Năm học gồm hai năm liên tiếp (năm học 2025-2026)",
 }
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
-# "năm học 2024-2025", "năm học mới 2024 - 2025", "NĂM HỌC 2023–2024", "năm học 2023-24"
+# "năm học 2025-2026", "năm học mới 2025 - 2026", "NĂM HỌC 2026–2027", "năm học 2025-26"
 SCHOOL_YEAR = re.compile(r"\bnăm\s+học(?:\s+mới)?\s+(\d{4})\s*[-–—/]\s*(\d{4}|\d{2})(?!\d)", re.IGNORECASE)
 
 

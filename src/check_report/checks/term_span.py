@@ -1,4 +1,4 @@
-"""A term (`nhiệm kỳ`) spans five years (`nhiệm kỳ 2020-2025`, `2021-2026`).
+"""A term (`nhiệm kỳ`) spans five years (`nhiệm kỳ 2025-2030`, `2026-2031`).
 
 What it checks
     `nhiệm kỳ A-B` (any dash, spaces allowed): B - A must be one of the allowed term lengths (option
@@ -9,10 +9,10 @@ Why it matters
     A wrong year in a term points the reader to the wrong congress or council.
 
 Failing example
-    `Nghị quyết Đại hội Đảng bộ quận lần thứ VI, nhiệm kỳ 2020-2024`
+    `Nghị quyết Đại hội Đảng bộ huyện lần thứ VII, nhiệm kỳ 2025-2029`
 
 Passing example
-    `nhiệm kỳ 2020-2025`, `HĐND quận khóa V, nhiệm kỳ 2021 – 2026`
+    `nhiệm kỳ 2025-2030`, `HĐND huyện khóa VI, nhiệm kỳ 2026 – 2031`
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from check_report.checks.base import CheckContext, Problem
 
 ID = "term-span"
 SUMMARY = {
-    "en": "A term of office (nhiệm kỳ) spans five years (2020-2025)",
-    "vi": "Nhiệm kỳ kéo dài năm năm (2020-2025)",
+    "en": "A term of office (nhiệm kỳ) spans five years (2025-2030)",
+    "vi": "Nhiệm kỳ kéo dài năm năm (2025-2030)",
 }
 DEFAULT_SEVERITY = "warning"
 OPTIONS = {"years": [5]}
