@@ -113,6 +113,9 @@ def tokenize(text: str) -> list[Token]:
         match = _TOKEN.match(text, pos)
         if not match:
             bad = len(text) - len(text[pos:].lstrip())
+            if text[bad].isdigit():
+                word = re.match(r"[\w.]+", text[bad:]).group(0)
+                raise ExprError(f"malformed number {word!r} (write digits with a dot decimal: 1250.5)", bad)
             raise ExprError(f"unexpected character {text[bad]!r}", bad)
         kind = match.lastgroup
         tokens.append(Token(kind, match.group(kind), match.start(kind)))
@@ -287,7 +290,9 @@ def _show(tok: Token) -> str:
 
 
 def suggest(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, sorted(choices), n=1)
+    choices = sorted(str(c) for c in choices)
+    close = difflib.get_close_matches(word, choices, n=1) or \
+        [c for c in choices if word and len(c) >= 3 and (word.startswith(c) or c.startswith(word))][:1]
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 

@@ -53,8 +53,8 @@ def neg(a: Iv) -> Iv:
 
 
 def mul(a: Iv, b: Iv) -> Iv:
-    p1, p2, p3, p4 = a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore", over="ignore"):
+        p1, p2, p3, p4 = a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi
         lo = np.minimum(np.minimum(p1, p2), np.minimum(p3, p4))
         hi = np.maximum(np.maximum(p1, p2), np.maximum(p3, p4))
     return Iv(lo, hi)
@@ -63,9 +63,11 @@ def mul(a: Iv, b: Iv) -> Iv:
 def div(a: Iv, b: Iv) -> Iv:
     """a / b; unknown where b's interval touches zero (a zero plan is skipped, never divided by)."""
     spans_zero = (b.lo <= 0) & (b.hi >= 0)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         inv = Iv(np.where(spans_zero, np.nan, 1.0 / b.hi), np.where(spans_zero, np.nan, 1.0 / b.lo))
-    return mul(a, inv)
+        result = mul(a, inv)
+    finite = np.isfinite(result.lo) & np.isfinite(result.hi)    # a denominator too close to zero
+    return Iv(np.where(finite, result.lo, np.nan), np.where(finite, result.hi, np.nan))
 
 
 def absolute(a: Iv) -> Iv:
@@ -95,7 +97,8 @@ def compare(op: str, a: Iv, b: Iv, tol_abs: float = 0.0, tol_rel: float = 0.0) -
     slack = _slack(a, b, tol_abs, tol_rel)
     with np.errstate(invalid="ignore"):
         if op in ("<=", "<"):
-            possible = a.lo <= b.hi + slack if op == "<=" else a.lo < b.hi + slack
+            # touching intervals allow a <= b but not a < b: slack only forgives float noise on ties
+            possible = a.lo <= b.hi + slack if op == "<=" else a.lo < b.hi
             certain = a.hi <= b.lo if op == "<=" else a.hi < b.lo
         elif op in (">=", ">"):
             flipped = compare("<=" if op == ">=" else "<", b, a, tol_abs, tol_rel)

@@ -37,7 +37,8 @@ def duplicate_figures(index, rule, lang: str, stats: RuleStats, checked: list) -
         found.append(Finding(rule=rule.id, severity=rule.severity, message=message, indicator=indicator,
                              figures=tuple(figures), stated=(figures[0].lower, figures[0].upper),
                              implied=(figures[1].lower, figures[1].upper),
-                             details={"measure": measure, "period": index.period_label(slot)}))
+                             details={"measure": measure, "period": index.period_label(slot),
+                                      "entity": index.entity_key(int(index.slot_ent[slot]))}))
     return found
 
 

@@ -44,6 +44,9 @@ def interval_text(interval: tuple[float, float], decimals: int, lang: str) -> st
     style = style_of(lang)
     if lo == hi:
         return format_number(lo, decimals if not float(lo).is_integer() else 0, style)
+    # rounded outwards, so the shown interval always contains the computed one
+    factor = 10.0 ** decimals
+    lo, hi = math.floor(lo * factor + 1e-9) / factor, math.ceil(hi * factor - 1e-9) / factor
     sep = "; " if style == VI else ", "
     return f"[{format_number(lo, decimals, style)}{sep}{format_number(hi, decimals, style)}]"
 

@@ -141,7 +141,7 @@ def _finding(index: FactIndex, rule: Rule, ev: Evaluation, domain: Domain, app: 
         message=messages.relation(rule.describe(lang), left, right, stated, implied, base, lang),
         stated=stated, implied=implied,
         details={"expr": ev.text, "period": period, "bindings": dict(bindings),
-                 "entity": str(index.facts[F.ENTITY].iat[int(index.ent_first[ent])])})
+                 "entity": index.entity_key(ent)})
 
 
 def _figures(index: FactIndex, members) -> tuple[Figure, ...]:

@@ -212,6 +212,9 @@ class FactIndex:
     def indicator(self, ent: int) -> str:
         return _text(self.facts[F.INDICATOR].iat[int(self.ent_first[ent])])
 
+    def entity_key(self, ent: int) -> str:
+        return _text(self.facts[F.ENTITY].iat[int(self.ent_first[ent])])
+
     def period_label(self, slot: int) -> str:
         return str(self.periods[self.slot_per[slot]])
 
