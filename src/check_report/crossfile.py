@@ -25,7 +25,7 @@ import pandas as pd
 
 from check_report import facts as F
 from check_report.findings import Figure, Finding, Location, Severity
-from check_report.numbers import format_interval
+from check_report.numbers import format_number
 
 MONTHS_SUM = "cross.months-sum"
 CUMULATIVE_ORDER = "cross.cumulative-order"
@@ -84,10 +84,11 @@ RULES: dict[str, CrossRule] = {
          "pass": {"en": "Both reports state March 130.", "vi": "Cả hai báo cáo ghi tháng 3 là 130."}}),
 }
 
+# {stated} and {implied} are figures as the report's readers write them; {parts} lists the months added up.
 _MESSAGES = {
     MONTHS_SUM: {
-        "en": "{indicator}: cumulative {period} is {stated} but the monthly reports add up to {implied}",
-        "vi": "{indicator}: số lũy kế {period} là {stated} nhưng tổng các báo cáo tháng là {implied}",
+        "en": "{indicator}: cumulative {period} is {stated} but the monthly reports add up to {implied} ({parts})",
+        "vi": "{indicator}: số lũy kế {period} là {stated} nhưng tổng các báo cáo tháng là {implied} ({parts})",
     },
     CUMULATIVE_ORDER: {
         "en": "{indicator}: cumulative {period} ({stated}) is below the earlier cumulative {earlier} "
@@ -98,6 +99,14 @@ _MESSAGES = {
         "en": "{indicator}: {measure} {period} is {stated} here but {implied} in {other}",
         "vi": "{indicator}: {measure} {period} ở đây là {stated} nhưng tại {other} là {implied}",
     },
+}
+
+_MEASURE_NAMES = {
+    F.CUMULATIVE: {"en": "cumulative", "vi": "số lũy kế"}, F.MONTH: {"en": "monthly value", "vi": "số tháng"},
+    F.PLAN: {"en": "plan", "vi": "kế hoạch"}, F.PREVIOUS: {"en": "same period last year", "vi": "cùng kỳ"},
+    F.PCT_PLAN: {"en": "% of plan", "vi": "tỷ lệ so kế hoạch"},
+    F.PCT_PREVIOUS: {"en": "% of last year", "vi": "tỷ lệ so cùng kỳ"},
+    F.GROWTH: {"en": "growth", "vi": "tốc độ tăng"},
 }
 
 # Bullets mark list items, not positions in a hierarchy: they never identify an indicator.
@@ -263,7 +272,7 @@ def _months_sum(rows: list[_Fact], severity: Severity, lang: str) -> list[Findin
         if _overlap(cum.lower, cum.upper, lo, hi):
             continue
         findings.append(_finding(MONTHS_SUM, severity, lang, cum, parts, (lo, hi),
-                                 period=_period(cum), roles=[f"month {_period(p)}" for p in parts]))
+                                 period=_span(cum), roles=[f"month {_span(p)}" for p in parts]))
     return findings
 
 
@@ -285,9 +294,9 @@ def _cumulative_order(rows: list[_Fact], severity: Severity, lang: str) -> list[
         if earlier:
             worst = max(earlier, key=lambda e: (e.lower, -e.order))
             findings.append(_finding(CUMULATIVE_ORDER, severity, lang, later, [worst],
-                                     (worst.lower, worst.upper), period=_period(later),
-                                     roles=[f"cumulative {_period(worst)}"],
-                                     earlier=_period(worst), other=worst.path))
+                                     (worst.lower, worst.upper), period=_span(later),
+                                     roles=[f"cumulative {_span(worst)}"],
+                                     earlier=_period(worst, lang), other=worst.path))
     return findings
 
 
@@ -303,21 +312,36 @@ def _same_figure(rows: list[_Fact], severity: Severity, lang: str) -> list[Findi
         for other in ordered[1:]:
             if _comparable(first, other) and not _overlap(first.lower, first.upper, other.lower, other.upper):
                 findings.append(_finding(SAME_FIGURE, severity, lang, other, [first],
-                                         (first.lower, first.upper), period=_period(other),
+                                         (first.lower, first.upper), period=_span(other),
                                          roles=[f"{first.measure} in {first.path}"],
-                                         measure=other.measure, other=first.path))
+                                         measure=_measure_name(other.measure, lang), other=first.path))
     return findings
 
 
 # --- findings ------------------------------------------------------------------------------------
 
-def _period(fact: _Fact) -> str:
+def _span(fact: _Fact) -> str:
+    """The period in the fact table's notation, for figure roles: '2024-03', '2024-01..2024-03'."""
+    if fact.start is None:
+        return str(fact.year or "")
+    year = f"{fact.year}-" if fact.year else ""
+    first, last = f"{year}{fact.start:02d}", f"{year}{fact.end:02d}"
+    return first if first == last else f"{first}..{last}"
+
+
+def _measure_name(measure: str, lang: str) -> str:
+    names = _MEASURE_NAMES.get(measure, {})
+    return names.get(lang) or names.get("en") or measure
+
+
+def _period(fact: _Fact, lang: str = "en") -> str:
+    """'months 1-3/2024', 'month 3/2024' (vi: 'tháng 1-3/2024'); the year only for figures without months."""
     if fact.start is None:
         return str(fact.year) if fact.year else ""
     year = f"/{fact.year}" if fact.year else ""
     if fact.start == fact.end:
-        return f"{fact.start:02d}{year}"
-    return f"{fact.start:02d}..{fact.end:02d}{year}"
+        return f"{'tháng' if lang == 'vi' else 'month'} {fact.start}{year}"
+    return f"{'tháng' if lang == 'vi' else 'months'} {fact.start}-{fact.end}{year}"
 
 
 def _finding(rule: str, severity: Severity, lang: str, stated: _Fact, others: list[_Fact],
@@ -326,12 +350,15 @@ def _finding(rule: str, severity: Severity, lang: str, stated: _Fact, others: li
     scale = stated.scale or 1.0
     implied = (implied_base[0] / scale, implied_base[1] / scale)
     stated_iv = (stated.lower / scale, stated.upper / scale)
-    decimals = max([stated.figure.decimals] + [o.figure.decimals for o in others]) + 1
     style = "vi" if lang == "vi" else "en"
+    decimals = max([stated.figure.decimals] + [o.figure.decimals for o in others])
+    implied_value = sum(o.figure.value * o.scale for o in others) / scale
     template = _MESSAGES[rule].get(lang) or _MESSAGES[rule]["en"]
-    message = template.format(indicator=stated.indicator, period=period,
-                              stated=format_interval(*stated_iv, decimals, style),
-                              implied=format_interval(*implied, decimals, style), **extra)
+    parts = " + ".join(f"{_period(o, lang)}: {format_number(o.figure.value, o.figure.decimals, style)}"
+                       for o in others)
+    message = template.format(indicator=stated.indicator, period=_period(stated, lang),
+                              stated=format_number(stated.figure.value, stated.figure.decimals, style),
+                              implied=format_number(implied_value, decimals, style), parts=parts, **extra)
     figures = [_with_role(stated.figure, f"{stated.measure} {period}".strip())]
     figures += [_with_role(o.figure, role) for o, role in zip(others, roles)]
     return Finding(rule=rule, severity=severity, message=message, indicator=stated.indicator,
