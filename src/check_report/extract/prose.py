@@ -70,7 +70,8 @@ def _segment_at(segments: list[Segment], offset: int) -> Segment:
 def _ambiguity_notes(document: Document, block, scan) -> list[str]:
     notes = []
     for fig in scan.figures:
-        if fig.ambiguous:
+        # "62.388 triệu đồng" is plain Vietnamese style; only a percentage like "13.177%" reads both ways
+        if fig.ambiguous and fig.kind == "percent":
             where = f"{document.path}:{block.line_at(fig.start)}" if block.line else f"{document.path}, {block.where}"
             notes.append(f"{where}: '{fig.raw}' read as {fig.value:g} (a separator before three digits "
                          "groups thousands in Vietnamese style)")

@@ -70,12 +70,15 @@ def bracket_depths(text: str) -> list[int]:
 
 
 def split_segments(text: str, depths: list[int]) -> list[tuple[int, int]]:
-    """Clause spans ending at ';' or a sentence end, outside brackets."""
+    """Clause spans ending at ';', a sentence end or a breakdown word ("gồm:", "trong đó:"), outside brackets:
+    the components after "gồm:" are statements of their own."""
+    cuts = [(m.start(), m.end()) for m in P.SENTENCE_END.finditer(text)]
+    cuts += [(m.end(), m.end()) for pattern in (P.PARTIAL, P.COMPLETE) for m in pattern.finditer(text)]
     spans, start = [], 0
-    for m in P.SENTENCE_END.finditer(text):
-        if depths[m.start()] == 0 and m.start() > start:
-            spans.append((start, m.start()))
-            start = m.end()
+    for cut_start, cut_end in sorted(cuts):
+        if cut_start < len(depths) and depths[cut_start] == 0 and cut_start > start:
+            spans.append((start, cut_start))
+            start = cut_end
     if start < len(text):
         spans.append((start, len(text)))
     return spans
@@ -250,10 +253,15 @@ class BlockReader:
         return f"{self.place}.{seg.index + 1}#{self._sub}:{what}"
 
     def _name_of(self, fig: Figure) -> str:
-        """A count's own name: its unit and the words after it ("hồ sơ cấp GCN lần đầu")."""
+        """A figure's own name: for a count its unit and the words after it ("hồ sơ cấp GCN lần đầu"), for an
+        amount the words before it ("vốn ngân sách 30.700 triệu đồng")."""
+        if fig.kind == MONEY:
+            head = re.split(r"[,;:()=.+]|\bgồm\b|\btrong đó\b", self.text[max(0, fig.start - 80):fig.start])[-1]
+            words = head.split()[-6:]
+            if words:
+                return " ".join(words)
         tail = re.split(r"[,;:()=.]", self.text[fig.unit_end:fig.unit_end + 60])[0]
-        words = ((fig.unit or "") + " " + " ".join(tail.split()[:6])).strip()
-        return words
+        return ((fig.unit or "") + " " + " ".join(tail.split()[:6])).strip()
 
     def _quote(self, seg: Segment, fig: Figure) -> str:
         start = max(seg.start, fig.start - 70)

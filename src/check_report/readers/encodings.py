@@ -93,11 +93,16 @@ def detect_legacy(text: str) -> str | None:
 def convert_legacy(text: str) -> tuple[str, str | None]:
     """Convert TCVN3/VNI text to Unicode; returns (text, name of the encoding converted or None)."""
     legacy = detect_legacy(text)
+    return (convert_as(text, legacy), legacy) if legacy else (text, None)
+
+
+def convert_as(text: str, legacy: str) -> str:
+    """Text in the named legacy encoding (TCVN3 or VNI), in Unicode."""
     if legacy == TCVN3:
-        return text.translate(_TCVN3_TABLE), TCVN3
+        return text.translate(_TCVN3_TABLE)
     if legacy == VNI:
-        return vni_to_unicode(text), VNI
-    return text, None
+        return vni_to_unicode(text)
+    return text
 
 
 def vni_to_unicode(text: str) -> str:
