@@ -30,7 +30,8 @@ MONTHS_SPAN = re.compile(r"\b(3|6|9|ba|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+n
 MONTH = re.compile(r"\btháng\s+(\d{1,2})" + _YEAR, re.IGNORECASE)
 YEAR = re.compile(r"\bnăm\s+(\d{4})\b", re.IGNORECASE)
 # where the title stops describing results and starts planning ("; PHƯƠNG HƯỚNG NHIỆM VỤ 6 THÁNG CUỐI NĂM")
-OUTLOOK = re.compile(r"phương hướng|nhiệm vụ|kế hoạch|tiếp theo|cuối năm", re.IGNORECASE)
+OUTLOOK = re.compile(r"phương\s+hướng|tiếp\s+theo|cuối\s+năm|thời\s+gian\s+tới|(?:quý|tháng|năm)\s+tới",
+                     re.IGNORECASE)
 # "Đông Sơn, ngày 20 tháng 6 năm 2025"; the day and month may be left blank in a draft
 DATE_LINE = re.compile(r"\bngày\s*([0-9]{1,2})?[\s._…]*tháng\s*([0-9]{1,2})?[\s._…]*năm\s*(\d{4})", re.IGNORECASE)
 TITLE_START = re.compile(r"\bbáo\s+cáo\b", re.IGNORECASE)
