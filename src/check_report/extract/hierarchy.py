@@ -19,7 +19,8 @@ _LOWER = re.compile(r"^[a-zđ]$")
 _UPPER = re.compile(r"^[A-Z]$")
 _BULLETS = {"-": 20.0, "–": 20.0, "•": 20.0, "*": 25.0, "+": 30.0}
 # A code at the start of a label when a table has no STT column: "1. ...", "1.2 ...", "a) ...", "- ...".
-_LABEL_CODE = re.compile(r"^\s*(?:([IVXLC]+|[A-Z]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]\s+|([-–•+*])\s*)(?=\S)")
+_LABEL_CODE = re.compile(r"^\s*(?:([IVXLC]+|[A-Z]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]\s+|(\d{1,3}(?:\.\d{1,3})+)\s+"
+                         r"|([-–•+*])\s*)(?=\S)")
 
 
 @dataclass
@@ -45,7 +46,7 @@ def code_from_label(label: str) -> tuple[str | None, str]:
     match = _LABEL_CODE.match(label)
     if not match:
         return None, label
-    return match.group(1) or match.group(2), label[match.end():].strip()
+    return match.group(1) or match.group(2) or match.group(3), label[match.end():].strip()
 
 
 def code_rank(code: str | None, previous_upper: str | None = None) -> float | None:
