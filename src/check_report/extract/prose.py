@@ -48,7 +48,7 @@ def _read(document: Document) -> tuple[list[dict], list[str]]:
         for offset, number in block.markers:
             marks.append((number, [_segment_at(segments, offset)]))
         notes.extend(_ambiguity_notes(document, block, scan))
-    link_bullets([b.text for b in document.blocks], per_block)
+    link_bullets(document.blocks, per_block)
     link_footnotes(marks, bodies)
     records = [_record(document, s, report) for segments in per_block for seg in segments for s in seg.stated]
     return records, notes

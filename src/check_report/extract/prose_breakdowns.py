@@ -11,6 +11,7 @@ Three shapes in Vietnamese reports, all turned into the `parent` / `complete` co
 from __future__ import annotations
 
 from check_report import facts as F
+from check_report.document import LIST_ITEM, Block
 from check_report.extract import prose_patterns as P
 from check_report.extract.prose_statements import Segment, Stated
 
@@ -67,11 +68,13 @@ def _attach(stated: list[Stated], parent: str, children: list[str], complete: bo
             s.complete = True
 
 
-def link_bullets(texts: list[str], segments_by_block: list[list[Segment]]) -> None:
-    """`- Total ...` / `Trong đó:` / `+ component` / `+ component`."""
+def link_bullets(blocks: list[Block], segments_by_block: list[list[Segment]]) -> None:
+    """`- Total ...` / `Trong đó:` / `+ component` / `+ component`. Word lists lose the `+`; there a component
+    is a list item without the bold label that the totals' items open with."""
     parent_entity = None
     in_list = False
-    for text, segments in zip(texts, segments_by_block):
+    for block, segments in zip(blocks, segments_by_block):
+        text = block.text
         if P.BREAKDOWN_HEADER.match(text):
             in_list = parent_entity is not None
             continue
@@ -79,7 +82,7 @@ def link_bullets(texts: list[str], segments_by_block: list[list[Segment]]) -> No
             parent_entity = _statement_entity(segments, last=True) or parent_entity
             in_list = parent_entity is not None
             continue
-        if in_list and P.BULLET_CHILD.match(text):
+        if in_list and _is_component_item(block):
             child = _statement_entity(segments)
             if child is not None:
                 for seg in segments:
@@ -89,6 +92,13 @@ def link_bullets(texts: list[str], segments_by_block: list[list[Segment]]) -> No
             continue
         in_list = False
         parent_entity = _statement_entity(segments, last=True) or (None if segments else parent_entity)
+
+
+def _is_component_item(block: Block) -> bool:
+    if P.BULLET_CHILD.match(block.text):
+        return True
+    labelled = bool(block.emphasis) and block.emphasis[0][0] <= 2
+    return block.kind == LIST_ITEM and not labelled and not P.BULLET_PARENT.match(block.text)
 
 
 def _statement_entity(segments: list[Segment], last: bool = False) -> str | None:

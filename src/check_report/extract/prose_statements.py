@@ -88,7 +88,7 @@ def subject_of(text: str) -> str:
     """The indicator named before the first figure or period of a statement."""
     head = text
     colon = head.rfind(":")
-    if colon > 0 and not head[colon + 1:].strip(" *"):
+    if colon > 0:
         head = head[:colon]                                  # "Phí, lệ phí:" keeps its comma
     elif "," in head:
         head = head[head.rfind(",") + 1:]

@@ -77,6 +77,11 @@ class _Reader:
         text = unicodedata.normalize("NFC", text)
         if not text.strip():
             return
+        lead = len(text) - len(text.lstrip())          # the space after a footnote's printed number
+        if lead:
+            text = text[lead:]
+            markers = [(max(0, o - lead), n) for o, n in markers]
+            emphasis = [(max(0, a - lead), max(0, b - lead), st) for a, b, st in emphasis]
         if footnote is None:
             self.paragraphs += 1
             where, kind = f"paragraph {self.paragraphs}", self.kind_of(p, text, emphasis)
