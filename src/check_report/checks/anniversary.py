@@ -42,7 +42,8 @@ OPTIONS = {"known_days": True}
 _MARK = r"(?:\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?)?(\d{4})"
 # "kỷ niệm 80 năm", "chào mừng 80 năm", "45 năm Ngày ...", then the name, then "(2/9/1945 - 2/9/2025)"
 ANNIVERSARY = re.compile(
-    r"(?:(?:kỷ|kỉ)\s+niệm|chào\s+mừng|mừng|hướng\s+tới|tiến\s+tới|(?<=[,;:]\s))\s*(?:lần\s+thứ\s+)?"
+    r"(?:(?:kỷ|kỉ)\s+niệm|chào\s+mừng|mừng|hướng\s+tới|tiến\s+tới|(?<=[,;:]\s)(?=\d{1,3}\s+năm\s+(?:ngày|thành\s+lập|"
+    r"truyền\s+thống|chiến\s+thắng|giải\s+phóng)))\s*(?:lần\s+thứ\s+)?"
     r"(\d{1,3})\s+năm\s+([^()\n;]{3,150}?)"
     rf"(?:\(\s*{_MARK}\s*[-–—]\s*{_MARK}\s*\)|(?=[;.,(\n]|$))",
     re.IGNORECASE,

@@ -2,7 +2,8 @@
 
 What it checks
     A full date later than the report's own date (its header's date line; for a draft with the day left
-    blank, the end of the month it gives) in a clause that reports a result (`đã`, `hoàn thành`,
+    blank, the end of the month it gives) and than the end of the period it covers (a report dated
+    20 June may estimate results to 30 June) in a clause that reports a result (`đã`, `hoàn thành`,
     `tổ chức thành công`, `ban hành`, `kết quả`...) is flagged. Clauses that plan (`sẽ`, `dự kiến`,
     `phấn đấu`, `chuẩn bị`, `kế hoạch`...) and the outlook section (`PHƯƠNG HƯỚNG NHIỆM VỤ ...`) are not.
 
@@ -24,7 +25,7 @@ from collections.abc import Iterator
 from check_report.checks._dates import find_dates
 from check_report.checks._text import blocks_with_outlook, clause, is_forward, locate, msg
 from check_report.checks.base import CheckContext, Problem
-from check_report.checks.period import report_date_bound
+from check_report.checks.period import report_date_bound, report_period
 
 ID = "date-done"
 SUMMARY = {
@@ -42,6 +43,9 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     bound = report_date_bound(ctx.document)
     if bound is None:
         return
+    period = report_period(ctx.document)
+    if period is not None:
+        bound = max(bound, period.end())   # reports dated before their period ends give estimates to its end
     shown = bound.strftime("%d/%m/%Y")
     for block, outlook in blocks_with_outlook(ctx.document):
         if outlook:

@@ -61,6 +61,9 @@ class ReportPeriod:
             return f"tháng {self.end_month}/{self.year}"
         return f"năm {self.year}"
 
+    def end(self) -> dt.date:
+        return month_end(self.year, self.end_month)
+
     def latest_date(self) -> dt.date | None:
         """The latest date the report can carry: its date, or the end of the month of a draft's date line."""
         if self.date:
