@@ -1,0 +1,56 @@
+"""`check-report gx-suite RULES -o suite.json` (wired by the CLI as `cli_gx_suite(argv)`)."""
+
+import json
+
+import pytest
+
+pytest.importorskip("great_expectations", reason="great_expectations not installed (optional extra)")
+
+from check_report.findings import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: E402
+from check_report.gx import cli_gx_suite  # noqa: E402
+
+
+def test_writes_a_suite_and_lists_rules_without_gx_form(tmp_path, capsys):
+    out = tmp_path / "suite.json"
+    assert cli_gx_suite(["default", "-o", str(out)]) == EXIT_OK
+    suite = json.loads(out.read_text(encoding="utf-8"))
+    rules = {e["meta"]["check_report"]["rule"] for e in suite["expectations"]}
+    assert "core.pct-of-plan" in rules and "core.children-sum" in rules
+    err = capsys.readouterr().err
+    assert f"{len(suite['expectations'])} expectations from" in err
+    for line in err.splitlines()[:-1]:
+        assert ": not in the suite: " in line and "no GX form" in line
+
+
+def test_strict_fails_when_something_has_no_gx_form(tmp_path, capsys):
+    code = cli_gx_suite(["default", "--strict", "-o", str(tmp_path / "s.json")])
+    reported = [line for line in capsys.readouterr().err.splitlines() if "not in the suite" in line]
+    assert code == (EXIT_FINDINGS if reported else EXIT_OK)
+
+
+def test_core_alone_compiles_fully_to_stdout(capsys):
+    assert cli_gx_suite(["core", "--strict"]) == EXIT_OK
+    data = json.loads(capsys.readouterr().out)
+    assert all(e["type"] == "expect_fact_rule_to_hold" for e in data["expectations"])
+
+
+def test_bad_rule_file_is_one_line_and_exit_2(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("rules:\n  - id: x\n    expr: cumulatve == plan\n", encoding="utf-8")
+    assert cli_gx_suite([str(bad), "-o", str(tmp_path / "s.json")]) == EXIT_ERROR
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "bad.yaml:3" in err and "cumulatve" in err
+    assert not (tmp_path / "s.json").exists()
+
+
+def test_misspelled_gx_name_in_a_rule_file_exit_2(tmp_path, capsys):
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("rules:\n  - id: units-known\n    gx: expect_column_values_to_be_in_sett\n"
+                     "    kwargs: {column: unit, value_set: ['%']}\n", encoding="utf-8")
+    code = cli_gx_suite([str(rules)])
+    err = capsys.readouterr().err.strip()
+    if err.endswith("gx: unknown key"):
+        pytest.skip("the engine's rule loader does not accept 'gx:' yet (asked in notes/gx-to-engine.md)")
+    assert code == EXIT_ERROR
+    assert len(err.splitlines()) == 1 and "rules.yaml:3" in err
+    assert "'expect_column_values_to_be_in_sett'" in err and "did you mean 'expect_column_values_to_be_in_set'" in err

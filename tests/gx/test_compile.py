@@ -1,0 +1,111 @@
+"""Rule sets compile to GX suites strictly; stock GX expectations named in rules run and report locations."""
+
+import dataclasses
+import json
+
+import pytest
+
+pytest.importorskip("great_expectations", reason="great_expectations not installed (optional extra)")
+
+from helpers import SHEET, table_with_errors  # noqa: E402
+
+from check_report.engine import Rule, RuleSet, load_rules  # noqa: E402
+from check_report.findings import Severity  # noqa: E402
+from check_report.gx.compile import GxError, compile_suite, suite_json  # noqa: E402
+from check_report.gx.run import run_with_gx  # noqa: E402
+
+
+@dataclasses.dataclass(frozen=True)
+class GxRule(Rule):
+    """A rule naming a stock GX expectation, as the rule loader builds it from `gx:` and `kwargs:`."""
+    gx: str | None = None
+    gx_kwargs: dict = dataclasses.field(default_factory=dict)
+
+
+def gx_rule(name, kwargs, rule_id="user.gx", severity=Severity.WARNING):
+    return GxRule(id=rule_id, pack="user", severity=severity, description={"en": "units are known"},
+                  gx=name, gx_kwargs=kwargs, source="rules.yaml", line=12)
+
+
+def test_every_rule_becomes_one_expectation_or_is_reported():
+    ruleset = load_rules(["default"])
+    suite, unsupported = compile_suite(ruleset)
+    names = {r.id for r in ruleset.rules}
+    in_suite = [e.meta["check_report"]["rule"] for e in suite.expectations]
+    assert len(in_suite) == len(set(in_suite))
+    assert set(in_suite) | {rule_id for rule_id, _ in unsupported} == names
+    assert not set(in_suite) & {rule_id for rule_id, _ in unsupported}
+    for rule_id, reason in unsupported:
+        assert ruleset.get(rule_id).check and "no GX form" in reason
+
+
+def test_the_suite_json_is_stable_and_names_the_rules():
+    ruleset = load_rules(["core"])
+    first = json.dumps(suite_json(compile_suite(ruleset)[0]), sort_keys=True)
+    again = json.dumps(suite_json(compile_suite(ruleset)[0]), sort_keys=True)
+    assert first == again                                  # no random ids in the written suite
+    data = json.loads(first)
+    pct = next(e for e in data["expectations"] if e["kwargs"]["rule_id"] == "core.pct-of-plan")
+    assert pct["type"] == "expect_fact_rule_to_hold" and pct["kwargs"]["expr"] == "pct_plan == cumulative / plan * 100"
+    assert pct["severity"] == "critical"
+
+
+def test_misspelled_expectation_name_is_an_error_naming_it():
+    ruleset = RuleSet([gx_rule("expect_column_values_to_be_in_sett", {"column": "unit", "value_set": ["%"]})])
+    with pytest.raises(GxError) as caught:
+        compile_suite(ruleset)
+    message = str(caught.value)
+    assert "expect_column_values_to_be_in_sett" in message and "rules.yaml:12: user.gx" in message
+    assert "did you mean 'expect_column_values_to_be_in_set'" in message
+    assert "\n" not in message
+
+
+@pytest.mark.parametrize("kwargs, complaint", [
+    ({"column": "unit"}, "value_set: field required"),
+    ({"column": "unit", "value_set": ["%"], "valueset": ["%"]}, "valueset: extra fields not permitted"),
+    ({"column": "unit", "value_set": ["%"], "row_condition": 'measure == "plan"', "condition_parser": "pandas"},
+     "text conditions are evaluated as code"),
+])
+def test_bad_kwargs_are_errors_not_dropped(kwargs, complaint):
+    with pytest.raises(GxError, match=complaint):
+        compile_suite(RuleSet([gx_rule("expect_column_values_to_be_in_set", kwargs)]))
+
+
+def test_stock_expectation_failures_are_findings_at_the_cells():
+    facts = table_with_errors()
+    facts.loc[facts["cell"] == "G9", "unit"] = "trieu dong"       # one plan cell with a misspelled unit
+    facts.loc[facts["cell"] == "C10", "value"] = -55.0
+    ruleset = RuleSet([
+        gx_rule("expect_column_values_to_be_in_set", {"column": "unit", "value_set": ["triệu đồng", "%"]}),
+        gx_rule("expect_column_values_to_be_between", {"column": "value", "min_value": 0}, rule_id="user.positive",
+                severity=Severity.ERROR),
+        gx_rule("expect_table_row_count_to_be_between", {"min_value": 1000}, rule_id="user.enough-rows",
+                severity=Severity.INFO),
+    ])
+    result = run_with_gx(facts, ruleset, path="q.xlsx")
+    got = sorted((f.rule, f.severity.label, tuple(loc.short() for loc in f.locations)) for f in result.findings)
+    assert got == [("user.enough-rows", "info", ("q.xlsx",)),
+                   ("user.gx", "warning", (f"{SHEET}!G9",)),
+                   ("user.positive", "error", (f"{SHEET}!C10",))]
+    unit = next(f for f in result.findings if f.rule == "user.gx")
+    assert "'trieu dong'" in unit.message and unit.indicator == "Chỉ tiêu 9"
+    assert result.per_rule["user.gx"].failed == 1 and result.per_rule["user.gx"].evaluated == len(facts)
+
+
+def test_structured_row_condition_limits_a_stock_expectation_to_one_measure():
+    facts = table_with_errors()
+    ruleset = RuleSet([gx_rule("expect_column_values_to_be_between",
+                               {"column": "value", "max_value": 50,
+                                "row_condition": {"type": "comparison", "column": {"name": "measure"},
+                                                  "operator": "==", "parameter": "pct_plan"}})])
+    result = run_with_gx(facts, ruleset, path="q.xlsx")
+    assert sorted(loc.short() for f in result.findings for loc in f.locations) == [f"{SHEET}!H13"]
+
+
+def test_code_checks_without_gx_form_still_run_natively():
+    from check_report.engine import run_rules
+
+    ruleset = load_rules(["default"])
+    facts = table_with_errors()
+    assert run_with_gx(facts, ruleset, path="q.xlsx").per_rule.keys() == run_rules(facts, ruleset,
+                                                                                     path="q.xlsx").per_rule.keys()
