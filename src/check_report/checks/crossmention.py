@@ -151,14 +151,14 @@ def _pct(value: float) -> str:
 
 
 def _wording_message(lang: str, a: dict, b: dict, where: str) -> str:
-    ra, rb = _ratio(a)[0] + (_ratio(a)[1] - _ratio(a)[0]) / 2, _ratio(b)[0] + (_ratio(b)[1] - _ratio(b)[0]) / 2
+    ratio = sum(_ratio(a)) / 2
     if lang == "vi":
-        return (f"{a[F.INDICATOR]}: {_wording(a)} và {_wording(b)} ({where}) chỉ khớp nhau nếu hiểu 'tăng p%' là "
-                f"bằng (100+p)% so cùng kỳ ({_pct(ra)}% và {_pct(rb)}%); người đọc so {a[F.RAW]} với {b[F.RAW]} "
-                "sẽ thấy hai số khác nhau. Nên dùng một cách diễn đạt.")
+        return (f"{a[F.INDICATOR]}: {_wording(a)} và {_wording(b)} ({where}) chỉ khớp nhau khi hiểu 'tăng p%' là "
+                f"tốc độ tăng, tức bằng {_pct(ratio)}% so cùng kỳ; đọc như cùng một loại số thì {a[F.RAW]} và "
+                f"{b[F.RAW]} khác nhau. Nên dùng một cách diễn đạt.")
     return (f"{a[F.INDICATOR]}: {_wording(a)} and {_wording(b)} ({where}) agree only when 'tăng p%' is read as "
-            f"growth, i.e. {_pct(ra)}% and {_pct(rb)}% of the same period; read as the same kind of figure they "
-            f"differ ({a[F.RAW]} vs {b[F.RAW]}). State it one way.")
+            f"growth, i.e. {_pct(ratio)}% of the same period; read as the same kind of figure they differ "
+            f"({a[F.RAW]} vs {b[F.RAW]}). State it one way.")
 
 
 def _slip_message(lang: str, a: dict, b: dict, where: str) -> str:

@@ -92,3 +92,51 @@ def _record(document: Document, s: Stated, report: Period | None) -> dict:
         F.DECIMALS: s.figure.decimals, F.RAW: s.figure.raw, F.TEXT: s.quote, F.PHRASING: s.phrasing,
         F.SOURCE: "text",
     }
+
+
+def _numbers(document: Document) -> list[tuple[object, str, str]]:
+    """Every number the coverage counts: (line or "paragraph N"/"footnote N", raw, context)."""
+    report = report_period(document)
+    found = []
+    for block in document.blocks:
+        scan = scan_block(block.text, report)
+        spans = [(f.start, f.raw, f.unit_end) for f in scan.figures]
+        spans += [(part.start, part.raw, r.end) for r in scan.ratios for part in (r.numerator, r.denominator)]
+        for start, raw, end in sorted(spans):
+            place = block.line_at(start) if block.line is not None else block.where
+            context = block.text[max(0, start - 40):min(len(block.text), end + 30)].strip()
+            found.append((place, raw, context))
+    return found
+
+
+def _match(document: Document, facts, checked_facts) -> list[tuple[tuple, bool, bool]]:
+    """Each counted number with (read into a fact, took part in a check)."""
+    pool: dict[tuple, list[bool]] = {}
+    if facts is not None and len(facts):
+        text_rows = facts[facts[F.SOURCE] == "text"] if F.SOURCE in facts else facts
+        for label, row in zip(text_rows.index, text_rows.to_dict("records")):
+            line = row[F.LINE]
+            place = row[F.WHERE] if line is None or line != line else int(line)
+            pool.setdefault((place, str(row[F.RAW])), []).append(label in checked_facts)
+    for states in pool.values():
+        states.sort(reverse=True)             # a checked fact is matched first
+    out = []
+    for number in _numbers(document):
+        states = pool.get(number[:2])
+        if states:
+            out.append((number, True, states.pop(0)))
+        else:
+            out.append((number, False, False))
+    return out
+
+
+def prose_coverage(document: Document, facts, checked_facts: set) -> dict:
+    """{"numbers", "read", "checked"}: see the module docstring for what counts as a number."""
+    matched = _match(document, facts, set(checked_facts or ()))
+    return {"numbers": len(matched), "read": sum(1 for _, r, _ in matched if r),
+            "checked": sum(1 for _, _, c in matched if c)}
+
+
+def unchecked_numbers(document: Document, facts, checked_facts: set) -> list[tuple[object, str, str]]:
+    """Numbers that took part in no check, as (line or place, raw, context), for --show-unchecked."""
+    return [number for number, _, checked in _match(document, facts, set(checked_facts or ())) if not checked]

@@ -55,6 +55,8 @@ PERIOD_MONTHS = re.compile(r"(?<![\w.,/])(\d{1,2})\s+tháng(?:\s+đầu\s+năm)?
                            r"(?!\s+(?:tiếp|tới|cuối|sau))", I)
 # A quarter: "quý I", "Quý 1/2024", "quý IV năm 2023".
 PERIOD_QUARTER = re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\b(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?", I)
+# Periods ahead, in plans: "9 tháng tiếp theo", "6 tháng cuối năm", "3 tháng tới" (no figure of the report).
+PERIOD_AHEAD = re.compile(r"(?<![\w.,/])\d{1,2}\s+tháng\s+(?:tiếp theo|tới|cuối năm|còn lại|sau)", I)
 # Cumulative without a number: "lũy kế", "luỹ kế", "tính chung", "từ đầu năm".
 PERIOD_TO_DATE = re.compile(r"\b(?:lũy kế|luỹ kế|lũy tiến|tính chung|từ đầu năm)\b", I)
 ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
