@@ -20,9 +20,10 @@ FORWARD_WORDS = re.compile(
 )
 # Headings of the sections that plan the next period: results are not reported there.
 FORWARD_HEADING = re.compile(
-    r"phương hướng|nhiệm vụ.{0,40}(?:tiếp theo|trọng tâm|thời gian tới|cuối năm)|kế hoạch|giải pháp|kiến nghị|đề xuất",
-    re.IGNORECASE,
-)
+    r"phương\s+hướng|nhiệm\s+vụ.{0,40}(?:tiếp\s+theo|trọng\s+tâm|thời\s+gian\s+tới|cuối\s+năm)", re.IGNORECASE)
+# weaker words: "III. KẾ HOẠCH NĂM 2026" plans, "I. TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NĂM 2025" reports results
+PLAN_HEADING = re.compile(r"kế\s+hoạch|giải\s+pháp|kiến\s+nghị|đề\s+xuất", re.IGNORECASE)
+RESULTS_HEADING = re.compile(r"kết\s+quả|tình\s+hình|thực\s+hiện|đánh\s+giá", re.IGNORECASE)
 ROMAN_HEADING = re.compile(r"^\s*([IVXL]{1,6})\s*[.:)]\s+\S")
 ARABIC_HEADING = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(?!\d)\S")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -98,8 +99,14 @@ def blocks_with_outlook(document: Document) -> Iterator[tuple[Block, bool]]:
     for block in document.blocks:
         numbered = heading_number(block)
         if numbered and numbered[0] == 1:
-            forward = bool(FORWARD_HEADING.search(block.text))
+            forward = _plans_ahead(block.text)
         yield block, forward
+
+
+def _plans_ahead(heading: str) -> bool:
+    if FORWARD_HEADING.search(heading):
+        return True
+    return bool(PLAN_HEADING.search(heading)) and not RESULTS_HEADING.search(heading)
 
 
 def is_forward(text: str) -> bool:

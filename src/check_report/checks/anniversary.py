@@ -33,7 +33,7 @@ from check_report.checks.period import report_period
 
 ID = "anniversary"
 SUMMARY = {
-    "en": "'kỷ niệm N năm' counts the years between its dates, or since the day's known base year",
+    "en": "'kỷ niệm N năm' matches its dates, or the known base year of the day",
     "vi": "'kỷ niệm N năm' khớp với số năm giữa hai mốc, hoặc với năm gốc đã biết của ngày kỷ niệm",
 }
 DEFAULT_SEVERITY = "error"

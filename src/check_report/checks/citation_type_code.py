@@ -31,7 +31,7 @@ from check_report.findings import Severity
 
 ID = "citation-type-code"
 SUMMARY = {
-    "en": "The type of a cited document matches the type abbreviation in its code (Decree 30/2020, Annex III)",
+    "en": "A cited document's type word matches the abbreviation in its code (Decree 30/2020)",
     "vi": "Tên loại văn bản được trích dẫn khớp với chữ viết tắt trong ký hiệu (Phụ lục III Nghị định 30/2020)",
 }
 DEFAULT_SEVERITY = "warning"

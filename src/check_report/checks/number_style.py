@@ -33,7 +33,7 @@ from check_report.numbers import EN, VI, format_number, parse_number
 
 ID = "number-style"
 SUMMARY = {
-    "en": "Numbers follow the document's own convention (2.417.500 and 36,72, or the English way)",
+    "en": "Numbers follow the document's own decimal and thousands convention",
     "vi": "Số viết theo cùng một quy ước trong văn bản (2.417.500 và 36,72)",
 }
 DEFAULT_SEVERITY = "info"

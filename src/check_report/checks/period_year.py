@@ -29,7 +29,7 @@ from check_report.checks.period import MONTH, MONTHS_SPAN, QUARTER, ROMAN_QUARTE
 
 ID = "period-year"
 SUMMARY = {
-    "en": "A result of the reporting period is not dated with another year (quý II/2024 in a Q2/2025 report)",
+    "en": "Results of the reporting period carry its year (no quý II/2024 in a Q2/2025 report)",
     "vi": "Kết quả của kỳ báo cáo không ghi nhầm năm (quý II/2024 trong báo cáo quý II/2025)",
 }
 DEFAULT_SEVERITY = "warning"
