@@ -14,18 +14,23 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
-from check_report.findings import FileResult
+from check_report.findings import FileResult, Finding
 from check_report.readers.base import InputError
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".csv")
 DOCUMENT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
 
 
-def write_annotated(result: FileResult, source_path: str, out_path: str, lang: str = "en") -> str:
+def write_annotated(result: FileResult, source_path: str, out_path: str, lang: str = "en", *,
+                    extra_findings: Iterable[Finding] = ()) -> str:
     """Write the annotated copy of `source_path` to `out_path`; returns `out_path`.
+
+    `extra_findings` are findings of checks over several files (`--together`): those pointing into this
+    input are shown with its own findings.
 
     Raises InputError (one line naming the file) when the input cannot be read or is of a kind that has
     no annotated form, and when `out_path` is the input itself.
@@ -34,6 +39,7 @@ def write_annotated(result: FileResult, source_path: str, out_path: str, lang: s
     if target.exists() and source.exists() and target.resolve() == source.resolve():
         raise InputError(f"{out_path}: the annotated copy would overwrite the input; choose another name")
     suffix = source.suffix.lower()
+    result = _with_extra(result, source_path, extra_findings)
     if suffix in WORKBOOK_SUFFIXES:
         from check_report.annotate.workbook import annotated_workbook
 
@@ -47,6 +53,12 @@ def write_annotated(result: FileResult, source_path: str, out_path: str, lang: s
     else:
         raise InputError(f"{source_path}: no annotated copy for {suffix or 'files without extension'}")
     return out_path
+
+
+def _with_extra(result: FileResult, source_path: str, extra: Iterable[Finding]) -> FileResult:
+    mine = [f for f in extra if f not in result.findings
+            and any(same_file(loc.path, result.path, source_path) and loc.path for loc in f.locations)]
+    return replace(result, findings=list(result.findings) + mine) if mine else result
 
 
 def _write_atomic(target: Path, write: Callable[[str], object]) -> None:
