@@ -139,6 +139,10 @@ def resolve(args, *, keep_facts: bool = False) -> Run:
     for path in vocabulary:
         if not Path(path).is_file():
             raise CliError(t("err_vocabulary", lang, path=path))
+    if vocabulary:   # a broken vocabulary is one error up front, not one per file of the batch
+        from check_report.extract.vocabulary import load_vocabulary
+
+        load_vocabulary(list(vocabulary))
     settings = Settings(
         rules=rules, enable=conf.enable + tuple(args.enable), select=conf.select,
         ignore=conf.ignore + tuple(args.disable),
@@ -197,10 +201,11 @@ def cmd_check(args) -> int:
     extra, listed = _together(outcomes, base_ruleset, run.lang) if args.together else ([], base_ruleset)
     report = build_report(results, lang=run.lang, tool_version=__version__, ruleset=listed,
                           extra_findings=extra, unchecked={o.result.path: o.unchecked for o in outcomes})
-    for result in results:
-        if result.status != "ok":
-            print(result.error, file=sys.stderr)
     readable = any(r.status == "ok" for r in results)
+    in_report = readable and args.format == "rich" and not args.output and not args.quiet
+    for result in results:
+        if result.status != "ok" and not in_report:   # the terminal report lists them itself
+            print(result.error, file=sys.stderr)
     _emit(report, args, run.lang, readable)
     if args.annotate:
         _annotate(outcomes, args.annotate, run.lang)
@@ -283,6 +288,8 @@ def _write(path: str, text: str) -> None:
 def _annotate(outcomes: list, out: str, lang: str) -> None:
     from pathlib import Path
 
+    from check_report.i18n import t
+
     annotate = _optional("check_report.annotate", "--annotate")
     done = [o.result for o in outcomes if o.result.status == "ok"]
     folder = Path(out)
@@ -291,7 +298,10 @@ def _annotate(outcomes: list, out: str, lang: str) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     for result in done:
         target = folder / annotated_name(result.path) if as_folder else folder
+        if target.resolve() == Path(result.path).resolve():
+            raise CliError(f"{result.path}: --annotate would overwrite the checked file; choose another name")
         annotate.write_annotated(result, result.path, str(target), lang)
+        print(t("annotated", lang, path=target), file=sys.stderr)
 
 
 def annotated_name(path: str) -> str:
@@ -359,9 +369,23 @@ def cmd_rules(args) -> int:
     from check_report.reporters.terminal import make_console, print_rules
 
     run = resolve(args)
-    ruleset = _base_ruleset(run.settings)
-    print_rules(ruleset, make_console(), lang=run.lang)
+    print_rules(_listed_rules(run.settings), make_console(), lang=run.lang)
     return EXIT_OK
+
+
+def _listed_rules(settings):
+    """The rule set plus the cross-file rules (`--together`), which live in code, not in a pack."""
+    from types import SimpleNamespace
+
+    ruleset = _base_ruleset(settings)
+    try:
+        from check_report.crossfile import RULES as cross_rules
+    except ImportError:
+        cross_rules = {}
+    known = {rule.id for rule in ruleset.rules}
+    extra = [rule for rule_id, rule in sorted(cross_rules.items()) if rule_id not in known]
+    listed = list(ruleset.rules) + extra
+    return SimpleNamespace(rules=listed, get=lambda rule_id: next((r for r in listed if r.id == rule_id), None))
 
 
 def cmd_explain(args) -> int:
@@ -369,7 +393,7 @@ def cmd_explain(args) -> int:
     from check_report.reporters.terminal import make_console, print_explanation
 
     run = resolve(args)
-    ruleset = _base_ruleset(run.settings)
+    ruleset = _listed_rules(run.settings)
     rule = ruleset.get(args.rule)
     if rule is None:
         import difflib

@@ -20,6 +20,7 @@ Keys may be written with '-' or '_'.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path, PurePath
@@ -213,8 +214,6 @@ def _per_path(value, origin: str) -> tuple[PathSettings, ...]:
 def glob_matches(pattern: str, path: str, base_dir: str | Path) -> bool:
     """A glob matches the path relative to the config's folder, the path as given, or the file name."""
     candidates = {PurePath(path).as_posix(), PurePath(path).name}
-    try:
+    with suppress(ValueError):   # a file outside the config's folder matches by name only
         candidates.add(Path(path).resolve().relative_to(Path(base_dir).resolve()).as_posix())
-    except ValueError:
-        pass
     return any(fnmatch(c, pattern) or PurePath(c).match(pattern) for c in candidates)

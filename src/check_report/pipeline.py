@@ -124,7 +124,7 @@ def run_batch(paths: list[str], settings: Settings, jobs: int = 1, on_done=None)
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
         outcomes = []
-        for path, outcome in zip(paths, pool.map(analyse, paths, [settings] * len(paths))):
+        for path, outcome in zip(paths, pool.map(analyse, paths, [settings] * len(paths)), strict=True):
             outcomes.append(outcome)
             if on_done:
                 on_done(path)

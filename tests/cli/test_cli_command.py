@@ -157,3 +157,59 @@ def test_explain_prints_what_why_and_examples(cli, work):
                  "A wrong percentage misleads the reader.", "Failing example", "Passing example"):
         assert text in proc.stdout
     _one_line_error(cli("explain", "t.pct-of-plam", "--rules", "t.yaml"), "did you mean 't.pct-of-plan'")
+
+
+_BOOM = """
+import sys
+import check_report.pipeline as pipeline
+def boom(path, settings):
+    raise ZeroDivisionError("planted bug")
+pipeline._analyse = boom
+from check_report.cli import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+def _planted(work, *args):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-c", _BOOM, *args], cwd=work, capture_output=True, text=True,
+                          encoding="utf-8", timeout=60)
+
+
+def test_an_internal_error_is_one_line_naming_the_file_and_debug_shows_the_traceback(work):
+    proc = _planted(work, "q1.csv", "--rules", "t.yaml")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert line == "q1.csv: internal error: ZeroDivisionError: planted bug"
+    debug = _planted(work, "q1.csv", "--rules", "t.yaml", "--debug")
+    assert "Traceback" in debug.stderr and "planted bug" in debug.stderr
+
+
+def test_a_broken_vocabulary_is_one_error_for_the_whole_batch(cli, work):
+    (work / "words.yaml").write_text("roles: [unclosed\n", encoding="utf-8")
+    _one_line_error(cli("q1.csv", "clean.csv", "--rules", "t.yaml", "--vocabulary", "words.yaml"), "words.yaml")
+
+
+def test_explain_a_code_check_kind_uses_its_module_docstring(cli, work):
+    from check_report import checks
+
+    kind = sorted(checks.REGISTRY)[0]
+    sections = checks.load(kind).__doc__
+    (work / "k.yaml").write_text(
+        f"pack: k\nrules:\n  - id: k.{kind}\n    description: {{en: a kind, vi: một loại}}\n"
+        f"    severity: info\n    check: {kind}\n", encoding="utf-8")
+    proc = cli("explain", f"k.{kind}", "--rules", "k.yaml", "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    why = sections.split("Why it matters", 1)[1].strip().splitlines()[0].strip()
+    assert why.rstrip(":") and why.rstrip(":")[:40] in proc.stdout
+    assert "(not documented)" not in proc.stdout
+
+
+def test_rules_lists_the_cross_file_rules_too(cli, work):
+    from check_report.crossfile import RULES
+
+    proc = cli("rules", "--rules", "t.yaml", "--lang", "en")
+    assert "pack cross" in proc.stdout
+    assert all(rule_id in proc.stdout for rule_id in RULES)

@@ -6,12 +6,11 @@ import json
 from types import SimpleNamespace
 
 import jsonschema
+from cli_helpers import SCHEMA, sample_result
 
 from check_report.findings import FileResult, Finding, Location, Severity
 from check_report.reporters import FORMATS, render, renderer
 from check_report.reporters.records import build_report
-
-from cli_helpers import SCHEMA, sample_result
 
 
 def _report(**kwargs):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 
+from cli_helpers import sample_result
+
 from check_report.findings import FileResult
 from check_report.reporters.records import build_report
 from check_report.reporters.terminal import make_console, print_report, render
-
-from cli_helpers import sample_result
 
 
 def _report(lang="en", results=None):

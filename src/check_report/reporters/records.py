@@ -152,7 +152,7 @@ def rule_records(ruleset, per_rule: dict[str, RuleStats], findings: list[Finding
         records[rule.id] = _rule_record(rule, lang)
     for finding in findings:
         records.setdefault(finding.rule, _bare_rule_record(finding.rule, Severity(finding.severity)))
-    for rule_id, stats in per_rule.items():
+    for rule_id in per_rule:
         records.setdefault(rule_id, _bare_rule_record(rule_id, None))
     for rule_id, record in records.items():
         record.update(_stats_record(per_rule.get(rule_id, RuleStats())))

@@ -8,6 +8,7 @@ rich itself honours NO_COLOR and writes plain text when the output is not a term
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Iterable
 
 from check_report.i18n import severity_label, t
@@ -48,7 +49,10 @@ def make_console(file=None, *, width: int | None = None, force_plain: bool = Fal
         return Console(file=file, width=width or 100, theme=theme(), color_system=None,
                        force_terminal=False, no_color=True, highlight=False, soft_wrap=True)
     console = Console(file=file, width=width, theme=theme(), highlight=False)
-    console.soft_wrap = not console.is_terminal   # piped output: one finding line stays one line
+    if not console.is_terminal:   # piped: one finding stays one line, tables get room for grep
+        console.soft_wrap = True
+        if width is None and "COLUMNS" not in os.environ:
+            console.width = 120
     return console
 
 
@@ -310,8 +314,9 @@ def print_explanation(rule, console, *, lang: str = "en") -> None:
             (t("explain_check", lang), getattr(rule, "check", None))]
     console.print()
     console.print(_line((t("explain_what", lang), "sheet.header")))
-    if doc.get("what"):
-        console.print(_line(("  ", ""), (_pick(doc["what"], lang), "")))
+    what_text = _pick(doc.get("what"), lang) or _kind_section(getattr(rule, "check", None), "what")
+    for row in what_text.rstrip().splitlines():
+        console.print(_line(("  ", ""), (row, "")))
     for label, value in what:
         if value:
             console.print(_line(("  ", ""), (f"{label}: ", "label"), (str(value), "")))
@@ -349,7 +354,9 @@ def _kind_section(check_id: str | None, key: str) -> str:
             sections[current] = []
         elif current:
             sections[current].append(raw)
-    return "\n".join(sections.get(_KIND_HEADINGS[key], [])).strip("\n")
+    import textwrap
+
+    return textwrap.dedent("\n".join(sections.get(_KIND_HEADINGS[key], []))).strip("\n")
 
 
 def _pick(texts, lang: str) -> str:
