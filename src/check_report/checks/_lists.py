@@ -52,24 +52,31 @@ def _list_at(block: Block, m: re.Match) -> AnnouncedList | None:
         return None
     tail_end = m.end() + LIST_END.search(block.text[m.end():]).start()
     tail = block.text[m.end():tail_end]
-    members = _split(tail)
-    if members is None:
+    readings = _candidate_splits(tail)
+    if not readings:
         return None
+    # a reading that agrees with the count wins: "02 đồng chí: Nguyễn Văn A, Phó Chủ tịch; Trần Thị B, ..."
+    members = next((r for r in readings if len(r) == count), readings[0])
     end = m.end() + len(tail.rstrip())
     return AnnouncedList(block, m.start(), end, count, m.group(2).strip(), members)
 
 
-def _split(tail: str) -> tuple[str, ...] | None:
-    by_semicolon = [p.strip() for p in tail.split(";")]
-    if len(by_semicolon) > 1 and all(_name_like(p) for p in by_semicolon if p) and "," not in tail:
-        parts = by_semicolon
-    else:
-        head = tail.split(";")[0]
-        parts = [p.strip() for p in re.split(r",|\s+và\s+", head)]
-    parts = [p.strip(" *_\"“”'") for p in parts if p.strip(" *_\"“”'")]
-    if len(parts) < 2 or not all(_name_like(p) for p in parts):
-        return None
-    return tuple(parts)
+def _candidate_splits(tail: str) -> list[tuple[str, ...]]:
+    """Every plausible reading of the members, the usual one first (`A, B và C`; `A; B; C`)."""
+    readings = []
+    if ";" in tail:
+        readings.append(tail.split(";"))
+    readings.append(re.split(r",|\s+và\s+", tail.split(";")[0]))
+    if ";" in tail:
+        readings.append(re.split(r",|;|\s+và\s+", tail))
+    found = []
+    for parts in readings:
+        members = tuple(p.strip(" *_\"“”'") for p in parts if p.strip(" *_\"“”'"))
+        if len(members) >= 2 and all(_name_like(m) for m in members) and members not in found:
+            found.append(members)
+    if ";" in tail and "," not in tail and len(found) > 1:
+        found.reverse()   # "A; B; C" without commas: the semicolons separate members
+    return found
 
 
 def _name_like(member: str) -> bool:

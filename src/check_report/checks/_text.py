@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from check_report.document import FOOTNOTE, HEADING, Block, Document
+from check_report.document import FOOTNOTE, HEADING, TABLE_CELL, Block, Document
 from check_report.findings import Location
 
 # Words that make a clause an intention rather than a result: "sẽ tổ chức", "dự kiến", "phấn đấu" ...
@@ -77,7 +77,7 @@ def roman_value(numeral: str) -> int:
 
 def heading_number(block: Block) -> tuple[int, int, str] | None:
     """(level, number, label) of a numbered heading: level 1 = I, II ...; level 2 = 1, 2 ... (else None)."""
-    if block.kind == FOOTNOTE or block.footnote is not None:
+    if block.kind in (FOOTNOTE, TABLE_CELL) or block.footnote is not None:
         return None
     text = block.text.lstrip("#*_ \t")
     roman = ROMAN_HEADING.match(text)
