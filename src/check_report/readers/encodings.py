@@ -54,8 +54,9 @@ _VNI_SINGLE = {"ô": "ơ", "ö": "ư", "ñ": "đ", "Ô": "Ơ", "Ö": "Ư", "Ñ":
 _VNI_PAIR = re.compile(r"([aeouyAEOUYôöÔÖ])([ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË])")
 _VNI_TELLTALE = re.compile(r"[aeouy][ùøûõïäåëü]|[ñö]|[aeo][âê](?![a-zđ]{2})")
 
-# Unicode Vietnamese: letters outside Latin-1 that only real Vietnamese text contains
-_UNICODE_VIETNAMESE = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
+# Unicode Vietnamese: letters outside Latin-1 that only real Vietnamese text contains (â, ê, ô are Latin-1
+# and serve as VNI marks, so they prove nothing)
+_UNICODE_VIETNAMESE = re.compile(r"[ăđơưĂĐƠƯ\u1ea0-\u1ef9]")
 
 
 def decode_bytes(data: bytes) -> tuple[str, list[str]]:
