@@ -21,7 +21,7 @@ OTHER_HELPERS = {"cross-mention", "derived-plan"}   # registered by the prose he
 @pytest.mark.parametrize("check_id", sorted(REGISTRY))
 def test_module_has_the_contract(check_id: str):
     module = load(check_id)
-    assert module.ID == check_id
+    assert check_id == module.ID
     assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", module.ID)
     assert set(module.SUMMARY) >= {"en", "vi"} and all(module.SUMMARY[k].strip() for k in ("en", "vi"))
     assert "\n" not in module.SUMMARY["en"] and "\n" not in module.SUMMARY["vi"]
@@ -36,7 +36,7 @@ def test_docstring_has_the_fixed_shape(check_id: str):
     positions = [doc.find(f"\n{heading}\n") for heading in HEADINGS]
     assert all(p >= 0 for p in positions), f"{check_id}: missing one of {HEADINGS}"
     assert positions == sorted(positions), f"{check_id}: headings out of order"
-    for heading, start in zip(HEADINGS, positions):
+    for heading, start in zip(HEADINGS, positions, strict=True):
         body = doc[start + len(heading) + 2:].split("\n\n")[0]
         assert body.strip(), f"{check_id}: '{heading}' is empty"
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from check_report.checks import _data
 from check_report.checks._dates import DateMention, find_dates
@@ -72,7 +72,7 @@ class TypeInfo:
     needs_year: bool
 
 
-@lru_cache(maxsize=None)
+@cache
 def type_table() -> dict[str, TypeInfo]:
     """Type word (casefolded) -> what its code may carry."""
     table = {}
@@ -83,7 +83,7 @@ def type_table() -> dict[str, TypeInfo]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def _type_word_pattern() -> re.Pattern:
     words = sorted((info.word for info in type_table().values()), key=len, reverse=True)
     alternation = "|".join(re.escape(w) for w in words)
@@ -91,7 +91,7 @@ def _type_word_pattern() -> re.Pattern:
                       re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def all_type_codes() -> frozenset[str]:
     codes = set()
     for info in type_table().values():

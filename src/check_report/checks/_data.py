@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import yaml
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str):
     """Parse `check_report/data/<name>` (YAML, safe loader). Cached: the files never change at run time."""
     text = resources.files("check_report").joinpath("data", name).read_text(encoding="utf-8")

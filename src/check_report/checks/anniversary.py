@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 
 from check_report.checks import _data
 from check_report.checks._text import blocks_with_outlook, clause, is_forward, locate, msg
@@ -51,7 +51,7 @@ ANNIVERSARY = re.compile(
 NOT_THE_DAY = r"(?!\s+(?:bộ|ủy|uỷ|ủy ban|chi bộ)\b)"   # "thành lập Đảng bộ" is not "thành lập Đảng"
 
 
-@lru_cache(maxsize=None)
+@cache
 def known_days() -> list[tuple[re.Pattern, dt.date, str]]:
     days = []
     for row in _data.load("anniversaries.yaml"):
@@ -98,7 +98,8 @@ def _judge(ctx, block, m: re.Match, report_year: int | None, outlook: bool, opti
     if known is None or report_year is None:
         return None
     expected = report_year - known[0].year
-    ahead = outlook or is_forward(clause(block.text, m.start(), m.end())) or re.match(r"(?:hướng|tiến)", m.group(0), re.I)
+    looking_ahead = re.match(r"(?:hướng|tiến)", m.group(0), re.IGNORECASE) is not None
+    ahead = outlook or looking_ahead or is_forward(clause(block.text, m.start(), m.end()))
     if years == expected or (ahead and years == expected + 1):
         return None
     return Problem(msg(ctx.lang, f"{years} years of '{known[1]}' ({known[0].year}) in {report_year}? It is {expected}",

@@ -63,9 +63,8 @@ def _date_of(c: Citation):
 def _same_document(a: Citation, b: Citation) -> bool:
     if a.issuer and b.issuer and a.issuer.casefold() != b.issuer.casefold():
         return False
-    if a.year is None and _date_of(a) and _date_of(b) and _date_of(a).year != _date_of(b).year:
-        return False
-    return True
+    # numbering restarts every year: a code without its year names one document per year
+    return not (a.year is None and _date_of(a) and _date_of(b) and _date_of(a).year != _date_of(b).year)
 
 
 def _differ(a: Citation, b: Citation, options: dict) -> bool:

@@ -68,7 +68,8 @@ def _judge(ctx: CheckContext, c: Citation, options: dict) -> Problem | None:
     expected = "/".join(allowed) or "-"
     written = code or msg(ctx.lang, "no type abbreviation", "không có chữ viết tắt tên loại")
     return Problem(msg(ctx.lang, f"{info.word} cited with code '{c.code}' ({written}); a {info.word} is '{expected}'",
-                       f"{info.word} trích dẫn với ký hiệu '{c.code}' ({written}); {info.word} viết tắt là '{expected}'"),
+                       f"{info.word} trích dẫn với ký hiệu '{c.code}' ({written}); "
+                       f"{info.word} viết tắt là '{expected}'"),
                    where, details={"code": c.code, "type": info.word, "expected": expected})
 
 

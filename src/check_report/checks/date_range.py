@@ -43,7 +43,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
         return
     for block in ctx.document.blocks:
         dates = list(find_dates(block.text))
-        for start, end in zip(dates, dates[1:]):
+        for start, end in zip(dates, dates[1:], strict=False):
             if not _is_range(block.text, start, end):
                 continue
             if start.date and end.date and start.date > end.date:

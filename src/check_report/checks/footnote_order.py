@@ -73,5 +73,6 @@ def _unmatched(ctx, markers, bodies) -> Iterator[Problem]:
     have_body = {n for _, _, n in bodies}
     for block, offset, number in markers:
         if number not in have_body:
-            yield Problem(msg(ctx.lang, f"marker {number} has no footnote", f"dấu chú thích {number} không có nội dung"),
+            yield Problem(msg(ctx.lang, f"marker {number} has no footnote",
+                              f"dấu chú thích {number} không có nội dung"),
                           (locate(ctx.path, block, max(0, offset - 1), offset),), details={"number": number})
