@@ -142,8 +142,9 @@ class FactIndex:
 
     # -- lookups --------------------------------------------------------------------------------------
     def measure_code(self, measure: str) -> int:
-        loc = self.measures.get_indexer([measure])[0]
-        return int(loc)
+        if not hasattr(self, "_measure_codes"):
+            self._measure_codes = {str(name): code for code, name in enumerate(self.measures)}
+        return self._measure_codes.get(measure, -1)
 
     def chosen(self, measure: str) -> np.ndarray:
         """Slot per entity of a non-periodic measure (-1 when not stated). Stated for several periods,
