@@ -67,3 +67,12 @@ def test_checks_skip_documents_that_are_not_there():
     for check_id in REGISTRY:
         module = load(check_id)
         assert list(module.check(ctx, dict(module.OPTIONS))) == [], check_id
+
+
+@pytest.mark.parametrize(("check_id", "case"), [c for c in _cases() if c.values[1]["expect"]])
+def test_failing_cases_speak_vietnamese_too(check_id: str, case: dict):
+    english = _run(check_id, {**case, "lang": "en"})
+    vietnamese = _run(check_id, {**case, "lang": "vi"})
+    assert len(vietnamese) == len(english)
+    for en, vi in zip(english, vietnamese, strict=True):
+        assert vi.message != en.message and vi.locations == en.locations

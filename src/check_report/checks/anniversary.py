@@ -39,7 +39,8 @@ SUMMARY = {
 DEFAULT_SEVERITY = "error"
 OPTIONS = {"known_days": True}
 
-_MARK = r"(?:\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?)?(\d{4})"
+# a date or a bare year in the brackets: (day, month, year) groups
+_MARK = r"(?:(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?)?(\d{4})"
 # "kỷ niệm 80 năm", "chào mừng 80 năm", "45 năm Ngày ...", then the name, then "(2/9/1945 - 2/9/2025)"
 ANNIVERSARY = re.compile(
     r"(?:(?:kỷ|kỉ)\s+niệm|chào\s+mừng|mừng|hướng\s+tới|tiến\s+tới|(?<=[,;:]\s)(?=\d{1,3}\s+năm\s+(?:ngày|thành\s+lập|"
@@ -61,12 +62,14 @@ def known_days() -> list[tuple[re.Pattern, dt.date, str]]:
     return sorted(days, key=lambda d: -len(d[2]))
 
 
-def known_base(name_text: str) -> tuple[dt.date, str] | None:
+def known_bases(name_text: str) -> list[tuple[dt.date, str]]:
+    """The known days named at the start of `name_text` (longest names first; one entry per day)."""
     head = name_text[:80]
+    found: list[tuple[dt.date, str]] = []
     for pattern, base, name in known_days():
-        if pattern.search(head):
-            return base, name
-    return None
+        if pattern.search(head) and all(base != seen for seen, _ in found):
+            found.append((base, name))
+    return found
 
 
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
@@ -82,26 +85,49 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
 
 def _judge(ctx, block, m: re.Match, report_year: int | None, outlook: bool, options: dict) -> Problem | None:
     years, name = int(m.group(1)), m.group(2).strip()
-    known = known_base(name) if options.get("known_days", True) else None
+    known = known_bases(name) if options.get("known_days", True) else []
     where = (locate(ctx.path, block, m.start(), m.end()),)
-    if m.group(3):
-        start, end = int(m.group(3)), int(m.group(4))
-        if end - start != years:
-            return Problem(msg(ctx.lang, f"{years} years from {start} to {end}? It is {end - start}",
-                               f"{years} năm từ {start} đến {end}? Đúng là {end - start} năm"),
-                           where, details={"stated": years, "implied": end - start})
-        if known and known[0].year != start:
-            return Problem(msg(ctx.lang, f"'{known[1]}' is counted from {known[0].year}, not {start}",
-                               f"'{known[1]}' tính từ năm {known[0].year}, không phải {start}"),
-                           where, details={"base": known[0].isoformat()})
+    if m.group(5):
+        return _bracketed(ctx, m, years, known, where)
+    if not known or report_year is None:
         return None
-    if known is None or report_year is None:
-        return None
-    expected = report_year - known[0].year
+    base, day = known[0]
+    expected = report_year - base.year
     looking_ahead = re.match(r"(?:hướng|tiến)", m.group(0), re.IGNORECASE) is not None
     ahead = outlook or looking_ahead or is_forward(clause(block.text, m.start(), m.end()))
     if years == expected or (ahead and years == expected + 1):
         return None
-    return Problem(msg(ctx.lang, f"{years} years of '{known[1]}' ({known[0].year}) in {report_year}? It is {expected}",
-                       f"{years} năm '{known[1]}' ({known[0].year}) vào năm {report_year}? Đúng là {expected} năm"),
-                   where, details={"stated": years, "implied": expected, "base": known[0].isoformat()})
+    return Problem(msg(ctx.lang, f"{years} years of '{day}' ({base.year}) in {report_year}? It is {expected}",
+                       f"{years} năm '{day}' ({base.year}) vào năm {report_year}? Đúng là {expected} năm"),
+                   where, details={"stated": years, "implied": expected, "base": base.isoformat()})
+
+
+def _bracketed(ctx, m: re.Match, years: int, known: list, where) -> Problem | None:
+    start, end = _mark(m, 3), _mark(m, 6)
+    between = end[2] - start[2]
+    if start[0] and end[0] and (end[1], end[0]) < (start[1], start[0]):
+        between -= 1     # the day has not come round yet in the last year
+    if years != between:
+        return Problem(msg(ctx.lang, f"{years} years from {start[2]} to {end[2]}? It is {between}",
+                           f"{years} năm từ {start[2]} đến {end[2]}? Đúng là {between} năm"),
+                       where, details={"stated": years, "implied": between})
+    if not known or any(_same_start(base, start) for base, _ in known):
+        return None
+    base, day = known[0]
+    shown = base.strftime("%d/%m/%Y")
+    written = "/".join(m.group(3, 4, 5)) if m.group(3) else m.group(5)
+    return Problem(msg(ctx.lang, f"'{day}' is counted from {shown}, not from {written}",
+                       f"'{day}' tính từ ngày {shown}, không phải {written}"),
+                   where, details={"base": base.isoformat()})
+
+
+def _mark(m: re.Match, first: int) -> tuple[int | None, int | None, int]:
+    day, month, year = m.group(first, first + 1, first + 2)
+    return (int(day) if day else None, int(month) if month else None, int(year))
+
+
+def _same_start(base: dt.date, start: tuple[int | None, int | None, int]) -> bool:
+    day, month, year = start
+    if day is None:
+        return base.year == year
+    return (base.year, base.month, base.day) == (year, month, day)
