@@ -196,6 +196,7 @@ def cmd_check(args) -> int:
     run = resolve(args, keep_facts=args.together)
     paths, problems = pipeline.expand_inputs(args.files, lang=run.lang)
     base_ruleset = _validate_rules(paths, run.settings)
+    targets = annotation_targets(paths, args.annotate) if args.annotate else {}
     outcomes = _check_all(paths, run.settings, args)
     results = [o.result for o in outcomes] + problems
     extra, listed = _together(outcomes, base_ruleset, run.lang) if args.together else ([], base_ruleset)
@@ -207,8 +208,8 @@ def cmd_check(args) -> int:
         if result.status != "ok" and not in_report:   # the terminal report lists them itself
             print(result.error, file=sys.stderr)
     _emit(report, args, run.lang, readable)
-    if args.annotate:
-        _annotate(outcomes, args.annotate, run.lang)
+    if targets:
+        _annotate(outcomes, targets, run.lang, extra)
     if not readable:
         return EXIT_ERROR
     return exit_code(report, run.fail_on)
@@ -285,23 +286,36 @@ def _write(path: str, text: str) -> None:
         raise CliError(t("err_write", path=path, error=exc.strerror or exc)) from None
 
 
-def _annotate(outcomes: list, out: str, lang: str) -> None:
+def annotation_targets(paths: list[str], out: str) -> dict[str, str]:
+    """Where each input's annotated copy goes: OUT itself for one input, else OUT/<name>.checked.<ext>.
+    Checked before any file is read, so a copy can never overwrite an input."""
+    from pathlib import Path
+
+    folder = Path(out)
+    as_folder = len(paths) > 1 or folder.is_dir() or out.endswith(("/", "\\"))
+    targets = {path: str(folder / annotated_name(path)) if as_folder else out for path in paths}
+    inputs = {Path(path).resolve() for path in paths}
+    for path, target in targets.items():
+        if Path(target).resolve() in inputs:
+            raise CliError(f"{target}: --annotate would overwrite an input file; choose another name")
+    return targets
+
+
+def _annotate(outcomes: list, targets: dict[str, str], lang: str, extra: list) -> None:
+    """One annotated copy per readable input. Cross-file findings (`--together`) go into the copy of
+    every file they point into."""
     from pathlib import Path
 
     from check_report.i18n import t
 
     annotate = _optional("check_report.annotate", "--annotate")
-    done = [o.result for o in outcomes if o.result.status == "ok"]
-    folder = Path(out)
-    as_folder = len(done) > 1 or folder.is_dir() or out.endswith(("/", "\\"))
-    if as_folder:
-        folder.mkdir(parents=True, exist_ok=True)
-    for result in done:
-        target = folder / annotated_name(result.path) if as_folder else folder
-        if target.resolve() == Path(result.path).resolve():
-            raise CliError(f"{result.path}: --annotate would overwrite the checked file; choose another name")
-        annotate.write_annotated(result, result.path, str(target), lang)
-        print(t("annotated", lang, path=target), file=sys.stderr)
+    for outcome in outcomes:
+        result = outcome.result
+        if result.status != "ok":
+            continue
+        Path(targets[result.path]).parent.mkdir(parents=True, exist_ok=True)
+        annotate.write_annotated(result, result.path, targets[result.path], lang, extra_findings=extra)
+        print(t("annotated", lang, path=targets[result.path]), file=sys.stderr)
 
 
 def annotated_name(path: str) -> str:

@@ -228,8 +228,18 @@ def write_atomic(path: str, text: str) -> None:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temp, _created_mode())   # mkstemp makes 0600; a report is an ordinary file
         os.replace(temp, path)
     except BaseException:
         if os.path.exists(temp):
             os.unlink(temp)
         raise
+
+
+def _created_mode() -> int:
+    """The mode a plain open() would create a file with under the current umask."""
+    import os
+
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -213,3 +213,20 @@ def test_rules_lists_the_cross_file_rules_too(cli, work):
     proc = cli("rules", "--rules", "t.yaml", "--lang", "en")
     assert "pack cross" in proc.stdout
     assert all(rule_id in proc.stdout for rule_id in RULES)
+
+
+def test_annotate_one_file_and_a_batch_and_never_over_an_input(cli, work):
+    from openpyxl import load_workbook
+
+    before = (work / "q1.csv").read_bytes()
+    one = cli("q1.csv", "--rules", "t.yaml", "--annotate", "q1.checked.xlsx", "--format", "json")
+    assert one.returncode == 1, one.stderr
+    sheet = load_workbook(work / "q1.checked.xlsx").active
+    assert "t.pct-of-plan" in sheet["I4"].comment.text and sheet["A1"].comment is None
+    assert (work / "q1.csv").read_bytes() == before
+    batch = cli("q1.csv", "clean.csv", "--rules", "t.yaml", "--annotate", "out", "--format", "json")
+    assert batch.returncode == 1, batch.stderr
+    assert sorted(p.name for p in (work / "out").iterdir()) == ["clean.checked.xlsx", "q1.checked.xlsx"]
+    refused = cli("q1.csv", "--rules", "t.yaml", "--annotate", "q1.csv")
+    _one_line_error(refused, "overwrite")
+    assert refused.stdout == "" and (work / "q1.csv").read_bytes() == before

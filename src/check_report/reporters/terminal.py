@@ -138,17 +138,15 @@ def _comparison(finding: dict, lang: str, style: str):
 
 
 def interval_decimals(intervals: list, base: int) -> int:
-    """Decimals that show an interval's width: one more than the figures' own, more for narrow ones."""
+    """Decimals that show an interval's width (two significant digits of it); the figures' own decimals
+    when every interval is a single point."""
     import math
 
-    decimals = base + 1
-    for pair in intervals:
-        if pair is None or None in pair:
-            continue
-        width = pair[1] - pair[0]
-        if width > 0:
-            decimals = max(decimals, math.ceil(-math.log10(width) - 1e-9) + 1)
-    return min(decimals, 6)
+    widths = [pair[1] - pair[0] for pair in intervals if pair is not None and None not in pair]
+    widths = [w for w in widths if w > 0 and math.isfinite(w)]
+    if not widths:
+        return base
+    return max(0, min(6, max(math.ceil(-math.log10(w) - 1e-9) + 1 for w in widths)))
 
 
 def _place(location: dict, owner: str) -> str:
