@@ -47,3 +47,19 @@ def test_no_period_no_bound():
 def test_contains_month():
     period = report_period(doc_from_text("BÁO CÁO QUÝ II NĂM 2025\n"))
     assert period.contains_month(2025, 5) and not period.contains_month(2024, 5) and not period.contains_month(2025, 7)
+
+
+def test_docx_header_table_gives_the_date_and_the_blanks():
+    from check_report.checks import load
+    from check_report.checks.base import CheckContext
+
+    document = doc_from_text("BÁO CÁO\nTình hình kinh tế - xã hội quý II năm 2025\nI. KẾT QUẢ\n", path="r.docx")
+    document.tables.append([["ỦY BAN NHÂN DÂN HUYỆN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                            ["Số:     /BC-UBND", "Đông Sơn, ngày    tháng 6 năm 2025"]])
+    period = report_period(document)
+    assert (period.start_month, period.end_month, period.header_month) == (4, 6, 6)
+    assert period.latest_date() == dt.date(2025, 6, 30)
+    module = load("header-blank")
+    problems = list(module.check(CheckContext(path="r.docx", document=document, facts=None), {}))
+    assert [p.locations[0].where for p in problems] == ["table 1", "table 1"]
+    assert "Số:" in problems[0].locations[0].text

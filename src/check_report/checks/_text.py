@@ -109,5 +109,23 @@ def _plans_ahead(heading: str) -> bool:
     return bool(PLAN_HEADING.search(heading)) and not RESULTS_HEADING.search(heading)
 
 
+HEADER_TABLE_CELL_CHARS = 150
+
+
+def header_table_blocks(document: Document) -> list[Block]:
+    """The cells of a .docx header table (agency and `Số:` left, date line right) as blocks of `table 1`.
+
+    Word reports lay their header out in a borderless table, which the reader hands on as a raw grid
+    rather than as blocks; the first table is the header when one of its cells reads `Số` or `ngày`.
+    """
+    if not document.tables:
+        return []
+    cells = [cell for row in document.tables[0] for cell in row
+             if cell and len(cell) <= HEADER_TABLE_CELL_CHARS]
+    if not any(re.search(r"\bSố\b|\bngày\b", cell, re.IGNORECASE) for cell in cells):
+        return []
+    return [Block(text=cell, kind=TABLE_CELL, where="table 1") for cell in cells]
+
+
 def is_forward(text: str) -> bool:
     return FORWARD_WORDS.search(text) is not None

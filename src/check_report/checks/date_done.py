@@ -35,7 +35,7 @@ SUMMARY = {
 DEFAULT_SEVERITY = "warning"
 OPTIONS: dict = {}
 
-DONE_WORDS = re.compile(r"\b(?:đã|hoàn thành|thành công|ban hành|kết quả|xảy ra|tiếp nhận|giải quyết|cấp)\b",
+DONE_WORDS = re.compile(r"\b(?:đã|hoàn thành|thành công|ban hành|kết quả|xảy ra|tiếp nhận|giải quyết)\b",
                         re.IGNORECASE)
 
 

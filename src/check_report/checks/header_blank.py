@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from check_report.checks._text import heading_number, locate, msg
+from check_report.checks._text import header_table_blocks, heading_number, locate, msg
 from check_report.checks.base import CheckContext, Problem
 from check_report.document import Block, Document
 
@@ -43,6 +43,7 @@ BLANK_DATE = re.compile(r"\bngày[\s._…]*tháng[\s._…]*(\d{1,2})?[\s._…]*n
 
 
 def header_blocks(document: Document) -> Iterator[Block]:
+    yield from header_table_blocks(document)
     for block in document.blocks[:HEADER_BLOCKS]:
         numbered = heading_number(block)
         if numbered and numbered[0] == 1:

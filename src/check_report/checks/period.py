@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from check_report.checks._dates import month_end
-from check_report.checks._text import heading_number
+from check_report.checks._text import header_table_blocks, heading_number
 from check_report.document import Document
 
 HEADER_BLOCKS = 25        # the header and title stand within the first blocks, before heading I
@@ -79,7 +79,7 @@ def report_period(document: Document | None) -> ReportPeriod | None:
         return None
     header, intro = _header_and_intro(document)
     span = _period_in(_title_text(header)) or _period_in(_results_part(" ".join(intro)))
-    date, header_month, header_year = _date_line(header)
+    date, header_month, header_year = _date_line(_table_header(document) + header)
     if span is None:
         return None
     year, start, end, kind = span
@@ -92,8 +92,12 @@ def report_date_bound(document: Document | None) -> dt.date | None:
         return period.latest_date()
     if document is None:
         return None
-    date, month, year = _date_line(_header_and_intro(document)[0])
+    date, month, year = _date_line(_table_header(document) + _header_and_intro(document)[0])
     return date or (month_end(year, month) if year and month else None)
+
+
+def _table_header(document: Document) -> list[str]:
+    return [block.text for block in header_table_blocks(document)]
 
 
 def _header_and_intro(document: Document) -> tuple[list[str], list[str]]:
