@@ -44,7 +44,8 @@ def test_markdown_through_the_text_reader(tmp_path):
     text_reader = pytest.importorskip("check_report.readers.text")
     path = tmp_path / "report.md"
     path.write_text("Số: 118/BC-UBND\n\nĐông Sơn, ngày 20 tháng 6 năm 2025\n\n**BÁO CÁO**\n**QUÝ II NĂM 2025**\n\n"
-                    "**I. KẾT QUẢ**\n\nTăng 3,4%<sup>2</sup> và 5%<sup>1</sup>.\n\n<sup>1</sup> một\n\n<sup>2</sup> hai\n",
+                    "**I. KẾT QUẢ**\n\nTăng 3,4%<sup>2</sup> và 5%<sup>1</sup>.\n\n"
+                    "<sup>1</sup> một\n\n<sup>2</sup> hai\n",
                     encoding="utf-8")
     document = text_reader.read_text(str(path)).document
     # markers 2 then 1 on line 10 (both out of order); the bodies on lines 12 and 14 are in order
