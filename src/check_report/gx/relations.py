@@ -8,6 +8,9 @@ module only adapts inputs (rule <-> expectation kwargs, DataFrame columns -> int
 
 from __future__ import annotations
 
+import base64
+import zlib
+
 from check_report import facts as F
 from check_report.findings import Finding, Severity
 from check_report.gx.serial import finding_to_dict
@@ -66,7 +69,7 @@ def rule_from_kwargs(kwargs: dict):
 
 
 def fact_rule_outcome(facts, kwargs: dict, *, lang: str = "en") -> dict:
-    """Run one expression rule over a long fact table with the native engine; JSON-ready outcome."""
+    """Run one rule over a long fact table with the native engine; a JSON-ready outcome."""
     _, RuleSet, run_rules, _ = engine_api()
     rule = rule_from_kwargs(kwargs)
     path = str(facts[F.FILE].iloc[0]) if len(facts) else ""
@@ -76,23 +79,43 @@ def fact_rule_outcome(facts, kwargs: dict, *, lang: str = "en") -> dict:
     return {
         "findings": [finding_to_dict(f) for f in result.findings],
         "rows": failing_rows(facts, result.findings),
-        "checked_rows": sorted(int(i) for i in result.checked_facts),
+        "checked_rows": pack_rows(facts.index, result.checked_facts),
         "stats": {k: getattr(stats, k, 0) for k in ("evaluated", "passed", "failed", "not_evaluated")},
     }
 
 
+def pack_rows(index, labels) -> str:
+    """Row labels as a compressed bitmap over the table's positions: GX deep-copies and serialises every
+    result, and a list of 100k ints per rule costs seconds where this string costs nothing."""
+    import numpy as np
+
+    mask = np.zeros(len(index), dtype=bool)
+    if labels:
+        positions = index.get_indexer(list(labels))
+        mask[positions[positions >= 0]] = True
+    return base64.b64encode(zlib.compress(np.packbits(mask).tobytes())).decode("ascii")
+
+
+def unpack_rows(index, packed: str) -> set:
+    import numpy as np
+
+    bits = np.unpackbits(np.frombuffer(zlib.decompress(base64.b64decode(packed)), dtype=np.uint8))
+    return set(index[np.flatnonzero(bits[:len(index)])].tolist())
+
+
 def failing_rows(facts, findings: list[Finding]) -> list[int]:
     """Fact-table row labels of every figure named by the findings (what GX calls unexpected rows)."""
-    keys = {}
-    for label, sheet, cell, line, where, path in zip(
-            facts.index, facts[F.SHEET], facts[F.CELL], facts[F.LINE], facts[F.WHERE], facts[F.FILE], strict=True):
-        keys.setdefault(_key(path, sheet, cell, line, where), []).append(int(label))
-    rows: set[int] = set()
-    for finding in findings:
-        for fig in finding.figures:
-            loc = fig.location
-            rows.update(keys.get(_key(loc.path, loc.sheet, loc.cell, loc.line, loc.where), ()))
-    return sorted(rows)
+    wanted = {_key(fig.location.path, fig.location.sheet, fig.location.cell, fig.location.line,
+                   fig.location.where) for finding in findings for fig in finding.figures}
+    if not wanted:
+        return []
+    cells = {key[2] for key in wanted}
+    lines = {key[3] for key in wanted}
+    # narrow with vectorised filters first: a table may hold 100k facts and a finding names a handful
+    near = facts[facts[F.CELL].isin(cells) | facts[F.LINE].isin(lines - {None}) | facts[F.CELL].isna()]
+    return sorted(int(label) for label, path, sheet, cell, line, where in zip(
+        near.index, near[F.FILE], near[F.SHEET], near[F.CELL], near[F.LINE], near[F.WHERE], strict=True)
+        if _key(path, sheet, cell, line, where) in wanted)
 
 
 def _key(path, sheet, cell, line, where) -> tuple:

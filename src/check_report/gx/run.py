@@ -13,7 +13,7 @@ from __future__ import annotations
 from check_report import facts as F
 from check_report.findings import Figure, Finding, Location, RuleStats, Severity
 from check_report.gx import compile as C
-from check_report.gx.relations import engine_api
+from check_report.gx.relations import engine_api, unpack_rows
 from check_report.gx.serial import finding_from_dict
 
 ENGINE_ERROR_RULE = "engine.rule-error"
@@ -88,7 +88,8 @@ def _collect(item, table, path: str, ruleset, result) -> None:
         details = body.get("details") or {}
         result.findings.extend(finding_from_dict(f) for f in details.get("findings", ()))
         result.per_rule[info["rule"]] = RuleStats(**details.get("stats", {}))
-        result.checked_facts |= set(details.get("checked_rows", ()))
+        if details.get("checked_rows"):
+            result.checked_facts |= unpack_rows(table.index, details["checked_rows"])
         return
     findings = _stock_findings(item, table, path, info["rule"], severity, rule, body)
     result.findings.extend(findings)
