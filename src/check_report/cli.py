@@ -196,7 +196,7 @@ def cmd_check(args) -> int:
     run = resolve(args, keep_facts=args.together)
     paths, problems = pipeline.expand_inputs(args.files, lang=run.lang)
     base_ruleset = _validate_rules(paths, run.settings)
-    targets = annotation_targets(paths, args.annotate) if args.annotate else {}
+    targets = pipeline.annotation_targets(paths, args.annotate) if args.annotate else {}
     outcomes = _check_all(paths, run.settings, args)
     results = [o.result for o in outcomes] + problems
     extra, listed = _together(outcomes, base_ruleset, run.lang) if args.together else ([], base_ruleset)
@@ -286,21 +286,6 @@ def _write(path: str, text: str) -> None:
         raise CliError(t("err_write", path=path, error=exc.strerror or exc)) from None
 
 
-def annotation_targets(paths: list[str], out: str) -> dict[str, str]:
-    """Where each input's annotated copy goes: OUT itself for one input, else OUT/<name>.checked.<ext>.
-    Checked before any file is read, so a copy can never overwrite an input."""
-    from pathlib import Path
-
-    folder = Path(out)
-    as_folder = len(paths) > 1 or folder.is_dir() or out.endswith(("/", "\\"))
-    targets = {path: str(folder / annotated_name(path)) if as_folder else out for path in paths}
-    inputs = {Path(path).resolve() for path in paths}
-    for path, target in targets.items():
-        if Path(target).resolve() in inputs:
-            raise CliError(f"{target}: --annotate would overwrite an input file; choose another name")
-    return targets
-
-
 def _annotate(outcomes: list, targets: dict[str, str], lang: str, extra: list) -> None:
     """One annotated copy per readable input. Cross-file findings (`--together`) go into the copy of
     every file they point into."""
@@ -316,15 +301,6 @@ def _annotate(outcomes: list, targets: dict[str, str], lang: str, extra: list) -
         Path(targets[result.path]).parent.mkdir(parents=True, exist_ok=True)
         annotate.write_annotated(result, result.path, targets[result.path], lang, extra_findings=extra)
         print(t("annotated", lang, path=targets[result.path]), file=sys.stderr)
-
-
-def annotated_name(path: str) -> str:
-    """q1.xlsx -> q1.checked.xlsx; report.md -> report.checked.html (text inputs become a web page)."""
-    from pathlib import Path
-
-    source = Path(path)
-    suffix = ".xlsx" if source.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods", ".csv") else ".html"
-    return f"{source.stem}.checked{suffix}"
 
 
 def _optional(module: str, option: str):

@@ -216,6 +216,32 @@ def _checkable(path, inside=None) -> bool:
     return path.is_file() and not path.name.startswith("~$") and not hidden
 
 
+def annotation_targets(paths: list[str], out: str) -> dict[str, str]:
+    """Where each input's annotated copy goes: OUT itself for one input, else OUT/<name>.checked.<ext>.
+    Checked before any file is read, so a copy can never overwrite an input."""
+    from pathlib import Path
+
+    folder = Path(out)
+    as_folder = len(paths) > 1 or folder.is_dir() or out.endswith(("/", "\\"))
+    targets = {path: str(folder / annotated_name(path)) if as_folder else out for path in paths}
+    inputs = {Path(path).resolve() for path in paths}
+    for target in targets.values():
+        if Path(target).resolve() in inputs:
+            from check_report.readers.base import InputError
+
+            raise InputError(f"{target}: --annotate would overwrite an input file; choose another name")
+    return targets
+
+
+def annotated_name(path: str) -> str:
+    """q1.xlsx -> q1.checked.xlsx; report.md -> report.checked.html (text inputs become a web page)."""
+    from pathlib import Path
+
+    source = Path(path)
+    suffix = ".xlsx" if source.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods", ".csv") else ".html"
+    return f"{source.stem}.checked{suffix}"
+
+
 def write_atomic(path: str, text: str) -> None:
     """Write through a temporary file in the target folder, then rename: never a half-written report."""
     import os

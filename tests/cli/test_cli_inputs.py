@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from check_report.cli import annotated_name, exit_code
-from check_report.pipeline import expand_inputs, write_atomic
+from check_report.cli import exit_code
+from check_report.pipeline import annotated_name, expand_inputs, write_atomic
 
 
 def _touch(path):
