@@ -97,8 +97,15 @@ def _unchecked(document, facts, checked: set[int]) -> list:
     finder = _prose_function("unchecked_numbers") if document is not None else None
     if finder is None:
         return []
-    return [tuple(str(part) if part is not None else "" for part in item)
-            for item in finder(document, facts, checked)]
+    return [(_where(document.path, where), str(raw), str(context or ""))
+            for where, raw, context in finder(document, facts, checked)]
+
+
+def _where(path: str, where) -> str:
+    """A line number becomes `path:line`, the place a reviewer's editor jumps to."""
+    if isinstance(where, int):
+        return f"{path}:{where}"
+    return str(where) if where is not None else path
 
 
 def _prose_function(name: str):

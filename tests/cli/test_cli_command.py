@@ -230,3 +230,19 @@ def test_annotate_one_file_and_a_batch_and_never_over_an_input(cli, work):
     refused = cli("q1.csv", "--rules", "t.yaml", "--annotate", "q1.csv")
     _one_line_error(refused, "overwrite")
     assert refused.stdout == "" and (work / "q1.csv").read_bytes() == before
+
+
+def test_show_unchecked_lists_the_numbers_of_a_text_no_rule_looked_at(cli, tmp_path):
+    (tmp_path / "r.md").write_text(
+        "# Báo cáo\n\nThu ngân sách quý I/2024 ước thực hiện 350 triệu đồng, đạt 35% kế hoạch năm 1.000 "
+        "triệu đồng, tăng 8,6% so cùng kỳ.\n\nNăm 2024 có 12 đoàn kiểm tra.\n", encoding="utf-8")
+    plain = json.loads(cli("r.md", "--format", "json").stdout)["files"][0]
+    assert plain["unchecked"] == []
+    shown = json.loads(cli("r.md", "--format", "json", "--show-unchecked").stdout)["files"][0]
+    coverage = shown["coverage"]
+    assert coverage["numbers"] >= coverage["read"] >= coverage["checked"] and coverage["numbers"] > 0
+    assert len(shown["unchecked"]) == coverage["numbers"] - coverage["checked"] > 0
+    assert all(item["where"].startswith("r.md:") for item in shown["unchecked"])
+    terminal = cli("r.md", "--show-unchecked", "--lang", "en").stdout
+    assert "Numbers not checked (r.md)" in terminal
+    assert f"{coverage['numbers']} numbers in the text" in terminal
