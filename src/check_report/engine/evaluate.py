@@ -68,11 +68,12 @@ class Evaluation:
 
     # -- leaves --------------------------------------------------------------------------------------
     def _from_slots(self, node: X.Node, slot: np.ndarray, rescale: bool = False) -> I.Iv:
-        known = slot >= 0
-        factor = self._factor(slot, self._own_scale()) if rescale else 1.0
-        lo = np.where(known, self.index.slot_lo[slot] * factor, np.nan)
-        hi = np.where(known, self.index.slot_hi[slot] * factor, np.nan)
-        apps = np.flatnonzero(known)
+        # slot -1 picks the sentinel at the end of the *_ext arrays: NaN bounds, scale 1
+        lo, hi = self.index.lo_ext[slot], self.index.hi_ext[slot]
+        if rescale:
+            factor = self._factor(slot, self._own_scale())
+            lo, hi = lo * factor, hi * factor
+        apps = np.flatnonzero(slot >= 0)
         self.leaves.append(Leaf(node, self.text[node.start:node.end], apps, slot[apps]))
         return I.Iv(lo, hi)
 
@@ -96,7 +97,7 @@ class Evaluation:
         return self._scale_cache
 
     def _factor(self, slot: np.ndarray, own: np.ndarray) -> np.ndarray:
-        return np.where(slot >= 0, self.index.slot_scale[np.maximum(slot, 0)], 1.0) / own
+        return self.index.scale_ext[slot] / own
 
     def _num(self, node: X.Num) -> I.Iv:
         return I.const(node.value, self.domain.size)

@@ -17,6 +17,7 @@ from check_report.engine.intervals import FLOAT_SLACK
 from check_report.findings import Location
 
 MONTHS = 12
+DENSE_LIMIT = 8_000_000   # entities x periods up to which periodic lookups use a direct table (64 MB)
 # measures that carry the indicator's own unit (the others are percentages of something)
 AMOUNT_MEASURES = (F.PLAN, F.MONTH, F.CUMULATIVE, F.PREVIOUS, F.PREVIOUS_MONTH, F.CHANGE, F.COUNT, F.AMOUNT,
                    F.NUMERATOR, F.DENOMINATOR)
@@ -34,13 +35,21 @@ def _codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return codes, uniques
 
 
-def _lookup_names(names: pd.Index, series: pd.Series) -> np.ndarray:
-    """Code of each value among `names`, -1 for missing or unknown ones (most rows have no parent)."""
-    result = np.full(len(series), -1, dtype=np.int64)
-    present = series.notna().to_numpy()
-    if present.any():
-        result[present] = names.get_indexer(series.to_numpy(dtype=object)[present])
-    return result
+def _file_codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    values = series.to_numpy(dtype=object)
+    if len(values) and (values == values[0]).all():       # the usual case: one input file
+        return np.zeros(len(values), dtype=np.int64), pd.Index([values[0]], dtype=object)
+    return _codes(series)
+
+
+def _entity_codes(entities: pd.Series, parents: pd.Series) -> tuple[np.ndarray, np.ndarray, int]:
+    """Codes of entities, and of parents in the same numbering (-1 when the parent states no figure).
+    Parents are factorised on their own and only their few distinct names are looked up."""
+    ent_codes, ent_names = _codes(entities)
+    parent_codes, parent_names = pd.factorize(parents.to_numpy(dtype=object), sort=False)
+    as_entity = pd.Index(ent_names).get_indexer(pd.Index(np.asarray(parent_names, dtype=object)))
+    parent_codes = np.where(parent_codes >= 0, as_entity[np.maximum(parent_codes, 0)] if len(as_entity) else -1, -1)
+    return ent_codes, parent_codes.astype(np.int64), len(ent_names)
 
 
 def _float_column(frame: pd.DataFrame, column: str) -> np.ndarray:
@@ -67,17 +76,15 @@ class FactIndex:
 
     # -- construction ---------------------------------------------------------------------------------
     def _build_entities(self, frame: pd.DataFrame) -> None:
-        file_codes, self.files = _codes(frame[F.FILE])
-        ent_codes, ent_names = _codes(frame[F.ENTITY])
-        parent_codes = _lookup_names(ent_names, frame[F.PARENT])
+        file_codes, self.files = _file_codes(frame[F.FILE])
+        ent_codes, parent_codes, n_names = _entity_codes(frame[F.ENTITY], frame[F.PARENT])
         if len(self.files) <= 1:      # one input: entity codes are the ids already
-            self.fact_ent, self.n_ent = ent_codes, len(ent_names)
+            self.fact_ent, self.n_ent = ent_codes, n_names
             fact_parent = parent_codes
         else:
-            width = len(ent_names)
-            fact_ent, uniq_keys = pd.factorize(file_codes * width + ent_codes, sort=False)
+            fact_ent, uniq_keys = pd.factorize(file_codes * n_names + ent_codes, sort=False)
             self.fact_ent, self.n_ent = fact_ent.astype(np.int64), len(uniq_keys)
-            parent_keys = np.where(parent_codes >= 0, file_codes * width + parent_codes, -1)
+            parent_keys = np.where(parent_codes >= 0, file_codes * n_names + parent_codes, -1)
             fact_parent = pd.Index(uniq_keys).get_indexer(parent_keys)
         first = np.full(self.n_ent, len(frame), dtype=np.int64)
         np.minimum.at(first, self.fact_ent, np.arange(len(frame)))
@@ -136,6 +143,9 @@ class FactIndex:
         self.slot_hi = np.where(self.conflict, upper[rep], hi)
         self.slot_count = counts
         self.slot_scale = self.fact_scale[rep]
+        self.lo_ext = np.append(self.slot_lo, np.nan)
+        self.hi_ext = np.append(self.slot_hi, np.nan)
+        self.scale_ext = np.append(self.slot_scale, 1.0)
         self.slot_start = _float_column(frame, F.PERIOD_START)[rep]
         self.slot_end = _float_column(frame, F.PERIOD_END)[rep]
         self.slot_year = _float_column(frame, F.YEAR)[rep]
@@ -182,14 +192,23 @@ class FactIndex:
 
     def lookup(self, measure: str, ent: np.ndarray, per: np.ndarray) -> np.ndarray:
         """Slot of a periodic measure for each (entity, period) pair; -1 where not stated."""
+        width = max(len(self.periods), 1)
         if measure not in self._periodic_keys:
             slots = self.periodic_slots(measure)
-            keys = self.slot_ent[slots] * max(len(self.periods), 1) + self.slot_per[slots]
-            order = np.argsort(keys, kind="stable")
-            self._periodic_keys[measure] = (keys[order], slots[order])
+            keys = self.slot_ent[slots] * width + self.slot_per[slots]
+            if self.n_ent * width <= DENSE_LIMIT:          # a direct table beats a binary search
+                dense = np.full(self.n_ent * width, -1, dtype=np.int64)
+                dense[keys] = slots
+                self._periodic_keys[measure] = (dense, None)
+            else:
+                order = np.argsort(keys, kind="stable")
+                self._periodic_keys[measure] = (keys[order], slots[order])
         keys, slots = self._periodic_keys[measure]
-        want = ent * max(len(self.periods), 1) + per
-        return _search(keys, slots, want, ent >= 0)
+        valid = (ent >= 0) & (per >= 0)
+        want = np.where(valid, ent * width + per, 0)
+        if slots is None:
+            return np.where(valid, keys[want], -1) if len(keys) else np.full(len(want), -1, dtype=np.int64)
+        return _search(keys, slots, want, valid)
 
     def month_grid(self, measure: str, year: np.ndarray) -> np.ndarray:
         """(n_ent, 12) slots of single-month facts by month number, preferring the given year per entity."""
