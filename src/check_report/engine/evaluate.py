@@ -103,9 +103,28 @@ class Evaluation:
         return I.const(node.value, self.domain.size)
 
     def _flag(self, node: X.Flag) -> I.Truth:
+        if node.name == "in_cumulative":
+            return self._in_cumulative()
         flags = self.index.complete if node.name == "complete" else self.index.rate_unit
         values = flags[self.domain.ent] if self.domain.size else np.zeros(0, dtype=bool)
         return I.boolean(values, np.ones(self.domain.size, dtype=bool))
+
+    def _in_cumulative(self) -> I.Truth:
+        """The application's period lies inside the cumulative period (unknown without periods)."""
+        index, ent, per = self.index, self.domain.ent, self.domain.per
+        if not self.domain.size:
+            return I.boolean(np.zeros(0, dtype=bool), np.zeros(0, dtype=bool))
+        cum = index.chosen("cumulative")[ent]
+        periodic = per >= 0
+        safe_per = np.maximum(per, 0)
+        start, end, year = index.per_start[safe_per], index.per_end[safe_per], index.per_year[safe_per]
+        c_start, c_end, c_year = (np.where(cum >= 0, arr[cum], np.nan) for arr in
+                                  (index.slot_start, index.slot_end, index.slot_year))
+        known = ~(np.isnan(start) | np.isnan(end) | np.isnan(c_start) | np.isnan(c_end))
+        same_year = np.isnan(year) | np.isnan(c_year) | (year == c_year)
+        with np.errstate(invalid="ignore"):
+            inside = (start >= c_start) & (end <= c_end) & same_year
+        return I.boolean(np.where(periodic, inside, True), np.where(periodic, known, True))
 
     def _children(self, node: X.Children) -> I.Iv:
         """sum/count over the children: a sum is known only when every child states the measure."""

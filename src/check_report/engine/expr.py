@@ -11,7 +11,8 @@
     atom    := NUMBER | NAME | "parent" "." NAME | FUNC "(" args ")" | "(" expr ")"
 
 Names are measures of the indicator (`plan`, `cumulative`, `month` ...), `parent.<measure>`, and the flags
-`complete` (the children are the whole breakdown) and `rate_unit` (the unit is a rate or price: %, /, lần). Functions: abs, min, max, sum(children.<m>), count(children.<m>), sum_months(<periodic m>).
+`complete` (the children are the whole breakdown), `rate_unit` (the unit is a rate or price: %, /, lần) and
+`in_cumulative` (the period in turn lies inside the indicator's cumulative period; true for non-periodic rules). Functions: abs, min, max, sum(children.<m>), count(children.<m>), sum_months(<periodic m>).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?(?![\w.]))|(?P<name>[A-Za-z_][A
                     r"|(?P<op>==|!=|<=|>=|[-+*/<>().,]))")
 COMPARISONS = ("==", "!=", "<=", "<", ">=", ">")
 KEYWORDS = ("and", "or", "not")
-FLAGS = ("complete", "rate_unit")
+FLAGS = ("complete", "rate_unit", "in_cumulative")
 ARITH_FUNCS = {"abs": (1, 1), "min": (2, 99), "max": (2, 99)}
 CHILD_FUNCS = ("sum", "count")
 PERIOD_FUNCS = ("sum_months",)

@@ -81,7 +81,9 @@ def _expression_rule(index: FactIndex, rule: Rule, measures, lang, stats: RuleSt
             applies, undecided = condition.certain, ~condition.known
         evaluated = applies & truth.known
         failed = evaluated & ~truth.possible
-        missing = (applies | undecided) & ~truth.known & _has_subject(ev, domain, index)
+        # not evaluated: the figure under test is stated but a figure it needs, or one that decides
+        # whether the rule applies, is missing
+        missing = ((applies & ~truth.known) | undecided) & _has_subject(ev, domain, index)
         stats.evaluated += int(evaluated.sum())
         stats.failed += int(failed.sum())
         stats.passed += int((evaluated & truth.possible).sum())

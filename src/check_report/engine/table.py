@@ -149,6 +149,10 @@ class FactIndex:
         self.slot_start = _float_column(frame, F.PERIOD_START)[rep]
         self.slot_end = _float_column(frame, F.PERIOD_END)[rep]
         self.slot_year = _float_column(frame, F.YEAR)[rep]
+        self.per_start, self.per_end, self.per_year = (np.full(len(self.periods), np.nan) for _ in range(3))
+        for target, source in ((self.per_start, self.slot_start), (self.per_end, self.slot_end),
+                               (self.per_year, self.slot_year)):
+            target[self.slot_per[::-1]] = source[::-1]          # the first slot of a period says
 
     # -- lookups --------------------------------------------------------------------------------------
     def measure_code(self, measure: str) -> int:
