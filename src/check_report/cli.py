@@ -146,7 +146,7 @@ def resolve(args, *, keep_facts: bool = False) -> Run:
     settings = Settings(
         rules=rules, enable=conf.enable + tuple(args.enable), select=conf.select,
         ignore=conf.ignore + tuple(args.disable),
-        severity=conf.severity + _severity_pairs(args.severity), vocabulary=vocabulary, lang=lang,
+        severity=conf.severity + _severity_pairs(args.severity, lang), vocabulary=vocabulary, lang=lang,
         per_path=conf.per_path, base_dir=str(base), keep_facts=keep_facts, debug=args.debug,
         show_unchecked=getattr(args, "show_unchecked", False),
     )
@@ -173,12 +173,14 @@ def _relative(spec: str, base) -> str:
     return str(base / spec) if looks_like_path and not Path(spec).is_absolute() else spec
 
 
-def _severity_pairs(values: list[str]) -> tuple[tuple[str, str], ...]:
+def _severity_pairs(values: list[str], lang: str) -> tuple[tuple[str, str], ...]:
+    from check_report.i18n import t
+
     pairs = []
     for value in values:
         rule_id, sep, level = value.partition("=")
         if not sep or not rule_id.strip() or level.strip().lower() not in ("error", "warning", "info"):
-            raise CliError(f"{PROG}: --severity {value!r}: expected ID=error|warning|info")
+            raise CliError(f"{PROG}: " + t("err_severity", lang, value=value))
         pairs.append((rule_id.strip(), level.strip().lower()))
     return tuple(pairs)
 
@@ -187,16 +189,17 @@ def _severity_pairs(values: list[str]) -> tuple[tuple[str, str], ...]:
 
 def cmd_check(args) -> int:
     from check_report import __version__, pipeline
+    from check_report.i18n import t
     from check_report.reporters.records import build_report
 
-    if args.jobs < 1:
-        raise CliError(f"{PROG}: --jobs must be at least 1")
-    if not args.files:
-        raise CliError(f"{PROG}: no input files given (try: {PROG} --help)")
     run = resolve(args, keep_facts=args.together)
+    if args.jobs < 1:
+        raise CliError(f"{PROG}: " + t("err_jobs", run.lang))
+    if not args.files:
+        raise CliError(f"{PROG}: " + t("err_no_inputs", run.lang))
     paths, problems = pipeline.expand_inputs(args.files, lang=run.lang)
     base_ruleset = _validate_rules(paths, run.settings)
-    targets = pipeline.annotation_targets(paths, args.annotate) if args.annotate else {}
+    targets = pipeline.annotation_targets(paths, args.annotate, run.lang) if args.annotate else {}
     outcomes = _check_all(paths, run.settings, args)
     results = [o.result for o in outcomes] + problems
     extra, listed = _together(outcomes, base_ruleset, run.lang) if args.together else ([], base_ruleset)
@@ -265,7 +268,7 @@ def _emit(report: dict, args, lang: str, readable: bool) -> None:
     from check_report.reporters import render
 
     if args.output:
-        _write(args.output, render(report, args.format, lang=lang))
+        _write(args.output, render(report, args.format, lang=lang), lang)
     elif args.format == "rich":
         if readable:
             from check_report.reporters.terminal import make_console, print_report
@@ -275,7 +278,7 @@ def _emit(report: dict, args, lang: str, readable: bool) -> None:
         sys.stdout.write(render(report, args.format, lang=lang))
 
 
-def _write(path: str, text: str) -> None:
+def _write(path: str, text: str, lang: str = "en") -> None:
     from check_report.pipeline import write_atomic
 
     try:
@@ -283,7 +286,7 @@ def _write(path: str, text: str) -> None:
     except OSError as exc:
         from check_report.i18n import t
 
-        raise CliError(t("err_write", path=path, error=exc.strerror or exc)) from None
+        raise CliError(t("err_write", lang, path=path, error=exc.strerror or exc)) from None
 
 
 def _annotate(outcomes: list, targets: dict[str, str], lang: str, extra: list) -> None:
@@ -325,7 +328,7 @@ def cmd_extract(args) -> int:
     facts, notes = extract(source, vocabulary=list(run.settings.vocabulary) or None)
     text = _facts_text(facts, args.format)
     if args.output:
-        _write(args.output, text)
+        _write(args.output, text, run.lang)
     else:
         sys.stdout.write(text)
     for note in notes:

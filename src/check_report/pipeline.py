@@ -57,8 +57,11 @@ def analyse(path: str, settings: Settings) -> Outcome:
     except Exception as exc:  # a bug must not take the batch down: report it as this file's outcome
         if settings.debug:
             traceback.print_exc(file=sys.stderr)
+        from check_report.i18n import t
+
         message = " ".join(f"{type(exc).__name__}: {exc}".split())
-        return Outcome(FileResult(path=path, status="error", error=f"{path}: internal error: {message}"))
+        return Outcome(FileResult(path=path, status="error",
+                                  error=t("err_internal", settings.lang, path=path, error=message)))
 
 
 def _analyse(path: str, settings: Settings) -> Outcome:
@@ -223,7 +226,7 @@ def _checkable(path, inside=None) -> bool:
     return path.is_file() and not path.name.startswith("~$") and not hidden
 
 
-def annotation_targets(paths: list[str], out: str) -> dict[str, str]:
+def annotation_targets(paths: list[str], out: str, lang: str = "en") -> dict[str, str]:
     """Where each input's annotated copy goes: OUT itself for one input, else OUT/<name>.checked.<ext>.
     Checked before any file is read, so a copy can never overwrite an input."""
     from pathlib import Path
@@ -234,9 +237,10 @@ def annotation_targets(paths: list[str], out: str) -> dict[str, str]:
     inputs = {Path(path).resolve() for path in paths}
     for target in targets.values():
         if Path(target).resolve() in inputs:
+            from check_report.i18n import t
             from check_report.readers.base import InputError
 
-            raise InputError(f"{target}: --annotate would overwrite an input file; choose another name")
+            raise InputError(t("err_overwrite", lang, path=target))
     return targets
 
 
