@@ -1,0 +1,52 @@
+"""The Python examples of docs/gx.md run as written (in this process: GX is imported once)."""
+
+import re
+import runpy
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("great_expectations", reason="great_expectations not installed (optional extra)")
+
+REPO = Path(__file__).resolve().parents[2]
+DOC = REPO / "docs" / "gx.md"
+SAMPLE = REPO / "samples" / "q1.xlsx"
+
+
+def python_blocks() -> list[str]:
+    return re.findall(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)
+
+
+def run_script(path: Path, argv: list[str], monkeypatch) -> int:
+    monkeypatch.setattr(sys, "argv", [str(path), *argv])
+    try:
+        runpy.run_path(str(path), run_name="__main__")
+    except SystemExit as done:
+        return int(done.code or 0)
+    return 0
+
+
+def test_existing_suite_example_finds_the_bad_row(tmp_path, capsys, monkeypatch):
+    script = tmp_path / "example.py"
+    script.write_text(python_blocks()[0], encoding="utf-8")
+    assert run_script(script, [], monkeypatch) == 0
+    assert capsys.readouterr().out.splitlines() == ["expect_column_values_to_not_be_null True []",
+                                                    "expect_column_relation_to_hold False [1]",
+                                                    "expect_column_relation_to_hold True []"]
+
+
+def test_ci_script_fails_on_the_sample_and_names_the_rules(tmp_path, capsys, monkeypatch):
+    if not SAMPLE.exists():
+        pytest.skip("samples/q1.xlsx has not been built")
+    from check_report.gx import cli_gx_suite
+
+    suite = tmp_path / "suite.json"
+    assert cli_gx_suite(["core", "-o", str(suite)]) == 0
+    script = tmp_path / "check_reports.py"
+    script.write_text(python_blocks()[1], encoding="utf-8")
+    capsys.readouterr()
+    assert run_script(script, [str(suite), str(SAMPLE)], monkeypatch) == 1
+    out = capsys.readouterr().out
+    assert "core.cumulative-sum-of-months" in out and "core.pct-of-plan" in out
+    assert "Bieu 01!H16" in out
