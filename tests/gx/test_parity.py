@@ -24,14 +24,17 @@ def ruleset():
     return load_rules(["default"])
 
 
+SAMPLES = sorted(p for p in (REPO / "samples").glob("*") if p.suffix in {".xlsx", ".md", ".docx", ".txt"})
+
+
 def facts_of(path: Path):
     table, _notes = extract.extract(readers.read(str(path)))
     return table
 
 
-def assert_parity(facts, ruleset, path="q.xlsx"):
-    native = run_rules(facts, ruleset, path=path)
-    through_gx = run_with_gx(facts, ruleset, path=path)
+def assert_parity(facts, ruleset, path="q.xlsx", document=None, lang="en"):
+    native = run_rules(facts, ruleset, path=path, document=document, lang=lang)
+    through_gx = run_with_gx(facts, ruleset, path=path, document=document, lang=lang)
     assert cells(through_gx) == cells(native)
     assert through_gx.findings == native.findings            # same messages, figures and intervals too
     assert through_gx.per_rule == native.per_rule
@@ -63,6 +66,15 @@ def test_sample_workbook_and_its_injected_discrepancies(ruleset):
     reported = {(loc.short(), f.rule) for f in native.findings for loc in f.locations}
     for cell, (rule, _what) in build_q1.INJECTED.items():
         assert (cell, rule) in reported
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: p.name)
+def test_every_sample_in_both_languages(ruleset, sample, lang):
+    """Workbooks and prose alike; prose-only check kinds run natively inside run_with_gx."""
+    source = readers.read(str(sample))
+    facts, _notes = extract.extract(source)
+    assert_parity(facts, ruleset, path=str(sample), document=source.document, lang=lang)
 
 
 @pytest.mark.parametrize("workbook", WORKBOOKS, ids=lambda p: p.name)
