@@ -141,3 +141,36 @@ def test_together_reports_a_quarter_that_differs_from_the_monthly_files(cli, tmp
     assert "cross.months-sum" in {r["id"] for r in report["rules"]}
     terminal = cli(".", "--rules", "t.yaml", "--together", "--lang", "en").stdout
     assert "m02.csv m02!D2" in terminal
+
+
+def _stderr_on_a_terminal(args: list[str], cwd) -> tuple[int, str]:
+    import os
+    import subprocess
+    import sys
+
+    pty = pytest.importorskip("pty")   # POSIX only
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "check_report", *args], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=slave, env={**os.environ, "TERM": "xterm", "LANG": "C.UTF-8"})
+    os.close(slave)
+    proc.communicate(timeout=60)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 4096)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_progress_bar_on_a_terminal_only(cli, project):
+    code, terminal = _stderr_on_a_terminal(["data", "--rules", "rules/t.yaml"], project)
+    assert code == 1 and "Checking" in terminal and "━" in terminal
+    piped = cli("data", "--rules", "rules/t.yaml")
+    assert "Checking" not in piped.stderr and "━" not in piped.stderr
+    _, quiet = _stderr_on_a_terminal(["data", "--rules", "rules/t.yaml", "--quiet"], project)
+    assert "Checking" not in quiet
