@@ -218,6 +218,11 @@ def test_argument_errors_suggest():
     assert "severity: core.growth: unknown severity 'eror'" in error_of(["core"], severities={"core.growth": "eror"})
     assert "unknown rule pack 'defualt' (did you mean 'default'?)" in error_of(["defualt"])
     assert "rule file not found: nowhere/x.yaml" in error_of(["nowhere/x.yaml"])
+    assert "no rule or prefix 'cor.'" in error_of(["core"], disable=["cor."])
+
+
+def test_a_builtin_pack_not_loaded_may_be_named():
+    assert len(load_rules(["core"], disable=["doc.", "default"], severities={"doc": "info"}).rules) > 0
 
 
 def test_unreadable_and_binary_files(tmp_path):
