@@ -360,7 +360,7 @@ def parse(text: str, measures, periodic: frozenset[str], *, want_bool: bool = Tr
     check_types(node, want_bool)
     own, nested = periodic_in(node, periodic)
     if nested and not own:
+        example = min(nested)
         raise ExprError("a periodic measure of the parent or children needs the same measure of the "
-                        f"indicator itself to say which period (e.g. {sorted(nested)[0]} <= parent."
-                        f"{sorted(nested)[0]})", node.start)
+                        f"indicator itself to say which period (e.g. {example} <= parent.{example})", node.start)
     return node

@@ -39,7 +39,7 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
                 if index is None and index_error is None:
                     try:
                         index = FactIndex(facts)
-                    except Exception as exc:  # a malformed fact table fails every rule that needs it
+                    except Exception as exc:  # noqa: BLE001 - a malformed fact table fails every rule needing it
                         index_error = exc
                 if index_error is not None:
                     raise index_error

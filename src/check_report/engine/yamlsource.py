@@ -56,7 +56,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _se
 
 def load_yaml(text: str, filename: str):
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: safe
     except _DuplicateKey as dup:
         raise RuleError(f"{filename}:{dup.line}: {dup.key}: duplicate or invalid key") from None
     except yaml.MarkedYAMLError as exc:
