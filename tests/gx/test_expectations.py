@@ -64,10 +64,23 @@ def test_row_relation_tolerance_and_mostly():
     assert mostly.success and mostly.result["unexpected_count"] == 1
 
 
-def test_a_bad_expression_comes_back_as_exception_info():
-    (result,) = validate(wide(), X.ExpectColumnRelationToHold(column_list=["m1", "m2"], expr="m1 == m2 +"))
-    assert not result.success
-    assert "unexpected end of expression" in raised_message(result.exception_info)
+@pytest.mark.parametrize("kwargs, complaint", [
+    ({"column_list": ["m1", "m2"], "expr": "m1 == m2 +"}, "unexpected end of expression"),
+    ({"column_list": ["m1", "m2"], "expr": "m1 == m3"}, "unknown measure 'm3'"),
+    ({"column_list": ["m1", "m2"], "expr": "m1 == m2", "bounds": {"m1": ["lo", "hi"]}}, "lo, hi not in column_list"),
+    ({"column_list": ["m1", "m2"], "expr": "m1 == m2", "decimals": {"m9": 1}}, "relation does not use: m9"),
+])
+def test_a_bad_row_relation_is_refused_when_built(kwargs, complaint):
+    with pytest.raises(Exception, match=complaint):
+        X.ExpectColumnRelationToHold(**kwargs)
+
+
+def test_a_rule_that_cannot_run_comes_back_as_a_result_not_an_exception():
+    (result,) = validate(wide(), X.ExpectFactRuleToHold(rule_id="user.bad", expr="cumulative == sum_months(month)"))
+    # the wide table has none of the fact table's columns: the engine reports the rule, GX does not raise
+    assert not result.success and raised_message(result.exception_info) is None
+    (finding,) = result.result["details"]["findings"]
+    assert finding["rule"] == "engine.rule-error" and "user.bad" in finding["message"]
 
 
 def test_fact_rule_names_the_cells_of_the_discrepancy():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Dict, List, Literal, Optional, Tuple, Union
 
+from great_expectations.compatibility.pydantic import root_validator
 from great_expectations.core.metric_domain_types import MetricDomainTypes
 from great_expectations.execution_engine import PandasExecutionEngine
 from great_expectations.expectations.expectation import BatchExpectation, MulticolumnMapExpectation
@@ -231,6 +232,21 @@ class ExpectColumnRelationToHold(MulticolumnMapExpectation):
     tolerance_abs: float = 0.0
     tolerance_rel: float = 0.0
     ignore_row_if: Literal["all_values_are_missing", "any_value_is_missing", "never"] = "never"
+
+    @root_validator(skip_on_failure=True)
+    def _relation_reads_listed_columns(cls, values):
+        # strict at build time: a typo in the expression or a column left out of column_list is an
+        # error when the suite is made, not an exception_info in every later run
+        listed = set(values.get("column_list") or ())
+        names = rowwise.relation_names(values["expr"], listed)
+        for name, pair in (values.get("bounds") or {}).items():
+            missing = [col for col in (name, *pair) if col not in listed]
+            if missing:
+                raise ValueError(f"bounds of {name!r}: {', '.join(missing)} not in column_list")
+        unknown = sorted(set(values.get("decimals") or {}) - set(names))
+        if unknown:
+            raise ValueError(f"decimals for columns the relation does not use: {', '.join(unknown)}")
+        return values
 
     map_metric: ClassVar[str] = ROW_RELATION_METRIC
     success_keys: ClassVar[Tuple[str, ...]] = ("mostly", "expr", "bounds", "decimals", "tolerance_abs",

@@ -72,7 +72,7 @@ def fact_rule_outcome(facts, kwargs: dict, *, lang: str = "en") -> dict:
     """Run one rule over a long fact table with the native engine; a JSON-ready outcome."""
     _, RuleSet, run_rules, _ = engine_api()
     rule = rule_from_kwargs(kwargs)
-    path = str(facts[F.FILE].iloc[0]) if len(facts) else ""
+    path = str(facts[F.FILE].iloc[0]) if len(facts) and F.FILE in facts else ""
     measures = frozenset(F.MEASURES) | frozenset(kwargs.get("measures") or ())
     result = run_rules(facts, RuleSet([rule], measures=measures), path=path, lang=lang)
     stats = result.per_rule.get(rule.id)
