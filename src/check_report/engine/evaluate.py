@@ -97,7 +97,8 @@ class Evaluation:
         return self._scale_cache
 
     def _factor(self, slot: np.ndarray, own: np.ndarray) -> np.ndarray:
-        return self.index.scale_ext[slot] / own
+        unit = self.index.scale_ext[slot]
+        return np.where(unit > 0, unit / own, 1.0)
 
     def _num(self, node: X.Num) -> I.Iv:
         return I.const(node.value, self.domain.size)

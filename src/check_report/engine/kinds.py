@@ -26,8 +26,7 @@ def duplicate_figures(index, rule, lang: str, stats: RuleStats, checked: list) -
         figures = []
         for k, position in enumerate(positions.tolist()):
             value, decimals, raw = index.fact_value(position)
-            lo = float(index.facts.iloc[position]["lower"])
-            hi = float(index.facts.iloc[position]["upper"])
+            lo, hi = index.fact_bounds(position)
             figures.append(Figure(role=f"statement {k + 1}", value=value, lower=lo, upper=hi, raw=raw,
                                   location=index.location(position), decimals=decimals))
         measure = str(index.measures[index.slot_meas[slot]])

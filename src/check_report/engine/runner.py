@@ -154,9 +154,9 @@ def _figures(index: FactIndex, members) -> tuple[Figure, ...]:
         seen.add(slot)
         position = int(index.slot_fact[slot])
         value, decimals, raw = index.fact_value(position)
-        figures.append(Figure(role=_role(index, role, node, slot), value=value,
-                              lower=float(index.slot_lo[slot]), upper=float(index.slot_hi[slot]), raw=raw,
-                              location=index.location(position), decimals=decimals))
+        lower, upper = index.fact_bounds(position)
+        figures.append(Figure(role=_role(index, role, node, slot), value=value, lower=lower, upper=upper,
+                              raw=raw, location=index.location(position), decimals=decimals))
     return tuple(figures)
 
 

@@ -21,6 +21,8 @@ DENSE_LIMIT = 8_000_000   # entities x periods up to which periodic lookups use 
 # measures that carry the indicator's own unit (the others are percentages of something)
 AMOUNT_MEASURES = (F.PLAN, F.MONTH, F.CUMULATIVE, F.PREVIOUS, F.PREVIOUS_MONTH, F.CHANGE, F.COUNT, F.AMOUNT,
                    F.NUMERATOR, F.DENOMINATOR)
+PERCENT_MEASURES = (F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH, F.PCT_PREVIOUS_MONTH, F.GROWTH_MONTH, F.SHARE,
+                    F.CONTRIBUTION, F.RATIO_PCT)
 RATE_UNIT = r"%|‰|/|\blần\b|\bbình quân\b|\btỷ lệ\b|\bper\b|\bratio\b|\brate\b"
 
 
@@ -118,6 +120,11 @@ class FactIndex:
     def _build_slots(self, frame: pd.DataFrame, lower: np.ndarray, upper: np.ndarray) -> None:
         meas_codes, self.measures = _codes(frame[F.MEASURE])
         per_codes, self.periods = _codes(frame[F.PERIOD])
+        # amounts are held in their indicator's unit (a figure in tỷ beside figures in triệu đồng is
+        # converted), so restatements and relations compare like with like; percentages are never scaled
+        percent = np.isin(np.asarray(self.measures, dtype=object), PERCENT_MEASURES)[meas_codes]
+        to_entity_unit = np.where(percent, 1.0, self.fact_scale / self.ent_scale[self.fact_ent])
+        lower, upper = lower * to_entity_unit, upper * to_entity_unit
         n_meas, n_per = max(len(self.measures), 1), max(len(self.periods), 1)
         keys = (self.fact_ent * n_meas + meas_codes) * n_per + per_codes
         order = np.argsort(keys, kind="stable")
@@ -142,10 +149,11 @@ class FactIndex:
         self.slot_lo = np.where(self.conflict, lower[rep], lo)
         self.slot_hi = np.where(self.conflict, upper[rep], hi)
         self.slot_count = counts
-        self.slot_scale = self.fact_scale[rep]
+        # unit scale of each slot for figures of other indicators; 0 marks a percentage (never scaled)
+        self.slot_unit = np.where(percent[rep], 0.0, self.ent_scale[self.slot_ent])
         self.lo_ext = np.append(self.slot_lo, np.nan)
         self.hi_ext = np.append(self.slot_hi, np.nan)
-        self.scale_ext = np.append(self.slot_scale, 1.0)
+        self.scale_ext = np.append(self.slot_unit, 0.0)
         self.slot_start = _float_column(frame, F.PERIOD_START)[rep]
         self.slot_end = _float_column(frame, F.PERIOD_END)[rep]
         self.slot_year = _float_column(frame, F.YEAR)[rep]
@@ -249,6 +257,11 @@ class FactIndex:
         return Location(path=_text(row[F.FILE]), sheet=_opt(row[F.SHEET]), cell=_opt(row[F.CELL]),
                         line=None if _missing(line) else int(line), where=_opt(row[F.WHERE]),
                         text=f"{raw} — {context}" if context and context != raw else raw)
+
+    def fact_bounds(self, position: int) -> tuple[float, float]:
+        """The interval of one statement as written (in its own unit)."""
+        row = self.facts.iloc[int(position)]
+        return float(row[F.LOWER]), float(row[F.UPPER])
 
     def fact_value(self, position: int) -> tuple[float, int, str]:
         row = self.facts.iloc[int(position)]
