@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from check_report import facts as F
 from check_report.engine import expr as X
@@ -99,3 +101,14 @@ def test_declared_measures_are_accepted():
 def test_keywords_are_not_names():
     with pytest.raises(X.ExprError):
         parse("and > 0")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="planmothcu_ .()+-*/<>=!,0123456789abdnrs", max_size=40) | st.text(max_size=30))
+def test_any_text_parses_or_raises_expr_error(text):
+    try:
+        node = parse(text)
+    except X.ExprError as exc:
+        assert 0 <= exc.pos <= len(text)
+    else:
+        assert X.is_boolean(node)

@@ -190,6 +190,7 @@ def test_declared_measures(tmp_path):
     ("rules:\n  - id: x.a\n    check: duplicate-figure\n    when: plan > 0\n", "bad.yaml:4: when: 'when' applies"),
     ("rules:\n  - id: x.a\n    expr: plan > 0\n    options: {a: 1}\n", "bad.yaml:4: options: options belong"),
     ("rules: {a: 1}\n", "bad.yaml:1: rules: expected a list of rules"),
+    ("rules:\n  - id: x.a\n    expr: '{m} > 0'\n", "bad.yaml:3: expr: placeholder {m} has no values"),
     ("rules:\n  - plan > 0\n", "bad.yaml:2: rules: each rule is a mapping"),
     ("- a\n- b\n", "bad.yaml:1: expected a mapping"),
     ("rules:\n  - id: x.a\n    expr: plan > 0\n    expr: plan > 1\n", "bad.yaml:4: expr: duplicate"),
@@ -223,6 +224,20 @@ def test_argument_errors_suggest():
 
 def test_a_builtin_pack_not_loaded_may_be_named():
     assert len(load_rules(["core"], disable=["doc.", "default"], severities={"doc": "info"}).rules) > 0
+
+
+def test_broken_check_module_is_a_rule_error(tmp_path, monkeypatch):
+    from check_report import checks
+
+    monkeypatch.setitem(checks.REGISTRY, "broken", "enginetest_no_such_module")
+    path = write(tmp_path, "k.yaml", "rules:\n  - id: t.k\n    check: broken\n")
+    assert "k.yaml:3: check: cannot load check kind 'broken': ModuleNotFoundError" in error_of([str(path)])
+
+
+def test_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.yaml"
+    path.write_bytes("\ufeffrules:\n  - id: x.a\n    expr: plan > 0\n".encode())
+    assert load_rules([str(path)]).get("x.a").line == 2
 
 
 def test_unreadable_and_binary_files(tmp_path):

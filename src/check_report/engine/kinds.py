@@ -50,12 +50,6 @@ def known_kinds() -> list[str]:
     return sorted(set(ENGINE_KINDS) | set(REGISTRY))
 
 
-def kind_options(kind: str) -> dict:
-    if kind in ENGINE_OPTIONS:
-        return ENGINE_OPTIONS[kind]
-    return dict(getattr(load(kind), "OPTIONS", {}))
-
-
 def run_check_kind(rule, facts, path: str, document, lang: str, stats: RuleStats) -> list[Finding]:
     module = load(rule.check)
     options = {**getattr(module, "OPTIONS", {}), **rule.options}

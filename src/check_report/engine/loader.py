@@ -160,7 +160,7 @@ def _load_file(path: Path, state: _State, origin: str | None) -> None:
         return
     shown = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")   # a BOM from Windows editors is fine
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"{shown}: cannot read rule file: {getattr(exc, 'strerror', None) or exc}") from None
     data = load_yaml(text, shown)

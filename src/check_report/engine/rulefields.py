@@ -80,7 +80,7 @@ def _text(entry: LineDict, key: str, at: _Where) -> str | None:
 def _rule_severity(entry: LineDict, check: str | None, at: _Where) -> Severity:
     default = "error"
     if check is not None and check not in kinds.ENGINE_KINDS:
-        default = getattr(kinds.load(check), "DEFAULT_SEVERITY", "warning")
+        default = getattr(_kind_module(check, at), "DEFAULT_SEVERITY", "warning")
     name = entry.get("severity", default)
     try:
         return Severity.parse(str(name))
@@ -157,7 +157,8 @@ def _foreach(entry: LineDict, at: _Where) -> tuple[tuple[str, tuple[str, ...]], 
 def _check_options(entry: LineDict, check, at: _Where) -> dict:
     if not isinstance(check, str) or check not in kinds.known_kinds():
         raise at.error("check", f"unknown check kind {check!r}{X.suggest(str(check), kinds.known_kinds())}")
-    accepted = kinds.kind_options(check)
+    accepted = kinds.ENGINE_OPTIONS[check] if check in kinds.ENGINE_OPTIONS else \
+        dict(getattr(_kind_module(check, at), "OPTIONS", {}))
     options = entry.get("options") or {}
     if not isinstance(options, dict):
         raise at.error("options", "expected a mapping of option to value")
@@ -169,11 +170,22 @@ def _check_options(entry: LineDict, check, at: _Where) -> dict:
     return dict(options)
 
 
+def _kind_module(check: str, at: _Where):
+    try:
+        return kinds.load(check)
+    except Exception as exc:  # noqa: BLE001 - a broken check module is a configuration error to report
+        raise at.error("check", f"cannot load check kind {check!r}: {type(exc).__name__}: {exc}") from None
+
+
 def _validate_expressions(rule: Rule, measures: frozenset[str], at: _Where) -> None:
     for expr, when, bindings in rule.variants():
         for key, text in (("expr", expr), ("when", when)):
             if text is None:
                 continue
+            placeholder = re.search(r"\{(\w*)\}", text)
+            if placeholder:
+                raise at.error(key, f"placeholder {placeholder.group(0)} has no values: declare them in "
+                                    f"foreach ({{{placeholder.group(1) or 'm'}: [plan, cumulative]}})")
             try:
                 X.parse(text, measures, F.PERIODIC_MEASURES)
             except X.ExprError as exc:
