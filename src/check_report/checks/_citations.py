@@ -84,11 +84,32 @@ def type_table() -> dict[str, TypeInfo]:
 
 
 @cache
-def _type_word_pattern() -> re.Pattern:
+def _type_words() -> str:
     words = sorted((info.word for info in type_table().values()), key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"(?<!\w)({alternation})(?:\s+của\s[^.;:,()]{{1,50}}?)?\s*\(?\s*(?:số\s*:?\s*)?$",
-                      re.IGNORECASE)
+    return "|".join(re.escape(w) for w in words)
+
+
+@cache
+def _type_before_code() -> re.Pattern:
+    """The type word right before a code: `Kế hoạch số `, `Thông báo (số `, `nghị định `."""
+    return re.compile(rf"(?<!\w)({_type_words()})\s*\(?\s*(?:số\s*:?\s*)?$", re.IGNORECASE)
+
+
+@cache
+def _type_of_issuer_before_code() -> re.Pattern:
+    """`Quyết định của Ban Bí thư số `: the issuer named between the type word and `số`."""
+    return re.compile(rf"(?<!\w)({_type_words()})\s+của\s([^.;:,()]{{1,50}}?)\s*số\s*:?\s*$", re.IGNORECASE)
+
+
+def _type_word_before(text: str) -> re.Match | None:
+    strict = _type_before_code().search(text)
+    if strict:
+        return strict
+    loose = _type_of_issuer_before_code().search(text)
+    # "Kế hoạch của UBND tỉnh về Quyết định số ...": the nearer type word is the one cited
+    if loose and not re.search(rf"(?<!\w)(?:{_type_words()})(?!\w)", loose.group(2), re.IGNORECASE):
+        return loose
+    return None
 
 
 @cache
@@ -137,7 +158,7 @@ def _build(block: Block, m: re.Match, style: str) -> Citation:
     else:
         year, type_code, issuer_code = None, m.group(2), m.group(3).split("-")[0]
         symbol = f"{m.group(2)}/{m.group(3)}"
-    before = _type_word_pattern().search(text[max(0, m.start() - BEFORE_GAP):m.start()])
+    before = _type_word_before(text[max(0, m.start() - BEFORE_GAP):m.start()])
     start = m.start() - (len(before.group(0)) if before else 0)
     date, end = _date_after(text, m.end())
     issuer = ISSUER.match(text[end:])
