@@ -25,22 +25,40 @@ def test_xlsx_keeps_values_formats_and_title_rows(make_xlsx):
     assert grid.merged == [(0, 0, 0, 4)]
     assert _cell(source, "Sheet1", "C4") == Cell(1138000, "#,##0")
     assert _cell(source, "Sheet1", "D4") == Cell(0.2189, "0.00%")
-    assert _cell(source, "Sheet1", "E4").value == "2024-03-31T00:00:00"
+    assert _cell(source, "Sheet1", "E4").value == "2024-03-31"
     assert grid.cell_name(3, 2) == "C4"   # title rows counted, as Excel shows it
     assert grid.rows[1] == []             # the empty row is kept so rows stay aligned
 
 
-def test_read_only_mode_reads_the_same_grid(make_xlsx, monkeypatch):
-    """Big workbooks go through openpyxl read-only mode; merged ranges then come from the sheet XML."""
+@pytest.mark.parametrize("fast", [True, False])
+def test_large_workbook_paths_read_the_same_grid(make_xlsx, monkeypatch, fast):
+    """Big workbooks skip openpyxl's full mode: the calamine path (values + scanned formats) or, as its
+    fallback, openpyxl read-only mode with merged ranges from the sheet XML. Both see what full mode sees."""
     path = make_xlsx(
-        [["Title"], [None, None, "x"], ["A", None, "B", "C"], [None, 2.5, None, "t"]],
-        merges=["A1:D1", "B3:B4", "C3:D3"], formats={"B4": "0.0"},
+        [["Title"], [None, None, "x"], ["A", None, "B", "C"], [None, 2.5, None, "t", 0.2189, 1138000],
+         [], [None, None, None, None, dt.date(2024, 3, 31), True]],
+        merges=["A1:D1", "B3:B4", "C3:D3"], formats={"B4": "0.0", "E4": "0.00%", "F4": "#,##0"},
     )
     full = read(path)
     monkeypatch.setattr(workbook, "READ_ONLY_ABOVE_BYTES", 0)
+    monkeypatch.setattr(workbook, "FAST_LARGE_XLSX", fast)
+    if fast:
+        monkeypatch.setattr(workbook, "_read_openpyxl", None)  # prove the fast path did the reading
     streamed = read(path)
     assert [g.rows for g in streamed.grids] == [g.rows for g in full.grids]
     assert sorted(streamed.grids[0].merged) == sorted(full.grids[0].merged)
+    assert _cell(streamed, "Sheet1", "E4") == Cell(0.2189, "0.00%")
+
+
+def test_fast_path_on_the_sample_gives_the_same_facts(monkeypatch):
+    from wb_helpers import SAMPLE
+
+    from check_report.extract import extract
+
+    reference, _ = extract(read(SAMPLE))
+    monkeypatch.setattr(workbook, "READ_ONLY_ABOVE_BYTES", 0)
+    fast, _ = extract(read(SAMPLE))
+    assert fast.equals(reference)
 
 
 def test_xls_and_ods_read_like_xlsx(workbooks):

@@ -8,6 +8,7 @@ Precision comes from what the reader of the sheet sees. A number cell is shown t
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ class NumberFormat:
     scale_down: int        # trailing thousands separators: each divides the shown value by 1000
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_format(code: str | None) -> NumberFormat:
     """The shown decimals of an Excel number format code (its first, positive section)."""
     if not code or code.strip().lower() in ("general", "@", "standard"):
@@ -63,12 +65,18 @@ def _from_number(value: float, number_format: str | None) -> Figure | None:
     fmt = parse_format(number_format)
     shown = value * (100.0 if fmt.percent else 1.0) / (1000.0 ** fmt.scale_down)
     if fmt.decimals is None:
-        shown = float(f"{shown:.{GENERAL_DIGITS}g}")
-        decimals = decimals_of(shown)
+        if shown.is_integer() and abs(shown) < 1e15:
+            decimals = 0
+        else:
+            shown = float(f"{shown:.{GENERAL_DIGITS}g}")
+            decimals = decimals_of(shown)
     else:
         decimals = fmt.decimals
         shown = round(shown, decimals)
-    raw = format_number(shown, decimals, VI) + ("%" if fmt.percent else "")
+    if decimals == 0 and not fmt.percent:
+        raw = f"{shown:,.0f}".replace(",", ".")  # the common case, without the general formatter
+    else:
+        raw = format_number(shown, decimals, VI) + ("%" if fmt.percent else "")
     return Figure(shown, decimals, raw, fmt.percent)
 
 

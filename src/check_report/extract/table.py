@@ -16,7 +16,6 @@ from check_report.extract.headers import Column, Period, years_in
 from check_report.extract.hierarchy import Hierarchy, clean_code, code_from_label
 from check_report.extract.layout import Layout, MergeMap, cell_value, find_layout, table_period
 from check_report.extract.vocabulary import Vocabulary, fold, load_vocabulary
-from check_report.numbers import bounds
 from check_report.readers.base import Grid, a1
 
 PERCENT_MEASURES = frozenset({F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH, F.PCT_PREVIOUS_MONTH, F.GROWTH_MONTH,
@@ -106,26 +105,25 @@ class _TableContext:
         row = self.layout.data_start
         last_entity = None
         while row < len(self.grid.rows):
-            cells = self.grid.rows[row]
-            if self._ends_table(cells, row):
+            figures = self._row_figures(row)
+            if not figures and self._is_note(self.grid.rows[row]):
                 break
-            last_entity = self._read_row(row, sink, last_entity)
+            last_entity = self._read_row(row, figures, sink, last_entity)
             row += 1
         sink.set_complete(first_fact, self.complete)
         return max(row, self.layout.data_start) + (1 if row < len(self.grid.rows) else 0)
 
-    def _ends_table(self, cells, row: int) -> bool:
+    def _is_note(self, cells) -> bool:
+        """A row without figures starting with "Ghi chú", "Nguồn", "*" ...: the notes under the table."""
         lead = next((c.value for c in cells[:4] if isinstance(c.value, str) and c.value.strip()), None)
         if lead is None:
             return False
         folded = fold(lead)
-        if any(folded.startswith(m) for m in self.vocab.notes_markers if m) or lead.lstrip().startswith("*"):
-            return not self._row_figures(row)
-        return False
+        return lead.lstrip().startswith("*") or any(_starts_with_phrase(folded, m) or folded.startswith(m + " ")
+                                                    for m in self.vocab.notes_markers if m)
 
-    def _read_row(self, row: int, sink: FactSink, last_entity: str | None) -> str | None:
+    def _read_row(self, row: int, figures: list, sink: FactSink, last_entity: str | None) -> str | None:
         label, code = self._label_and_code(row)
-        figures = self._row_figures(row)
         if not label and not code and not figures:
             return last_entity
         entity = f"{self.grid.name}!{row + 1}"
@@ -137,9 +135,9 @@ class _TableContext:
         if parent and any(_starts_with_phrase(folded, p) for p in self.vocab.breakdown_partial):
             self.complete[parent] = False
         self._breakdown_cue(entity, folded)
-        unit = self._unit(row)
-        for col, measure, period, start, end, year, figure in figures:
-            sink.add(self, row, col, entity, code, label, parent, measure, period, start, end, year, unit, figure)
+        if figures:
+            unit = self._unit(row)
+            sink.add_row(self, row, entity, code, label, parent, unit, figures)
         return entity
 
     def _breakdown_cue(self, entity: str | None, folded: str) -> None:
@@ -210,57 +208,90 @@ def _letters(col: int) -> str:
 
 
 class FactSink:
-    """Fact rows collected column-wise (a 100k-row sheet gives a million facts: no dict per fact)."""
+    """Fact rows collected column-wise: what a row shares is stored once per row, what a figure has once
+    per figure (a 100k-row sheet gives a million facts: no dict per fact, bounds computed vectorised)."""
+
+    ROW_FIELDS = (F.FILE, F.SHEET, F.ENTITY, F.CODE, F.INDICATOR, F.PARENT, F.UNIT, F.SCALE, F.TEXT)
+    FIGURE_FIELDS = (F.CELL, F.LINE, F.WHERE, F.MEASURE, F.PERIOD, F.PERIOD_START, F.PERIOD_END, F.YEAR,
+                     F.VALUE, F.DECIMALS, F.RAW)
 
     def __init__(self) -> None:
-        self.cols: dict[str, list] = {name: [] for name in F.COLUMNS}
+        self.rows: dict[str, list] = {name: [] for name in self.ROW_FIELDS}
+        self.figs: dict[str, list] = {name: [] for name in self.FIGURE_FIELDS}
+        self.row_of: list[int] = []        # figure -> its row in self.rows
+        self.is_pct: list[bool] = []
+        self.complete_rows: set[int] = set()
+        self._letters: list[str] = []
 
     def __len__(self) -> int:
-        return len(self.cols[F.VALUE])
+        return len(self.row_of)
 
-    def add(self, ctx: _TableContext, row, col, entity, code, label, parent, measure, period, start, end,
-            year, unit, figure) -> None:
+    def add_row(self, ctx: _TableContext, row: int, entity, code, label, parent, unit, figures) -> None:
         grid = ctx.grid
+        index = len(self.rows[F.ENTITY])
+        for name, value in zip(self.ROW_FIELDS, (ctx.path, grid.name, entity, code, label, parent, unit,
+                                                 ctx.vocab.scale_of(unit), label)):
+            self.rows[name].append(value)
         is_sheet = grid.origin == "sheet"
-        is_pct = measure in PERCENT_MEASURES
-        lower, upper = bounds(figure.value, figure.decimals)
-        c = self.cols
-        c[F.FILE].append(ctx.path)
-        c[F.SHEET].append(grid.name)
-        c[F.CELL].append(a1(row, col) if is_sheet else None)
-        c[F.LINE].append(None if is_sheet or grid.line is None else grid.line + row)
-        c[F.WHERE].append(None if is_sheet else f"{grid.name}, {grid.cell_name(row, col)}")
-        c[F.ENTITY].append(entity)
-        c[F.CODE].append(code)
-        c[F.INDICATOR].append(label)
-        c[F.PARENT].append(parent)
-        c[F.COMPLETE].append(False)
-        c[F.MEASURE].append(measure)
-        c[F.PERIOD].append(period)
-        c[F.PERIOD_START].append(start)
-        c[F.PERIOD_END].append(end)
-        c[F.YEAR].append(year)
-        c[F.UNIT].append("%" if is_pct else unit)
-        c[F.SCALE].append(1.0 if is_pct else ctx.vocab.scale_of(unit))
-        c[F.VALUE].append(figure.value)
-        c[F.LOWER].append(lower)
-        c[F.UPPER].append(upper)
-        c[F.DECIMALS].append(figure.decimals)
-        c[F.RAW].append(figure.raw)
-        c[F.TEXT].append(label)
-        c[F.PHRASING].append(None)
-        c[F.SOURCE].append("table")
+        f = self.figs
+        cells, lines, wheres = f[F.CELL], f[F.LINE], f[F.WHERE]
+        for col, measure, period, start, end, year, figure in figures:
+            if is_sheet:
+                cells.append(self._column_letters(col) + str(row + 1))
+                lines.append(None)
+                wheres.append(None)
+            else:
+                cells.append(None)
+                lines.append(None if grid.line is None else grid.line + row)
+                wheres.append(f"{grid.name}, {grid.cell_name(row, col)}")
+            f[F.MEASURE].append(measure)
+            f[F.PERIOD].append(period)
+            f[F.PERIOD_START].append(start)
+            f[F.PERIOD_END].append(end)
+            f[F.YEAR].append(year)
+            f[F.VALUE].append(figure.value)
+            f[F.DECIMALS].append(figure.decimals)
+            f[F.RAW].append(figure.raw)
+            self.row_of.append(index)
+            self.is_pct.append(measure in PERCENT_MEASURES)
+
+    def _column_letters(self, col: int) -> str:
+        while len(self._letters) <= col:
+            self._letters.append(_letters(len(self._letters)))
+        return self._letters[col]
 
     def set_complete(self, first: int, complete: dict[str, bool]) -> None:
-        entities, flags = self.cols[F.ENTITY], self.cols[F.COMPLETE]
-        for i in range(first, len(entities)):
-            if complete.get(entities[i]):
-                flags[i] = True
+        entities = self.rows[F.ENTITY]
+        for index in range(self.row_of[first] if first < len(self.row_of) else len(entities), len(entities)):
+            if complete.get(entities[index]):
+                self.complete_rows.add(index)
 
     def frame(self):
         if not len(self):
             return F.new_table()
+        import numpy as np
         import pandas as pd
 
-        frame = pd.DataFrame(self.cols, columns=list(F.COLUMNS))
+        take = np.asarray(self.row_of, dtype=np.int64)
+        data: dict[str, object] = {}
+        for name, values in self.rows.items():
+            data[name] = np.asarray(values, dtype=object)[take]
+        data.update(self.figs)
+        pct = np.asarray(self.is_pct, dtype=bool)
+        data[F.UNIT] = np.where(pct, "%", data[F.UNIT])
+        data[F.SCALE] = np.where(pct, 1.0, data[F.SCALE].astype("float64"))
+        complete = np.zeros(len(self.rows[F.ENTITY]), dtype=bool)
+        complete[list(self.complete_rows)] = True
+        data[F.COMPLETE] = complete[take]
+        value = np.asarray(self.figs[F.VALUE], dtype="float64")
+        half = 0.5 * np.power(10.0, -np.asarray(self.figs[F.DECIMALS], dtype="float64"))
+        data[F.LOWER], data[F.UPPER] = value - half, value + half
+        data[F.PHRASING] = [None] * len(take)
+        data[F.SOURCE] = ["table"] * len(take)
+        frame = pd.DataFrame({name: _column(data[name]) for name in F.COLUMNS})
         return frame.astype({F.VALUE: "float64", F.LOWER: "float64", F.UPPER: "float64", F.SCALE: "float64"})
+
+
+def _column(values):
+    """numpy object arrays back to lists, so pandas infers the same dtypes as `facts.new_table`."""
+    return values.tolist() if hasattr(values, "tolist") and getattr(values, "dtype", None) == object else values

@@ -22,11 +22,29 @@ ROLE_ORDER = ("code", "indicator", "unit", "notes", "growth", "pct_plan", "pct_p
 _PUNCT = re.compile(r"[^\w%#*]+")
 
 
+_PERCENT_AFTER_DIGIT = re.compile(r"(\d)\s*%")
+
+
+def _accent_table() -> dict[int, str]:
+    """Latin letters with diacritics (all of Vietnamese) -> their base letter; combining marks -> ''."""
+    table: dict[int, str] = {0x0111: "d", 0x0110: "d"}
+    for code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
+        base = "".join(ch for ch in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(ch))
+        if base and base != chr(code) and base.isascii():
+            table[code] = base
+    for code in range(0x0300, 0x0370):
+        table[code] = ""
+    return table
+
+
+_ACCENTS = _accent_table()
+
+
 def fold(text: object) -> str:
     """Lower case, no accents (đ -> d), punctuation other than % # * as spaces, single spaces."""
-    text = unicodedata.normalize("NFD", str(text)).replace("\u0111", "d").replace("\u0110", "d")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"(\d)\s*%", r"\1 %", text)
+    text = str(text).translate(_ACCENTS).lower()
+    if "%" in text:
+        text = _PERCENT_AFTER_DIGIT.sub(r"\1 %", text)
     return " ".join(_PUNCT.sub(" ", text).replace("_", " ").split())
 
 
@@ -45,6 +63,7 @@ class Vocabulary:
     no_data: set[str] = field(default_factory=set)                  # raw cell texts, stripped
     units: dict[str, float] = field(default_factory=dict)           # folded unit -> scale
     sources: tuple[str, ...] = ()
+    _scale_cache: dict[str, float] = field(default_factory=dict, repr=False)
 
     def best_role(self, folded: str) -> tuple[str | None, int]:
         """The role whose longest phrase occurs in `folded` (ties: ROLE_ORDER), and that phrase's length."""
@@ -63,7 +82,12 @@ class Vocabulary:
         return any(has_phrase(folded, p) for p in getattr(self, key))
 
     def scale_of(self, unit: str | None) -> float:
-        return self.units.get(fold(unit), 1.0) if unit else 1.0
+        if not unit:
+            return 1.0
+        scale = self._scale_cache.get(unit)
+        if scale is None:
+            scale = self._scale_cache[unit] = self.units.get(fold(unit), 1.0)
+        return scale
 
 
 def builtin_path() -> Path:

@@ -19,10 +19,14 @@ import zipfile
 
 from check_report.readers.base import Cell, Grid, InputError, Source
 from check_report.readers.safety import OLE2_MAGIC, ZIP_MAGIC, check_zip_container, file_head
+from check_report.readers.xlsx_fast import iso_date
 
 # Above this much sheet XML openpyxl's full mode costs too much memory and time; read-only mode streams
-# rows but hides merged ranges, which `_merged_from_xml` then reads from the sheet XML itself.
+# rows but hides merged ranges, which `_merged_from_xml` then reads from the sheet XML itself. Above it the
+# fast path (`readers.xlsx_fast`: calamine values + scanned formats) is tried first, openpyxl read-only
+# mode is the fallback.
 READ_ONLY_ABOVE_BYTES = 8 * 1024 * 1024
+FAST_LARGE_XLSX = True
 _MERGE_REF = re.compile(rb'<mergeCell\s[^>]*?ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 CSV_ENCODINGS = ("utf-8-sig", "cp1258")
 CSV_DELIMITERS = ",;\t|"
@@ -33,7 +37,25 @@ CSV_DELIMITERS = ",;\t|"
 
 def read_xlsx(path: str) -> Source:
     check_zip_container(path, "xlsx")
-    read_only = _sheet_xml_bytes(path) > READ_ONLY_ABOVE_BYTES
+    large = _sheet_xml_bytes(path) > READ_ONLY_ABOVE_BYTES
+    if large and FAST_LARGE_XLSX:
+        grids = _read_fast(path)
+        if grids is not None:
+            return _source(path, "xlsx", grids)
+    return _read_openpyxl(path, read_only=large)
+
+
+def _read_fast(path: str) -> list[Grid] | None:
+    """Values from calamine, formats from a streamed scan; None to fall back to openpyxl."""
+    try:
+        from check_report.readers.xlsx_fast import read_grids
+
+        return read_grids(path)
+    except Exception:  # noqa: BLE001 - any trouble in the fast path: the careful path decides
+        return None
+
+
+def _read_openpyxl(path: str, read_only: bool) -> Source:
     # a file object, so that openpyxl judges the content, not the extension (.xlsx saved as .xls)
     with open(path, "rb") as handle:
         book = _open_book(path, handle, read_only)
@@ -93,7 +115,7 @@ def _xlsx_cell(item) -> Cell:
         return Cell(None)
     fmt = getattr(item, "number_format", None)
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
-        return Cell(value.isoformat(), fmt)
+        return Cell(iso_date(value), fmt)
     if isinstance(value, (bool, int, float, str)):
         return Cell(value, fmt)
     return Cell(str(value), fmt)
@@ -159,7 +181,7 @@ def _xls_grid(book, sheet) -> Grid:
                 cells.append(Cell(None))
             elif kind == xlrd.XL_CELL_DATE:
                 stamp = xlrd.xldate.xldate_as_datetime(value, book.datemode)
-                cells.append(Cell(stamp.isoformat(), fmt))
+                cells.append(Cell(iso_date(stamp), fmt))
             elif kind == xlrd.XL_CELL_BOOLEAN:
                 cells.append(Cell(bool(value), fmt))
             else:
