@@ -30,7 +30,7 @@ from check_report.checks.base import CheckContext, Problem
 ID = "citation-year"
 SUMMARY = {
     "en": "Decrees, circulars and laws are cited with their year (45/2019/NĐ-CP), and a code's year matches its date",
-    "vi": "Nghị định, Thông tư, Luật trích dẫn phải có năm ban hành (45/2019/NĐ-CP); năm trong ký hiệu khớp ngày ban hành",
+    "vi": "Nghị định, Thông tư, Luật trích dẫn có năm ban hành (45/2019/NĐ-CP); năm trong ký hiệu khớp ngày ban hành",
 }
 DEFAULT_SEVERITY = "warning"
 OPTIONS = {"extra_types": []}
