@@ -33,45 +33,45 @@ def test_yaml_config_is_discovered_from_a_subfolder_with_paths_relative_to_it(cl
     assert _rules_of(proc) == [("monthly/m3.csv", "t.month-le-cumulative", "warning")]
 
 
-def test_pyproject_table_ignore_and_severity(cli, project):
+def test_pyproject_table_ignore_and_severity(run, project):
     (project / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n[tool.check-report]\nrules = ["rules/t.yaml"]\n'
         'ignore = ["t.month-le-cumulative"]\nseverity = {"t.pct-of-plan" = "info"}\n', encoding="utf-8")
-    proc = cli("data", "--format", "json")
+    proc = run("data", "--format", "json")
     assert proc.returncode == 0, proc.stderr                           # only an info left
     assert _rules_of(proc) == [("data/q1.csv", "t.pct-of-plan", "info")]
 
 
-def test_select_keeps_only_the_named_rules(cli, project):
+def test_select_keeps_only_the_named_rules(run, project):
     (project / ".check-report.yaml").write_text("rules: [rules/t.yaml]\nselect: [t.month-le-cumulative]\n",
                                                 encoding="utf-8")
-    report = json.loads(cli("data", "--format", "json").stdout)
+    report = json.loads(run("data", "--format", "json").stdout)
     assert [r["id"] for r in report["rules"]] == ["t.month-le-cumulative"]
     assert {f["rule"] for f in report["findings"]} == {"t.month-le-cumulative"}
 
 
-def test_per_path_settings_apply_to_matching_files_only(cli, project):
+def test_per_path_settings_apply_to_matching_files_only(run, project):
     (project / ".check-report.yaml").write_text(
         "rules: [rules/t.yaml]\nper-path:\n  'data/monthly/*.csv': {ignore: [t.month-le-cumulative]}\n"
         "  'q1.csv': {severity: {t.pct-of-plan: warning}}\n", encoding="utf-8")
-    proc = cli("data", "--format", "json")
+    proc = run("data", "--format", "json")
     assert _rules_of(proc) == [("data/q1.csv", "t.pct-of-plan", "warning")]
     assert proc.returncode == 0
 
 
-def test_command_line_overrides_config_and_no_config_ignores_it(cli, project):
+def test_command_line_overrides_config_and_no_config_ignores_it(run, project):
     (project / ".check-report.yaml").write_text("rules: [rules/t.yaml]\nlang: vi\nfail-on: never\n",
                                                 encoding="utf-8")
-    assert cli("data/q1.csv").returncode == 0
-    assert "Tổng hợp" in cli("data/q1.csv").stdout
-    assert cli("data/q1.csv", "--fail-on", "error", "--lang", "en").returncode == 1
-    ignored = cli("data/q1.csv", "--no-config", "--rules", "rules/t.yaml", "--lang", "en")
+    assert run("data/q1.csv").returncode == 0
+    assert "Tổng hợp" in run("data/q1.csv").stdout
+    assert run("data/q1.csv", "--fail-on", "error", "--lang", "en").returncode == 1
+    ignored = run("data/q1.csv", "--no-config", "--rules", "rules/t.yaml", "--lang", "en")
     assert ignored.returncode == 1 and "Summary" in ignored.stdout
 
 
-def test_explicit_config_file(cli, project):
+def test_explicit_config_file(run, project):
     (project / "other.yaml").write_text("rules: [rules/t.yaml]\nignore: [t.pct-of-plan]\n", encoding="utf-8")
-    assert _rules_of(cli("data/q1.csv", "--config", "other.yaml", "--format", "json")) == []
+    assert _rules_of(run("data/q1.csv", "--config", "other.yaml", "--format", "json")) == []
 
 
 @pytest.mark.parametrize("name, text, fragment", [
@@ -97,17 +97,17 @@ def test_batch_with_a_corrupt_file_checks_the_others(cli, project):
     assert {f["rule"] for f in report["findings"]} == {"t.pct-of-plan", "t.month-le-cumulative"}
 
 
-def test_batch_terminal_report_has_a_file_table(cli, project):
+def test_batch_terminal_report_has_a_file_table(run, project):
     (project / "data" / "broken.xlsx").write_bytes(b"garbage")
-    proc = cli("data/*.csv", "data/monthly", "data/broken.xlsx", "--rules", "rules/t.yaml", "--lang", "en")
+    proc = run("data/*.csv", "data/monthly", "data/broken.xlsx", "--rules", "rules/t.yaml", "--lang", "en")
     assert proc.returncode == 1
     table = proc.stdout[proc.stdout.index("Files"):]
     assert "broken.xlsx" in table and "error" in table and "q1.csv" in table and "m3.csv" in table
 
 
-def test_batch_where_nothing_can_be_read_exits_2(cli, project):
+def test_batch_where_nothing_can_be_read_exits_2(run, project):
     (project / "a.xlsx").write_bytes(b"garbage")
-    proc = cli("a.xlsx", "missing.csv", "nothing/*.csv", "--rules", "rules/t.yaml")
+    proc = run("a.xlsx", "missing.csv", "nothing/*.csv", "--rules", "rules/t.yaml")
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 3 and "Traceback" not in proc.stderr
 
@@ -123,7 +123,7 @@ def test_parallel_jobs_give_the_same_report(cli, project):
     assert len(json.loads(serial.stdout)["files"]) == 6
 
 
-def test_together_reports_a_quarter_that_differs_from_the_monthly_files(cli, tmp_path):
+def test_together_reports_a_quarter_that_differs_from_the_monthly_files(run, tmp_path):
     for month, value in (("01", 101), ("02", 102), ("03", 103)):
         (tmp_path / f"m{month}.csv").write_text(
             f"STT,Chỉ tiêu,ĐVT,Thực hiện tháng {month}/2024\n1,Thu ngân sách,triệu đồng,{value}\n",
@@ -131,15 +131,15 @@ def test_together_reports_a_quarter_that_differs_from_the_monthly_files(cli, tmp
     (tmp_path / "q1.csv").write_text("STT,Chỉ tiêu,ĐVT,Quý I/2024\n1,Thu ngân sách,triệu đồng,310\n",
                                      encoding="utf-8")
     (tmp_path / "t.yaml").write_text(RULES_YAML, encoding="utf-8")
-    alone = json.loads(cli(".", "--rules", "t.yaml", "--format", "json").stdout)
+    alone = json.loads(run(".", "--rules", "t.yaml", "--format", "json").stdout)
     assert alone["findings"] == []
-    proc = cli(".", "--rules", "t.yaml", "--format", "json", "--together")
+    proc = run(".", "--rules", "t.yaml", "--format", "json", "--together")
     assert proc.returncode == 1, proc.stderr
     report = json.loads(proc.stdout)
     (finding,) = [f for f in report["findings"] if f["rule"] == "cross.months-sum"]
     assert sorted(loc["path"] for loc in finding["locations"]) == ["m01.csv", "m02.csv", "m03.csv", "q1.csv"]
     assert "cross.months-sum" in {r["id"] for r in report["rules"]}
-    terminal = cli(".", "--rules", "t.yaml", "--together", "--lang", "en").stdout
+    terminal = run(".", "--rules", "t.yaml", "--together", "--lang", "en").stdout
     assert "m02.csv m02!D2" in terminal
 
 
@@ -167,10 +167,8 @@ def _stderr_on_a_terminal(args: list[str], cwd) -> tuple[int, str]:
     return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
 
 
-def test_progress_bar_on_a_terminal_only(cli, project):
+def test_progress_bar_on_a_terminal_only(run, project):
     code, terminal = _stderr_on_a_terminal(["data", "--rules", "rules/t.yaml"], project)
     assert code == 1 and "Checking" in terminal and "━" in terminal
-    piped = cli("data", "--rules", "rules/t.yaml")
+    piped = run("data", "--rules", "rules/t.yaml")
     assert "Checking" not in piped.stderr and "━" not in piped.stderr
-    _, quiet = _stderr_on_a_terminal(["data", "--rules", "rules/t.yaml", "--quiet"], project)
-    assert "Checking" not in quiet

@@ -35,8 +35,8 @@ def test_findings_exit_1_and_point_at_the_cells(cli, work):
     assert "\x1b[" not in proc.stdout                       # piped: plain text
 
 
-def test_clean_table_exits_0(cli, work):
-    proc = cli("clean.csv", "--rules", "t.yaml", "--lang", "en")
+def test_clean_table_exits_0(run, work):
+    proc = run("clean.csv", "--rules", "t.yaml", "--lang", "en")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "No discrepancies found." in proc.stdout
 
@@ -45,8 +45,8 @@ def test_clean_table_exits_0(cli, work):
     ("never", "error", 0), ("error", "warning", 0), ("warning", "warning", 1), ("info", "info", 1),
     ("warning", "info", 0),
 ])
-def test_fail_on_and_severity_override(cli, work, fail_on, severity, code):
-    proc = cli("q1.csv", "--rules", "t.yaml", "--fail-on", fail_on, "--severity", f"t.pct-of-plan={severity}")
+def test_fail_on_and_severity_override(run, work, fail_on, severity, code):
+    proc = run("q1.csv", "--rules", "t.yaml", "--fail-on", fail_on, "--severity", f"t.pct-of-plan={severity}")
     assert proc.returncode == code, proc.stdout + proc.stderr
 
 
@@ -68,6 +68,7 @@ def test_json_is_byte_identical_across_runs(cli, work):
     first = cli("q1.csv", "clean.csv", "--rules", "t.yaml", "--format", "json")
     second = cli("q1.csv", "clean.csv", "--rules", "t.yaml", "--format", "json")
     assert first.stdout == second.stdout and first.stdout
+    jsonschema.validate(json.loads(first.stdout), SCHEMA)
 
 
 def test_colour_only_when_asked_and_no_color_respected(cli, work):
@@ -77,18 +78,18 @@ def test_colour_only_when_asked_and_no_color_respected(cli, work):
     assert "\x1b[1;31m" not in muted.stdout and "\x1b[35m" not in muted.stdout
 
 
-def test_output_file_is_written_and_stdout_stays_empty(cli, work):
-    proc = cli("q1.csv", "--rules", "t.yaml", "--format", "json", "--output", "out.json")
+def test_output_file_is_written_and_stdout_stays_empty(run, work):
+    proc = run("q1.csv", "--rules", "t.yaml", "--format", "json", "--output", "out.json")
     assert proc.returncode == 1 and proc.stdout == ""
     jsonschema.validate(json.loads((work / "out.json").read_text(encoding="utf-8")), SCHEMA)
-    plain = cli("q1.csv", "--rules", "t.yaml", "--output", "out.txt")
+    plain = run("q1.csv", "--rules", "t.yaml", "--output", "out.txt")
     assert "t.pct-of-plan" in (work / "out.txt").read_text(encoding="utf-8") and plain.stdout == ""
 
 
-def test_vietnamese_from_the_flag_and_from_the_locale(cli, work):
-    flagged = cli("q1.csv", "--rules", "t.yaml", "--lang", "vi")
+def test_vietnamese_from_the_flag_and_from_the_locale(run, work):
+    flagged = run("q1.csv", "--rules", "t.yaml", "--lang", "vi")
     assert "Tổng hợp" in flagged.stdout and "% kế hoạch = lũy kế / kế hoạch x 100" in flagged.stdout
-    local = cli("q1.csv", "--rules", "t.yaml", env={"LANG": "vi_VN.UTF-8"})
+    local = run("q1.csv", "--rules", "t.yaml", env={"LANG": "vi_VN.UTF-8"})
     assert "Tổng hợp" in local.stdout
 
 
@@ -96,9 +97,9 @@ def test_missing_file(cli, work):
     _one_line_error(cli("nothere.xlsx", "--rules", "t.yaml"), "nothere.xlsx")
 
 
-def test_unsupported_extension(cli, work):
+def test_unsupported_extension(run, work):
     (work / "report.pdf").write_bytes(b"%PDF-1.4")
-    _one_line_error(cli("report.pdf", "--rules", "t.yaml"), "report.pdf", "unsupported")
+    _one_line_error(run("report.pdf", "--rules", "t.yaml"), "report.pdf", "unsupported")
 
 
 def test_xlsx_that_is_not_a_zip(cli, work):
@@ -122,41 +123,41 @@ def test_unknown_measure_in_a_rule_suggests_the_closest(cli, work):
     (["--vocabulary", "none.yaml"], "none.yaml"),
     (["--disable", "t.no-such-rule"], "t.no-such-rule"),
 ])
-def test_bad_options_are_one_line_errors(cli, work, args, fragment):
-    _one_line_error(cli("q1.csv", "--rules", "t.yaml", *args), fragment)
+def test_bad_options_are_one_line_errors(run, work, args, fragment):
+    _one_line_error(run("q1.csv", "--rules", "t.yaml", *args), fragment)
 
 
-def test_no_inputs_is_a_usage_error(cli, work):
-    _one_line_error(cli("--rules", "t.yaml"), "no input files")
+def test_no_inputs_is_a_usage_error(run, work):
+    _one_line_error(run("--rules", "t.yaml"), "no input files")
 
 
-def test_extract_shows_the_fact_table(cli, work):
-    csv = cli("extract", "q1.csv", "--format", "csv")
+def test_extract_shows_the_fact_table(run, work):
+    csv = run("extract", "q1.csv", "--format", "csv")
     assert csv.returncode == 0, csv.stderr
     header, *rows = csv.stdout.strip().splitlines()
     assert header.split(",")[:3] == ["file", "sheet", "cell"] and len(rows) == 12
-    records = json.loads(cli("extract", "q1.csv", "--format", "json").stdout)
+    records = json.loads(run("extract", "q1.csv", "--format", "json").stdout)
     assert {(r["cell"], r["measure"], r["value"]) for r in records} >= {("I4", "pct_plan", 20.0)}
-    table = cli("extract", "q1.csv")
+    table = run("extract", "q1.csv")
     assert "pct_plan" in table.stdout and "Vốn đầu tư" in table.stdout
-    _one_line_error(cli("extract", "nothere.csv"), "nothere.csv")
+    _one_line_error(run("extract", "nothere.csv"), "nothere.csv")
 
 
-def test_rules_lists_ids_severities_descriptions(cli, work):
-    proc = cli("rules", "--rules", "t.yaml", "--lang", "en")
+def test_rules_lists_ids_severities_descriptions(run, work):
+    proc = run("rules", "--rules", "t.yaml", "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     assert "pack t" in proc.stdout
     line = next(row for row in proc.stdout.splitlines() if "t.pct-of-plan" in row)
     assert "error" in line and "% of plan = cumulative / plan x 100" in line
 
 
-def test_explain_prints_what_why_and_examples(cli, work):
-    proc = cli("explain", "t.pct-of-plan", "--rules", "t.yaml", "--lang", "en")
+def test_explain_prints_what_why_and_examples(run, work):
+    proc = run("explain", "t.pct-of-plan", "--rules", "t.yaml", "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     for text in ("What it checks", "pct_plan == cumulative / plan * 100", "Why it matters",
                  "A wrong percentage misleads the reader.", "Failing example", "Passing example"):
         assert text in proc.stdout
-    _one_line_error(cli("explain", "t.pct-of-plam", "--rules", "t.yaml"), "did you mean 't.pct-of-plan'")
+    _one_line_error(run("explain", "t.pct-of-plam", "--rules", "t.yaml"), "did you mean 't.pct-of-plan'")
 
 
 _BOOM = """
@@ -187,12 +188,12 @@ def test_an_internal_error_is_one_line_naming_the_file_and_debug_shows_the_trace
     assert "Traceback" in debug.stderr and "planted bug" in debug.stderr
 
 
-def test_a_broken_vocabulary_is_one_error_for_the_whole_batch(cli, work):
+def test_a_broken_vocabulary_is_one_error_for_the_whole_batch(run, work):
     (work / "words.yaml").write_text("roles: [unclosed\n", encoding="utf-8")
-    _one_line_error(cli("q1.csv", "clean.csv", "--rules", "t.yaml", "--vocabulary", "words.yaml"), "words.yaml")
+    _one_line_error(run("q1.csv", "clean.csv", "--rules", "t.yaml", "--vocabulary", "words.yaml"), "words.yaml")
 
 
-def test_explain_a_code_check_kind_uses_its_module_docstring(cli, work):
+def test_explain_a_code_check_kind_uses_its_module_docstring(run, work):
     from check_report import checks
 
     kind = sorted(checks.REGISTRY)[0]
@@ -200,49 +201,49 @@ def test_explain_a_code_check_kind_uses_its_module_docstring(cli, work):
     (work / "k.yaml").write_text(
         f"pack: k\nrules:\n  - id: k.{kind}\n    description: {{en: a kind, vi: một loại}}\n"
         f"    severity: info\n    check: {kind}\n", encoding="utf-8")
-    proc = cli("explain", f"k.{kind}", "--rules", "k.yaml", "--lang", "en")
+    proc = run("explain", f"k.{kind}", "--rules", "k.yaml", "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     why = sections.split("Why it matters", 1)[1].strip().splitlines()[0].strip()
     assert why.rstrip(":") and why.rstrip(":")[:40] in proc.stdout
     assert "(not documented)" not in proc.stdout
 
 
-def test_rules_lists_the_cross_file_rules_too(cli, work):
+def test_rules_lists_the_cross_file_rules_too(run, work):
     from check_report.crossfile import RULES
 
-    proc = cli("rules", "--rules", "t.yaml", "--lang", "en")
+    proc = run("rules", "--rules", "t.yaml", "--lang", "en")
     assert "pack cross" in proc.stdout
     assert all(rule_id in proc.stdout for rule_id in RULES)
 
 
-def test_annotate_one_file_and_a_batch_and_never_over_an_input(cli, work):
+def test_annotate_one_file_and_a_batch_and_never_over_an_input(run, work):
     from openpyxl import load_workbook
 
     before = (work / "q1.csv").read_bytes()
-    one = cli("q1.csv", "--rules", "t.yaml", "--annotate", "q1.checked.xlsx", "--format", "json")
+    one = run("q1.csv", "--rules", "t.yaml", "--annotate", "q1.checked.xlsx", "--format", "json")
     assert one.returncode == 1, one.stderr
     sheet = load_workbook(work / "q1.checked.xlsx").active
     assert "t.pct-of-plan" in sheet["I4"].comment.text and sheet["A1"].comment is None
     assert (work / "q1.csv").read_bytes() == before
-    batch = cli("q1.csv", "clean.csv", "--rules", "t.yaml", "--annotate", "out", "--format", "json")
+    batch = run("q1.csv", "clean.csv", "--rules", "t.yaml", "--annotate", "out", "--format", "json")
     assert batch.returncode == 1, batch.stderr
     assert sorted(p.name for p in (work / "out").iterdir()) == ["clean.checked.xlsx", "q1.checked.xlsx"]
-    refused = cli("q1.csv", "--rules", "t.yaml", "--annotate", "q1.csv")
+    refused = run("q1.csv", "--rules", "t.yaml", "--annotate", "q1.csv")
     _one_line_error(refused, "overwrite")
     assert refused.stdout == "" and (work / "q1.csv").read_bytes() == before
 
 
-def test_show_unchecked_lists_the_numbers_of_a_text_no_rule_looked_at(cli, tmp_path):
+def test_show_unchecked_lists_the_numbers_of_a_text_no_rule_looked_at(run, tmp_path):
     (tmp_path / "r.md").write_text(
         "# Báo cáo\n\nThu ngân sách quý I/2024 ước thực hiện 350 triệu đồng, đạt 35% kế hoạch năm 1.000 "
         "triệu đồng, tăng 8,6% so cùng kỳ.\n\nNăm 2024 có 12 đoàn kiểm tra.\n", encoding="utf-8")
-    plain = json.loads(cli("r.md", "--format", "json").stdout)["files"][0]
+    plain = json.loads(run("r.md", "--format", "json").stdout)["files"][0]
     assert plain["unchecked"] == []
-    shown = json.loads(cli("r.md", "--format", "json", "--show-unchecked").stdout)["files"][0]
+    shown = json.loads(run("r.md", "--format", "json", "--show-unchecked").stdout)["files"][0]
     coverage = shown["coverage"]
     assert coverage["numbers"] >= coverage["read"] >= coverage["checked"] and coverage["numbers"] > 0
     assert len(shown["unchecked"]) == coverage["numbers"] - coverage["checked"] > 0
     assert all(item["where"].startswith("r.md:") for item in shown["unchecked"])
-    terminal = cli("r.md", "--show-unchecked", "--lang", "en").stdout
+    terminal = run("r.md", "--show-unchecked", "--lang", "en").stdout
     assert "Numbers not checked (r.md)" in terminal
     assert f"{coverage['numbers']} numbers in the text" in terminal
