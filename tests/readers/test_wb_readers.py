@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from wb_helpers import cell as _cell
 from wb_helpers import fixture_builder
 

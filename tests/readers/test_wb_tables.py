@@ -120,8 +120,8 @@ def test_unmapped_columns_are_reported(make_xlsx):
     path = make_xlsx([["STT", "Chỉ tiêu", "Quý I", "Điểm đánh giá"], [1, "Thu", 5, 7]])
     facts, notes = extract(read(path))
     assert list(facts[F.MEASURE]) == [F.CUMULATIVE]
-    assert notes == [f"{path}: sheet 'Sheet1' column D ('Điểm đánh giá'): role not recognised from the header; "
-                     "column ignored"]
+    assert notes == [(f"{path}: sheet 'Sheet1' column D ('Điểm đánh giá'): role not recognised from the "
+                      "header; column ignored")]
 
 
 def test_user_vocabulary_maps_a_column(make_xlsx, tmp_path):

@@ -9,6 +9,7 @@ Precision comes from what the reader of the sheet sees. A number cell is shown t
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -60,7 +61,7 @@ def read_figure(value, number_format: str | None, no_data: set[str]) -> Figure |
 
 
 def _from_number(value: float, number_format: str | None) -> Figure | None:
-    if value != value or value in (float("inf"), float("-inf")):
+    if not math.isfinite(value):
         return None
     fmt = parse_format(number_format)
     shown = value * (100.0 if fmt.percent else 1.0) / (1000.0 ** fmt.scale_down)

@@ -15,8 +15,9 @@ from check_report.readers.base import Cell, Grid
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
-_T = "{%s}" % TABLE
-_O = "{%s}" % OFFICE
+_T = f"{{{TABLE}}}"
+_O = f"{{{OFFICE}}}"
+_P = f"{{{TEXT}}}p"
 MAX_DECIMALS = 10
 MAX_REPEAT_MATERIALISED = 100_000  # a repeat count above this only ever pads emptiness
 
@@ -94,7 +95,7 @@ class _SheetState:
 
 def _cell(elem) -> Cell:
     kind = elem.get(_O + "value-type")
-    shown = "\n".join("".join(p.itertext()) for p in elem if p.tag == "{%s}p" % TEXT)
+    shown = "\n".join("".join(p.itertext()) for p in elem if p.tag == _P)
     if kind in ("float", "percentage", "currency"):
         value = float(elem.get(_O + "value"))
         if value.is_integer() and abs(value) < 2**53:

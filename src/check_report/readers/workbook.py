@@ -18,7 +18,12 @@ import unicodedata
 import zipfile
 
 from check_report.readers.base import Cell, Grid, InputError, Source
-from check_report.readers.safety import OLE2_MAGIC, ZIP_MAGIC, check_zip_container, file_head
+from check_report.readers.safety import (
+    OLE2_MAGIC,
+    ZIP_MAGIC,
+    check_zip_container,
+    file_head,
+)
 from check_report.readers.xlsx_fast import iso_date
 
 # Above this much sheet XML openpyxl's full mode costs too much memory and time; read-only mode streams
@@ -61,7 +66,7 @@ def _read_openpyxl(path: str, read_only: bool) -> Source:
         book = _open_book(path, handle, read_only)
         try:
             grids = [_xlsx_grid(book, sheet, read_only) for sheet in book.worksheets]
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - libraries raise many kinds for damaged files
             raise InputError(f"{path}: cannot read workbook: {_one_line(exc)}") from None
         finally:
             book.close()
@@ -73,7 +78,7 @@ def _open_book(path: str, handle, read_only: bool):
 
     try:
         return openpyxl.load_workbook(handle, read_only=read_only, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for damaged files
+    except Exception as exc:  # noqa: BLE001 - libraries raise many kinds for damaged files
         raise InputError(f"{path}: cannot read workbook: {_one_line(exc)}") from None
 
 
@@ -126,7 +131,7 @@ def _merged_from_xml(book, sheet) -> list[tuple[int, int, int, int]]:
     from openpyxl.utils.cell import column_index_from_string as col_index
 
     merged, tail = [], b""
-    with book._archive.open(sheet._worksheet_path) as part:  # noqa: SLF001 - openpyxl has no public API
+    with book._archive.open(sheet._worksheet_path) as part:
         while chunk := part.read(1 << 20):
             data = tail + chunk
             last = 0
@@ -155,7 +160,7 @@ def read_xls(path: str) -> Source:
         raise InputError(f"{path}: reading .xls needs xlrd (pip install 'check-report[xls]')") from None
     try:
         book = xlrd.open_workbook(path, formatting_info=True, on_demand=True)
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - libraries raise many kinds for damaged files
         text = _one_line(exc)
         if "encrypt" in text.lower():
             raise InputError(f"{path}: workbook is encrypted (password-protected); save an unprotected "
@@ -210,7 +215,7 @@ def read_ods(path: str) -> Source:
             grids = read_content(part)
     except KeyError:
         raise InputError(f"{path}: not a valid ods file (no content.xml)") from None
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - libraries raise many kinds for damaged files
         raise InputError(f"{path}: cannot read ods workbook: {_one_line(exc)}") from None
     return _source(path, "ods", grids)
 
