@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from check_report.checks import _data
 from check_report.checks._dates import DateMention, find_dates
@@ -33,6 +33,7 @@ DATE_WINDOW = 45      # "ngày 05 tháng 12 năm 2022" fits
 ISSUER = re.compile(r"^\s*của\s+((?:(?!\s(?:về|và|theo|trong|đến|tại|nhằm|với|ngày)\s)[^,;.()]){2,60})",
                     re.IGNORECASE)
 BEFORE_GAP = 80       # characters before a code searched for its type word
+CACHED_BLOCKS = 8192
 
 
 @dataclass(frozen=True)
@@ -138,12 +139,17 @@ def find_citations(document: Document | None) -> Iterator[Citation]:
 
 
 def citations_in(block: Block) -> Iterator[Citation]:
+    return iter(_citations_of(block))
+
+
+@lru_cache(maxsize=CACHED_BLOCKS)
+def _citations_of(block: Block) -> tuple[Citation, ...]:
+    # five checks read the citations of the same blocks: parse each block once
     text = block.text
     matches = [(m, "state") for m in STATE_CODE.finditer(text)]
     matches += [(m, "party") for m in PARTY_CODE.finditer(text)
                 if not any(s.start() <= m.start() < s.end() for s, _ in matches)]
-    for m, style in sorted(matches, key=lambda pair: pair[0].start()):
-        yield _build(block, m, style)
+    return tuple(_build(block, m, style) for m, style in sorted(matches, key=lambda pair: pair[0].start()))
 
 
 def _build(block: Block, m: re.Match, style: str) -> Citation:

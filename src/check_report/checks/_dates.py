@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 # d/m/yyyy, d.m.yyyy, d-m-yyyy (same separator twice); not inside a longer number or code
 NUMERIC_DATE = re.compile(
@@ -21,7 +22,8 @@ LONG_DATE = re.compile(r"\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*,?\s+năm\s+
 # ngày 31/4 without a year: still impossible whatever the year
 DAY_MONTH = re.compile(r"\bngày\s+(\d{1,2})\s?([/.\-])\s?(\d{1,2})(?![\d/.\-]|\s?[/.\-]\s?\d)", re.IGNORECASE)
 
-MIN_YEAR, MAX_YEAR = 1800, 2200   # outside this a four-digit number is not a year of these reports
+MIN_YEAR, MAX_YEAR = 1800, 2200
+CACHED_TEXTS = 8192   # outside this a four-digit number is not a year of these reports
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,12 @@ class DateMention:
 
 def find_dates(text: str) -> Iterator[DateMention]:
     """Every date in `text`, in order; each character belongs to at most one date."""
+    return iter(_dates_in(text))
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _dates_in(text: str) -> tuple[DateMention, ...]:
+    # several checks read the dates of the same blocks: parse each text once
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for m in LONG_DATE.finditer(text):
@@ -64,7 +72,7 @@ def find_dates(text: str) -> Iterator[DateMention]:
         if not _overlaps(m.span(), taken):
             start = m.start(1)
             found.append(DateMention(start, m.end(), text[start:m.end()], int(m.group(1)), int(m.group(3)), None))
-    return iter(sorted(found, key=lambda d: d.start))
+    return tuple(sorted(found, key=lambda d: d.start))
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
