@@ -85,16 +85,21 @@ def split_segments(text: str, depths: list[int]) -> list[tuple[int, int]]:
 
 
 def subject_of(text: str) -> str:
-    """The indicator named before the first figure or period of a statement."""
-    head = text
-    colon = head.rfind(":")
+    """The indicator named before the first figure or period of a statement: the words after a label's colon
+    ("Đánh giá chung: thu ngân sách đạt"), else the label itself ("Phí, lệ phí: tháng 03 ...")."""
+    colon = text.rfind(":")
     if colon > 0:
-        head = head[:colon]                                  # "Phí, lệ phí:" keeps its comma
-    elif "," in head:
+        after = _subject_words(text[colon + 1:], cut_at_comma=True)
+        return after or _subject_words(text[:colon], cut_at_comma=False)
+    return _subject_words(text, cut_at_comma=True)
+
+
+def _subject_words(head: str, cut_at_comma: bool) -> str:
+    if cut_at_comma and "," in head:
         head = head[head.rfind(",") + 1:]
     head = re.sub(r"\([^()]*\)?", " ", head)                 # "(do quận quản lý)"
     stop = P.SUBJECT_STOP.search(head)
-    if stop and stop.start() > 0:
+    if stop:
         head = head[:stop.start()]
     head = P.SUBJECT_LEAD.sub("", head.strip())
     return " ".join(head.strip(" :,-+*•–").split())

@@ -1,0 +1,95 @@
+"""cross-mention and derived-plan on small documents, through the engine with the text pack."""
+
+from __future__ import annotations
+
+import pytest
+
+from check_report.engine import load_rules, run_rules
+from check_report.extract.prose import document_facts
+from check_report.findings import Severity
+from check_report.readers.text import parse_text
+
+TITLE = "**BÁO CÁO KẾT QUẢ QUÝ I NĂM 2024**"
+
+
+def findings(*lines: str, rule: str | None = None):
+    document = parse_text("\n\n".join((TITLE,) + lines) + "\n", path="r.md")
+    facts, _ = document_facts(document)
+    result = run_rules(facts, load_rules(["text"]), path="r.md", document=document)
+    return [f for f in result.findings if rule is None or f.rule == rule]
+
+
+BODY = "- **Tổng thu ngân sách nhà nước trên địa bàn:** 3 tháng ước thực hiện 510.351 triệu đồng, đạt 95,3% kế hoạch, {}."
+
+
+@pytest.mark.parametrize("body, summary, severity", [
+    ("tăng 744% so cùng kỳ", "đạt 844% so cùng kỳ", Severity.WARNING),      # agree only as growth vs ratio
+    ("tăng 44% so cùng kỳ", "bằng 44% so với cùng kỳ", Severity.WARNING),   # same number, other meaning
+    ("tăng 9,1% so cùng kỳ", "tăng 9,8% so cùng kỳ", Severity.ERROR),      # two values
+    ("tăng 9,1% so cùng kỳ", "bằng 112% so cùng kỳ", Severity.ERROR),      # disagree under every reading
+])
+def test_cross_mention_reports_with_both_lines(body, summary, severity):
+    found = findings(BODY.format(body), "Đánh giá chung: đặc biệt thu ngân sách đạt 95,3% kế hoạch, " + summary + ".",
+                     rule="text.cross-mention")
+    assert len(found) == 1
+    assert found[0].severity == severity
+    assert [loc.line for loc in found[0].locations] == [3, 5]
+
+
+@pytest.mark.parametrize("summary", ["tăng 744% so cùng kỳ", "tăng 744 % so với cùng kỳ"])
+def test_cross_mention_same_wording_same_value_is_quiet(summary):
+    assert findings(BODY.format("tăng 744% so cùng kỳ"),
+                    "Đặc biệt thu ngân sách đạt 95,3% kế hoạch, " + summary + ".", rule="text.cross-mention") == []
+
+
+def test_cross_mention_within_rounding_is_quiet():
+    assert findings(BODY.format("tăng 9,1% so cùng kỳ"), "Thu ngân sách tăng 9,12% so cùng kỳ.",
+                    rule="text.cross-mention") == []
+
+
+def test_cross_mention_needs_the_same_indicator():
+    assert findings(BODY.format("tăng 9,1% so cùng kỳ"), "Tổng chi ngân sách 3 tháng tăng 20% so cùng kỳ.",
+                    rule="text.cross-mention") == []
+
+
+def plan_case(total_pct: str, second_pct: str, word: str = "gồm:"):
+    return ("Giá trị sản xuất nông nghiệp 3 tháng ước thực hiện 36.000 triệu đồng, đạt " + total_pct +
+            " kế hoạch, " + word + " trồng trọt 3 tháng ước thực hiện 21.000 triệu đồng, đạt 21% kế hoạch; "
+            "chăn nuôi 3 tháng ước thực hiện 15.000 triệu đồng, đạt " + second_pct + " kế hoạch.")
+
+
+def test_derived_plan_complete_breakdown_states_the_implied_percentage():
+    found = findings(plan_case("24%", "25%"), rule="text.derived-plan")
+    assert len(found) == 1 and found[0].severity == Severity.ERROR
+    assert found[0].details["implied_pct"] == pytest.approx(22.5, abs=0.05)
+    assert "22.49%" in found[0].message or "22.5" in found[0].message
+
+
+def test_derived_plan_holds_within_rounding():
+    assert findings(plan_case("24%", "30%"), rule="text.derived-plan") == []
+    assert findings(plan_case("24,0%", "29,9%"), rule="text.derived-plan") == []
+
+
+def test_derived_plan_partial_values_adding_up_is_only_a_note():
+    found = findings(plan_case("24%", "35%", "trong đó:"), rule="text.derived-plan")
+    assert len(found) == 1 and found[0].severity == Severity.INFO
+    exceeding = findings(plan_case("24%", "25%", "trong đó:"), rule="text.derived-plan")
+    assert len(exceeding) == 1 and exceeding[0].severity == Severity.ERROR   # parts' plans above the total's
+
+
+def test_derived_previous_from_growth():
+    text = ("Thu ngân sách 3 tháng ước thực hiện 120.000 triệu đồng, tăng 25% so cùng kỳ, gồm: thu thuế 3 tháng "
+            "ước thực hiện 80.000 triệu đồng, tăng 12,7% so cùng kỳ; thu tiền đất 3 tháng ước thực hiện 40.000 "
+            "triệu đồng, tăng {} so cùng kỳ.")
+    assert findings(text.format("60%"), rule="text.derived-plan") == []
+    wrong = findings(text.format("30%"), rule="text.derived-plan")
+    assert len(wrong) == 1 and wrong[0].details["base"] == "previous"
+
+
+def test_shares_of_a_total():
+    # counts: the engine rescales children's figures to the parent's money scale, percentages included,
+    # so shares are exercised on a count total here (reported to the engine's owner)
+    wrong = findings("Tổng số lao động 200 người, trong đó: nam 120 người, chiếm 60%; nữ 80 người, chiếm 45%.")
+    assert {f.rule for f in wrong} == {"text.shares-within-100", "text.share-of-total"}
+    right = findings("Tổng số lao động 200 người, gồm: nam 120 người, chiếm 60%; nữ 80 người, chiếm 40%.")
+    assert right == []
