@@ -29,7 +29,8 @@ class Rule:
 RULESET_RULES = [
     Rule("core.sum-children", Severity.ERROR, {"en": "Children add up to their parent",
                                                "vi": "Tổng các chỉ tiêu con bằng chỉ tiêu cha"},
-         doc={"what": {"en": "Parts against their total."}, "why": {"en": "A total that does not add up."}}),
+         doc={"what": {"en": "Parts against their total.", "vi": "Các phần so với tổng."},
+              "why": {"en": "A total that does not add up."}}),
     Rule("core.pct-plan", Severity.WARNING, {"en": "Attainment equals cumulative / plan",
                                              "vi": "Tỷ lệ đạt bằng lũy kế / kế hoạch"}),
     Rule("text.growth", Severity.INFO, {"en": "Growth rate agrees with the values", "vi": "Tốc độ tăng khớp"}),

@@ -207,3 +207,10 @@ def test_formats_are_registered(fmt):
     from check_report.reporters import render
 
     assert render(sample.build(), fmt, lang="en") == RENDERERS[fmt][0](sample.build(), lang="en")
+
+
+def test_sarif_rule_documentation_follows_the_language():
+    rules = {r["id"]: r for r in _sarif("vi")["runs"][0]["tool"]["driver"]["rules"]}
+    assert rules["core.sum-children"]["shortDescription"]["text"] == "Tổng các chỉ tiêu con bằng chỉ tiêu cha"
+    # the "why" has no Vietnamese text: English stands in rather than nothing
+    assert rules["core.sum-children"]["fullDescription"]["text"] == "Các phần so với tổng. A total that does not add up."

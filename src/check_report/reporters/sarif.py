@@ -32,7 +32,7 @@ def render(report: dict, *, lang: str = "en") -> str:
 
 
 def sarif_log(report: dict, *, lang: str = "en") -> dict:
-    rules = _rule_descriptors(report)
+    rules = _rule_descriptors(report, lang)
     rule_index = {rule["id"]: i for i, rule in enumerate(rules)}
     artifacts = _artifacts(report)
     artifact_index = {a["location"]["uri"]: i for i, a in enumerate(artifacts)}
@@ -46,12 +46,12 @@ def sarif_log(report: dict, *, lang: str = "en") -> dict:
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
 
 
-def _rule_descriptors(report: dict) -> list[dict]:
+def _rule_descriptors(report: dict, lang: str) -> list[dict]:
     descriptors = []
     for rule in sorted(report.get("rules") or (), key=lambda r: r["id"]):
         text = rule.get("description") or rule["id"]
         doc = rule.get("doc") or {}
-        full = " ".join(str(_doc_text(doc.get(k))) for k in ("what", "why") if doc.get(k)) or text
+        full = " ".join(_doc_text(doc.get(k), lang) for k in ("what", "why") if doc.get(k)) or text
         descriptor = {
             "id": rule["id"], "name": rule["id"],
             "shortDescription": {"text": text.splitlines()[0]},
@@ -65,9 +65,9 @@ def _rule_descriptors(report: dict) -> list[dict]:
     return descriptors
 
 
-def _doc_text(value) -> str:
+def _doc_text(value, lang: str) -> str:
     if isinstance(value, dict):
-        return str(value.get("en") or next(iter(value.values()), ""))
+        return str(value.get(lang) or value.get("en") or next(iter(value.values()), ""))
     return str(value or "")
 
 
