@@ -150,17 +150,20 @@ def interval_decimals(intervals: list, base: int) -> int:
 
 
 def _place(location: dict, owner: str) -> str:
+    """Where a figure is, as short as the heading above it allows: the file is named only when it is
+    not the one the finding is listed under, and a place that is only that file is left out."""
     short = location["short"]
     path = location.get("path") or ""
     if path and path != owner and not short.startswith(path):
         return f"{path} {short}"
-    return short
+    return "" if short == owner else short
 
 
 def _figure_line(figure: dict, style: str, owner: str = ""):
     location = figure["location"]
     value = figure["raw"] or format_number(figure["value"] or 0.0, figure["decimals"], style)
-    return _line(("    ", ""), (f"{_place(location, owner):<10}", "location"), (" ", ""),
+    place = _place(location, owner)
+    return _line(("    ", ""), (f"{place:<10} " if place else "", "location"),
                  (figure["role"], "label"), (" = ", "label"), (value, "figure.raw"),
                  *(_quote(location.get("text") or "") if location.get("cell") is None else ()))
 
