@@ -34,7 +34,7 @@ def msg(lang: str, en: str, vi: str) -> str:
     return vi if lang == "vi" else en
 
 
-def snippet(text: str, start: int, end: int, pad: int = 30) -> str:
+def snippet(text: str, start: int, end: int, pad: int = 15) -> str:
     """The matched text with a little context, cut at word boundaries, as the reviewer will search for it."""
     left = max(0, start - pad)
     right = min(len(text), end + pad)
@@ -47,7 +47,7 @@ def snippet(text: str, start: int, end: int, pad: int = 30) -> str:
     return prefix + text[left:right].strip() + suffix
 
 
-def locate(path: str, block: Block, start: int, end: int, pad: int = 30) -> Location:
+def locate(path: str, block: Block, start: int, end: int, pad: int = 15) -> Location:
     return Location(path=path, line=block.line_at(start), where=block.where,
                     text=snippet(block.text, start, end, pad))
 

@@ -38,6 +38,14 @@ def _members(found: AnnouncedList) -> set[str]:
     return {" ".join(m.casefold().split()) for m in found.members}
 
 
+def _at_member(ctx: CheckContext, found: AnnouncedList, members: list[str]):
+    """Quote the list at its first differing member (the whole list is often too long to show)."""
+    at = found.block.text.find(members[0], found.start, found.end) if members else -1
+    if at < 0:
+        return locate(ctx.path, found.block, found.start, found.end, pad=10)
+    return locate(ctx.path, found.block, at, at + len(members[0]), pad=25)
+
+
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     first_of: dict[str, AnnouncedList] = {}
     for found in find_lists(ctx.document):
@@ -47,11 +55,10 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
         only_here = sorted(m for m in found.members if " ".join(m.casefold().split()) not in _members(first))
         only_there = sorted(m for m in first.members if " ".join(m.casefold().split()) not in _members(found))
         line = first.block.line_at(first.start)
+        here, there = ", ".join(only_here) or "-", ", ".join(only_there) or "-"
         yield Problem(
             msg(ctx.lang, f"'{found.noun}' is listed differently than at line {line}: "
-                          f"only here {only_here or '-'}, only there {only_there or '-'}",
-                f"'{found.noun}' liệt kê khác với dòng {line}: chỉ ở đây {only_here or '-'}, "
-                f"chỉ ở đó {only_there or '-'}"),
-            (locate(ctx.path, found.block, found.start, found.end, pad=10),
-             locate(ctx.path, first.block, first.start, first.end, pad=10)),
+                          f"only here: {here}; only there: {there}",
+                f"'{found.noun}' liệt kê khác với dòng {line}: chỉ ở đây: {here}; chỉ ở đó: {there}"),
+            (_at_member(ctx, found, only_here), _at_member(ctx, first, only_there)),
             details={"only_here": only_here, "only_there": only_there})
