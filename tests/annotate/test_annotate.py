@@ -116,6 +116,9 @@ def test_writing_is_atomic_and_never_overwrites_the_input(book, tmp_path):
     write_annotated(result, str(book), str(out), "en")
     assert load_workbook(out)["Biểu 01"]["B2"].comment is not None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["q1.checked.xlsx", "q1.xlsx"]  # no temp file left
+    fresh = tmp_path / "fresh.txt"
+    fresh.write_text("x")
+    assert out.stat().st_mode & 0o777 == fresh.stat().st_mode & 0o777   # not left private by the temp file
 
 
 def test_a_failed_write_leaves_no_partial_file(book, tmp_path, monkeypatch):

@@ -214,3 +214,9 @@ def test_sarif_rule_documentation_follows_the_language():
     assert rules["core.sum-children"]["shortDescription"]["text"] == "Tổng các chỉ tiêu con bằng chỉ tiêu cha"
     # the "why" has no Vietnamese text: English stands in rather than nothing
     assert rules["core.sum-children"]["fullDescription"]["text"] == "Các phần so với tổng. A total that does not add up."
+
+
+def test_markdown_names_each_place_once():
+    finding = {"locations": [{"path": "a.md", "line": 3}, {"path": "a.md", "line": 3},
+                             {"path": "b.xlsx", "sheet": "S", "cell": "B2"}]}
+    assert markdown._places(finding, "a.md") == "line 3<br>b.xlsx S!B2"

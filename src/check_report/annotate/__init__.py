@@ -68,10 +68,17 @@ def _write_atomic(target: Path, write: Callable[[str], object]) -> None:
     os.close(handle)
     try:
         write(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a copy is as readable as any new file
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def same_file(location_path: str, result_path: str, source_path: str) -> bool:

@@ -88,7 +88,7 @@ def _places(finding: dict, path: str) -> str:
     here = [place(loc) for loc in locations_in(finding, path)]
     elsewhere = [f"{relative_display(loc['path'])} {place(loc)}".strip()
                  for loc in finding.get("locations") or () if (loc.get("path") or "") != path]
-    return "<br>".join(p for p in here + elsewhere if p)
+    return "<br>".join(dict.fromkeys(p for p in here + elsewhere if p))  # each place once, in order
 
 
 def _row(cells) -> str:
