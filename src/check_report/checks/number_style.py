@@ -41,6 +41,9 @@ OPTIONS = {"min_figures": 5, "min_share": 0.6}
 
 # a written number with at least one separator; not inside codes, fractions (1/2000) or words (ND30, v1.2)
 FIGURE = re.compile(r"(?<![\w/.,\-])\d+(?:[.,]\d+)+(?![\w/]|[.,]\d)")
+LEADING = re.compile(r"[\s#*+\-–•]*")              # only list or heading marks before a section number
+SECTION_END = re.compile(r"[.)](?:\s|$)")          # "1.2." / "1.2)" ends a section number
+SECTION_WORD = re.compile(r"\b(?:mục|điểm|khoản|tiết|phần|điều|chương)\s+$", re.IGNORECASE)
 DECIMAL_MARK = {VI: ",", EN: "."}
 STYLE_NAME = {VI: ("Vietnamese (2.417.500; 36,72)", "kiểu Việt Nam (2.417.500; 36,72)"),
               EN: ("English (2,417,500; 36.72)", "kiểu tiếng Anh (2,417,500; 36.72)")}
@@ -64,11 +67,18 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
 
 
 def _figures(block: Block) -> Iterator[re.Match]:
-    taken = [(d.start, d.end) for d in find_dates(block.text)]
-    taken += [c.span() for c in STATE_CODE.finditer(block.text)] + [c.span() for c in PARTY_CODE.finditer(block.text)]
-    for m in FIGURE.finditer(block.text):
-        if not any(m.start() < end and start < m.end() for start, end in taken):
+    text = block.text
+    taken = [(d.start, d.end) for d in find_dates(text)]
+    taken += [c.span() for c in STATE_CODE.finditer(text)] + [c.span() for c in PARTY_CODE.finditer(text)]
+    for m in FIGURE.finditer(text):
+        if not any(m.start() < end and start < m.end() for start, end in taken) and not _section_number(text, m):
             yield m
+
+
+def _section_number(text: str, m: re.Match) -> bool:
+    """`1.2. Nông nghiệp`, `mục 2.3`: numbering of sections, not a decimal figure."""
+    return bool(LEADING.fullmatch(text[:m.start()]) or SECTION_END.match(text, m.end())
+                or SECTION_WORD.search(text[max(0, m.start() - 10):m.start()]))
 
 
 def _judge(ctx: CheckContext, block: Block, m: re.Match, dominant: str) -> Problem | None:
