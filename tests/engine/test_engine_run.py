@@ -167,3 +167,15 @@ def test_count_and_sum_of_children_and_min_max_abs():
     assert run_rules(table(rows), ruleset(rule("t.s", "count == sum(children.count) + 1"))).findings == []
     minmax = rule("t.m", "max(abs(min(plan, 0)), 1) == 5")
     assert [f.details["entity"] for f in run_rules(table(rows), ruleset(minmax)).findings] == ["b"]
+
+
+def test_not_evaluated_counts_each_figure_once_across_foreach_variants():
+    multi = Rule(id="t.g", pack="t", severity=Severity.ERROR, description={"en": "g"},
+                 expr="growth == change / ({m} - change) * 100", when="{m} - change > 0",
+                 foreach=(("m", ("cumulative", "amount", "count")),))
+    lone = run_rules(table([fact("a", "growth", "5"), fact("a", "cumulative", "100")]), ruleset(multi))
+    assert lone.per_rule["t.g"].not_evaluated == 1 and lone.per_rule["t.g"].evaluated == 0
+    checked = run_rules(table([fact("a", "growth", "5"), fact("a", "cumulative", "105"), fact("a", "change", "5")]),
+                        ruleset(multi))
+    assert checked.per_rule["t.g"].not_evaluated == 0 and checked.per_rule["t.g"].evaluated == 1
+    assert checked.findings == []

@@ -70,6 +70,7 @@ def _error_finding(rule: Rule, exc: BaseException, path: str, lang: str) -> Find
 
 def _expression_rule(index: FactIndex, rule: Rule, measures, lang, stats: RuleStats, checked) -> list[Finding]:
     found: list[Finding] = []
+    missing_subjects, checked_subjects = [], []
     for expr_text, when_text, bindings in rule.variants():
         node = parsed(expr_text, measures)
         when_node = parsed(when_text, measures) if when_text else None
@@ -83,35 +84,52 @@ def _expression_rule(index: FactIndex, rule: Rule, measures, lang, stats: RuleSt
         failed = evaluated & ~truth.possible
         # not evaluated: the figure under test is stated but a figure it needs, or one that decides
         # whether the rule applies, is missing
-        missing = ((applies & ~truth.known) | undecided) & _has_subject(ev, domain, index)
+        subject = _subject(ev, domain, index)
+        missing = ((applies & ~truth.known) | undecided) & (subject >= 0)
         stats.evaluated += int(evaluated.sum())
         stats.failed += int(failed.sum())
         stats.passed += int((evaluated & truth.possible).sum())
-        stats.not_evaluated += int(missing.sum())
+        missing_subjects.append(subject[missing])
+        checked_subjects.append(subject[evaluated])
         leaves = ev.leaves + (when_ev.leaves if when_node is not None else [])
         checked.extend(leaf.slot[evaluated[leaf.app]] for leaf in leaves)
         found.extend(_findings(index, rule, ev, domain, np.flatnonzero(failed), bindings, lang))
+    # a figure under test counts once as not evaluated, and not at all when another variant of the rule
+    # (foreach) did check it
+    if any(len(m) for m in missing_subjects):
+        unchecked = np.zeros(len(index.slot_fact), dtype=bool)
+        for subjects in missing_subjects:
+            unchecked[subjects] = True
+        for subjects in checked_subjects:
+            unchecked[subjects[subjects >= 0]] = False
+        stats.not_evaluated += int(unchecked.sum())
     return found
 
 
-def _has_subject(ev: Evaluation, domain: Domain, index: FactIndex) -> np.ndarray:
-    """Applications where the figure under test is stated and the structure it needs exists, so that a
-    missing figure elsewhere is worth counting as 'not evaluated' (an indicator with no parent is simply
-    outside a parent rule, not missing data)."""
+def _subject(ev: Evaluation, domain: Domain, index: FactIndex) -> np.ndarray:
+    """Per application, the figure under test (a slot of the comparison's left side; -1 when none is
+    stated or the structure it needs is absent). Only where it is stated is a missing figure elsewhere
+    worth counting as 'not evaluated': an indicator with no parent is outside a parent rule, not missing
+    data."""
     left_ids: set[int] = set()
     uses_parent = uses_children = False
     for comp in ev.comparisons:
         left_ids |= {id(n) for n in X.walk(comp.node.left)}
-    subject = np.zeros(domain.size, dtype=bool)
+    none = np.iinfo(np.int64).max
+    subject = np.full(domain.size, none, dtype=np.int64)
     for leaf in ev.leaves:
         if id(leaf.node) in left_ids:
-            subject[leaf.app] = True
+            if isinstance(leaf.node, X.Ref):        # one member per application
+                subject[leaf.app] = np.minimum(subject[leaf.app], leaf.slot)
+            else:
+                np.minimum.at(subject, leaf.app, leaf.slot)
         uses_parent |= isinstance(leaf.node, X.Ref) and leaf.node.scope == "parent"
         uses_children |= isinstance(leaf.node, X.Children)
+    subject[subject == none] = -1
     if uses_parent:
-        subject &= index.parent[domain.ent] >= 0
+        subject[index.parent[domain.ent] < 0] = -1
     if uses_children:
-        subject &= index.n_children[domain.ent] > 0
+        subject[index.n_children[domain.ent] == 0] = -1
     return subject
 
 

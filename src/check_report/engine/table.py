@@ -29,7 +29,7 @@ RATE_UNIT = r"%|‰|/|\blần\b|\bbình quân\b|\btỷ lệ\b|\bper\b|\bratio\b|
 def _codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Integer codes in order of first appearance; a missing value is its own code, shown as ''."""
     codes, uniques = pd.factorize(series.to_numpy(dtype=object), sort=False)
-    codes = codes.astype(np.int64)
+    codes = codes.astype(np.int64, copy=False)
     uniques = pd.Index(np.asarray(uniques, dtype=object))
     if (codes < 0).any():
         codes[codes < 0] = len(uniques)
