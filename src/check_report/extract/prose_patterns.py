@@ -62,8 +62,8 @@ PERIOD_TO_DATE = re.compile(r"\b(?:lũy kế|luỹ kế|lũy tiến|tính chung|
 ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 # --- what surrounds a figure ---------------------------------------------------------------------------
-# Percent sign after a figure, with or without a space: "21,89%", "17,15 %".
-PERCENT_SIGN = re.compile(r"\s?%")
+# Percent sign after a figure, with or without a space (or a no-break space): "21,89%", "17,15 %".
+PERCENT_SIGN = re.compile(r"\s{0,2}%")
 # Percentage points: "2,5 điểm %", "1,2 điểm phần trăm".
 POINTS_UNIT = re.compile(r"\s*điểm\s*(?:%|phần trăm)", I)
 # Money: "triệu đồng", "tỷ đồng", "tỉ đồng", "nghìn tỷ đồng", "đồng", "000đ", "triệu USD", "tỷ" alone.

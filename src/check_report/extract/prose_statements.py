@@ -265,7 +265,7 @@ class BlockReader:
             words = head.split()[-6:]
             if words:
                 return " ".join(words)
-        tail = re.split(r"[,;:()=.]", self.text[fig.unit_end:fig.unit_end + 60])[0]
+        tail = re.split(r"[,;:()=.]|\d|\bvà\b", self.text[fig.unit_end:fig.unit_end + 60])[0]
         return ((fig.unit or "") + " " + " ".join(tail.split()[:6])).strip()
 
     def _quote(self, seg: Segment, fig: Figure) -> str:
