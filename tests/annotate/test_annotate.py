@@ -258,3 +258,13 @@ def test_a_figure_is_highlighted_as_a_whole_number():
     assert [(s, row.text[s:e]) for s, e, _, _ in row.marks] == [(row.text.index("tăng 9,1") + 5, "9,1")]
     _mark(row, "9,1", Severity.ERROR, 2)    # the same figure in a second finding: one mark, the louder colour
     assert [sev for _, _, sev, _ in row.marks] == [Severity.ERROR]
+
+
+def test_places_that_are_not_figures_are_highlighted_by_their_quote(tmp_path):
+    source = tmp_path / "r.md"
+    source.write_text("Theo Nghị định 33/NĐ-CP của Chính phủ.\n", encoding="utf-8")
+    finding = Finding("doc.citation-year", Severity.WARNING, "cited without its year",
+                      extra_locations=(Location(str(source), line=1, text="33/NĐ-CP"),))
+    out = tmp_path / "r.html"
+    write_annotated(FileResult(str(source), findings=[finding]), str(source), str(out), "en")
+    assert '<mark class="warning" title="#1">33/NĐ-CP</mark>' in out.read_text(encoding="utf-8")

@@ -220,3 +220,12 @@ def test_markdown_names_each_place_once():
     finding = {"locations": [{"path": "a.md", "line": 3}, {"path": "a.md", "line": 3},
                              {"path": "b.xlsx", "sheet": "S", "cell": "B2"}]}
     assert markdown._places(finding, "a.md") == "line 3<br>b.xlsx S!B2"
+
+
+def test_intervals_keep_the_digits_that_matter():
+    from check_report.reporters.machine import interval_text
+
+    assert interval_text([21.885, 21.895], "vi") == "[21,885; 21,895]"
+    assert interval_text([144106674438.93912, 144196558763.48792], "en") == "[144,106,674,439, 144,196,558,763]"
+    assert interval_text([99.852151, 99.852151], "en") == "[99.8522, 99.8522]"
+    assert interval_text([None, 5.0], "en") == "[-∞, 5]"

@@ -20,6 +20,7 @@ from check_report.annotate.common import explanation
 from check_report.findings import FileResult, Finding, Location, Severity
 from check_report.readers.base import InputError
 
+QUOTE_MAX = 60
 TEXTS = {
     "title": {"en": "check-report: annotated copy of {name}", "vi": "check-report: bản chú thích của {name}"},
     "summary": {"en": "{errors} error(s), {warnings} warning(s), {infos} info",
@@ -131,7 +132,9 @@ def _place_findings(findings: list[Finding], rows: list[Row], result_path: str, 
 
 
 def _places(finding: Finding) -> list[tuple[Location, str]]:
-    return [(f.location, f.raw) for f in finding.figures] + [(loc, "") for loc in finding.extra_locations]
+    # a place that is not a figure (a citation, a date) is highlighted by its quoted text when that is short
+    extra = [(loc, loc.text if 0 < len(loc.text) <= QUOTE_MAX else "") for loc in finding.extra_locations]
+    return [(f.location, f.raw) for f in finding.figures] + extra
 
 
 def _mark(row: Row, raw: str, severity: Severity, number: int) -> None:

@@ -71,8 +71,15 @@ def interval_text(pair, lang: str) -> str:
         return ""
     lower, upper = (-math.inf if pair[0] is None else pair[0]), (math.inf if pair[1] is None else pair[1])
     finite = [v for v in (lower, upper) if math.isfinite(v)]
-    decimals = min(max([decimals_of(v, 6) for v in finite] or [0]), 6)
+    decimals = max([_useful_decimals(v) for v in finite] or [0])
     return format_interval(lower, upper, decimals, "vi" if lang == "vi" else "en")
+
+
+def _useful_decimals(value: float) -> int:
+    """The decimals a bound needs, at most about seven significant digits: 21.885 keeps 3, a bound in
+    đồng of 144106674438.93912 keeps none, 99.852151 keeps 4."""
+    whole_digits = len(str(int(abs(value)))) if abs(value) >= 1 else 0
+    return min(decimals_of(value, 6), max(0, 6 - whole_digits))
 
 
 def worst_severity(findings: list[dict]) -> str:
