@@ -109,3 +109,27 @@ def test_code_checks_without_gx_form_still_run_natively():
     facts = table_with_errors()
     assert run_with_gx(facts, ruleset, path="q.xlsx").per_rule.keys() == run_rules(facts, ruleset,
                                                                                      path="q.xlsx").per_rule.keys()
+
+
+def test_measure_columns_run_on_the_indicator_view():
+    """`column: pct_plan` reads like the sheet's column; failures point at the cell of that figure."""
+    facts = table_with_errors()
+    facts = facts[~((facts["cell"] == "G10") & (facts["measure"] == "plan"))]      # row 10 states no plan
+    ruleset = RuleSet([
+        gx_rule("expect_column_values_to_be_between", {"column": "pct_plan", "max_value": 50}, rule_id="user.pct"),
+        gx_rule("expect_column_values_to_not_be_null", {"column": "plan"}, rule_id="user.has-plan"),
+        gx_rule("expect_column_pair_values_a_to_be_greater_than_b",
+                {"column_A": "plan", "column_B": "cumulative", "ignore_row_if": "either_value_is_missing"},
+                rule_id="user.plan-above"),
+        gx_rule("expect_column_values_to_be_between", {"column": "month@2024-02", "min_value": 150},
+                rule_id="user.feb", severity=Severity.INFO),
+    ])
+    result = run_with_gx(facts, ruleset, path="q.xlsx")
+    got = {(f.rule, tuple(loc.short() for loc in f.locations)) for f in result.findings}
+    assert (("user.pct", (f"{SHEET}!H13",))) in got
+    assert not [g for g in got if g[0] == "user.pct" and g[1] != (f"{SHEET}!H13",)]
+    (missing,) = [f for f in result.findings if f.rule == "user.has-plan"]
+    assert missing.figures == () and missing.indicator == "Chỉ tiêu 10" and "plan" in missing.locations[0].where
+    assert not [f for f in result.findings if f.rule == "user.plan-above"]        # every plan exceeds Q1
+    feb = sorted(loc.short() for f in result.findings if f.rule == "user.feb" for loc in f.locations)
+    assert feb == [f"{SHEET}!D10", f"{SHEET}!D8"]                                # 60 and 131,2 are below 150

@@ -53,8 +53,10 @@ def _docs_site(docs_dir: Path) -> dict:
     }
 
 
-def whole_table_batch(context):
-    """A pandas data source whose one batch is the whole DataFrame passed at run time."""
-    source = context.data_sources.add_pandas(DATASOURCE)
-    asset = source.add_dataframe_asset(ASSET)
-    return asset.add_batch_definition_whole_dataframe(BATCH)
+def whole_table_batch(context, asset_name: str = ASSET):
+    """A DataFrame asset (of one pandas data source) whose batch is the whole frame passed at run time."""
+    try:
+        source = context.data_sources.get(DATASOURCE)
+    except (KeyError, ValueError, LookupError):
+        source = context.data_sources.add_pandas(DATASOURCE)
+    return source.add_dataframe_asset(asset_name).add_batch_definition_whole_dataframe(BATCH)
