@@ -39,8 +39,14 @@ def indicator_rows(key: str, spec: dict, row: int, parent=None, months=None, com
     cumulative = sum(months)
     plan = cumulative * spec["plan_factor"] + 1.0
     previous = cumulative * spec["previous_factor"] + 1.0
-    rows = [stated(key, F.MONTH, m, d[0], f"{'DEF'[k]}{row}", period=f"2024-0{k + 1}", start=k + 1, end=k + 1,
-                   parent=parent, complete=complete) for k, m in enumerate(months)]
+    rows = []
+    for k, m in enumerate(months):
+        where = dict(period=f"2024-0{k + 1}", start=k + 1, end=k + 1, parent=parent, complete=complete)
+        last_year = m * spec["previous_factor"] + 1.0
+        rows += [stated(key, F.MONTH, m, d[0], f"{'DEF'[k]}{row}", **where),
+                 stated(key, F.PREVIOUS_MONTH, last_year, d[3], f"{'LMN'[k]}{row}", **where),
+                 stated(key, F.PCT_PREVIOUS_MONTH, m / last_year * 100, d[5], f"{'OPQ'[k]}{row}", **where),
+                 stated(key, F.GROWTH_MONTH, (m / last_year - 1) * 100, d[6], f"{'RST'[k]}{row}", **where)]
     rows += [
         stated(key, F.CUMULATIVE, cumulative, d[1], f"G{row}", period="2024-01..2024-03", start=1, end=3,
                parent=parent, complete=complete),
@@ -70,10 +76,12 @@ def test_clean_tables_give_no_findings(children, total_spec, complete):
     # take part in the complete breakdown; rules must still hold on every figure
     rows += [r for r in indicator_rows("t", total_spec, 5, months=total_months, complete=complete)
              if r[F.MEASURE] in (F.MONTH, F.CUMULATIVE)]
+    assert {r[F.MEASURE] for r in rows} >= set(F.PERIODIC_MEASURES)
     result = run_rules(F.new_table(rows), RULES, path="q.xlsx")
     assert [f.message for f in result.findings] == []
     assert result.per_rule["core.pct-of-plan"].evaluated == len(children)
     assert result.per_rule["core.cumulative-sum-of-months"].evaluated == len(children) + 1
+    assert result.per_rule["core.growth-month"].evaluated == len(children) * MONTHS
     if complete:
         assert result.per_rule["core.children-sum"].evaluated == MONTHS + 1
 

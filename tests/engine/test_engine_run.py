@@ -138,6 +138,9 @@ def test_check_kind_options_are_validated_on_load(monkeypatch, tmp_path):
     path.write_text("rules:\n  - id: t.k\n    check: test-kind\n    options: {wrod: x}\n", encoding="utf-8")
     with pytest.raises(RuleError, match=r"k.yaml:4: options.wrod: unknown option of test-kind \(did you mean 'word'\?\)"):
         load_rules([str(path)])
+    path.write_text("rules:\n  - id: t.k\n    check: test-kind\n    options: {word: 3}\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=r"k.yaml:4: options.word: expected text like the default 'hello', got 3"):
+        load_rules([str(path)])
     path.write_text("rules:\n  - id: t.k\n    check: test-kind\n", encoding="utf-8")
     assert load_rules([str(path)]).get("t.k").severity is Severity.WARNING   # the kind's default
 

@@ -162,12 +162,31 @@ def _check_options(entry: LineDict, check, at: _Where) -> dict:
     options = entry.get("options") or {}
     if not isinstance(options, dict):
         raise at.error("options", "expected a mapping of option to value")
-    for key in options:
+    for key, value in options.items():
+        where = f"{at.shown}:{line_of(options, key)}: options.{key}"
         if key not in accepted:
             choices = ", ".join(sorted(accepted)) or "none"
-            raise RuleError(f"{at.shown}:{line_of(options, key)}: options.{key}: unknown option of "
-                            f"{check}{X.suggest(str(key), accepted)} (accepted: {choices})")
+            raise RuleError(f"{where}: unknown option of {check}{X.suggest(str(key), accepted)} "
+                            f"(accepted: {choices})")
+        expected = _kind_of(accepted[key])
+        if expected and _kind_of(value) != expected and value is not None:
+            raise RuleError(f"{where}: expected {expected} like the default {accepted[key]!r}, got {value!r}")
     return dict(options)
+
+
+def _kind_of(value) -> str | None:
+    """The kind of value an option takes, judged from its default (None: anything goes)."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return None
 
 
 def _kind_module(check: str, at: _Where):
