@@ -229,3 +229,10 @@ def test_intervals_keep_the_digits_that_matter():
     assert interval_text([144106674438.93912, 144196558763.48792], "en") == "[144,106,674,439, 144,196,558,763]"
     assert interval_text([99.852151, 99.852151], "en") == "[99.8522, 99.8522]"
     assert interval_text([None, 5.0], "en") == "[-∞, 5]"
+
+
+def test_github_names_other_places_once():
+    report = {"files": [], "findings": [{"rule": "r", "severity": "info", "message": "m", "path": "a.md",
+                                         "locations": [{"path": "a.md", "line": 3}, {"path": "a.md", "line": 3},
+                                                       {"path": "a.md", "line": 9}, {"path": "a.md", "line": 9}]}]}
+    assert github.render(report) == "::notice file=a.md,line=3,title=r::m [also line 9]\n"

@@ -42,7 +42,7 @@ def _annotations(finding: dict, lang: str) -> list[str]:
             props["line"] = str(first["line"])
         elif place(first):
             title = f"{title} ({place(first)})"
-        others = [place(loc) for loc in here[1:] if place(loc)]
+        others = list(dict.fromkeys(place(loc) for loc in here[1:] if place(loc) and place(loc) != place(first)))
         text = f"{message} [also {', '.join(others)}]" if others else message
         props["title"] = title
         out.append(_command(COMMANDS.get(finding["severity"], "warning"), props, text))
