@@ -338,9 +338,14 @@ def cmd_extract(args) -> int:
 
 def _facts_text(facts, fmt: str) -> str:
     import json
+    from contextlib import suppress
 
     from check_report import facts as F
 
+    # whole-number columns with gaps would print as 3.0; nullable integers print as 3
+    for column in (F.LINE, F.PERIOD_START, F.PERIOD_END, F.YEAR, F.DECIMALS):
+        with suppress(TypeError, ValueError, KeyError):   # not whole numbers after all: shown as they are
+            facts = facts.astype({column: "Int64"})
     if fmt == "csv":
         return facts.to_csv(index=False, lineterminator="\n")
     records = json.loads(facts.to_json(orient="records", force_ascii=False))

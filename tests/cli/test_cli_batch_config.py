@@ -172,3 +172,20 @@ def test_progress_bar_on_a_terminal_only(run, project):
     assert code == 1 and "Checking" in terminal and "━" in terminal
     piped = run("data", "--rules", "rules/t.yaml")
     assert "Checking" not in piped.stderr and "━" not in piped.stderr
+
+
+def test_vocabulary_from_the_config_is_found_relative_to_it(run, tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "v.csv").write_text(
+        "STT,Chỉ tiêu,ĐVT,Mức phấn đấu,Quý I,So KH (%)\n1,Thu ngân sách,triệu đồng,1000,350,20\n",
+        encoding="utf-8")
+    (tmp_path / "words.yaml").write_text("roles:\n  plan: [muc phan dau]\n", encoding="utf-8")
+    (tmp_path / "t.yaml").write_text(RULES_YAML, encoding="utf-8")
+    without = run("v.csv", "--rules", "../t.yaml", "--format", "json", cwd=tmp_path / "sub")
+    assert without.returncode == 0 and json.loads(without.stdout)["findings"] == []
+    (tmp_path / ".check-report.yaml").write_text("rules: [t.yaml]\nvocabulary: [words.yaml]\n", encoding="utf-8")
+    found = run("v.csv", "--format", "json", cwd=tmp_path / "sub")
+    assert found.returncode == 1, found.stderr
+    assert [f["rule"] for f in json.loads(found.stdout)["findings"]] == ["t.pct-of-plan"]
+    extracted = run("extract", "v.csv", "--format", "csv", cwd=tmp_path / "sub")
+    assert ",plan," in extracted.stdout and ",1,3," in extracted.stdout    # whole numbers stay whole
