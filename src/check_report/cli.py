@@ -69,6 +69,9 @@ def build_parser(command: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description=_DESCRIPTIONS[command],
                                      epilog=None if command != "check" else _EPILOG)
     if command == "check":
+        from check_report import __version__
+
+        parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
         _check_arguments(parser)
     elif command == "extract":
         parser.add_argument("file", help="the report to read")

@@ -247,3 +247,10 @@ def test_show_unchecked_lists_the_numbers_of_a_text_no_rule_looked_at(run, tmp_p
     terminal = run("r.md", "--show-unchecked", "--lang", "en").stdout
     assert "Numbers not checked (r.md)" in terminal
     assert f"{coverage['numbers']} numbers in the text" in terminal
+
+
+def test_version(run, work):
+    from check_report import __version__
+
+    proc = run("--version")
+    assert proc.returncode == 0 and proc.stdout.strip() == f"check-report {__version__}"
