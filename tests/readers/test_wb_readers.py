@@ -126,3 +126,17 @@ def test_input_file_is_not_modified(make_xlsx):
     before = path.read_bytes(), path.stat().st_mtime_ns
     read(path)
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
+
+
+def test_formulas_without_saved_results_are_noted(make_xlsx):
+    path = make_xlsx([["STT", "Chỉ tiêu", "Tháng 01", "Tháng 02", "Quý I"], [1, "Thu", 2, 3, "=C2+D2"]])
+    source = read(path)
+    assert all(c.value is None for c in source.grids[0].rows[1][4:])
+    expected = (f"{path}: sheet 'Sheet1': 1 formula cell(s) have no saved result (never calculated by a "
+                "spreadsheet program); open and save the file in Excel or LibreOffice so their figures can be "
+                "checked")
+    assert source.notes == [expected]
+
+
+def test_no_formula_note_for_plain_values(make_xlsx):
+    assert read(make_xlsx([["STT", "Chỉ tiêu", "Quý I"], [1, "Thu", 5]])).notes == []

@@ -33,6 +33,8 @@ from check_report.readers.xlsx_fast import iso_date
 READ_ONLY_ABOVE_BYTES = 8 * 1024 * 1024
 FAST_LARGE_XLSX = True
 _MERGE_REF = re.compile(rb'<mergeCell\s[^>]*?ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+_UNCALCULATED = re.compile(rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\s[^>]*/>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?"
+                          rb"\s*</(?:\w+:)?c>")
 CSV_ENCODINGS = ("utf-8-sig", "cp1258")
 CSV_DELIMITERS = ",;\t|"
 
@@ -47,7 +49,10 @@ def read_xlsx(path: str) -> Source:
         grids = _read_fast(path)
         if grids is not None:
             return _source(path, "xlsx", grids)
-    return _read_openpyxl(path, read_only=large)
+    source = _read_openpyxl(path, read_only=large)
+    if not large:
+        source.notes.extend(_formula_notes(path))
+    return source
 
 
 def _read_fast(path: str) -> list[Grid] | None:
@@ -80,6 +85,25 @@ def _open_book(path: str, handle, read_only: bool):
         return openpyxl.load_workbook(handle, read_only=read_only, data_only=True)
     except Exception as exc:  # noqa: BLE001 - libraries raise many kinds for damaged files
         raise InputError(f"{path}: cannot read workbook: {_one_line(exc)}") from None
+
+
+def _formula_notes(path: str) -> list[str]:
+    """Formulas saved without their result (a file written by a script, never opened in a spreadsheet
+    program) read as empty cells: say so, or the user wonders why those figures were never checked."""
+    from check_report.readers.xlsx_fast import sheet_parts
+
+    notes = []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name, part in sheet_parts(archive).items():
+                count = len(_UNCALCULATED.findall(archive.read(part)))
+                if count:
+                    notes.append(f"{path}: sheet {name!r}: {count} formula cell(s) have no saved result (never "
+                                 "calculated by a spreadsheet program); open and save the file in Excel or "
+                                 "LibreOffice so their figures can be checked")
+    except (KeyError, zipfile.BadZipFile, ValueError):
+        return []
+    return notes
 
 
 def _sheet_xml_bytes(path: str) -> int:

@@ -30,7 +30,7 @@ def read_grids(path: str) -> list[Grid]:
 
     book = python_calamine.CalamineWorkbook.from_path(path)
     with zipfile.ZipFile(path) as archive:
-        parts = _sheet_parts(archive)
+        parts = sheet_parts(archive)
         formats = _style_formats(archive)
         grids = []
         for name in book.sheet_names:
@@ -83,7 +83,7 @@ def _parse(archive: zipfile.ZipFile, name: str):
     return fromstring(archive.read(name))
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Worksheet name -> its part in the zip, through workbook.xml and its relationships."""
     book = _parse(archive, "xl/workbook.xml")
     rels = _parse(archive, "xl/_rels/workbook.xml.rels")
