@@ -114,6 +114,16 @@ def test_rule_error_is_reported_not_raised(monkeypatch):
     assert any(f.rule == "core.pct-of-plan" for f in result.findings)   # the other rules still ran
 
 
+def test_partial_table_with_required_columns_only():
+    import pandas as pd
+
+    facts = pd.DataFrame({F.ENTITY: ["a", "a", "a"], F.MEASURE: ["plan", "cumulative", "pct_plan"],
+                          F.LOWER: [995.0, 249.5, 52.05], F.UPPER: [1005.0, 250.5, 51.95]})   # last one reversed
+    result = run_rules(facts, ruleset(CORE.get("core.pct-of-plan")))
+    assert [f.rule for f in result.findings] == ["core.pct-of-plan"]
+    assert result.findings[0].stated == pytest.approx((51.95, 52.05))
+
+
 def test_malformed_fact_table_is_a_rule_error_per_rule():
     facts = table(PLAN_ROWS).drop(columns=[F.ENTITY])
     result = run_rules(facts, ruleset(CORE.get("core.pct-of-plan"), CORE.get("core.growth")))

@@ -26,6 +26,17 @@ PERCENT_MEASURES = (F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH, F.PCT_PREVIOUS_MONTH, 
 RATE_UNIT = r"%|‰|/|\blần\b|\bbình quân\b|\btỷ lệ\b|\bper\b|\bratio\b|\brate\b"
 
 
+# columns the engine can do without (a partial table from another tool), with the values they default to
+_OPTIONAL = {F.SHEET: None, F.CELL: None, F.LINE: None, F.WHERE: None, F.PARENT: None, F.COMPLETE: False,
+             F.PERIOD: "", F.PERIOD_START: None, F.PERIOD_END: None, F.YEAR: None, F.UNIT: None, F.SCALE: 1.0,
+             F.TEXT: "", F.FILE: "", F.INDICATOR: "", F.RAW: "", F.DECIMALS: 0, F.VALUE: np.nan}
+
+
+def _with_optional_columns(facts: pd.DataFrame) -> pd.DataFrame:
+    missing = {column: value for column, value in _OPTIONAL.items() if column not in facts.columns}
+    return facts.assign(**missing) if missing else facts
+
+
 def _codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Integer codes in order of first appearance; a missing value is its own code, shown as ''."""
     codes, uniques = pd.factorize(series.to_numpy(dtype=object), sort=False)
@@ -63,7 +74,9 @@ def _float_column(frame: pd.DataFrame, column: str) -> np.ndarray:
 
 class FactIndex:
     def __init__(self, facts: pd.DataFrame, periodic: frozenset[str] = F.PERIODIC_MEASURES):
+        facts = _with_optional_columns(facts)
         lower, upper = _float_column(facts, F.LOWER), _float_column(facts, F.UPPER)
+        lower, upper = np.fmin(lower, upper), np.fmax(lower, upper)   # a reversed interval is still one
         usable = ~(np.isnan(lower) | np.isnan(upper))
         self.facts = facts
         self.periodic = periodic
