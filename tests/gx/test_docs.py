@@ -1,5 +1,6 @@
 """The Python examples of docs/gx.md run as written (in this process: GX is imported once)."""
 
+import json
 import re
 import runpy
 import sys
@@ -39,10 +40,16 @@ def test_existing_suite_example_finds_the_bad_row(tmp_path, capsys, monkeypatch)
 def test_ci_script_fails_on_the_sample_and_names_the_rules(tmp_path, capsys, monkeypatch):
     if not SAMPLE.exists():
         pytest.skip("samples/q1.xlsx has not been built")
-    from check_report.gx import cli_gx_suite
+    from test_compile import gx_rule
 
+    from check_report.engine import RuleSet, load_rules
+    from check_report.gx.compile import compile_suite, suite_json
+
+    core = load_rules(["core"])
+    pct_range = gx_rule("expect_column_values_to_be_between", {"column": "pct_plan", "max_value": 90},
+                        rule_id="user.pct-range")       # a measure column: runs on the indicator view
     suite = tmp_path / "suite.json"
-    assert cli_gx_suite(["core", "-o", str(suite)]) == 0
+    suite.write_text(json.dumps(suite_json(compile_suite(RuleSet([*core.rules, pct_range]))[0])), encoding="utf-8")
     script = tmp_path / "check_reports.py"
     script.write_text(python_blocks()[1], encoding="utf-8")
     capsys.readouterr()
@@ -50,3 +57,4 @@ def test_ci_script_fails_on_the_sample_and_names_the_rules(tmp_path, capsys, mon
     out = capsys.readouterr().out
     assert "core.cumulative-sum-of-months" in out and "core.pct-of-plan" in out
     assert "Bieu 01!H16" in out
+    assert "user.pct-range" in out

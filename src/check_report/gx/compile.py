@@ -7,8 +7,10 @@ kwarg is an error naming the rule, and a rule with no GX form is returned in `un
 
 from __future__ import annotations
 
+from check_report import facts as F
 from check_report.gx import relations
 from check_report.gx.names import gx_name_error
+from check_report.gx.wide import wants_view
 
 FACT_RULE = "expect_fact_rule_to_hold"
 META_KEY = "check_report"
@@ -70,7 +72,9 @@ def rule_configuration(rule, *, lang: str = "en", measures=()):
     problem = gx_name_error(name)
     if problem:
         raise GxError(f"{_where(rule)}: {problem}")
-    meta = {META_KEY: {"rule": rule.id, "severity": rule.severity.label, "kind": name}}
+    # which frame the expectation reads: the long fact table, or the indicator view for measure columns
+    batch = "indicators" if name != FACT_RULE and wants_view(kwargs, set(measures) or set(F.MEASURES)) else "facts"
+    meta = {META_KEY: {"rule": rule.id, "severity": rule.severity.label, "kind": name, "batch": batch}}
     return ExpectationConfiguration(type=name, kwargs=kwargs, meta=meta,
                                     description=f"{rule.id}: {rule.describe('en')}"[:1000],
                                     severity=FailureSeverity(GX_SEVERITY[rule.severity.label]))
