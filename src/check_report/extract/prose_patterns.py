@@ -23,7 +23,7 @@ SLASH_PAIR = re.compile(r"(?<![\w/.,])(" + NUMBER + r")\s*/\s*(" + NUMBER + r")(
 
 # --- what is NOT a figure (masked before figures are read; see prose.py for the coverage definition) ----
 # Document codes: "03/CT-UBND", "32/2018/NQ-HĐND", "825/QĐ-TTg", "06-NQ/QU", "Đề án 06/CP", "/BC-UBND".
-CITATION_CODE = re.compile(r"\d*(?:[/-]\d+)*[/-]?\d*[/-](?:[A-ZĐ][A-Za-zĐđ&]*)(?:[-/ ]?[A-ZĐ][A-Za-zĐđ&]*)*"
+CITATION_CODE = re.compile(r"(?<![\w/])(?:\d+(?:[/-]\d+)*[/-]|/)[A-ZĐ][A-Za-zĐđ&]*(?:[-/][A-ZĐ][A-Za-zĐđ&]*)*"
                            r"(?=[\s,.;:)]|$)")
 # Full dates: "17/01/2024", "8/3/2024", "01-10-1997", "3.2.1930", "ngày 05 tháng 12 năm 2022".
 DATE_FULL = re.compile(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}\b"
@@ -124,7 +124,7 @@ BULLET_PARENT = re.compile(r"^\s*[-–•]\s")
 SENTENCE_END = re.compile(r";\s*|\.(?=\s+[A-ZĐ\u00c0-\u1ef9\"“(*])\s*|\.\s*$")
 # Where a subject stops: the first verb or period word of the statement.
 SUBJECT_STOP = re.compile(r"\b(?:ước|đạt|bằng|tăng|giảm|chiếm|là|gồm|bao gồm|trong đó|tháng|quý|lũy kế|luỹ kế|"
-                          r"thực hiện|được|có)\b|\d", I)
+                          r"thực hiện|được|có|dự toán|kế hoạch|KH|cùng kỳ)\b|\d", I)
 # Discourse words before a subject: "đặc biệt thu ngân sách", "riêng thu ...", "trong đó".
 SUBJECT_LEAD = re.compile(r"^(?:[-+•–*]\s*)?(?:đặc biệt|riêng|còn|và|trong đó|nhất là|cụ thể)?\s*[:,]?\s*", I)
 # Words dropped when indicators are compared across mentions ("Tổng thu ngân sách nhà nước trên địa bàn"

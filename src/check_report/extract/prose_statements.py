@@ -59,6 +59,8 @@ class Segment:
 
 
 def bracket_depths(text: str) -> list[int]:
+    if "(" not in text:
+        return [0] * len(text)
     depth, depths = 0, []
     for ch in text:
         if ch == "(":
