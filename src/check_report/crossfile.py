@@ -241,7 +241,8 @@ def _comparable(a: _Fact, b: _Fact) -> bool:
         return False
     if a.year is not None and b.year is not None and a.year != b.year:
         return False
-    return a.unit == b.unit or not a.unit or not b.unit or a.scale != 1.0 or b.scale != 1.0
+    # different units compare only when both carry a known scale (tỷ vs triệu đồng)
+    return a.unit == b.unit or not a.unit or not b.unit or (a.scale != 1.0 and b.scale != 1.0)
 
 
 def _overlap(lo1: float, hi1: float, lo2: float, hi2: float) -> bool:
