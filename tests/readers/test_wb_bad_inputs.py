@@ -173,3 +173,15 @@ def test_cli_exit_code_2_and_one_line(tmp_path, name, data):
     output = (done.stdout + done.stderr).strip()
     assert "Traceback" not in output
     assert any(str(path) in line or name in line for line in output.splitlines())
+
+
+def test_ods_with_entity_expansion_refused(tmp_path, workbooks):
+    path = tmp_path / "laughs.ods"
+    _replace_member(workbooks / "half_year.ods", path, "content.xml", _billion_laughs())
+    assert "DOCTYPE" in refusal(path)
+
+
+def test_ods_that_is_not_a_zip(tmp_path):
+    path = tmp_path / "t.ods"
+    path.write_text("a;b\n", encoding="utf-8")
+    assert "not a zip" in refusal(path)

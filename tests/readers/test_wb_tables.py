@@ -158,3 +158,10 @@ def test_document_table_names_cells_by_row_and_column():
     assert first[F.CELL] is None or first[F.CELL] != first[F.CELL]
     assert first[F.WHERE] == "table 1, row 2, column 3"
     assert first[F.LINE] == 41
+
+
+def test_notes_end_the_table_but_similar_labels_do_not(make_xlsx):
+    path = make_xlsx([["STT", "Chỉ tiêu", "Quý I"], [1, "Thu", 5], ["", "Nguồn vốn đầu tư:"], [2, "Vốn ngân sách", 3],
+                      ["Nguồn: Chi cục Thống kê"], [3, "Không phải chỉ tiêu", 9]])
+    facts, _ = extract(read(path))
+    assert sorted(facts[F.CELL]) == ["C2", "C4"]

@@ -14,7 +14,13 @@ from check_report import facts as F
 from check_report.extract.cells import read_figure
 from check_report.extract.headers import Column, Period, years_in
 from check_report.extract.hierarchy import Hierarchy, clean_code, code_from_label
-from check_report.extract.layout import Layout, MergeMap, cell_value, find_layout, table_period
+from check_report.extract.layout import (
+    Layout,
+    MergeMap,
+    cell_value,
+    find_layout,
+    table_period,
+)
 from check_report.extract.vocabulary import Vocabulary, fold, load_vocabulary
 from check_report.readers.base import Grid, a1
 
@@ -114,13 +120,14 @@ class _TableContext:
         return max(row, self.layout.data_start) + (1 if row < len(self.grid.rows) else 0)
 
     def _is_note(self, cells) -> bool:
-        """A row without figures starting with "Ghi chú", "Nguồn", "*" ...: the notes under the table."""
+        """A row without figures that opens with "Ghi chú:", "Nguồn:", "*" ...: the notes under the table.
+        The words must stand alone or before a colon: "Nguồn vốn đầu tư" is an indicator, not a note."""
         lead = next((c.value for c in cells[:4] if isinstance(c.value, str) and c.value.strip()), None)
         if lead is None:
             return False
-        folded = fold(lead)
-        return lead.lstrip().startswith("*") or any(_starts_with_phrase(folded, m) or folded.startswith(m + " ")
-                                                    for m in self.vocab.notes_markers if m)
+        if lead.lstrip().startswith("*"):
+            return True
+        return fold(lead.split(":", 1)[0]) in self.vocab.notes_markers
 
     def _read_row(self, row: int, figures: list, sink: FactSink, last_entity: str | None) -> str | None:
         label, code = self._label_and_code(row)

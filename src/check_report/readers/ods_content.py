@@ -8,8 +8,6 @@ never materialised, unless real content follows them.
 
 from __future__ import annotations
 
-from xml.etree.ElementTree import iterparse
-
 from check_report.readers.base import Cell, Grid
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
@@ -24,9 +22,11 @@ MAX_REPEAT_MATERIALISED = 100_000  # a repeat count above this only ever pads em
 
 def read_content(stream) -> list[Grid]:
     """Parse content.xml (already screened for DOCTYPE by readers.safety) into one Grid per table."""
+    from defusedxml.ElementTree import iterparse
+
     grids: list[Grid] = []
     state = None
-    for event, elem in iterparse(stream, events=("start", "end")):
+    for event, elem in iterparse(stream, events=("start", "end"), forbid_dtd=True):
         tag = elem.tag
         if event == "start":
             if tag == _T + "table":
