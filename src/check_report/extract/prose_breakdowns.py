@@ -31,6 +31,7 @@ def link_inline(text: str, depths: list[int], segments: list[Segment]) -> None:
             end = _region_end(text, depths, m.end(), depth)
             children = _children(stated, m.end(), end, depth, parent.entity)
             _attach(stated, parent.entity, children, complete and len(children) >= 2)
+            _inherit_period(stated, parent, children)
 
 
 def _parent_before(text: str, stated: list[Stated], pos: int, depth: int) -> Stated | None:
@@ -66,6 +67,20 @@ def _attach(stated: list[Stated], parent: str, children: list[str], complete: bo
             s.parent = parent
         if complete and s.entity == parent:
             s.complete = True
+
+
+def _inherit_period(stated: list[Stated], parent: Stated, children: list[str]) -> None:
+    """"3 tháng ước thực hiện 250 tỷ đồng, trong đó thu nội địa 200 tỷ đồng": a plain component of a month or
+    cumulative value is a value of the same period."""
+    if parent.measure not in (F.MONTH, F.CUMULATIVE):
+        return
+    for s in stated:
+        if s.entity in children and s.measure in (F.COUNT, F.AMOUNT) and s.measure == _plain_measure(parent):
+            s.measure, s.period = parent.measure, parent.period
+
+
+def _plain_measure(parent: Stated) -> str:
+    return F.AMOUNT if parent.figure.kind == "money" else F.COUNT
 
 
 def link_bullets(blocks: list[Block], segments_by_block: list[list[Segment]]) -> None:

@@ -111,9 +111,9 @@ PARTIAL = re.compile(r"\btrong\s+đó\b\s*:?", I)
 # Complete breakdown: "gồm", "bao gồm", "gồm có" right after the total.
 COMPLETE = re.compile(r"\b(?:bao\s+)?gồm(?:\s+có)?\b\s*:?", I)
 # A count and its amount side by side: "6.334 suất = 12.836.600.000 đồng", "28 trường hợp với số tiền
-# 04 triệu đồng", "11.953 suất quà, tổng số tiền 15.469.330.000 đồng".
-PAIR_LINK = re.compile(r"^\s*(?:[\w ,]{0,24}?)\s*(?:=|với\s+số\s+tiền|với\s+tổng\s+số\s+tiền|tổng\s+số\s+tiền|"
-                       r"trị\s+giá|số\s+tiền|kinh\s+phí|tổng\s+kinh\s+phí|tương\s+ứng)\s*(?:là|:)?\s*$", I)
+# 04 triệu đồng", "11.953 suất quà, tổng số tiền 15.469.330.000 đồng", "5 dự án với tổng vốn đăng ký 1.200 tỷ".
+PAIR_LINK = re.compile(r"^\s*(?:[\w ,]{0,24}?)\s*(?:=|tương\s+ứng|(?:với\s+)?(?:tổng\s+)?(?:số\s+tiền|số\s+vốn|"
+                       r"vốn(?:\s+đăng\s+ký|\s+đầu\s+tư)?|kinh\s+phí|trị\s+giá|giá\s+trị))\s*(?:là|:)?\s*$", I)
 # A standalone "Trong đó:" line that announces the `+` items below.
 BREAKDOWN_HEADER = re.compile(r"^\s*(?:\*\s*)?trong\s+đó\s*:?\s*$", I)
 BULLET_CHILD = re.compile(r"^\s*\+\s")
