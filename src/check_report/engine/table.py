@@ -83,6 +83,10 @@ class FactIndex:
         self.labels = facts.index
         self.rows = np.flatnonzero(usable)           # positions of usable facts
         frame = facts if len(self.rows) == len(facts) else facts.iloc[self.rows]
+        self.meas_codes, self.measures = _codes(frame[F.MEASURE])
+        names = np.asarray(self.measures, dtype=object)
+        self.fact_amount = np.isin(names, AMOUNT_MEASURES)[self.meas_codes]
+        self.fact_percent = np.isin(names, PERCENT_MEASURES)[self.meas_codes]
         self._build_entities(frame)
         self._build_slots(frame, lower[self.rows], upper[self.rows])
         self._chosen: dict[str, np.ndarray] = {}
@@ -113,7 +117,7 @@ class FactIndex:
         self.rate_unit = self._rate_units(frame)
         scale = pd.to_numeric(frame[F.SCALE], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         self.fact_scale = np.where(np.isnan(scale) | (scale <= 0), 1.0, scale)
-        amounts = np.flatnonzero(frame[F.MEASURE].isin(AMOUNT_MEASURES).to_numpy())[::-1]
+        amounts = np.flatnonzero(self.fact_amount)[::-1]
         self.ent_scale = np.ones(self.n_ent)
         self.ent_scale[self.fact_ent[amounts]] = self.fact_scale[amounts]   # the first amount stated wins
         children = self.parent[self.parent >= 0]
@@ -122,7 +126,7 @@ class FactIndex:
     def _rate_units(self, frame: pd.DataFrame) -> np.ndarray:
         """Entities whose amounts are rates or prices (%, per-unit, 'lần'): months of such an indicator do
         not add up and its children are not parts of it."""
-        amounts = frame[F.MEASURE].isin(AMOUNT_MEASURES).to_numpy()
+        amounts = self.fact_amount
         unit_codes, units = _codes(frame[F.UNIT])
         rate_names = pd.Series(units.astype(str)).str.lower().str.contains(RATE_UNIT).to_numpy(dtype=bool)
         rate = rate_names[unit_codes] & amounts
@@ -131,11 +135,11 @@ class FactIndex:
         return flags
 
     def _build_slots(self, frame: pd.DataFrame, lower: np.ndarray, upper: np.ndarray) -> None:
-        meas_codes, self.measures = _codes(frame[F.MEASURE])
+        meas_codes = self.meas_codes
         per_codes, self.periods = _codes(frame[F.PERIOD])
         # amounts are held in their indicator's unit (a figure in tỷ beside figures in triệu đồng is
         # converted), so restatements and relations compare like with like; percentages are never scaled
-        percent = np.isin(np.asarray(self.measures, dtype=object), PERCENT_MEASURES)[meas_codes]
+        percent = self.fact_percent
         to_entity_unit = np.where(percent, 1.0, self.fact_scale / self.ent_scale[self.fact_ent])
         lower, upper = lower * to_entity_unit, upper * to_entity_unit
         n_meas, n_per = max(len(self.measures), 1), max(len(self.periods), 1)
@@ -167,13 +171,15 @@ class FactIndex:
         self.lo_ext = np.append(self.slot_lo, np.nan)
         self.hi_ext = np.append(self.slot_hi, np.nan)
         self.scale_ext = np.append(self.slot_unit, 0.0)
-        self.slot_start = _float_column(frame, F.PERIOD_START)[rep]
-        self.slot_end = _float_column(frame, F.PERIOD_END)[rep]
-        self.slot_year = _float_column(frame, F.YEAR)[rep]
-        self.per_start, self.per_end, self.per_year = (np.full(len(self.periods), np.nan) for _ in range(3))
-        for target, source in ((self.per_start, self.slot_start), (self.per_end, self.slot_end),
-                               (self.per_year, self.slot_year)):
-            target[self.slot_per[::-1]] = source[::-1]          # the first slot of a period says
+        # start, end and year follow from the period label: read them once per distinct label
+        first_of_period = np.full(len(self.periods), max(len(frame) - 1, 0), dtype=np.int64)
+        np.minimum.at(first_of_period, per_codes, np.arange(len(frame)))
+        sample = frame.iloc[first_of_period] if len(frame) else frame
+        self.per_start, self.per_end, self.per_year = (_float_column(sample, column) for column in
+                                                       (F.PERIOD_START, F.PERIOD_END, F.YEAR))
+        self.slot_start = self.per_start[self.slot_per]
+        self.slot_end = self.per_end[self.slot_per]
+        self.slot_year = self.per_year[self.slot_per]
 
     # -- lookups --------------------------------------------------------------------------------------
     def measure_code(self, measure: str) -> int:
