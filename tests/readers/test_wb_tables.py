@@ -165,3 +165,14 @@ def test_notes_end_the_table_but_similar_labels_do_not(make_xlsx):
                       ["Nguồn: Chi cục Thống kê"], [3, "Không phải chỉ tiêu", 9]])
     facts, _ = extract(read(path))
     assert sorted(facts[F.CELL]) == ["C2", "C4"]
+
+
+def test_total_row_merged_across_code_and_label(make_xlsx):
+    path = make_xlsx([["STT", "Chỉ tiêu", "Quý I"], ["TỔNG SỐ", None, 9], [1, "Thu", 5], ["Tổng cộng", None, 4]],
+                     merges=["A2:B2"])
+    facts, _ = extract(read(path))
+    labels = dict(zip(facts[F.CELL], facts[F.INDICATOR]))
+    codes = dict(zip(facts[F.CELL], facts[F.CODE]))
+    assert labels == {"C2": "TỔNG SỐ", "C3": "Thu", "C4": "Tổng cộng"}
+    assert codes["C2"] is None or codes["C2"] != codes["C2"]
+    assert codes["C3"] == "1"

@@ -8,9 +8,15 @@ the header's cells (its label cell empty or merged from above) and is not the "(
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from check_report.extract.headers import NON_MEASURE_ROLES, Column, Period, classify, is_column_number_row
+from check_report.extract.headers import (
+    NON_MEASURE_ROLES,
+    Column,
+    Period,
+    classify,
+    is_column_number_row,
+)
 from check_report.extract.vocabulary import Vocabulary, fold
 from check_report.readers.base import Grid
 
@@ -28,7 +34,6 @@ class Layout:
     code_col: int | None
     label_col: int | None
     unit_col: int | None
-    header_years: list[int] = field(default_factory=list)
 
     @property
     def measures(self) -> list[Column]:
@@ -86,8 +91,7 @@ def _row_roles(grid, merges, row, vocab) -> dict[int, str]:
     for col in range(len(grid.rows[row])):
         origin = merges.source(row, col)
         text = header_text(grid, merges, row, col)
-        if not text or origin in seen or isinstance(cell_value(grid, row, col), (int, float)) and \
-                not isinstance(cell_value(grid, row, col), bool) and not _is_year(cell_value(grid, row, col)):
+        if not text or origin in seen or _is_figure(cell_value(grid, row, col)):
             continue
         seen.add(origin)
         folded = fold(text)
@@ -97,6 +101,11 @@ def _row_roles(grid, merges, row, vocab) -> dict[int, str]:
         if role:
             roles[col] = role
     return roles
+
+
+def _is_figure(value) -> bool:
+    """A number that is not a year: header cells never hold one."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and not _is_year(value)
 
 
 def _is_year(value) -> bool:
@@ -162,7 +171,7 @@ def _continues_header(grid, merges, top, row) -> bool:
     values = [c.value for c in cells]
     if not any(v is not None for v in values) or _is_number_row(cells):
         return False
-    if any(isinstance(v, (int, float)) and not isinstance(v, bool) and not _is_year(v) for v in values):
+    if any(_is_figure(v) for v in values):
         return False
     for col, value in enumerate(values):
         if value is None or merges.source(row, col)[0] < row:

@@ -13,7 +13,12 @@ import re
 from check_report import facts as F
 from check_report.extract.cells import read_figure
 from check_report.extract.headers import Column, Period, years_in
-from check_report.extract.hierarchy import Hierarchy, clean_code, code_from_label
+from check_report.extract.hierarchy import (
+    Hierarchy,
+    clean_code,
+    code_from_label,
+    code_rank,
+)
 from check_report.extract.layout import (
     Layout,
     MergeMap,
@@ -42,7 +47,7 @@ def grid_facts(path: str, grid: Grid, vocabulary=None):
         if layout is None:
             break
         found += 1
-        context = _TableContext(path, grid, layout, vocab, _title_above(grid, layout, start), year)
+        context = _TableContext(path, grid, layout, vocab, _title_above(grid, layout, start), year, merges)
         notes.extend(context.unmapped_notes())
         start = context.read_rows(sink)
         year = context.year  # a later table on the sheet without a year of its own shares this one
@@ -63,8 +68,8 @@ class _TableContext:
     """One table being read: its layout, year, default unit and the rows' hierarchy."""
 
     def __init__(self, path: str, grid: Grid, layout: Layout, vocab: Vocabulary, titles: list[str],
-                 fallback_year: int | None = None):
-        self.path, self.grid, self.layout, self.vocab = path, grid, layout, vocab
+                 fallback_year: int | None, merges: MergeMap):
+        self.path, self.grid, self.layout, self.vocab, self.merges = path, grid, layout, vocab, merges
         header_years = [y for c in layout.measures for y in years_in(fold(c.header))]
         title_years = [y for t in titles for y in years_in(t)]
         self.year = max(header_years or title_years or years_in(grid.name) or [fallback_year],
@@ -158,11 +163,19 @@ class _TableContext:
 
     def _label_and_code(self, row: int) -> tuple[str, str | None]:
         layout = self.layout
-        raw_label = cell_value(self.grid, row, layout.label_col) if layout.label_col is not None else None
-        label = " ".join(str(raw_label).split()) if raw_label is not None else ""
-        code = clean_code(cell_value(self.grid, row, layout.code_col)) if layout.code_col is not None else None
+        raw_label, code = None, None
+        if layout.label_col is not None:
+            origin = self.merges.source(row, layout.label_col)
+            raw_label = cell_value(self.grid, *origin)  # "TỔNG SỐ" merged across the STT and label cells
+            if origin[1] == layout.code_col:
+                return _words(raw_label), None
+        if layout.code_col is not None:
+            code = clean_code(cell_value(self.grid, row, layout.code_col))
+        label = _words(raw_label)
         if code is None and label:
             code, label = code_from_label(label)
+        elif code is not None and not label and code_rank(code) is None:
+            code, label = None, code  # words in the STT column: the row's label
         return label, code
 
     def _row_figures(self, row: int) -> list:
@@ -182,6 +195,10 @@ class _TableContext:
             if value is not None and str(value).strip():
                 return " ".join(str(value).split())
         return self.default_unit
+
+
+def _words(value) -> str:
+    return " ".join(str(value).split()) if value is not None else ""
 
 
 def _ends_with_phrase(folded: str, phrase: str) -> bool:
