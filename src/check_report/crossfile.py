@@ -48,9 +48,12 @@ RULES: dict[str, CrossRule] = {
         {"en": "A cumulative figure equals the sum of the monthly figures stated in the monthly reports",
          "vi": "Số lũy kế bằng tổng các số tháng nêu trong các báo cáo tháng"},
         {"what": {"en": "The cumulative figure of a period (quý I, 6 tháng) of an indicator against the sum "
-                        "of the month figures of the same indicator from the reports of each month.",
+                        "of the month figures of the same indicator from the reports of each month; when "
+                        "early months are missing, against the latest earlier cumulative figure of another "
+                        "report plus the months after it (6 months = quarter I + April, May, June).",
                   "vi": "Số lũy kế của một kỳ (quý I, 6 tháng) so với tổng số liệu từng tháng của cùng chỉ "
-                        "tiêu trong các báo cáo tháng."},
+                        "tiêu trong các báo cáo tháng; khi thiếu các tháng đầu, so với số lũy kế gần nhất của "
+                        "báo cáo trước cộng các tháng sau đó (6 tháng = quý I + tháng 4, 5, 6)."},
          "why": {"en": "A quarterly report that disagrees with the monthly reports already sent means one of "
                        "them was revised without the other.",
                  "vi": "Báo cáo quý lệch với các báo cáo tháng đã gửi nghĩa là một bên đã sửa mà bên kia chưa."},
@@ -262,19 +265,45 @@ def _month_values(rows: list[_Fact]) -> dict[tuple, list[_Fact]]:
 
 def _months_sum(rows: list[_Fact], severity: Severity, lang: str) -> list[Finding]:
     months = _month_values(rows)
+    to_date = _by_key(r for r in rows if r.measure == F.CUMULATIVE and r.start == 1 and r.end is not None)
     findings = []
     for cum in rows:
-        if cum.measure != F.CUMULATIVE or cum.start != 1 or cum.end is None or cum.end < 2:
+        if cum.measure != F.CUMULATIVE or cum.start is None or cum.end is None or cum.end <= cum.start:
             continue
-        parts = [_pick_month(months.get((cum.key, m), ()), cum) for m in range(1, cum.end + 1)]
-        if any(p is None for p in parts) or all(p.path == cum.path for p in parts):
+        parts = _decomposition(cum, months, to_date.get(cum.key, ()))
+        if parts is None or all(p.path == cum.path for p in parts):
             continue  # a file checked against itself is the single-file engine's business
         lo, hi = sum(p.lower for p in parts), sum(p.upper for p in parts)
         if _overlap(cum.lower, cum.upper, lo, hi):
             continue
-        findings.append(_finding(MONTHS_SUM, severity, lang, cum, parts, (lo, hi),
-                                 period=_span(cum), roles=[f"month {_span(p)}" for p in parts]))
+        roles = [f"{'month' if p.start == p.end else 'cumulative'} {_span(p)}" for p in parts]
+        findings.append(_finding(MONTHS_SUM, severity, lang, cum, parts, (lo, hi), period=_span(cum),
+                                 roles=roles))
     return findings
+
+
+def _decomposition(cum: _Fact, months: dict[tuple, list[_Fact]], earlier: Iterable[_Fact]) -> list[_Fact] | None:
+    """The figures that must add up to `cum`: every month of its period, or else (for a figure to date)
+    the latest earlier cumulative of another report plus the months after it (6 months = quarter I + 4, 5, 6)."""
+    picked = [_pick_month(months.get((cum.key, m), ()), cum) for m in range(cum.start, cum.end + 1)]
+    if all(p is not None for p in picked):
+        return picked
+    if cum.start != 1:
+        return None
+    bases = sorted((e for e in earlier if e.path != cum.path and e.end < cum.end and _comparable(e, cum)),
+                   key=lambda e: (-e.end, e.order))
+    for base in bases:
+        rest = picked[base.end:]
+        if all(p is not None for p in rest):
+            return [base] + rest
+    return None
+
+
+def _by_key(facts: Iterable[_Fact]) -> dict[tuple, list[_Fact]]:
+    grouped: dict[tuple, list[_Fact]] = defaultdict(list)
+    for fact in facts:
+        grouped[fact.key].append(fact)
+    return grouped
 
 
 def _pick_month(candidates: Iterable[_Fact], cum: _Fact) -> _Fact | None:
@@ -286,18 +315,19 @@ def _pick_month(candidates: Iterable[_Fact], cum: _Fact) -> _Fact | None:
 
 
 def _cumulative_order(rows: list[_Fact], severity: Severity, lang: str) -> list[Finding]:
-    cumulative = [r for r in rows if r.measure == F.CUMULATIVE and r.start == 1 and r.end is not None
-                  and r.lower >= 0 and r.unit not in ("", "%")]
+    flows = (r for r in rows if r.measure == F.CUMULATIVE and r.start == 1 and r.end is not None
+             and r.lower >= 0 and r.unit not in ("", "%"))
     findings = []
-    for later in cumulative:
-        earlier = [e for e in cumulative if e.path != later.path and e.end < later.end
-                   and _comparable(e, later) and later.upper < e.lower]
-        if earlier:
-            worst = max(earlier, key=lambda e: (e.lower, -e.order))
-            findings.append(_finding(CUMULATIVE_ORDER, severity, lang, later, [worst],
-                                     (worst.lower, worst.upper), period=_span(later),
-                                     roles=[f"cumulative {_span(worst)}"],
-                                     earlier=_period(worst, lang), other=worst.path))
+    for same_indicator in _by_key(flows).values():
+        for later in same_indicator:
+            earlier = [e for e in same_indicator if e.path != later.path and e.end < later.end
+                       and _comparable(e, later) and later.upper < e.lower]
+            if earlier:
+                worst = max(earlier, key=lambda e: (e.lower, -e.order))
+                findings.append(_finding(CUMULATIVE_ORDER, severity, lang, later, [worst],
+                                         (worst.lower, worst.upper), period=_span(later),
+                                         roles=[f"cumulative {_span(worst)}"],
+                                         earlier=_period(worst, lang), other=worst.path))
     return findings
 
 

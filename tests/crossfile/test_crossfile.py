@@ -189,3 +189,38 @@ def test_the_expected_facts_are_what_the_extractor_reads(tmp_path):
         read = _read(path)
         key = [F.CELL]
         assert read[columns].sort_values(key).to_dict("records") == expected[columns].sort_values(key).to_dict("records")
+
+
+def _report(folder, name, month, cumulative_households):
+    """One indicator (households supported: 10 a month) as the report of `month` states it."""
+    rows = [{"code": "3", "name": "Số hộ được hỗ trợ", "unit": "hộ", "month": 10.0,
+             "cumulative": cumulative_households}]
+    path = folder / name
+    write_report(path, month, rows)
+    return str(path), expected_facts(path, month, rows)
+
+
+def test_a_half_year_figure_against_the_quarter_and_the_months_after_it(tmp_path):
+    inputs = [_report(tmp_path, "quy1.xlsx", 3, 30.0), _report(tmp_path, "thang04.xlsx", 4, 40.0),
+              _report(tmp_path, "thang05.xlsx", 5, 50.0), _report(tmp_path, "thang06.xlsx", 6, 60.0)]
+    assert check_together(inputs) == []
+    half_year = _report(tmp_path, "6thang.xlsx", 6, 65.0)     # typed 65 where the others give 60
+    found = _by_rule(check_together(inputs[:3] + [half_year]), MONTHS_SUM)
+    assert len(found) == 1
+    roles = [(f.role, f.location.path.rsplit("/", 1)[-1]) for f in found[0].figures]
+    # the latest earlier cumulative of another report, then the months after it
+    assert roles == [("cumulative 2024-01..2024-06", "6thang.xlsx"), ("cumulative 2024-01..2024-05", "thang05.xlsx"),
+                     ("month 2024-06", "6thang.xlsx")]
+    assert found[0].implied == pytest.approx((59.0, 61.0))
+
+
+def test_a_quarter_that_does_not_start_in_january_adds_its_own_months(tmp_path):
+    months = [_report(tmp_path, f"thang{m:02d}.xlsx", m, 10.0 * m) for m in (4, 5, 6)]
+    rows = [{"code": "3", "name": "Số hộ được hỗ trợ", "unit": "hộ", "month": 10.0, "cumulative": 35.0}]
+    path = tmp_path / "quy2.xlsx"
+    write_report(path, 6, rows)
+    quarter = expected_facts(path, 6, rows)
+    quarter.loc[quarter[F.MEASURE] == F.CUMULATIVE, F.PERIOD_START] = 4   # quý II: April to June
+    found = _by_rule(check_together(months + [(str(path), quarter)]), MONTHS_SUM)
+    assert len(found) == 1 and found[0].implied == pytest.approx((28.5, 31.5))
+    assert [f.role for f in found[0].figures][1:] == ["month 2024-04", "month 2024-05", "month 2024-06"]
