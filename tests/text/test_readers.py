@@ -96,3 +96,26 @@ def test_docx_paragraphs_and_real_footnotes():
     assert body.where == "footnote 1" and body.text.startswith("Thu thuế, phí và lệ phí:")
     assert all(b.where.startswith(("paragraph ", "footnote ")) for b in blocks)
     assert marked[0].emphasis[0][:2] == (0, len("Tổng thu ngân sách nhà nước trên địa bàn:"))
+
+
+def test_hard_wrapped_paragraph_is_one_block_with_each_line_mapped():
+    doc = parse_text("- **Thu ngân sách:** tháng 03 ước thực hiện 18.036 triệu đồng, 3 tháng ước thực hiện\n"
+                     "510.351 triệu đồng, đạt 95,3% kế hoạch<sup>2</sup>.\n"
+                     "- Dòng mới\n\nĐoạn khác\n")
+    first, second, third = doc.blocks
+    assert first.line == 1 and first.line_at(first.text.index("510.351")) == 2
+    assert first.line_at(first.text.index("18.036")) == 1
+    offset, number = first.markers[0]
+    assert number == 2 and first.text[:offset].endswith("95,3% kế hoạch")
+    assert (second.line, third.line) == (3, 5)
+
+
+def test_hard_wrapped_statement_gives_facts_on_their_own_lines():
+    from check_report import facts as F
+    from check_report.extract.prose import document_facts
+
+    doc = parse_text("BÁO CÁO QUÝ I NĂM 2024\n\nThu ngân sách: 3 tháng ước thực hiện\n510.351 triệu đồng, "
+                     "đạt 95,3% kế hoạch.\n")
+    table, _ = document_facts(doc)
+    row = table[table[F.MEASURE] == F.CUMULATIVE].iloc[0]
+    assert row[F.LINE] == 4 and row[F.INDICATOR] == "Thu ngân sách"

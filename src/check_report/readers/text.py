@@ -1,4 +1,8 @@
-""".md / .txt reader: one Block per non-empty physical line, so every figure keeps its exact file line.
+""".md / .txt reader: one Block per paragraph, and every figure keeps its exact file line.
+
+A paragraph is a line, plus the lines right below it when the text is hard-wrapped (a line that does not
+start a bullet, heading, footnote or numbered item continues the one above); `Block.line_starts` maps each
+part of the text back to its own line.
 
 Markdown markup is stripped from `Block.text` but recorded: `**bold**` / `*italic*` spans go to
 `Block.emphasis`, footnote marks `<sup>n</sup>` and `[^n]` go to `Block.markers` (offset just after the
@@ -11,6 +15,7 @@ for the table reader and are not repeated as blocks.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from check_report.document import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, Block, Document
@@ -76,12 +81,38 @@ def parse_with_tables(text: str, *, path: str = "<text>", kind: str = "md"):
             tables.append((table_rows, table_line))
             table_rows = []
         block = parse_line(raw, number)
-        if block is not None:
+        if block is None:
+            continue
+        previous = document.blocks[-1] if document.blocks else None
+        if previous is not None and _continues(previous, block, raw):
+            document.blocks[-1] = _join(previous, block)
+        else:
             document.blocks.append(block)
     if table_rows:
         tables.append((table_rows, table_line))
     document.tables = [rows for rows, _ in tables]
     return document, tables
+
+
+# a line that starts a block of its own: a bullet, a heading, a footnote, list numbering, a "Trong đó:" line
+NEW_BLOCK = re.compile(r"^\s*(?:[-+•–*]\s|#|<sup>|\[\^|\d+[.)]\s|[IVXL]+\.\s|\|)|^\s*\*?\s*trong\s+đó\s*:?\s*\*?\s*$",
+                       re.IGNORECASE)
+
+
+def _continues(previous: Block, block: Block, raw: str) -> bool:
+    """A hard-wrapped paragraph: the line right after the previous one, not starting a block of its own."""
+    last_line = previous.line_starts[-1][1] if previous.line_starts else previous.line
+    return (last_line == block.line - 1 and previous.kind in (PARAGRAPH, LIST_ITEM, FOOTNOTE)
+            and block.kind == PARAGRAPH and not NEW_BLOCK.match(raw))
+
+
+def _join(previous: Block, block: Block) -> Block:
+    shift = len(previous.text) + 1
+    starts = previous.line_starts or ((0, previous.line),)
+    return replace(previous, text=previous.text + " " + block.text,
+                   markers=previous.markers + tuple((o + shift, n) for o, n in block.markers),
+                   emphasis=previous.emphasis + tuple((a + shift, b + shift, st) for a, b, st in block.emphasis),
+                   line_starts=starts + ((shift, block.line),))
 
 
 def parse_line(raw: str, number: int) -> Block | None:
