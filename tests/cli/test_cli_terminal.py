@@ -66,3 +66,12 @@ def test_quiet_prints_findings_only():
     print_report(_report(), make_console(buffer, force_plain=True), lang="en", quiet=True)
     text = buffer.getvalue()
     assert "core.pct-of-plan" in text and "Summary" not in text and "Notes" not in text
+
+
+def test_golden_reports_in_both_languages():
+    """The whole layout, byte for byte (regenerate deliberately when the layout changes on purpose)."""
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parent / "data"
+    for lang in ("en", "vi"):
+        assert render(_report(lang=lang), lang=lang) == (data / f"terminal_{lang}.txt").read_text(encoding="utf-8")

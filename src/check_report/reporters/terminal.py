@@ -74,6 +74,7 @@ def print_report(report: dict, console, *, lang: str = "en", quiet: bool = False
     for record in failed:
         console.print(_line(("✗ ", "status.error"), (record["error"] or record["path"], "")))
     if len(files) > 1:
+        console.print()
         console.print(file_table(files, lang))
     _print_notes(console, files, lang)
     _print_unchecked(console, files, lang)
@@ -203,6 +204,7 @@ def file_table(files: list[dict], lang: str):
 def _print_notes(console, files: list[dict], lang: str) -> None:
     if not any(f["notes"] for f in files):
         return
+    console.print()
     console.print(_line((t("notes", lang), "sheet.header")))
     for record in files:
         path, notes = record["path"], record["notes"]
@@ -230,6 +232,7 @@ def _print_unchecked(console, files: list[dict], lang: str) -> None:
 
 def _print_summary(console, report: dict, lang: str) -> None:
     summary = report["summary"]
+    console.print()
     console.print(_line((t("summary", lang), "sheet.header")))
     console.print(_line(("  ", ""), (t("summary_facts", lang, files=summary["files"], facts=summary["facts"],
                                        rules=summary["rules_evaluated"]), "")))
