@@ -146,19 +146,22 @@ class FactIndex:
         keys = (self.fact_ent * n_meas + meas_codes) * n_per + per_codes
         order = np.argsort(keys, kind="stable")
         sorted_keys = keys[order]
-        starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]) if len(keys) else order
+        new_slot = np.empty(len(keys), dtype=bool)
+        new_slot[:1] = True
+        np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=new_slot[1:])
+        starts = np.flatnonzero(new_slot)
         self.fact_slot = np.empty(len(keys), dtype=np.int64)
-        self.fact_slot[order] = np.cumsum(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]]) - 1 if len(keys) else 0
+        self.fact_slot[order] = np.cumsum(new_slot) - 1
         rep = order[starts]                             # first stated fact of each slot
         self.slot_fact = self.rows[rep]
         self.slot_ent = self.fact_ent[rep]
         self.slot_meas = meas_codes[rep]
         self.slot_per = per_codes[rep]
-        if len(keys):
+        if len(starts) == len(keys):                    # every figure stated once: nothing to intersect
+            lo, hi = lower[rep], upper[rep]
+        else:
             lo = np.maximum.reduceat(lower[order], starts)
             hi = np.minimum.reduceat(upper[order], starts)
-        else:
-            lo = hi = np.zeros(0)
         counts = np.diff(np.r_[starts, len(keys)])
         scale = np.maximum(np.abs(lo), np.abs(hi))
         self.conflict = (counts > 1) & (lo > hi + FLOAT_SLACK * (1 + scale))
