@@ -119,3 +119,26 @@ def test_hard_wrapped_statement_gives_facts_on_their_own_lines():
     table, _ = document_facts(doc)
     row = table[table[F.MEASURE] == F.CUMULATIVE].iloc[0]
     assert row[F.LINE] == 4 and row[F.INDICATOR] == "Thu ngân sách"
+
+
+def test_docx_tables_become_grids_and_bold_labels_are_kept(tmp_path):
+    docx = pytest.importorskip("docx")
+    word = docx.Document()
+    paragraph = word.add_paragraph()
+    paragraph.add_run("Thu ngân sách:").bold = True
+    paragraph.add_run(" 3 tháng ước thực hiện 510.351 triệu đồng.")
+    table = word.add_table(rows=2, cols=2)
+    for r, values in enumerate((("Chỉ tiêu", "Quý I"), ("Thu", "1.250"))):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    word.add_paragraph("Sau bảng")
+    path = tmp_path / "t.docx"
+    word.save(str(path))
+    source = read(str(path))
+    blocks = source.document.blocks
+    assert [(b.where, b.text) for b in blocks] == [
+        ("paragraph 1", "Thu ngân sách: 3 tháng ước thực hiện 510.351 triệu đồng."), ("paragraph 2", "Sau bảng")]
+    assert blocks[0].emphasis == ((0, len("Thu ngân sách:"), "bold"),)
+    grid = source.grids[0]
+    assert grid.origin == "document-table" and grid.name == "table 1"
+    assert [[c.value for c in row] for row in grid.rows] == [["Chỉ tiêu", "Quý I"], ["Thu", "1.250"]]

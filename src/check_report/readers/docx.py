@@ -47,9 +47,10 @@ def _footnotes_xml(word):
     for rel in word.part.rels.values():
         if rel.reltype == FOOTNOTES_REL and not rel.is_external:
             part = rel.target_part
-            element = getattr(part, "element", None) or getattr(part, "_element", None)
-            if element is not None:
-                return element
+            for attribute in ("element", "_element"):   # an lxml element's truth is its child count: test None
+                element = getattr(part, attribute, None)
+                if element is not None:
+                    return element
             from docx.oxml import parse_xml
 
             return parse_xml(part.blob)
