@@ -236,3 +236,11 @@ def test_github_names_other_places_once():
                                          "locations": [{"path": "a.md", "line": 3}, {"path": "a.md", "line": 3},
                                                        {"path": "a.md", "line": 9}, {"path": "a.md", "line": 9}]}]}
     assert github.render(report) == "::notice file=a.md,line=3,title=r::m [also line 9]\n"
+
+
+def test_sarif_finding_without_places_points_at_its_file():
+    results = _sarif()["runs"][0]["results"]
+    wording = next(r for r in results if r["ruleId"] == "text.growth" and "wording" in r["message"]["text"])
+    physical = wording["locations"][0]["physicalLocation"]
+    assert physical["artifactLocation"]["uri"] == "reports/q1%20b%C3%A1o%20c%C3%A1o.md"
+    assert physical["region"] == {"startLine": 1}

@@ -94,7 +94,8 @@ def _invocation(report: dict, artifact_index: dict[str, int]) -> dict:
 
 
 def _result(finding: dict, rule_index: dict[str, int], artifact_index: dict[str, int], lang: str) -> dict:
-    locations = [_location(loc, artifact_index, i) for i, loc in enumerate(finding.get("locations") or ())]
+    places = finding.get("locations") or ([{"path": finding["path"]}] if finding.get("path") else [])
+    locations = [_location(loc, artifact_index, i) for i, loc in enumerate(places)]
     result: dict = {"ruleId": finding["rule"], "level": LEVELS.get(finding["severity"], "warning"),
                     "message": {"text": _message(finding, lang)}}
     if finding["rule"] in rule_index:
