@@ -41,7 +41,7 @@ def indicator_rows(key: str, spec: dict, row: int, parent=None, months=None, com
     previous = cumulative * spec["previous_factor"] + 1.0
     rows = []
     for k, m in enumerate(months):
-        where = dict(period=f"2024-0{k + 1}", start=k + 1, end=k + 1, parent=parent, complete=complete)
+        where = {"period": f"2024-0{k + 1}", "start": k + 1, "end": k + 1, "parent": parent, "complete": complete}
         last_year = m * spec["previous_factor"] + 1.0
         rows += [stated(key, F.MONTH, m, d[0], f"{'DEF'[k]}{row}", **where),
                  stated(key, F.PREVIOUS_MONTH, last_year, d[3], f"{'LMN'[k]}{row}", **where),
