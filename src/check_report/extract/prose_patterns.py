@@ -94,6 +94,9 @@ RATIO_WORD = re.compile(r"\b(?:tỷ lệ|tỉ lệ|tương đương|tương ứn
 # năm") or the same period last year ("so cùng kỳ", "so với cùng kỳ năm trước", "so với năm trước").
 OF_PLAN = re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH\b|dự toán|chỉ tiêu|nghị quyết|mục tiêu)", I)
 OF_PREVIOUS = re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:cùng kỳ|cùng thời điểm|năm trước|năm ngoái)", I)
+# Any other comparison after "tăng p%": "so với tháng trước", "so với đầu năm", "so với kế hoạch" (then the
+# percentage is not growth over the same period).
+OTHER_COMPARISON = re.compile(r"^\s*(?:so\s+(?:với\s+)?|với\s+)(?!cùng kỳ|cùng thời điểm|năm trước|năm ngoái)", I)
 # An absolute change stated beside a growth rate: "tăng 9,1% hay tăng 15.210 triệu đồng",
 # "tăng 9,1%, tương ứng tăng 15.210". The change figure is the one after CHANGE_WORD.
 CHANGE_WORD = re.compile(r"\b(tăng|giảm)\s*(?:thêm)?\s*$", I)

@@ -203,13 +203,11 @@ class BlockReader:
                 self._add(seg, fig, measure, period, phrasing=reached.group(1).lower() if reached else None)
         elif P.RATIO_WORD.search(before):
             self._add(seg, fig, F.RATIO_PCT, None, own_entity=True, phrasing="tỷ lệ")
-        elif (P.GROWTH_UP.search(before) or P.GROWTH_DOWN.search(before)) and self._change_follows(after):
+        elif (P.GROWTH_UP.search(before) or P.GROWTH_DOWN.search(before)) and not P.OTHER_COMPARISON.match(after):
+            # "khu vực dịch vụ tăng 6,0%, đóng góp ...": growth over the same period unless said otherwise
             down = P.GROWTH_DOWN.search(before)
-            self._add(seg, fig, F.GROWTH, period, phrasing="giảm" if down else "tăng", sign=-1.0 if down else 1.0)
-
-    @staticmethod
-    def _change_follows(after: str) -> bool:
-        return re.match(r"^\s*,?\s*(?:hay|hoặc|tương ứng|tức là)\s+(?:tăng|giảm)", after, re.I) is not None
+            measure = F.GROWTH_MONTH if month else F.GROWTH
+            self._add(seg, fig, measure, period, phrasing="giảm" if down else "tăng", sign=-1.0 if down else 1.0)
 
     def _ratio(self, seg: Segment, ratio: Ratio, following, previous, consumed: set[int]) -> None:
         entity = self._new_entity(seg, "ratio")
