@@ -192,3 +192,9 @@ def test_not_evaluated_counts_each_figure_once_across_foreach_variants():
                         ruleset(multi))
     assert checked.per_rule["t.g"].not_evaluated == 0 and checked.per_rule["t.g"].evaluated == 1
     assert checked.findings == []
+
+
+def test_ruleset_built_in_code_may_use_measures_the_table_states():
+    rows = [fact("a", "exports", "120"), fact("a", "cumulative", "100")]
+    result = run_rules(table(rows), RuleSet([rule("t.e", "exports <= cumulative")]))
+    assert [f.rule for f in result.findings] == ["t.e"]

@@ -28,7 +28,7 @@ def parsed(text: str, measures: frozenset[str]) -> X.Node:
 
 def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: str = "en") -> EngineResult:
     result = EngineResult()
-    measures = ruleset.measures or frozenset(F.MEASURES)
+    measures = ruleset.measures or _measures_of(facts)
     index, index_error, checked = None, None, []   # checked: arrays of slot ids that took part
     for rule in ruleset.rules:
         stats = RuleStats()
@@ -59,6 +59,15 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
         result.checked_facts = set(index.labels[positions].tolist())
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _measures_of(facts) -> frozenset[str]:
+    """For a RuleSet built in code (no loader): the known measures plus any the table itself states."""
+    try:
+        stated = {str(m) for m in facts[F.MEASURE].dropna().unique()}
+    except (KeyError, TypeError, AttributeError):
+        stated = set()
+    return frozenset(F.MEASURES) | stated
 
 
 def _error_finding(rule: Rule, exc: BaseException, path: str, lang: str) -> Finding:
