@@ -29,35 +29,46 @@ def test_xlsx_keeps_values_formats_and_title_rows(make_xlsx):
     assert grid.rows[1] == []             # the empty row is kept so rows stay aligned
 
 
-@pytest.mark.parametrize("fast", [True, False])
-def test_large_workbook_paths_read_the_same_grid(make_xlsx, monkeypatch, fast):
-    """Big workbooks skip openpyxl's full mode: the calamine path (values + scanned formats) or, as its
-    fallback, openpyxl read-only mode with merged ranges from the sheet XML. Both see what full mode sees."""
+@pytest.mark.parametrize("mode", ["fast", "read-only"])
+def test_xlsx_paths_read_the_same_grid(make_xlsx, monkeypatch, mode):
+    """The calamine path (values + scanned formats) and, for big sheets when it fails, openpyxl read-only
+    mode (merged ranges from the sheet XML) see what openpyxl's full mode sees."""
     path = make_xlsx(
         [["Title"], [None, None, "x"], ["A", None, "B", "C"], [None, 2.5, None, "t", 0.2189, 1138000],
          [], [None, None, None, None, dt.date(2024, 3, 31), True]],
         merges=["A1:D1", "B3:B4", "C3:D3"], formats={"B4": "0.0", "E4": "0.00%", "F4": "#,##0"},
     )
-    full = read(path)
-    monkeypatch.setattr(workbook, "READ_ONLY_ABOVE_BYTES", 0)
-    monkeypatch.setattr(workbook, "FAST_LARGE_XLSX", fast)
-    if fast:
+    full = workbook._read_openpyxl(str(path), read_only=False)
+    if mode == "fast":
         monkeypatch.setattr(workbook, "_read_openpyxl", None)  # prove the fast path did the reading
-    streamed = read(path)
-    assert [g.rows for g in streamed.grids] == [g.rows for g in full.grids]
-    assert sorted(streamed.grids[0].merged) == sorted(full.grids[0].merged)
-    assert _cell(streamed, "Sheet1", "E4") == Cell(0.2189, "0.00%")
+    else:
+        monkeypatch.setattr(workbook, "READ_ONLY_ABOVE_BYTES", 0)
+        monkeypatch.setattr(workbook, "FAST_XLSX", False)
+    other = read(path)
+    assert [g.rows for g in other.grids] == [g.rows for g in full.grids]
+    assert sorted(other.grids[0].merged) == sorted(full.grids[0].merged)
+    assert _cell(other, "Sheet1", "E4") == Cell(0.2189, "0.00%")
 
 
-def test_fast_path_on_the_sample_gives_the_same_facts(monkeypatch):
-    from wb_helpers import SAMPLE
+def test_fast_path_falls_back_to_openpyxl(make_xlsx, monkeypatch):
+    from check_report.readers import xlsx_fast
+
+    path = make_xlsx([["STT", "Chỉ tiêu", "Quý I"], [1, "Thu", 5]], formats={"C2": "#,##0"})
+    monkeypatch.setattr(xlsx_fast, "read_grids", lambda p: 1 / 0)
+    assert _cell(read(path), "Sheet1", "C2") == Cell(5, "#,##0")
+
+
+@pytest.mark.parametrize("name", ["samples/q1.xlsx", "tests/fixtures/workbooks/english.xlsx",
+                                  "tests/fixtures/workbooks/half_year.xlsx"])
+def test_both_xlsx_paths_give_the_same_facts(monkeypatch, name):
+    from wb_helpers import REPO
 
     from check_report.extract import extract
 
-    reference, _ = extract(read(SAMPLE))
-    monkeypatch.setattr(workbook, "READ_ONLY_ABOVE_BYTES", 0)
-    fast, _ = extract(read(SAMPLE))
-    assert fast.equals(reference)
+    fast, _ = extract(read(REPO / name))
+    monkeypatch.setattr(workbook, "FAST_XLSX", False)
+    careful, _ = extract(read(REPO / name))
+    assert fast.equals(careful)
 
 
 def test_xls_and_ods_read_like_xlsx(workbooks):
@@ -140,3 +151,11 @@ def test_formulas_without_saved_results_are_noted(make_xlsx):
 
 def test_no_formula_note_for_plain_values(make_xlsx):
     assert read(make_xlsx([["STT", "Chỉ tiêu", "Quý I"], [1, "Thu", 5]])).notes == []
+
+
+def test_builtin_formats_match_openpyxl():
+    from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+    from check_report.readers.xlsx_fast import BUILTIN_FORMATS as OURS
+
+    assert {k: BUILTIN_FORMATS[k] for k in OURS} == OURS
