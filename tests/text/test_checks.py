@@ -19,7 +19,8 @@ def findings(*lines: str, rule: str | None = None):
     return [f for f in result.findings if rule is None or f.rule == rule]
 
 
-BODY = "- **Tổng thu ngân sách nhà nước trên địa bàn:** 3 tháng ước thực hiện 510.351 triệu đồng, đạt 95,3% kế hoạch, {}."
+BODY = ("- **Tổng thu ngân sách nhà nước trên địa bàn:** 3 tháng ước thực hiện 510.351 triệu đồng, "
+        "đạt 95,3% kế hoạch, {}.")
 
 
 @pytest.mark.parametrize("body, summary, severity", [

@@ -55,18 +55,21 @@ def find_period_mentions(text: str, report: Period | None) -> list[PeriodMention
     for m in P.PERIOD_MONTHS.finditer(text):
         months = int(m.group(1))
         if 1 <= months <= 12:
-            found.append(PeriodMention(m.start(), m.end(), Period(1, months, _year(m.group(2), default_year), True)))
+            period = Period(1, months, _year(m.group(2), default_year), True)
+            found.append(PeriodMention(m.start(), m.end(), period))
             taken.append(m.span())
     for m in P.PERIOD_QUARTER.finditer(text):
         q = P.ROMAN_QUARTER.get(m.group(1).upper()) or int(m.group(1))
         if free(*m.span()):
             start = 1 if q == 1 else 3 * q - 2
-            found.append(PeriodMention(m.start(), m.end(), Period(start, 3 * q, _year(m.group(2), default_year), True)))
+            period = Period(start, 3 * q, _year(m.group(2), default_year), True)
+            found.append(PeriodMention(m.start(), m.end(), period))
             taken.append(m.span())
     for m in P.PERIOD_MONTH.finditer(text):
         month = int(m.group(1))
         if 1 <= month <= 12 and free(*m.span()):
-            found.append(PeriodMention(m.start(), m.end(), Period(month, month, _year(m.group(2), default_year), False)))
+            period = Period(month, month, _year(m.group(2), default_year), False)
+            found.append(PeriodMention(m.start(), m.end(), period))
             taken.append(m.span())
     for m in P.PERIOD_TO_DATE.finditer(text):
         if free(*m.span()):
@@ -78,13 +81,13 @@ def find_period_mentions(text: str, report: Period | None) -> list[PeriodMention
 
 # title phrases, most specific first: "6 THÁNG ĐẦU NĂM 2024", "QUÝ I NĂM 2024", "THÁNG 5 NĂM 2024", "NĂM 2024"
 _TITLE = [
-    (re.compile(r"\b(\d{1,2})\s+tháng(?:\s+đầu)?\s+năm\s+((?:19|20)\d{2})", P.I), "months"),
-    (re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\s*(?:năm|/)\s*((?:19|20)\d{2})", P.I), "quarter"),
-    (re.compile(r"\btháng\s+(\d{1,2})\s*(?:năm|/)\s*((?:19|20)\d{2})", P.I), "month"),
-    (re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", P.I), "year"),
+    (re.compile(r"\b(\d{1,2})\s+tháng(?:\s+đầu)?\s+năm\s+((?:19|20)\d{2})", P.CI), "months"),
+    (re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\s*(?:năm|/)\s*((?:19|20)\d{2})", P.CI), "quarter"),
+    (re.compile(r"\btháng\s+(\d{1,2})\s*(?:năm|/)\s*((?:19|20)\d{2})", P.CI), "month"),
+    (re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", P.CI), "year"),
 ]
 _BODY_START = re.compile(r"^\s*I\.\s")  # the first section heading ends the title
-_FORWARD = re.compile(r"\b(?:tiếp theo|phương hướng|kế hoạch|cuối năm)\b", P.I)
+_FORWARD = re.compile(r"\b(?:tiếp theo|phương hướng|kế hoạch|cuối năm)\b", P.CI)
 
 
 def report_period(document: Document) -> Period | None:
