@@ -29,6 +29,7 @@ class Run:
     settings: object            # pipeline.Settings
     fail_on: str
     lang: str
+    together: tuple = ()        # groups of globs whose files are checked against each other
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,7 +129,7 @@ _EPILOG = ("other commands: check-report extract FILE | check-report rules | che
 
 # --- options + configuration -> settings ----------------------------------------------------------------
 
-def resolve(args, *, keep_facts: bool = False) -> Run:
+def resolve(args) -> Run:
     from pathlib import Path
 
     from check_report.i18n import default_lang, t
@@ -150,11 +151,11 @@ def resolve(args, *, keep_facts: bool = False) -> Run:
         rules=rules, enable=conf.enable + tuple(args.enable), select=conf.select,
         ignore=conf.ignore + tuple(args.disable),
         severity=conf.severity + _severity_pairs(args.severity, lang), vocabulary=vocabulary, lang=lang,
-        per_path=conf.per_path, base_dir=str(base), keep_facts=keep_facts, debug=args.debug,
+        per_path=conf.per_path, base_dir=str(base), debug=args.debug,
         show_unchecked=getattr(args, "show_unchecked", False),
     )
     return Run(settings=settings, fail_on=getattr(args, "fail_on", None) or conf.fail_on or "error",
-               lang=lang)
+               lang=lang, together=conf.together)
 
 
 def _load_config(args):
@@ -191,11 +192,16 @@ def _severity_pairs(values: list[str], lang: str) -> tuple[tuple[str, str], ...]
 # --- check -------------------------------------------------------------------------------------------
 
 def cmd_check(args) -> int:
+    from dataclasses import replace
+
     from check_report import __version__, pipeline
     from check_report.i18n import t
     from check_report.reporters.records import build_report
 
-    run = resolve(args, keep_facts=args.together)
+    run = resolve(args)
+    groups = (("*",),) if args.together else run.together
+    if groups:   # cross-file checks need every file's facts back from the workers
+        run = replace(run, settings=replace(run.settings, keep_facts=True))
     if args.jobs < 1:
         raise CliError(f"{PROG}: " + t("err_jobs", run.lang))
     if not args.files:
@@ -205,7 +211,7 @@ def cmd_check(args) -> int:
     targets = pipeline.annotation_targets(paths, args.annotate, run.lang) if args.annotate else {}
     outcomes = _check_all(paths, run.settings, args)
     results = [o.result for o in outcomes] + problems
-    extra, listed = _together(outcomes, base_ruleset, run.lang) if args.together else ([], base_ruleset)
+    extra, listed = _together(outcomes, groups, base_ruleset, run) if groups else ([], base_ruleset)
     report = build_report(results, lang=run.lang, tool_version=__version__, ruleset=listed,
                           extra_findings=extra, unchecked={o.result.path: o.unchecked for o in outcomes})
     readable = any(r.status == "ok" for r in results)
@@ -255,16 +261,24 @@ def _check_all(paths: list[str], settings, args) -> list:
                                   on_done=lambda _path: progress.advance(task))
 
 
-def _together(outcomes: list, ruleset, lang: str) -> tuple[list, object]:
-    """Cross-file findings, and the rules to list in the report: the rule set plus the cross rules."""
+def _together(outcomes: list, groups, ruleset, run: Run) -> tuple[list, object]:
+    """Cross-file findings of each group of inputs, and the rules to list in the report: the rule set
+    plus the cross rules."""
     from types import SimpleNamespace
 
+    from check_report.config import glob_matches
+
     crossfile = _optional("check_report.crossfile", "--together")
-    inputs = [(o.result.path, o.facts) for o in outcomes if o.result.status == "ok" and o.facts is not None]
-    findings = list(crossfile.check_together(inputs, ruleset, lang))
+    readable = [(o.result.path, o.facts) for o in outcomes if o.result.status == "ok" and o.facts is not None]
+    findings: dict = {}
+    for globs in groups:
+        inputs = [(path, facts) for path, facts in readable
+                  if globs == ("*",) or any(glob_matches(g, path, run.settings.base_dir) for g in globs)]
+        if len(inputs) > 1:
+            findings.update(dict.fromkeys(crossfile.check_together(inputs, ruleset, run.lang)))
     known = {rule.id for rule in ruleset.rules}
     cross = [rule for rule_id, rule in sorted(getattr(crossfile, "RULES", {}).items()) if rule_id not in known]
-    return findings, SimpleNamespace(rules=list(ruleset.rules) + cross)
+    return list(findings), SimpleNamespace(rules=list(ruleset.rules) + cross)
 
 
 def _emit(report: dict, args, lang: str, readable: bool) -> None:

@@ -14,6 +14,7 @@ validated in one place and an unknown one is an error naming the key and the fil
     vocabulary: [words.yaml]              # extra header vocabulary files
     per-path:                             # globs relative to the config file, or matched on the name
       "monthly/*.xlsx": {ignore: [core.month-le-cumulative], severity: {...}, select: [...]}
+    together: [["monthly/*.xlsx", "q*.xlsx"]]   # cross-file checks per group (or `true`: all inputs)
 
 Keys may be written with '-' or '_'.
 """
@@ -29,7 +30,8 @@ YAML_NAMES = (".check-report.yaml", ".check-report.yml")
 PYPROJECT = "pyproject.toml"
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
-TOP_KEYS = ("rules", "enable", "select", "ignore", "severity", "lang", "fail-on", "vocabulary", "per-path")
+TOP_KEYS = ("rules", "enable", "select", "ignore", "severity", "lang", "fail-on", "vocabulary", "per-path",
+            "together")
 PER_PATH_KEYS = ("select", "ignore", "severity")
 _ALIASES = {"language": "lang", "disable": "ignore", "severities": "severity"}
 
@@ -58,6 +60,8 @@ class Config:
     fail_on: str | None = None
     vocabulary: tuple[str, ...] = ()
     per_path: tuple[PathSettings, ...] = field(default_factory=tuple)
+    # cross-file checks: () off, (("*",),) every input together, else groups of globs checked together
+    together: tuple[tuple[str, ...], ...] = ()
 
     @property
     def base_dir(self) -> Path:
@@ -145,6 +149,7 @@ def _validate(raw: dict | None, origin: str) -> Config:
         fail_on=_choice(raw, "fail-on", FAIL_ON, origin),
         vocabulary=_strings(raw, "vocabulary", origin),
         per_path=_per_path(raw.get("per-path"), origin),
+        together=_together(raw.get("together"), origin),
     )
 
 
@@ -190,6 +195,18 @@ def _severities(value, origin: str, key: str) -> tuple[tuple[str, str], ...]:
             raise ConfigError(f"{origin}: {key}.{rule_id}: {level!r} is not one of error, warning, info")
         pairs.append((str(rule_id), level.lower()))
     return tuple(pairs)
+
+
+def _together(value, origin: str) -> tuple[tuple[str, ...], ...]:
+    """`together: true` (all inputs of a run), or a list of groups, each a list of globs."""
+    if value is None or value is False:
+        return ()
+    if value is True:
+        return (("*",),)
+    if isinstance(value, list) and value and all(
+            isinstance(group, list) and group and all(isinstance(g, str) for g in group) for group in value):
+        return tuple(tuple(group) for group in value)
+    raise ConfigError(f"{origin}: together: expected true, false or a list of groups of globs")
 
 
 def _per_path(value, origin: str) -> tuple[PathSettings, ...]:

@@ -96,11 +96,12 @@ def t(key: str, lang: str = "en", **values) -> str:
 
 
 def default_lang(environ: Mapping[str, str] | None = None) -> str:
-    """Vietnamese when the locale says so (LC_ALL, LC_MESSAGES or LANG starting with "vi"), else English."""
+    """Vietnamese when the locale says so (LC_ALL, LC_MESSAGES or LANG starting with "vi"), else English.
+    "C" and "POSIX" name no language (containers set LC_ALL=C.UTF-8 globally), so the next one decides."""
     env = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name)
-        if value:
+        value = (env.get(name) or "").split(".")[0]
+        if value and value.upper() not in ("C", "POSIX"):
             return "vi" if value.lower().startswith("vi") else "en"
     return "en"
 

@@ -124,13 +124,7 @@ def test_parallel_jobs_give_the_same_report(cli, project):
 
 
 def test_together_reports_a_quarter_that_differs_from_the_monthly_files(run, tmp_path):
-    for month, value in (("01", 101), ("02", 102), ("03", 103)):
-        (tmp_path / f"m{month}.csv").write_text(
-            f"STT,Chỉ tiêu,ĐVT,Thực hiện tháng {month}/2024\n1,Thu ngân sách,triệu đồng,{value}\n",
-            encoding="utf-8")
-    (tmp_path / "q1.csv").write_text("STT,Chỉ tiêu,ĐVT,Quý I/2024\n1,Thu ngân sách,triệu đồng,310\n",
-                                     encoding="utf-8")
-    (tmp_path / "t.yaml").write_text(RULES_YAML, encoding="utf-8")
+    _monthly_and_quarterly(tmp_path)
     alone = json.loads(run(".", "--rules", "t.yaml", "--format", "json").stdout)
     assert alone["findings"] == []
     proc = run(".", "--rules", "t.yaml", "--format", "json", "--together")
@@ -189,3 +183,33 @@ def test_vocabulary_from_the_config_is_found_relative_to_it(run, tmp_path):
     assert [f["rule"] for f in json.loads(found.stdout)["findings"]] == ["t.pct-of-plan"]
     extracted = run("extract", "v.csv", "--format", "csv", cwd=tmp_path / "sub")
     assert ",plan," in extracted.stdout and ",1,3," in extracted.stdout    # whole numbers stay whole
+
+
+def _monthly_and_quarterly(folder):
+    for month, value in (("01", 101), ("02", 102), ("03", 103)):
+        (folder / f"m{month}.csv").write_text(
+            f"STT,Chỉ tiêu,ĐVT,Thực hiện tháng {month}/2024\n1,Thu ngân sách,triệu đồng,{value}\n",
+            encoding="utf-8")
+    (folder / "q1.csv").write_text("STT,Chỉ tiêu,ĐVT,Quý I/2024\n1,Thu ngân sách,triệu đồng,310\n",
+                                   encoding="utf-8")
+    (folder / "t.yaml").write_text(RULES_YAML, encoding="utf-8")
+
+
+@pytest.mark.parametrize("together, expected", [
+    ("true", {"cross.months-sum"}),
+    ("[[m0*.csv, q1.csv]]", {"cross.months-sum"}),
+    ("[[m01.csv, m02.csv]]", set()),          # the quarter is in no group: nothing to compare it with
+    ("false", set()),
+])
+def test_config_groups_files_for_cross_file_checks(run, tmp_path, together, expected):
+    _monthly_and_quarterly(tmp_path)
+    (tmp_path / ".check-report.yaml").write_text(f"rules: [t.yaml]\ntogether: {together}\n", encoding="utf-8")
+    report = json.loads(run(".", "--format", "json").stdout)
+    assert {f["rule"] for f in report["findings"]} == expected
+
+
+def test_bad_together_value_is_a_config_error(run, tmp_path):
+    _monthly_and_quarterly(tmp_path)
+    (tmp_path / ".check-report.yaml").write_text("together: [m01.csv]\n", encoding="utf-8")
+    proc = run(".")
+    assert proc.returncode == 2 and "together" in proc.stderr and ".check-report.yaml" in proc.stderr

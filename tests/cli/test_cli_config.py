@@ -72,7 +72,8 @@ def test_per_path_settings_refine_the_selection_for_matching_files_only(tmp_path
 
 @pytest.mark.parametrize("env, lang", [
     ({"LANG": "vi_VN.UTF-8"}, "vi"), ({"LANG": "en_US.UTF-8"}, "en"), ({}, "en"),
-    ({"LC_ALL": "vi_VN", "LANG": "en_US"}, "vi"), ({"LC_ALL": "C", "LANG": "vi_VN"}, "en"),
+    ({"LC_ALL": "vi_VN", "LANG": "en_US"}, "vi"), ({"LC_ALL": "C.UTF-8", "LANG": "vi_VN"}, "vi"),
+    ({"LC_ALL": "en_GB.UTF-8", "LANG": "vi_VN"}, "en"), ({"LANG": "C"}, "en"),
 ])
 def test_default_language_from_the_locale(env, lang):
     assert default_lang(env) == lang
