@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_engine import build_table  # noqa: E402  (the engine benchmark's clean synthetic table)
+from bench_engine import build_table
 
-from check_report import facts as F  # noqa: E402
-from check_report.engine import load_rules, run_rules  # noqa: E402
+from check_report import facts as F
+from check_report.engine import load_rules, run_rules
 
 
 def inject_errors(table, every: int = 997):

@@ -6,8 +6,8 @@ import pytest
 
 pytest.importorskip("great_expectations", reason="great_expectations not installed (optional extra)")
 
-from check_report.findings import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK  # noqa: E402
-from check_report.gx import cli_gx_suite  # noqa: E402
+from check_report.findings import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from check_report.gx import cli_gx_suite
 
 
 def test_writes_a_suite_and_lists_rules_without_gx_form(tmp_path, capsys):

@@ -7,12 +7,12 @@ import pytest
 
 pytest.importorskip("great_expectations", reason="great_expectations not installed (optional extra)")
 
-from helpers import SHEET, table_with_errors  # noqa: E402
+from helpers import SHEET, table_with_errors
 
-from check_report.engine import Rule, RuleSet, load_rules  # noqa: E402
-from check_report.findings import Severity  # noqa: E402
-from check_report.gx.compile import GxError, compile_suite, suite_json  # noqa: E402
-from check_report.gx.run import run_with_gx  # noqa: E402
+from check_report.engine import Rule, RuleSet, load_rules
+from check_report.findings import Severity
+from check_report.gx.compile import GxError, compile_suite, suite_json
+from check_report.gx.run import run_with_gx
 
 
 @dataclasses.dataclass(frozen=True)

@@ -16,7 +16,7 @@ SAMPLE = REPO / "samples" / "q1.xlsx"
 
 
 def python_blocks() -> list[str]:
-    return re.findall(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)
+    return re.findall(r"```python\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.DOTALL)
 
 
 def run_script(path: Path, argv: list[str], monkeypatch) -> int:

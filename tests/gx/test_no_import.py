@@ -27,7 +27,7 @@ def test_plain_check_never_imports_great_expectations(report):
     if not report.exists():
         pytest.skip(f"{report.relative_to(REPO)} has not been built")
     out = subprocess.run([sys.executable, "-c", PROBE, str(report), "--format", "json", "--no-config"],
-                         capture_output=True, text=True, cwd=REPO, timeout=120)
+                         capture_output=True, text=True, cwd=REPO, timeout=120, check=False)
     lines = out.stdout.strip().splitlines()
     assert lines[-1] in ("exit 0", "exit 1"), out.stderr[-2000:]   # it really checked the file
     assert lines[-2] == "NO-GX"

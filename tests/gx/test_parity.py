@@ -6,12 +6,12 @@ import pytest
 
 pytest.importorskip("great_expectations", reason="great_expectations not installed (optional extra)")
 
-from helpers import INJECTED, cells, clean_table, hierarchy_table, table_with_errors  # noqa: E402
+from helpers import INJECTED, cells, clean_table, hierarchy_table, table_with_errors
 
-from check_report import extract, readers  # noqa: E402
-from check_report import facts as F  # noqa: E402
-from check_report.engine import load_rules, run_rules  # noqa: E402
-from check_report.gx.run import run_with_gx  # noqa: E402
+from check_report import extract, readers
+from check_report import facts as F
+from check_report.engine import load_rules, run_rules
+from check_report.gx.run import run_with_gx
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "samples" / "q1.xlsx"

@@ -64,7 +64,7 @@ def test_declared_decimals_give_the_interval():
 
 def test_logic_and_functions():
     df = pd.DataFrame({"a": [-5.0, 5.0], "b": [5.0, 6.0]})
-    holds, known = row_relation(df, "abs(a) <= b and max(a, b) >= 5")
+    holds, _known = row_relation(df, "abs(a) <= b and max(a, b) >= 5")
     assert holds.tolist() == [True, True]
 
 

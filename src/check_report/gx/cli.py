@@ -38,7 +38,7 @@ def cli_gx_suite(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     try:
         return _run(args)
-    except Exception as exc:   # noqa: BLE001 - RuleError, GxError, OSError: one line, exit 2
+    except Exception as exc:
         if type(exc).__name__ not in {"RuleError", "GxError", "OSError", "PermissionError",
                                       "FileNotFoundError", "IsADirectoryError"}:
             raise

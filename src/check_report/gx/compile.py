@@ -94,7 +94,7 @@ def build_expectation(rule, *, lang: str = "en", measures=()):
     configuration = rule_configuration(rule, lang=lang, measures=measures)
     try:
         return configuration.to_domain_obj()
-    except Exception as exc:     # GX raises pydantic errors, ExpectationNotFoundError, InvalidExpectation...
+    except Exception as exc:  # noqa: BLE001 - GX raises pydantic errors, ExpectationNotFoundError, InvalidExpectation...
         raise GxError(f"{_where(rule)}: gx {configuration.type}: {_one_line(exc)}") from None
 
 
@@ -104,7 +104,7 @@ def _one_line(exc: Exception) -> str:
         try:
             parts = [f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in errors()]
             return "; ".join(parts)
-        except Exception:   # noqa: BLE001 - fall back to the plain message
+        except Exception:  # noqa: BLE001, S110 - GX's error object varies: fall back to the plain message
             pass
     return " ".join(str(exc).split()) or type(exc).__name__
 

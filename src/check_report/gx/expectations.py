@@ -12,8 +12,9 @@ Importing this module registers them with GX; suites name them by their snake_ca
 
 from __future__ import annotations
 
-from typing import ClassVar, Dict, List, Literal, Optional, Tuple, Union
+from typing import ClassVar, Literal
 
+from great_expectations.compatibility import pydantic
 from great_expectations.compatibility.pydantic import root_validator
 from great_expectations.core.metric_domain_types import MetricDomainTypes
 from great_expectations.execution_engine import PandasExecutionEngine
@@ -137,26 +138,26 @@ class ExpectFactRuleToHold(BatchExpectation):
     """
 
     rule_id: str
-    expr: Optional[str] = None
-    check: Optional[str] = None          # an engine check kind on the fact table (duplicate-figure)
-    options: Dict[str, Union[str, int, float, bool, list, dict, None]] = {}
-    when: Optional[str] = None
+    expr: str | None = None
+    check: str | None = None          # an engine check kind on the fact table (duplicate-figure)
+    options: dict[str, str | int | float | bool | list | dict | None] = pydantic.Field(default_factory=dict)
+    when: str | None = None
     pack: str = ""
     rule_severity: Literal["error", "warning", "info"] = "error"
-    rule_description: Dict[str, str] = {}
+    rule_description: dict[str, str] = pydantic.Field(default_factory=dict)
     tolerance_abs: float = 0.0
     tolerance_rel: float = 0.0
-    foreach: List[Tuple[str, List[str]]] = []
+    foreach: list[tuple[str, list[str]]] = pydantic.Field(default_factory=list)
     rule_source: str = ""
     rule_line: int = 0
-    measures: List[str] = []             # measures the rule set declares beyond the built-in ones
+    measures: list[str] = pydantic.Field(default_factory=list)   # declared beyond the built-in measures
     lang: Literal["en", "vi"] = "en"
 
-    metric_dependencies: ClassVar[Tuple[str, ...]] = (FACT_RULE_METRIC,)
-    success_keys: ClassVar[Tuple[str, ...]] = _RULE_KEYS
+    metric_dependencies: ClassVar[tuple[str, ...]] = (FACT_RULE_METRIC,)
+    success_keys: ClassVar[tuple[str, ...]] = _RULE_KEYS
     library_metadata: ClassVar[dict] = {"tags": ["check-report", "intervals"], "contributors": ["check-report"]}
 
-    def _validate(self, metrics: Dict, runtime_configuration: Optional[dict] = None, execution_engine=None):
+    def _validate(self, metrics: dict, runtime_configuration: dict | None = None, execution_engine=None):
         return _outcome_result(metrics[FACT_RULE_METRIC])
 
     @classmethod
@@ -187,11 +188,11 @@ class ExpectChildrenToAddUpToParent(BatchExpectation):
     tolerance_rel: float = 0.0
     lang: Literal["en", "vi"] = "en"
 
-    metric_dependencies: ClassVar[Tuple[str, ...]] = (CHILDREN_METRIC,)
-    success_keys: ClassVar[Tuple[str, ...]] = _CHILDREN_KEYS
+    metric_dependencies: ClassVar[tuple[str, ...]] = (CHILDREN_METRIC,)
+    success_keys: ClassVar[tuple[str, ...]] = _CHILDREN_KEYS
     library_metadata: ClassVar[dict] = {"tags": ["check-report", "hierarchy"], "contributors": ["check-report"]}
 
-    def _validate(self, metrics: Dict, runtime_configuration: Optional[dict] = None, execution_engine=None):
+    def _validate(self, metrics: dict, runtime_configuration: dict | None = None, execution_engine=None):
         return _outcome_result(metrics[CHILDREN_METRIC])
 
     @classmethod
@@ -227,8 +228,8 @@ class ExpectColumnRelationToHold(MulticolumnMapExpectation):
     `decimals` the precision of a column (default: the decimals each value shows)."""
 
     expr: str
-    bounds: Dict[str, Tuple[str, str]] = {}
-    decimals: Dict[str, int] = {}
+    bounds: dict[str, tuple[str, str]] = pydantic.Field(default_factory=dict)
+    decimals: dict[str, int] = pydantic.Field(default_factory=dict)
     tolerance_abs: float = 0.0
     tolerance_rel: float = 0.0
     ignore_row_if: Literal["all_values_are_missing", "any_value_is_missing", "never"] = "never"
@@ -249,7 +250,7 @@ class ExpectColumnRelationToHold(MulticolumnMapExpectation):
         return values
 
     map_metric: ClassVar[str] = ROW_RELATION_METRIC
-    success_keys: ClassVar[Tuple[str, ...]] = ("mostly", "expr", "bounds", "decimals", "tolerance_abs",
+    success_keys: ClassVar[tuple[str, ...]] = ("mostly", "expr", "bounds", "decimals", "tolerance_abs",
                                                "tolerance_rel")
     library_metadata: ClassVar[dict] = {"tags": ["check-report", "intervals"], "contributors": ["check-report"]}
 

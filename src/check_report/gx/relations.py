@@ -9,6 +9,7 @@ module only adapts inputs (rule <-> expectation kwargs, DataFrame columns -> int
 from __future__ import annotations
 
 import base64
+import math
 import zlib
 
 from check_report import facts as F
@@ -27,7 +28,7 @@ RULE_KWARGS = {
 
 def engine_api():
     """(Rule, RuleSet, run_rules, engine kinds that read only the fact table), wherever the engine keeps them."""
-    import check_report.engine as engine
+    from check_report import engine
 
     if hasattr(engine, "run_rules"):
         from check_report.engine import Rule, RuleSet, run_rules
@@ -120,7 +121,7 @@ def failing_rows(facts, findings: list[Finding]) -> list[int]:
 
 def _key(path, sheet, cell, line, where) -> tuple:
     def norm(v):
-        if v is None or v != v:     # None or NaN (pandas fills missing objects with NaN)
+        if v is None or (isinstance(v, float) and math.isnan(v)):   # pandas fills missing objects with NaN
             return None
         return int(v) if isinstance(v, float) else v
     return (str(path), norm(sheet), norm(cell), norm(line), norm(where))

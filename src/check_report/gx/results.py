@@ -7,8 +7,10 @@ the indicator view) so each finding names a sheet and cell, or a file and line, 
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from check_report import facts as F
 from check_report.findings import Figure, Finding, Location, RuleStats, Severity
@@ -107,7 +109,7 @@ def _figure(fact, role: str) -> Figure:
 
 def fact_location(row) -> Location:
     def opt(value):
-        return None if value is None or value != value else value
+        return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
 
     line = opt(row[F.LINE])
     return Location(path=str(row[F.FILE]), sheet=opt(row[F.SHEET]), cell=opt(row[F.CELL]),

@@ -46,7 +46,7 @@ def column_interval(frame, column: str, *, bounds: dict | None = None, decimals:
     if decimals and column in decimals:
         shown = np.full(len(values), float(decimals[column]))
     else:
-        shown = np.array([decimals_of(v) if v == v else 0 for v in values], dtype="float64")
+        shown = np.array([0 if np.isnan(v) else decimals_of(v) for v in values], dtype="float64")
     half = 0.5 * np.power(10.0, -shown)
     return I.Iv(values - half, values + half)
 

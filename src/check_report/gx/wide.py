@@ -36,7 +36,7 @@ def indicator_view(facts):
     view = pd.concat([view, values.loc[order].reset_index(drop=True)], axis=1)
     where = {(row, column): label
              for column in labels.columns
-             for row, label in enumerate(labels.loc[order, column].tolist()) if label == label}
+             for row, label in enumerate(labels.loc[order, column].tolist()) if not pd.isna(label)}
     return view, where
 
 
