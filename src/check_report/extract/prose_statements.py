@@ -165,10 +165,11 @@ class BlockReader:
         return self._value(seg, fig, before, period_token)
 
     def _value(self, seg: Segment, fig: Figure, before: str, period_token) -> Stated:
-        if period_token is not None and period_token.period is not None and \
-                P.PERIOD_TO_VALUE.match(self.text[period_token.end:fig.start]):
+        between = self.text[period_token.end:fig.start] if period_token is not None else ""
+        if period_token is not None and period_token.period is not None and P.PERIOD_TO_VALUE.match(between):
             measure = F.CUMULATIVE if period_token.period.cumulative else F.MONTH
-            return self._add(seg, fig, measure, period_token.period)
+            estimate = "ước" if re.search(r"\bước\b", between, re.I) else None   # an estimate, not an actual
+            return self._add(seg, fig, measure, period_token.period, phrasing=estimate)
         if P.PLAN_WORD.search(before):
             return self._add(seg, fig, F.PLAN, None)
         if P.PREVIOUS_WORD.search(before):
