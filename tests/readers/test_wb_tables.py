@@ -176,3 +176,20 @@ def test_total_row_merged_across_code_and_label(make_xlsx):
     assert labels == {"C2": "TỔNG SỐ", "C3": "Thu", "C4": "Tổng cộng"}
     assert codes["C2"] is None or codes["C2"] != codes["C2"]
     assert codes["C3"] == "1"
+
+
+def test_english_typed_numbers_are_read_in_english(tmp_path):
+    path = tmp_path / "en.csv"
+    path.write_text('No.,Indicator,Annual plan,Q1 2024,% of plan\n1,Exports,"1,138,000","14,560",1.28\n'
+                    '2,Imports,"2,000,000","1,250,000.5",62.5\n', encoding="utf-8")
+    facts, notes = extract(read(path))
+    values = dict(zip(facts[F.CELL], facts[F.VALUE]))
+    assert values["D2"] == 14560 and values["C2"] == 1_138_000 and values["E2"] == 1.28
+    assert len(notes) == 1 and "'14,560'" in notes[0] and "English style" in notes[0]
+
+
+def test_vietnamese_typed_numbers_need_no_note(make_xlsx):
+    path = make_xlsx([["STT", "Chỉ tiêu", "Quý I", "KH năm"], [1, "Thu", "1.500", "21,5"]])
+    facts, notes = extract(read(path))
+    assert dict(zip(facts[F.CELL], facts[F.VALUE])) == {"C2": 1500, "D2": 21.5}
+    assert notes == []

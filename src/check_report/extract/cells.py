@@ -26,6 +26,7 @@ class Figure(NamedTuple):  # a tuple: a million of them are made for a 100k-row 
     decimals: int
     raw: str
     percent: bool      # shown with a % sign (an Excel percent cell or "21,89%")
+    ambiguous: bool = False   # typed text like "14,560" that reads both ways (see numbers.parse_number)
 
 
 @dataclass(frozen=True)
@@ -51,13 +52,24 @@ def parse_format(code: str | None) -> NumberFormat:
     return NumberFormat(decimals, percent, scale_down)
 
 
-def read_figure(value, number_format: str | None, no_data: set[str]) -> Figure | None:
-    """The figure a cell states, or None for empty, "no data" marks ("-", "x") and plain words."""
+def read_figure(value, number_format: str | None, no_data: set[str], style: str = VI) -> Figure | None:
+    """The figure a cell states, or None for empty, "no data" marks ("-", "x") and plain words. Typed
+    text is read in `style` (VI: "1.500" is 1500; EN: "14,560" is 14560) where it reads both ways."""
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
         return _from_number(float(value), number_format)
-    return from_text(str(value), no_data)
+    return from_text(str(value), no_data, style)
+
+
+def text_style(value, no_data: set[str]) -> str | None:
+    """VI or EN when typed text shows its convention unambiguously ("21,89", "1.138.000", "12.5")."""
+    if not isinstance(value, str):
+        return None
+    parsed = _parse_text(value, no_data, VI)
+    if parsed is None or parsed[0].ambiguous:
+        return None
+    return parsed[0].style
 
 
 def _from_number(value: float, number_format: str | None) -> Figure | None:
@@ -81,14 +93,19 @@ def _from_number(value: float, number_format: str | None) -> Figure | None:
     return Figure(shown, decimals, raw, fmt.percent)
 
 
-def from_text(text: str, no_data: set[str]) -> Figure | None:
+def from_text(text: str, no_data: set[str], style: str = VI) -> Figure | None:
+    parsed = _parse_text(text, no_data, style)
+    if parsed is None:
+        return None
+    number, percent = parsed
+    return Figure(number.value, number.decimals, text.strip(), percent, number.ambiguous)
+
+
+def _parse_text(text: str, no_data: set[str], style: str):
     raw = text.strip()
     if not raw or raw in no_data or raw.lower() in no_data:
         return None
     body = _FOOTNOTE_MARKS.sub("", raw)
     percent = body.endswith("%")
-    body = body.rstrip("%").strip()
-    parsed = parse_number(body, VI)
-    if parsed is None:
-        return None
-    return Figure(parsed.value, parsed.decimals, raw, percent)
+    parsed = parse_number(body.rstrip("%").strip(), style)
+    return None if parsed is None else (parsed, percent)

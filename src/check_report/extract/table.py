@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from check_report import facts as F
-from check_report.extract.cells import read_figure
+from check_report.extract.cells import read_figure, text_style
 from check_report.extract.headers import Column, Period, years_in
 from check_report.extract.hierarchy import (
     Hierarchy,
@@ -27,6 +27,7 @@ from check_report.extract.layout import (
     table_period,
 )
 from check_report.extract.vocabulary import Vocabulary, fold, load_vocabulary
+from check_report.numbers import EN, VI
 from check_report.readers.base import Grid, a1
 
 PERCENT_MEASURES = frozenset({F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH, F.PCT_PREVIOUS_MONTH, F.GROWTH_MONTH,
@@ -50,6 +51,7 @@ def grid_facts(path: str, grid: Grid, vocabulary=None):
         context = _TableContext(path, grid, layout, vocab, _title_above(grid, layout, start), year, merges)
         notes.extend(context.unmapped_notes())
         start = context.read_rows(sink)
+        notes.extend(context.style_notes())
         year = context.year  # a later table on the sheet without a year of its own shares this one
     if not found:
         notes.append(f"{path}: sheet {grid.name!r} skipped: no indicator table")
@@ -80,6 +82,31 @@ class _TableContext:
         self.hierarchy = Hierarchy()
         self.complete: dict[str, bool] = {}
         self.columns = [self._column_plan(c) for c in layout.measures]
+        self.style, self.style_votes = self._text_style()
+        self.ambiguous: list[str] = []   # typed figures that read both ways, as written
+
+    def _text_style(self) -> tuple[str, dict[str, int]]:
+        """The number style of the figures typed as text: VI unless unambiguous English ones prevail."""
+        votes = {VI: 0, EN: 0}
+        cols = [c[0] for c in self.columns]
+        for cells in self.grid.rows[self.layout.data_start:]:
+            for col in cols:
+                if col < len(cells) and isinstance(cells[col].value, str):
+                    style = text_style(cells[col].value, self.vocab.no_data)
+                    if style:
+                        votes[style] += 1
+        return (EN if votes[EN] > votes[VI] else VI), votes
+
+    def style_notes(self) -> list[str]:
+        """Say which reading was chosen for "14,560"-like text when the sheet is not plainly Vietnamese."""
+        if not self.ambiguous or (self.style == VI and not self.style_votes[EN]):
+            return []
+        reading = "English style (the comma groups thousands)" if self.style == EN else \
+            "Vietnamese style (the dot groups thousands)"
+        mixed = "; the sheet mixes Vietnamese and English number styles" if all(self.style_votes.values()) else ""
+        examples = ", ".join(repr(t) for t in self.ambiguous[:3])
+        return [f"{self.path}: sheet {self.grid.name!r}: {len(self.ambiguous)} typed figure(s) such as {examples} "
+                f"read both ways; read in {reading}, as the sheet's other figures are{mixed}"]
 
     # -- columns -------------------------------------------------------------------------------------
 
@@ -184,8 +211,10 @@ class _TableContext:
         for col, measure, period, start, end, year in self.columns:
             if col >= len(cells):
                 continue
-            figure = read_figure(cells[col].value, cells[col].number_format, self.vocab.no_data)
+            figure = read_figure(cells[col].value, cells[col].number_format, self.vocab.no_data, self.style)
             if figure is not None:
+                if figure.ambiguous:
+                    self.ambiguous.append(figure.raw)
                 out.append((col, measure, period, start, end, year, figure))
         return out
 
