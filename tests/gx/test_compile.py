@@ -133,3 +133,40 @@ def test_measure_columns_run_on_the_indicator_view():
     assert not [f for f in result.findings if f.rule == "user.plan-above"]        # every plan exceeds Q1
     feb = sorted(loc.short() for f in result.findings if f.rule == "user.feb" for loc in f.locations)
     assert feb == [f"{SHEET}!D10", f"{SHEET}!D8"]                                # 60 and 131,2 are below 150
+
+
+def test_engine_hook_runs_only_the_given_gx_rules():
+    from check_report.gx.run import run_gx_rules
+
+    facts = table_with_errors()
+    facts.loc[facts["cell"] == "G9", "unit"] = "trieu dong"
+    rule = gx_rule("expect_column_values_to_be_in_set", {"column": "unit", "value_set": ["triệu đồng", "%"]})
+    result = run_gx_rules(facts, [rule], path="q.xlsx")
+    assert [(f.rule, f.locations[0].short()) for f in result.findings] == [("user.gx", f"{SHEET}!G9")]
+    assert list(result.per_rule) == ["user.gx"]
+
+
+def test_data_docs_cover_both_frames(tmp_path):
+    facts = table_with_errors()
+    ruleset = load_rules(["core"])
+    ruleset = RuleSet([*ruleset.rules, gx_rule("expect_column_values_to_be_between",
+                                               {"column": "pct_plan", "max_value": 50}, rule_id="user.pct")],
+                      measures=ruleset.measures)
+    site = tmp_path / "site"
+    run_with_gx(facts, ruleset, path="q.xlsx", docs_dir=site)
+    pages = sorted(p.relative_to(site).parts[1] for p in (site / "validations").rglob("*.html"))
+    assert pages == ["check-report-facts", "check-report-indicators"]
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "check-report-facts" in index and "check-report-indicators" in index
+
+
+def test_without_gx_installed_the_error_is_one_line_and_exit_2():
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.modules['great_expectations'] = None\n"
+            "from check_report.gx import cli_gx_suite\nsys.exit(cli_gx_suite(['core']))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert out.returncode == 2
+    assert out.stderr.strip() == ("check-report gx-suite: great_expectations is not installed: "
+                                  "pip install 'check-report[gx]'")
