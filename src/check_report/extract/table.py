@@ -105,8 +105,9 @@ class _TableContext:
             "Vietnamese style (the dot groups thousands)"
         mixed = "; the sheet mixes Vietnamese and English number styles" if all(self.style_votes.values()) else ""
         examples = ", ".join(repr(t) for t in self.ambiguous[:3])
-        return [f"{self.path}: sheet {self.grid.name!r}: {len(self.ambiguous)} typed figure(s) such as {examples} "
-                f"read both ways; read in {reading}, as the sheet's other figures are{mixed}"]
+        note = (f"{self.path}: sheet {self.grid.name!r}: {len(self.ambiguous)} typed figure(s) such as {examples} "
+                f"read both ways; read in {reading}, as the sheet's other figures are{mixed}")
+        return [note]
 
     # -- columns -------------------------------------------------------------------------------------
 

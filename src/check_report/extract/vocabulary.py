@@ -126,7 +126,7 @@ def _read_yaml(path: str) -> dict:
         raise InputError(f"{path}: cannot read vocabulary file: {exc.strerror or exc}") from None
     try:
         # libyaml's safe loader when present: the pure-Python one costs a tenth of a second at start-up
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}  # noqa: S506
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark else ""
