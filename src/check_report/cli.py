@@ -48,9 +48,11 @@ def main(argv: list[str] | None = None) -> int:
             return _fail(" ".join(str(exc).split()))
         if args.debug:
             raise
-        from check_report.i18n import t
+        from check_report.i18n import default_lang, t
 
-        return _fail(f"{PROG}: internal error: {type(exc).__name__}: {exc} {t('debug_hint', 'en')}")
+        lang = getattr(args, "lang", None) or default_lang()
+        detail = " ".join(f"{type(exc).__name__}: {exc}".split())
+        return _fail(f"{t('err_internal', lang, path=PROG, error=detail)} {t('debug_hint', lang)}")
 
 
 def _fail(message: str) -> int:
@@ -60,7 +62,11 @@ def _fail(message: str) -> int:
 
 def _is_user_error(exc: Exception) -> bool:
     """Errors whose message is already the one line a user needs: bad config, bad rules, bad input."""
-    return type(exc).__name__ in {"ConfigError", "RuleError", "InputError"}
+    from check_report.config import ConfigError
+    from check_report.engine.model import RuleError
+    from check_report.readers.base import InputError
+
+    return isinstance(exc, (ConfigError, RuleError, InputError))
 
 
 # --- arguments ---------------------------------------------------------------------------------------
@@ -262,23 +268,13 @@ def _check_all(paths: list[str], settings, args) -> list:
 
 
 def _together(outcomes: list, groups, ruleset, run: Run) -> tuple[list, object]:
-    """Cross-file findings of each group of inputs, and the rules to list in the report: the rule set
-    plus the cross rules."""
-    from types import SimpleNamespace
-
-    from check_report.config import glob_matches
+    """Cross-file findings of each group of inputs, and the rules to list: the rule set + cross rules."""
+    from check_report import pipeline
 
     crossfile = _optional("check_report.crossfile", "--together")
-    readable = [(o.result.path, o.facts) for o in outcomes if o.result.status == "ok" and o.facts is not None]
-    findings: dict = {}
-    for globs in groups:
-        inputs = [(path, facts) for path, facts in readable
-                  if globs == ("*",) or any(glob_matches(g, path, run.settings.base_dir) for g in globs)]
-        if len(inputs) > 1:
-            findings.update(dict.fromkeys(crossfile.check_together(inputs, ruleset, run.lang)))
-    known = {rule.id for rule in ruleset.rules}
-    cross = [rule for rule_id, rule in sorted(getattr(crossfile, "RULES", {}).items()) if rule_id not in known]
-    return list(findings), SimpleNamespace(rules=list(ruleset.rules) + cross)
+    findings = pipeline.cross_findings(crossfile.check_together, outcomes, groups, ruleset, run.lang,
+                                       run.settings.base_dir)
+    return findings, pipeline.with_cross_rules(ruleset, getattr(crossfile, "RULES", {}))
 
 
 def _emit(report: dict, args, lang: str, readable: bool) -> None:
@@ -390,17 +386,13 @@ def cmd_rules(args) -> int:
 
 def _listed_rules(settings):
     """The rule set plus the cross-file rules (`--together`), which live in code, not in a pack."""
-    from types import SimpleNamespace
+    from check_report import pipeline
 
-    ruleset = _base_ruleset(settings)
     try:
         from check_report.crossfile import RULES as cross_rules
     except ImportError:
         cross_rules = {}
-    known = {rule.id for rule in ruleset.rules}
-    extra = [rule for rule_id, rule in sorted(cross_rules.items()) if rule_id not in known]
-    listed = list(ruleset.rules) + extra
-    return SimpleNamespace(rules=listed, get=lambda rule_id: next((r for r in listed if r.id == rule_id), None))
+    return pipeline.with_cross_rules(_base_ruleset(settings), cross_rules)
 
 
 def cmd_explain(args) -> int:

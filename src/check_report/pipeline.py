@@ -141,6 +141,29 @@ def run_batch(paths: list[str], settings: Settings, jobs: int = 1, on_done=None)
         return outcomes
 
 
+def cross_findings(check_together, outcomes: list[Outcome], groups, ruleset, lang: str,
+                   base_dir: str) -> list:
+    """Findings of the cross-file checks over each group of readable inputs (a group is a tuple of
+    globs; ("*",) is every input). A finding found by two groups is listed once."""
+    readable = [(o.result.path, o.facts) for o in outcomes if o.result.status == "ok" and o.facts is not None]
+    findings: dict = {}
+    for globs in groups:
+        inputs = [(path, facts) for path, facts in readable
+                  if globs == ("*",) or any(glob_matches(g, path, base_dir) for g in globs)]
+        if len(inputs) > 1:
+            findings.update(dict.fromkeys(check_together(inputs, ruleset, lang)))
+    return list(findings)
+
+
+def with_cross_rules(ruleset, cross_rules: dict):
+    """A rule-set-like view with the cross-file rules (which live in code) after the set's own rules."""
+    from types import SimpleNamespace
+
+    known = {rule.id for rule in ruleset.rules}
+    listed = list(ruleset.rules) + [rule for rule_id, rule in sorted(cross_rules.items()) if rule_id not in known]
+    return SimpleNamespace(rules=listed, get=lambda rule_id: next((r for r in listed if r.id == rule_id), None))
+
+
 # --- rule sets ---------------------------------------------------------------------------------------
 
 def selection_for(path: str, settings: Settings) -> tuple[tuple[str, ...], tuple[str, ...], Pairs]:

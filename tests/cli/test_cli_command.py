@@ -188,6 +188,28 @@ def test_an_internal_error_is_one_line_naming_the_file_and_debug_shows_the_trace
     assert "Traceback" in debug.stderr and "planted bug" in debug.stderr
 
 
+_BOOM_RUN = """
+import sys
+import check_report.reporters.records as records
+def boom(*args, **kwargs):
+    raise RuntimeError("planted\\nbug")
+records.build_report = boom
+from check_report.cli import main
+raise SystemExit(main(sys.argv[1:]))
+"""
+
+
+def test_an_internal_error_outside_any_file_is_one_line_too(work):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-c", _BOOM_RUN, "q1.csv", "--rules", "t.yaml", "--lang", "en"],
+                          cwd=work, capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.startswith("check-report: internal error: RuntimeError: planted bug") and "--debug" in line
+
+
 def test_a_broken_vocabulary_is_one_error_for_the_whole_batch(run, work):
     (work / "words.yaml").write_text("roles: [unclosed\n", encoding="utf-8")
     _one_line_error(run("q1.csv", "clean.csv", "--rules", "t.yaml", "--vocabulary", "words.yaml"), "words.yaml")
