@@ -1,30 +1,17 @@
 """Rule sets compile to GX suites strictly; stock GX expectations named in rules run and report locations."""
 
-import dataclasses
 import json
 
 import pytest
 
 pytest.importorskip("great_expectations", reason="great_expectations not installed (optional extra)")
 
-from helpers import SHEET, table_with_errors
+from gx_helpers import SHEET, gx_rule, table_with_errors
 
-from check_report.engine import Rule, RuleSet, load_rules
+from check_report.engine import RuleSet, load_rules
 from check_report.findings import Severity
 from check_report.gx.compile import GxError, compile_suite, suite_json
 from check_report.gx.run import run_with_gx
-
-
-@dataclasses.dataclass(frozen=True)
-class GxRule(Rule):
-    """A rule naming a stock GX expectation, as the rule loader builds it from `gx:` and `kwargs:`."""
-    gx: str | None = None
-    gx_kwargs: dict = dataclasses.field(default_factory=dict)
-
-
-def gx_rule(name, kwargs, rule_id="user.gx", severity=Severity.WARNING):
-    return GxRule(id=rule_id, pack="user", severity=severity, description={"en": "units are known"},
-                  gx=name, gx_kwargs=kwargs, source="rules.yaml", line=12)
 
 
 def test_every_rule_becomes_one_expectation_or_is_reported():

@@ -40,7 +40,7 @@ def test_existing_suite_example_finds_the_bad_row(tmp_path, capsys, monkeypatch)
 def test_ci_script_fails_on_the_sample_and_names_the_rules(tmp_path, capsys, monkeypatch):
     if not SAMPLE.exists():
         pytest.skip("samples/q1.xlsx has not been built")
-    from test_compile import gx_rule
+    from gx_helpers import gx_rule
 
     from check_report.engine import RuleSet, load_rules
     from check_report.gx.compile import compile_suite, suite_json

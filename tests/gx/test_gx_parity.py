@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("great_expectations", reason="great_expectations not installed (optional extra)")
 
-from helpers import INJECTED, cells, clean_table, hierarchy_table, table_with_errors
+from gx_helpers import INJECTED, cells, clean_table, hierarchy_table, table_with_errors
 
 from check_report import extract, readers
 from check_report import facts as F

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from check_report import facts as F
+from check_report.engine import Rule
+from check_report.findings import Severity
 from check_report.numbers import bounds
 
 PATH = "q.xlsx"
@@ -71,3 +75,15 @@ def cells(result) -> list[tuple[str, str, tuple[str, ...]]]:
     """What parity means: the same rule, severity and cells for every finding."""
     return sorted((f.rule, f.severity.label, tuple(sorted(loc.short() for loc in f.locations)))
                   for f in result.findings)
+
+
+@dataclasses.dataclass(frozen=True)
+class GxRule(Rule):
+    """A rule naming a stock GX expectation, as the rule loader builds it from `gx:` and `kwargs:`."""
+    gx: str | None = None
+    gx_kwargs: dict = dataclasses.field(default_factory=dict)
+
+
+def gx_rule(name, kwargs, rule_id="user.gx", severity=Severity.WARNING):
+    return GxRule(id=rule_id, pack="user", severity=severity, description={"en": "units are known"},
+                  gx=name, gx_kwargs=kwargs, source="rules.yaml", line=12)

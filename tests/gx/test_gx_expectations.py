@@ -9,7 +9,7 @@ import pytest
 
 gx = pytest.importorskip("great_expectations", reason="great_expectations not installed (optional extra)")
 
-from helpers import SHEET, hierarchy_table, table_with_errors  # noqa: E402
+from gx_helpers import SHEET, hierarchy_table, table_with_errors  # noqa: E402
 
 from check_report.gx import expectations as X  # noqa: E402
 from check_report.gx.context import ephemeral_context, whole_table_batch  # noqa: E402
