@@ -213,6 +213,8 @@ def cmd_check(args) -> int:
     if not args.files:
         raise CliError(f"{PROG}: " + t("err_no_inputs", run.lang))
     paths, problems = pipeline.expand_inputs(args.files, lang=run.lang)
+    if args.output and pipeline.same_file(args.output, paths):
+        raise CliError(t("err_output_input", run.lang, path=args.output))
     base_ruleset = _validate_rules(paths, run.settings)
     targets = pipeline.annotation_targets(paths, args.annotate, run.lang) if args.annotate else {}
     outcomes = _check_all(paths, run.settings, args)

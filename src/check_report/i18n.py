@@ -73,6 +73,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "err_jobs": {"en": "--jobs must be at least 1", "vi": "--jobs phải từ 1 trở lên"},
     "err_severity": {"en": "--severity {value!r}: expected ID=error|warning|info",
                      "vi": "--severity {value!r}: cần dạng ID=error|warning|info"},
+    "err_output_input": {"en": "{path}: --output would overwrite an input file; choose another name",
+                         "vi": "{path}: --output sẽ ghi đè lên tệp đầu vào; hãy chọn tên khác"},
     "err_overwrite": {"en": "{path}: --annotate would overwrite an input file; choose another name",
                       "vi": "{path}: --annotate sẽ ghi đè lên tệp đầu vào; hãy chọn tên khác"},
     "err_no_match": {"en": "{pattern}: no such file, and no supported file matches",

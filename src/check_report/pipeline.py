@@ -257,9 +257,8 @@ def annotation_targets(paths: list[str], out: str, lang: str = "en") -> dict[str
     folder = Path(out)
     as_folder = len(paths) > 1 or folder.is_dir() or out.endswith(("/", "\\"))
     targets = {path: str(folder / annotated_name(path)) if as_folder else out for path in paths}
-    inputs = {Path(path).resolve() for path in paths}
     for target in targets.values():
-        if Path(target).resolve() in inputs:
+        if same_file(target, paths):
             from check_report.i18n import t
             from check_report.readers.base import InputError
 
@@ -274,6 +273,14 @@ def annotated_name(path: str) -> str:
     source = Path(path)
     suffix = ".xlsx" if source.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods", ".csv") else ".html"
     return f"{source.stem}.checked{suffix}"
+
+
+def same_file(target: str, paths: list[str]) -> bool:
+    """Whether writing `target` would replace one of the inputs."""
+    from pathlib import Path
+
+    resolved = Path(target).resolve()
+    return any(Path(path).resolve() == resolved for path in paths)
 
 
 def write_atomic(path: str, text: str) -> None:

@@ -276,3 +276,9 @@ def test_version(run, work):
 
     proc = run("--version")
     assert proc.returncode == 0 and proc.stdout.strip() == f"check-report {__version__}"
+
+
+def test_output_never_replaces_an_input(run, work):
+    before = (work / "q1.csv").read_bytes()
+    _one_line_error(run("q1.csv", "--rules", "t.yaml", "--output", "./q1.csv"), "--output")
+    assert (work / "q1.csv").read_bytes() == before
