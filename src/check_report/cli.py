@@ -338,7 +338,12 @@ def cmd_extract(args) -> int:
     from check_report import readers
     from check_report.extract import extract
 
+    from check_report.i18n import t
+    from check_report.pipeline import same_file
+
     run = resolve(args)
+    if args.output and same_file(args.output, [args.file]):
+        raise CliError(t("err_output_input", run.lang, path=args.output))
     source = readers.read(args.file)
     facts, notes = extract(source, vocabulary=list(run.settings.vocabulary) or None)
     text = _facts_text(facts, args.format)

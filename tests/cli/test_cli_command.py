@@ -281,4 +281,5 @@ def test_version(run, work):
 def test_output_never_replaces_an_input(run, work):
     before = (work / "q1.csv").read_bytes()
     _one_line_error(run("q1.csv", "--rules", "t.yaml", "--output", "./q1.csv"), "--output")
+    _one_line_error(run("extract", "q1.csv", "--format", "csv", "--output", "q1.csv"), "--output")
     assert (work / "q1.csv").read_bytes() == before
