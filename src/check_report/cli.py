@@ -337,7 +337,6 @@ def _optional(module: str, option: str):
 def cmd_extract(args) -> int:
     from check_report import readers
     from check_report.extract import extract
-
     from check_report.i18n import t
     from check_report.pipeline import same_file
 
