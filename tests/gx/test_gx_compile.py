@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("great_expectations", reason="great_expectations not installed (optional extra)")
 
-from gx_helpers import SHEET, gx_rule, table_with_errors
+from gx_helpers import SHEET, GxRule, gx_rule, table_with_errors
 
 from check_report.engine import RuleSet, load_rules
 from check_report.findings import Severity
@@ -157,3 +157,17 @@ def test_without_gx_installed_the_error_is_one_line_and_exit_2():
     assert out.returncode == 2
     assert out.stderr.strip() == ("check-report gx-suite: great_expectations is not installed: "
                                   "pip install 'check-report[gx]'")
+
+
+def test_stock_findings_speak_the_report_language():
+    facts = table_with_errors()
+    facts.loc[facts["cell"] == "G9", "unit"] = "trieu dong"
+    rule = GxRule(id="user.units", pack="user", severity=Severity.WARNING,
+                  description={"en": "units are known", "vi": "đơn vị tính hợp lệ"},
+                  gx="expect_column_values_to_be_in_set",
+                  gx_kwargs={"column": "unit", "value_set": ["triệu đồng", "%"]})
+    (vi,) = run_with_gx(facts, RuleSet([rule]), path="q.xlsx", lang="vi").findings
+    assert vi.message == ("đơn vị tính hợp lệ: unit = 'trieu dong' không hợp lệ "
+                          "(GX expect_column_values_to_be_in_set)")
+    (en,) = run_with_gx(facts, RuleSet([rule]), path="q.xlsx", lang="en").findings
+    assert en.message.startswith("units are known: unit = 'trieu dong' is not expected")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from check_report import facts as F
@@ -20,6 +21,15 @@ from check_report.gx.serial import finding_from_dict
 from check_report.gx.wide import measure_columns
 
 ENGINE_ERROR_RULE = "engine.rule-error"
+# the few words this module says itself; the rule's own description comes in the user's language
+WORDS = {
+    "en": {"failed": "{what}: GX {gx} failed", "observed": " (observed {observed})",
+           "row": "{what}: {stated} is not expected (GX {gx})",
+           "error": "rule {rule} could not be evaluated in GX: {msg}"},
+    "vi": {"failed": "{what}: kiểm tra GX {gx} không đạt", "observed": " (giá trị {observed})",
+           "row": "{what}: {stated} không hợp lệ (GX {gx})",
+           "error": "không đánh giá được quy tắc {rule} trong GX: {msg}"},
+}
 
 
 @dataclass
@@ -31,14 +41,14 @@ class Batch:
     facts_of: Callable[[Any, list[str]], list]   # (failing row label, columns named) -> fact labels
 
 
-def collect(item, batch: Batch, table, path: str, ruleset, result) -> None:
+def collect(item, batch: Batch, table, path: str, ruleset, result, lang: str = "en") -> None:
     """Findings, stats and checked rows of one expectation's validation result into `result`."""
     info = C.rule_of(item.expectation_config)
     rule = ruleset.get(info["rule"])
     severity = rule.severity if rule else Severity.parse(info["severity"])
     error = raised_message(item.exception_info)
     if error is not None:
-        result.findings.append(_error_finding(info["rule"], error, path))
+        result.findings.append(_error_finding(info["rule"], error, path, lang))
         result.per_rule[info["rule"]] = RuleStats(not_evaluated=1)
         return
     body = item.result or {}
@@ -49,8 +59,9 @@ def collect(item, batch: Batch, table, path: str, ruleset, result) -> None:
         if details.get("checked_rows"):
             result.checked_facts |= unpack_rows(table.index, details["checked_rows"])
         return
-    what = (rule.describe() if rule else "") or item.expectation_config.type
-    findings = [] if item.success else _stock_findings(item, batch, table, path, info["rule"], severity, what)
+    what = (rule.describe(lang) if rule else "") or item.expectation_config.type
+    words = WORDS.get(lang, WORDS["en"])
+    findings = [] if item.success else _stock_findings(item, batch, table, path, info["rule"], severity, what, words)
     result.findings.extend(findings)
     result.per_rule[info["rule"]] = _stock_stats(body, item.success, len(findings))
 
@@ -75,20 +86,22 @@ def _stock_stats(body: dict, success: bool, failed: int) -> RuleStats:
     return RuleStats(evaluated=evaluated, passed=max(0, evaluated - failed), failed=failed)
 
 
-def _stock_findings(item, batch: Batch, table, path, rule_id, severity, what) -> list[Finding]:
+def _stock_findings(item, batch: Batch, table, path, rule_id, severity, what, words) -> list[Finding]:
     config = item.expectation_config
     body = item.result or {}
     rows = body.get("unexpected_index_list")
     if not rows:
         observed = body.get("observed_value")
-        message = f"{what}: GX {config.type} failed" + (f" (observed {observed!r})" if observed is not None else "")
+        message = words["failed"].format(what=what, gx=config.type) + (
+            words["observed"].format(observed=repr(observed)) if observed is not None else "")
         return [Finding(rule=rule_id, severity=severity, message=message,
                         extra_locations=(Location(path),), details={"gx": config.type})]
     columns = measure_columns(config.kwargs)
-    return [_row_finding(batch, table, row, columns, rule_id, severity, what, config.type, path) for row in rows]
+    message = partial(words["row"].format, what=what, gx=config.type)
+    return [_row_finding(batch, table, row, columns, rule_id, severity, message, config.type, path) for row in rows]
 
 
-def _row_finding(batch: Batch, table, row, columns, rule_id, severity, what, gx_type, path) -> Finding:
+def _row_finding(batch: Batch, table, row, columns, rule_id, severity, message, gx_type, path) -> Finding:
     if isinstance(row, dict):       # GX gives dicts when unexpected_index_column_names is set
         row = row.get("index", next(iter(row.values())))
     shown = {c: batch.frame.at[row, c] for c in columns if c in batch.frame.columns}
@@ -97,7 +110,7 @@ def _row_finding(batch: Batch, table, row, columns, rule_id, severity, what, gx_
                     zip(batch.facts_of(row, columns), columns or [F.VALUE], strict=False))
     indicator = str(batch.frame.at[row, F.INDICATOR]) if F.INDICATOR in batch.frame.columns else ""
     extra = () if figures else (Location(path, where=f"{indicator or 'row ' + str(row)}: {', '.join(columns)}"),)
-    return Finding(rule=rule_id, severity=severity, message=f"{what}: {stated} is not expected (GX {gx_type})",
+    return Finding(rule=rule_id, severity=severity, message=message(stated=stated),
                    indicator=indicator, figures=figures, extra_locations=extra,
                    details={"gx": gx_type, "columns": list(columns), "stated": {c: str(v) for c, v in shown.items()}})
 
@@ -123,7 +136,7 @@ def _quoted(row) -> str:
     return f"{raw} — {context}" if context and context != raw else raw
 
 
-def _error_finding(rule_id: str, message: str, path: str) -> Finding:
+def _error_finding(rule_id: str, message: str, path: str, lang: str) -> Finding:
     return Finding(rule=ENGINE_ERROR_RULE, severity=Severity.ERROR,
-                   message=f"rule {rule_id} could not be evaluated in GX: {message}",
+                   message=WORDS.get(lang, WORDS["en"])["error"].format(rule=rule_id, msg=message),
                    extra_locations=(Location(path),), details={"rule": rule_id})

@@ -35,7 +35,7 @@ def run_with_gx(facts, ruleset, *, path: str = "", lang: str = "en", docs_dir=No
             outcome = _checkpoint(gx, context, batch, build_docs=docs_dir is not None)
             for validation in outcome.run_results.values():
                 for item in validation.results:
-                    collect(item, batch, table, path, ruleset, result)
+                    collect(item, batch, table, path, ruleset, result, lang)
     if unsupported:
         RuleSet = engine_api()[1]
         _merge_native(result, facts, RuleSet([ruleset.get(rule_id) for rule_id, _ in unsupported],
