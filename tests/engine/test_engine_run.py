@@ -54,7 +54,22 @@ def test_finding_carries_rule_severity_figures_and_intervals():
 
 def test_vietnamese_message_uses_vietnamese_description_and_numbers():
     (finding,) = run_rules(table(PLAN_ROWS), ruleset(CORE.get("core.pct-of-plan")), lang="vi").findings
-    assert finding.message.startswith("% kế hoạch = lũy kế / kế hoạch × 100: pct_plan là [51,95; 52,05]")
+    assert finding.message == ("% kế hoạch = lũy kế / kế hoạch × 100: % kế hoạch là [51,95; 52,05] nhưng "
+                               "lũy kế / kế hoạch × 100 cho [24,93; 25,07]")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("sum(children.month)", "tổng tháng các thành phần"),
+    ("parent.cumulative", "lũy kế của chỉ tiêu tổng"),
+    ("sum_months(month)", "tổng tháng trong kỳ"),
+    ("count(children.count)", "số thành phần có số lượng"),
+    ("(cumulative / previous - 1) * 100", "(lũy kế / cùng kỳ - 1) × 100"),
+    ("exports + plan", "exports + kế hoạch"),
+])
+def test_vietnamese_sides_use_measure_words(text, said):
+    from check_report.engine.messages import side_text
+
+    assert side_text(text, "vi") == said
 
 
 def test_checked_facts_are_row_labels_of_facts_that_took_part():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 from check_report.numbers import EN, VI, format_number
 
@@ -21,6 +22,23 @@ _RULE_ERROR = {
     "vi": "không đánh giá được quy tắc {rule}: {error}",
 }
 MAX_DECIMALS = 6
+
+# how a Vietnamese reader calls each measure (messages in vi speak their words, not identifiers)
+VI_MEASURES = {
+    "plan": "kế hoạch", "month": "tháng", "cumulative": "lũy kế", "previous": "cùng kỳ",
+    "pct_plan": "% kế hoạch", "pct_previous": "% so cùng kỳ", "growth": "tăng trưởng (%)",
+    "previous_month": "cùng tháng năm trước", "pct_previous_month": "% tháng so cùng kỳ",
+    "growth_month": "tăng trưởng tháng (%)", "change": "mức tăng", "share": "tỷ trọng (%)",
+    "contribution": "đóng góp (điểm %)", "numerator": "tử số", "denominator": "mẫu số",
+    "ratio_pct": "tỷ lệ (%)", "count": "số lượng", "amount": "giá trị",
+}
+_VI_FORMS = (
+    (re.compile(r"\bsum\(children\.(\w+)\)"), "tổng {} các thành phần"),
+    (re.compile(r"\bcount\(children\.(\w+)\)"), "số thành phần có {}"),
+    (re.compile(r"\bsum_months\((\w+)\)"), "tổng {} trong kỳ"),
+    (re.compile(r"\bparent\.(\w+)"), "{} của chỉ tiêu tổng"),
+)
+_NAME = re.compile(r"\b[a-z_][a-z0-9_]*\b")
 
 
 def style_of(lang: str) -> str:
@@ -51,8 +69,27 @@ def interval_text(interval: tuple[float, float], decimals: int, lang: str) -> st
     return f"[{format_number(lo, decimals, style)}{sep}{format_number(hi, decimals, style)}]"
 
 
+def side_text(text: str, lang: str) -> str:
+    """An expression side as the reader says it: measure words in Vietnamese, × for *."""
+    if lang != "vi":
+        return text.replace(" * ", " × ")
+    # placeholders keep already translated words from being translated again
+    words: list[str] = []
+
+    def keep(word: str) -> str:
+        words.append(word)
+        return f"\x00{len(words) - 1}\x00"
+
+    for pattern, form in _VI_FORMS:
+        text = pattern.sub(lambda m, form=form: keep(form.format(VI_MEASURES.get(m.group(1), m.group(1)))), text)
+    text = _NAME.sub(lambda m: keep(VI_MEASURES.get(m.group(0), m.group(0))), text)
+    text = re.sub(r"\x00(\d+)\x00", lambda m: words[int(m.group(1))], text)
+    return text.replace(" * ", " × ")
+
+
 def relation(description: str, left: str, right: str, stated, implied, base_decimals: int,
              lang: str) -> str:
+    left, right = side_text(left, lang), side_text(right, lang)
     decimals = decimals_for([stated, implied], base_decimals + 1) if _finite(stated, implied) else 2
     return _TEMPLATES.get(lang, _TEMPLATES["en"]).format(
         description=description, left=left, right=right,
