@@ -173,3 +173,16 @@ def test_bad_vocabulary_file(tmp_path, text, message):
     with pytest.raises(InputError, match=message) as info:
         load_vocabulary([path])
     assert str(path) in str(info.value)
+
+
+@pytest.mark.parametrize("texts, role", [
+    (["Tăng (+), giảm (-) so với cùng kỳ"], "growth"),
+    (["Tốc độ tăng (%)"], "growth"),
+    (["Chỉ số phát triển (%)"], "pct_previous"),
+    (["Tên đơn vị"], "indicator"),
+    (["Ước TH Q1/2024"], "cumulative"),
+    (["Lũy kế từ đầu năm"], "cumulative"),
+    (["Thực hiện cùng kỳ năm 2023"], "previous"),
+])
+def test_more_header_words(texts, role):
+    assert classify(texts, VOCAB)[0] == role
