@@ -54,3 +54,14 @@ def test_misspelled_gx_name_in_a_rule_file_exit_2(tmp_path, capsys):
     assert code == EXIT_ERROR
     assert len(err.splitlines()) == 1 and "rules.yaml:3" in err
     assert "'expect_column_values_to_be_in_sett'" in err and "did you mean 'expect_column_values_to_be_in_set'" in err
+
+
+def test_the_suite_file_is_the_same_from_any_directory(tmp_path, monkeypatch):
+    outputs = []
+    for where in ("a", "b"):
+        (tmp_path / where).mkdir()
+        monkeypatch.chdir(tmp_path / where)
+        assert cli_gx_suite(["core", "-o", "suite.json"]) == EXIT_OK
+        outputs.append((tmp_path / where / "suite.json").read_bytes())
+    assert outputs[0] == outputs[1]
+    assert b'"rule_source": "core.yaml"' in outputs[0]

@@ -51,9 +51,29 @@ def rule_to_kwargs(rule, measures=()) -> dict:
         "rule_description": dict(rule.description), "expr": rule.expr, "when": rule.when,
         "tolerance_abs": float(rule.tolerance_abs), "tolerance_rel": float(rule.tolerance_rel),
         "foreach": [[name, list(values)] for name, values in rule.foreach],
-        "rule_source": rule.source, "rule_line": int(rule.line),
+        "rule_source": portable_source(rule.source), "rule_line": int(rule.line),
         "check": rule.check, "options": dict(rule.options or {}),
     }
+
+
+def portable_source(source: str) -> str:
+    """Where a rule was defined, written so a suite file reads the same on every machine: a built-in
+    pack by its file name, a file under the working directory relative to it."""
+    from pathlib import Path
+
+    if not source:
+        return ""
+    path = Path(source)
+    try:
+        from check_report.engine import builtin_rules_dir
+
+        if path.is_absolute() and path.resolve().is_relative_to(builtin_rules_dir().resolve()):
+            return path.name
+        if path.is_absolute() and path.resolve().is_relative_to(Path.cwd().resolve()):
+            return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ImportError, OSError, ValueError):
+        pass
+    return source
 
 
 def rule_from_kwargs(kwargs: dict):
