@@ -63,7 +63,7 @@ def test_vietnamese_message_uses_vietnamese_description_and_numbers():
     ("parent.cumulative", "lũy kế của chỉ tiêu tổng"),
     ("sum_months(month)", "tổng tháng trong kỳ"),
     ("count(children.count)", "số thành phần có số lượng"),
-    ("(cumulative / previous - 1) * 100", "(lũy kế / cùng kỳ - 1) × 100"),
+    ("(cumulative / previous - 1) * 100", "(lũy kế / cùng kỳ − 1) × 100"),
     ("exports + plan", "exports + kế hoạch"),
 ])
 def test_vietnamese_sides_use_measure_words(text, said):

@@ -6,6 +6,19 @@ Public API (importing this package is cheap; YAML, numpy and pandas load on firs
     run_rules(facts, ruleset, *, path="", document=None, lang="en") -> EngineResult
     builtin_rules_dir() -> Path
     Rule, RuleSet, EngineResult, RuleError
+
+Semantics in short (details in the modules):
+- every figure is the interval its shown precision allows; a relation holds when the intervals can agree
+  (`possible`), a `when` condition applies only where it certainly holds (a figure shown as 0 is not
+  certainly > 0); tolerance widens the intervals before judging;
+- a bare periodic measure (`month`) applies the rule to each stated period in turn; `parent.<m>` and the
+  children aggregates convert amounts between scales (triệu / tỷ đồng), never percentages;
+- division by an interval containing zero, and any missing figure, make an application unknown: not a
+  finding. It counts as *not evaluated* when the figure under test (left of the comparison) is stated and
+  the structure the rule needs exists (an indicator without a parent is outside a parent rule);
+- several statements of one (file, entity, measure, period) are intersected; an empty intersection is
+  reported by the `duplicate-figure` check kind (rule core.duplicate-figure);
+- a rule that raises becomes an `engine.rule-error` finding naming it; the run goes on.
 """
 
 from __future__ import annotations

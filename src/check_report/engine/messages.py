@@ -70,9 +70,9 @@ def interval_text(interval: tuple[float, float], decimals: int, lang: str) -> st
 
 
 def side_text(text: str, lang: str) -> str:
-    """An expression side as the reader says it: measure words in Vietnamese, × for *."""
+    """An expression side as the reader says it: measure words in Vietnamese, × and − for * and -."""
     if lang != "vi":
-        return text.replace(" * ", " × ")
+        return text.replace(" * ", " × ").replace(" - ", " − ")
     # placeholders keep already translated words from being translated again
     words: list[str] = []
 
@@ -84,7 +84,7 @@ def side_text(text: str, lang: str) -> str:
         text = pattern.sub(lambda m, form=form: keep(form.format(VI_MEASURES.get(m.group(1), m.group(1)))), text)
     text = _NAME.sub(lambda m: keep(VI_MEASURES.get(m.group(0), m.group(0))), text)
     text = re.sub(r"\x00(\d+)\x00", lambda m: words[int(m.group(1))], text)
-    return text.replace(" * ", " × ")
+    return text.replace(" * ", " × ").replace(" - ", " − ")
 
 
 def relation(description: str, left: str, right: str, stated, implied, base_decimals: int,
