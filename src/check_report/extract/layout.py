@@ -68,7 +68,7 @@ def header_text(grid: Grid, merges: MergeMap, row: int, col: int) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    return " ".join(str(value).split())  # "Kế hoạch\nnăm 2024" as one line
 
 
 def width(grid: Grid, top: int, bottom: int) -> int:
