@@ -97,3 +97,19 @@ def test_errors_injected_into_the_sample_facts(ruleset, measure):
     native = assert_parity(facts, ruleset, path=str(SAMPLE))
     cell = f"{facts.loc[row, F.SHEET]}!{facts.loc[row, F.CELL]}"
     assert any(cell in {loc.short() for loc in f.locations} for f in native.findings)
+
+
+def test_user_declared_measures_travel_with_the_rules(tmp_path):
+    rules = tmp_path / "exports.yaml"
+    rules.write_text("pack: user\nmeasures: [exports]\nrules:\n  - id: exports-le-output\n"
+                     "    expr: exports <= cumulative\n", encoding="utf-8")
+    ruleset = load_rules([str(rules)])
+    facts = table_with_errors()
+    extra = facts[facts[F.MEASURE] == F.CUMULATIVE].copy()
+    extra[F.MEASURE] = "exports"
+    extra[F.CELL] = extra[F.CELL].str.replace("F", "K")
+    extra.loc[extra[F.CELL] == "K9", [F.VALUE, F.LOWER, F.UPPER]] = [9000.0, 8999.5, 9000.5]   # above Q1
+    facts = F.concat([facts, extra])
+    native = assert_parity(facts, ruleset)
+    assert [(f.rule, sorted(loc.short() for loc in f.locations)) for f in native.findings] == [
+        ("user.exports-le-output", ["Bieu 1!F9", "Bieu 1!K9"])]

@@ -94,7 +94,9 @@ def fact_rule_outcome(facts, kwargs: dict, *, lang: str = "en") -> dict:
     _, RuleSet, run_rules, _ = engine_api()
     rule = rule_from_kwargs(kwargs)
     path = str(facts[F.FILE].iloc[0]) if len(facts) and F.FILE in facts else ""
-    measures = frozenset(F.MEASURES) | frozenset(kwargs.get("measures") or ())
+    # declared measures as the loader gave them; none declared: the engine's own default, as natively
+    declared = kwargs.get("measures")
+    measures = frozenset(F.MEASURES) | frozenset(declared) if declared else frozenset()
     result = run_rules(facts, RuleSet([rule], measures=measures), path=path, lang=lang)
     stats = result.per_rule.get(rule.id)
     return {
