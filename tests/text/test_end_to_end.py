@@ -87,3 +87,21 @@ def test_docx_sample_finds_the_same_discrepancies_with_footnote_components():
     footnoted = [f for f in docx_findings if "footnote 1" in lines_of(f)]
     assert len(footnoted) == 1 and footnoted[0].rule == "text.breakdown-within-total"
     assert "paragraph 12" in lines_of(footnoted[0])     # the total carrying the footnote mark
+
+
+def test_a_report_written_differently_reads_right_and_raises_nothing():
+    """A province report in running prose (no bold labels, ';' clauses, 'tính chung', a sector list)."""
+    from check_report import facts as F
+
+    path = Path(__file__).parent / "data" / "province-9-months.md"
+    assert check(path) == []
+    facts, _ = extract(read(str(path)))
+    sectors = facts[(facts[F.LINE] == 7) & (facts[F.MEASURE] == F.GROWTH)][F.INDICATOR].tolist()
+    assert sectors == ["Tổng sản phẩm trên địa bàn", "khu vực nông, lâm nghiệp và thủy sản",
+                       "khu vực công nghiệp - xây dựng", "khu vực dịch vụ"]
+    iip = facts[facts[F.LINE] == 9]
+    assert set(zip(iip[F.INDICATOR], iip[F.MEASURE], iip[F.VALUE])) == {
+        ("Chỉ số sản xuất công nghiệp", F.GROWTH_MONTH, 8.9), ("IIP", F.GROWTH, 9.2)}
+    exports = facts[facts[F.LINE] == 15]
+    assert exports[F.ENTITY].nunique() == 1 and set(exports[F.MEASURE]) == {
+        F.MONTH, F.CUMULATIVE, F.GROWTH, F.CHANGE}

@@ -48,6 +48,14 @@ class Stated:
     linked: bool = False          # the left side of "N x = M y" (the same thing counted twice)
 
 
+@dataclass(frozen=True)
+class _PeriodOnly:
+    """A period phrase standing in for a value that is not stated (what a percentage then refers to)."""
+    measure: str
+    period: Period
+    offset: int
+
+
 @dataclass
 class Segment:
     index: int
@@ -97,8 +105,13 @@ def subject_of(text: str) -> str:
 
 
 def _subject_words(head: str, cut_at_comma: bool) -> str:
-    if cut_at_comma and "," in head:
-        head = head[head.rfind(",") + 1:]
+    if cut_at_comma:
+        # cut after the last comma that closes an earlier clause (one with a verb or a number before it);
+        # "khu vực nông, lâm nghiệp và thủy sản" keeps its comma
+        for comma in reversed([i for i, ch in enumerate(head) if ch == ","]):
+            if P.SUBJECT_STOP.search(head[:comma]):
+                head = head[comma + 1:]
+                break
     head = re.sub(r"\([^()]*\)?", " ", head)                 # "(do quận quản lý)"
     stop = P.SUBJECT_STOP.search(head)
     if stop:
@@ -133,9 +146,7 @@ class BlockReader:
     def _segment(self, index: int, start: int, end: int) -> Segment:
         tokens = sorted([t for t in self.scan.figures + self.scan.ratios + self.scan.periods
                          if start <= t.start < end], key=lambda t: t.start)
-        first = tokens[0].start if tokens else end
-        subject = subject_of(self.text[start:first])
-        seg = Segment(index, start, end, subject, f"{self.place}.{index + 1}:{slug(subject)}")
+        seg = self._new_segment(index, start, end, tokens)
         period, last_value = None, None
         consumed: set[int] = set()
         for i, token in enumerate(tokens):
@@ -151,10 +162,23 @@ class BlockReader:
         self._link_pairs(seg)
         return seg
 
+    def _new_segment(self, index: int, start: int, end: int, tokens) -> Segment:
+        first = tokens[0].start if tokens else end
+        subject = subject_of(self.text[start:first])
+        if not subject and tokens and not isinstance(tokens[0], (Figure, Ratio)):
+            # "Tính chung 9 tháng, IIP tăng 9,2%": the subject follows the period words
+            following = next((t.start for t in tokens if isinstance(t, (Figure, Ratio))), end)
+            subject = subject_of(self.text[tokens[0].end:following])
+        if not subject and tokens and self.segments:
+            # "...tháng 9 ước đạt 1.205 triệu USD; tính chung 9 tháng ước đạt 10.830 triệu USD": same subject
+            previous = self.segments[-1]
+            return Segment(index, start, end, previous.subject, previous.entity)
+        return Segment(index, start, end, subject, f"{self.place}.{index + 1}:{slug(subject)}")
+
     def _figure(self, seg: Segment, fig: Figure, before: str, period_token, last_value):
         after = self.text[fig.unit_end:fig.unit_end + CONTEXT]
         if fig.kind == PERCENT:
-            self._percent(seg, fig, before, after, last_value)
+            self._percent(seg, fig, before, after, self._value_or_period(last_value, period_token))
             return None
         if fig.kind == POINTS:
             if P.CONTRIBUTION_WORD.search(before):
@@ -163,6 +187,16 @@ class BlockReader:
         if fig.kind == PLAIN:
             return None
         return self._value(seg, fig, before, period_token)
+
+    @staticmethod
+    def _value_or_period(last_value, period_token):
+        """What a percentage speaks of: the last value stated, or a period named after it with no value
+        ("IIP tháng 9 tăng 8,9% so với cùng kỳ" is the month's growth)."""
+        if period_token is not None and period_token.period is not None and \
+                (last_value is None or last_value.offset < period_token.start):
+            measure = F.CUMULATIVE if period_token.period.cumulative else F.MONTH
+            return _PeriodOnly(measure, period_token.period, period_token.start)
+        return last_value
 
     def _value(self, seg: Segment, fig: Figure, before: str, period_token) -> Stated:
         between = self.text[period_token.end:fig.start] if period_token is not None else ""
@@ -233,9 +267,13 @@ class BlockReader:
              sign: float = 1.0, offset: float = 0.0, own_entity: bool = False, entity: str | None = None) -> Stated:
         if entity is None:
             entity = self._new_entity(seg, measure) if own_entity else seg.entity
+        indicator = None
         if measure in SUBJECT_MEASURES and any(s.entity == entity and s.measure == measure and s.period == period
                                                for s in seg.stated):
-            entity = self._new_entity(seg, measure)     # a second figure of one measure in one clause
+            # a second figure of one measure in one clause: "..., khu vực dịch vụ tăng 6,8%" names its own subject
+            previous_end = max(s.figure.unit_end for s in seg.stated)
+            indicator = subject_of(self.text[previous_end:fig.start]) or None
+            entity = self._new_entity(seg, slug(indicator) if indicator else measure)
         lo, hi = sorted((sign * fig.lower + offset, sign * fig.upper + offset))
         if self._exact(fig):
             lo = hi = sign * fig.value + offset
@@ -244,6 +282,8 @@ class BlockReader:
                         quote=self._quote(seg, fig))
         if own_entity:
             stated.indicator = self._name_of(fig) or seg.subject
+        elif indicator:
+            stated.indicator = indicator
         seg.stated.append(stated)
         return stated
 
@@ -309,7 +349,7 @@ class BlockReader:
         subject_facts = [s for s in seg.stated if s.entity == seg.entity]
         has_value = any(s.measure in (F.MONTH, F.CUMULATIVE) for s in subject_facts)
         if subject_facts and not has_value and plain and plain[0].offset < min(s.offset for s in subject_facts):
-            first = plain[0]
+            moved = plain[0].entity
             for s in seg.stated:
-                if s.entity == first.entity:
+                if s.entity == moved:
                     s.entity, s.indicator = seg.entity, seg.subject
