@@ -53,27 +53,33 @@ def iso_date(value) -> str:
 
 
 def _row(r: int, values: list, styles: dict[int, int], formats: list[str | None]) -> list[Cell]:
-    cells = []
-    base = r << 14
+    cells: list[Cell] = []
+    append, style_of, base, known = cells.append, styles.get, r << 14, len(formats)
     for c, value in enumerate(values):
-        if value == "" or value is None:
-            cells.append(_EMPTY)
+        kind = type(value)
+        if kind is str:
+            if not value:
+                append(_EMPTY)  # calamine's empty cell
+                continue
+        elif kind is float:
+            if value.is_integer() and -_EXACT < value < _EXACT:
+                value = int(value)
+        elif value is None:
+            append(_EMPTY)
             continue
-        style = styles.get(base | c)
-        fmt = formats[style] if style is not None and style < len(formats) else None
-        if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-            value = int(value)
         elif isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
             value = iso_date(value)
         elif isinstance(value, _dt.timedelta):
             value = str(value)
-        cells.append(Cell(value, fmt or "General"))
+        style = style_of(base | c)
+        append(Cell(value, (formats[style] if style is not None and style < known else None) or "General"))
     end = len(cells)
     while end and cells[end - 1].value is None:
         end -= 1
-    return cells[:end]
+    return cells if end == len(cells) else cells[:end]
 
 
+_EXACT = 2**53
 _EMPTY = Cell(None)
 
 
