@@ -36,6 +36,9 @@ class Comparison:
 class Domain:
     ent: np.ndarray
     per: np.ndarray      # period code per application, -1 when the rule is not periodic
+    # period code of the figure under test, for indicators stating a measure for several periods
+    # (quý I and 6 tháng): the other figures are taken from that same period; None when periodic
+    anchor: np.ndarray | None = None
 
     @property
     def size(self) -> int:
@@ -48,8 +51,24 @@ def domain_for(index: FactIndex, nodes: list[X.Node]):
     for node in nodes:
         own |= X.periodic_in(node, index.periodic)[0]
     if not own:
-        return Domain(np.arange(index.n_ent, dtype=np.int64), np.full(index.n_ent, -1, dtype=np.int64))
+        ent = np.arange(index.n_ent, dtype=np.int64)
+        subject = _subject_measure(nodes[0], index.periodic) if nodes else None
+        anchor = np.full(index.n_ent, -1, dtype=np.int64)
+        if subject is not None:
+            slot = index.chosen(subject)
+            anchor = np.where(slot >= 0, index.slot_per[slot] if len(index.slot_per) else -1, -1)
+        return Domain(ent, np.full(index.n_ent, -1, dtype=np.int64), anchor)
     return index.periodic_domain(tuple(sorted(own)))
+
+
+def _subject_measure(node: X.Node, periodic) -> str | None:
+    """The measure of the first figure on the left of the first comparison: the figure under test."""
+    compare = next((n for n in X.walk(node) if isinstance(n, X.Compare)), None)
+    if compare is None:
+        return None
+    ref = next((n for n in X.walk(compare.left) if isinstance(n, X.Ref) and n.scope == "self"
+                and n.measure not in periodic), None)
+    return ref.measure if ref is not None else None
 
 
 @dataclass
@@ -77,17 +96,27 @@ class Evaluation:
         self.leaves.append(Leaf(node, self.text[node.start:node.end], apps, slot[apps]))
         return I.Iv(lo, hi)
 
-    def _slots_of(self, measure: str, ent: np.ndarray) -> np.ndarray:
-        if measure in self.index.periodic:
-            return self.index.lookup(measure, ent, self.domain.per)
-        chosen = self.index.chosen(measure)
-        return np.where(ent >= 0, chosen[np.maximum(ent, 0)], -1) if len(chosen) else np.full(len(ent), -1)
+    def _slots_of(self, measure: str, ent: np.ndarray, anchor: np.ndarray | None = None) -> np.ndarray:
+        index = self.index
+        if measure in index.periodic:
+            return index.lookup(measure, ent, self.domain.per)
+        chosen = index.chosen(measure)
+        if not len(chosen):
+            return np.full(len(ent), -1, dtype=np.int64)
+        slot = np.where(ent >= 0, chosen[np.maximum(ent, 0)], -1)
+        several = index.several_periods(measure)
+        if anchor is not None and several.any():
+            # stated for several periods: only the figure of the period under test will do
+            ambiguous = (ent >= 0) & several[np.maximum(ent, 0)]
+            slot = np.where(ambiguous, index.lookup(measure, ent, anchor), slot)
+        return slot
 
     def _ref(self, node: X.Ref) -> I.Iv:
         ent = self.domain.ent
         if node.scope == "parent":
             ent = self.index.parent[ent] if len(ent) else ent
-        return self._from_slots(node, self._slots_of(node.measure, ent), rescale=node.scope == "parent")
+        slot = self._slots_of(node.measure, ent, self.domain.anchor)
+        return self._from_slots(node, slot, rescale=node.scope == "parent")
 
     def _own_scale(self) -> np.ndarray:
         """Scale of each application's own figures (triệu vs tỷ đồng): figures of other indicators are
@@ -141,7 +170,8 @@ class Evaluation:
         pair_app = app_order[_ranges(left, reps)]
         pair_child = np.repeat(child, reps)
         per = self.domain.per[pair_app]
-        slot = self._slots_of(node.measure, pair_child) if node.measure not in index.periodic else \
+        anchor = self.domain.anchor[pair_app] if self.domain.anchor is not None else None
+        slot = self._slots_of(node.measure, pair_child, anchor) if node.measure not in index.periodic else \
             index.lookup(node.measure, pair_child, per)
         stated = slot >= 0
         factor = self._factor(slot, self._own_scale()[pair_app] if n else np.ones(0))[stated]

@@ -89,7 +89,7 @@ class FactIndex:
         self.fact_percent = np.isin(names, PERCENT_MEASURES)[self.meas_codes]
         self._build_entities(frame)
         self._build_slots(frame, lower[self.rows], upper[self.rows])
-        self._chosen: dict[str, np.ndarray] = {}
+        self._chosen: dict = {}
         self._periodic_keys: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._domains: dict[tuple[str, ...], object] = {}
 
@@ -205,6 +205,14 @@ class FactIndex:
                 slot_of[self.slot_ent[ordered]] = ordered   # the last write per entity wins
             self._chosen[measure] = slot_of
         return self._chosen[measure]
+
+    def several_periods(self, measure: str) -> np.ndarray:
+        """Per entity: is this (non-periodic) measure stated for more than one period?"""
+        key = ("several", measure)
+        if key not in self._chosen:
+            slots = self.periodic_slots(measure)
+            self._chosen[key] = np.bincount(self.slot_ent[slots], minlength=self.n_ent) > 1
+        return self._chosen[key]
 
     def periodic_slots(self, measure: str) -> np.ndarray:
         code = self.measure_code(measure)
