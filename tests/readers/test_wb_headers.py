@@ -186,3 +186,11 @@ def test_bad_vocabulary_file(tmp_path, text, message):
 ])
 def test_more_header_words(texts, role):
     assert classify(texts, VOCAB)[0] == role
+
+
+@pytest.mark.parametrize("unit, scale", [
+    ("triệu đồng", 1e6), ("Tr.đồng", 1e6), ("trđ", 1e6), ("Tỷ đồng", 1e9), ("nghìn đồng", 1e3), ("hộ", 1.0),
+    ("lượt", 1.0), (None, 1.0),
+])
+def test_unit_scales(unit, scale):
+    assert VOCAB.scale_of(unit) == scale
