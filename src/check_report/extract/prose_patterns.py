@@ -38,11 +38,14 @@ YEAR_RANGE = re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b")
 YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,/]\d)")
 # Numbers that name rather than count: "lớp 9", "Bài 7", "lần thứ 15", "khóa VI", "mức độ 3", "ngã 5",
 # "đợt 2", "Nghị quyết 04", "Nghị định 137", "tỷ lệ 1/500", "kỷ niệm 94 năm", "30 năm", "5 tuổi".
-LABEL_NUMBER = re.compile(
+LABEL_BEFORE = re.compile(
     r"\b(?:lớp|bài|thứ|khóa|khoá|đợt|lần|mức độ|cấp độ|ngã|(?<!tổng\s)số|điều|khoản|chương|mục|phụ lục|tầng|"
     r"tổ dân phố|kỳ họp|nghị quyết|nghị định|quyết định|chỉ thị|thông tư|công văn|công điện|đề án|"
-    r"phường|xã|khu|tỷ lệ|tỉ lệ bản đồ|covid|phiên bản|version)\s*[-:]?\s*"
-    r"(\d+(?:\s*/\s*\d+)?(?:\s*,\s*\d+)*)(?!\d)(?!\s*%)(?![.,]\d)", CI)
+    r"phường|xã|khu|tỷ lệ|tỉ lệ bản đồ|covid|phiên bản|version|ngõ|ngách|hẻm)\s*[-:]?\s*$", CI)
+# the number after such a word: "9", "1/500", "2,4" (a list of classes), never a percentage
+LABEL_VALUE = re.compile(r"\d+(?:\s*/\s*\d+)?(?:\s*,\s*\d+)*(?!\d)(?!\s*%)(?![.,]\d)")
+# where a number starts (the label test runs only there, which keeps it cheap)
+NUMBER_START = re.compile(r"(?<![\w.,/])\d")
 DURATION = re.compile(r"(?<![\w.,])\d+\s+(?:năm|tuổi)\b", CI)
 # Enumerators at the start of a block: "1.", "2)", "II.", "a)", "- 1." (list numbering, not figures).
 ENUMERATOR = re.compile(r"^\s*(?:[-+•–]\s*)?(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]\s", CI)

@@ -80,9 +80,11 @@ def _mask_non_figures(text: str, masked: list[tuple[int, int, str]]) -> None:
         for m in pattern.finditer(text):
             if any(c.isdigit() for c in m.group(0)) and _free(masked, m.start(), m.end()):
                 masked.append((m.start(), m.end(), reason))
-    for m in P.LABEL_NUMBER.finditer(text):
-        if _free(masked, m.start(1), m.end(1)):
-            masked.append((m.start(1), m.end(1), "label"))
+    for start in (m.start() for m in P.NUMBER_START.finditer(text)):
+        if P.LABEL_BEFORE.search(text, max(0, start - 24), start):
+            value = P.LABEL_VALUE.match(text, start)
+            if value and _free(masked, value.start(), value.end()):
+                masked.append((value.start(), value.end(), "label"))
     for m in P.DURATION.finditer(text):
         if _free(masked, m.start(), m.end()):
             masked.append((m.start(), m.end(), "label"))
