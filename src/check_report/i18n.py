@@ -16,6 +16,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "summary": {"en": "Summary", "vi": "Tổng hợp"},
     "notes": {"en": "Notes", "vi": "Ghi chú"},
     "files": {"en": "Files", "vi": "Tệp"},
+    "no_file": {"en": "(several files)", "vi": "(nhiều tệp)"},
     "sheet": {"en": "sheet {name}", "vi": "trang tính {name}"},
     "stated": {"en": "stated", "vi": "số báo cáo"},
     "implied": {"en": "implied", "vi": "số suy ra"},

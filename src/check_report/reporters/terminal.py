@@ -90,7 +90,7 @@ def _by_file(report: dict) -> list[tuple[str, list[dict]]]:
 
 
 def _print_file(console, path: str, findings: list[dict], lang: str, style: str) -> None:
-    console.print(_line((path or "(cross-file)", "file.header")))
+    console.print(_line((path or t("no_file", lang), "file.header")))
     sheet = object()
     for finding in findings:
         first = finding["locations"][0] if finding["locations"] else {}
