@@ -54,7 +54,7 @@ def grid_facts(path: str, grid: Grid, vocabulary=None):
         notes.extend(context.style_notes())
         year = context.year  # a later table on the sheet without a year of its own shares this one
     if not found:
-        notes.append(f"{path}: sheet {grid.name!r} skipped: no indicator table")
+        notes.append(f"{path}: {_kind(grid)} {grid.name!r} skipped: no indicator table")
     return sink.frame(), notes
 
 
@@ -105,7 +105,7 @@ class _TableContext:
             "Vietnamese style (the dot groups thousands)"
         mixed = "; the sheet mixes Vietnamese and English number styles" if all(self.style_votes.values()) else ""
         examples = ", ".join(repr(t) for t in self.ambiguous[:3])
-        note = (f"{self.path}: sheet {self.grid.name!r}: {len(self.ambiguous)} typed figure(s) such as {examples} "
+        note = (f"{self.path}: {_kind(self.grid)} {self.grid.name!r}: {len(self.ambiguous)} typed figure(s) such as {examples} "
                 f"read both ways; read in {reading}, as the sheet's other figures are{mixed}")
         return [note]
 
@@ -132,7 +132,8 @@ class _TableContext:
         notes = []
         for column in self.layout.columns:
             if column.role is None and column.header.strip():
-                notes.append(f"{self.path}: sheet {self.grid.name!r} column {_letters(column.index)} "
+                name = _letters(column.index) if self.grid.origin == "sheet" else str(column.index + 1)
+                notes.append(f"{self.path}: {_kind(self.grid)} {self.grid.name!r} column {name} "
                              f"({column.header!r}): role not recognised from the header; column ignored")
         return notes
 
@@ -225,6 +226,10 @@ class _TableContext:
             if value is not None and str(value).strip():
                 return " ".join(str(value).split())
         return self.default_unit
+
+
+def _kind(grid: Grid) -> str:
+    return "sheet" if grid.origin == "sheet" else "table"
 
 
 def _words(value) -> str:
