@@ -94,3 +94,11 @@ def test_shares_of_a_total():
     assert {f.rule for f in wrong} == {"text.shares-within-100", "text.share-of-total"}
     right = findings("Tổng số lao động 200 người, gồm: nam 120 người, chiếm 60%; nữ 80 người, chiếm 40%.")
     assert right == []
+
+
+@pytest.mark.parametrize("services, rules", [("2,6", set()), ("2,9", {"text.contributions-sum"})])
+def test_contributions_add_up_to_the_total_growth(services, rules):
+    text = ("GRDP quý I ước tăng 6,5% so với cùng kỳ, gồm: khu vực nông nghiệp tăng 3,2%, đóng góp 0,5 điểm phần "
+            "trăm; khu vực công nghiệp tăng 8,1%, đóng góp 3,4 điểm phần trăm; khu vực dịch vụ tăng 6,0%, đóng góp "
+            f"{services} điểm phần trăm.")
+    assert {f.rule for f in findings(text)} == rules

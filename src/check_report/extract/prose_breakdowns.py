@@ -16,6 +16,8 @@ from check_report.extract import prose_patterns as P
 from check_report.extract.prose_statements import Segment, Stated
 
 VALUE_MEASURES = (F.COUNT, F.AMOUNT, F.MONTH, F.CUMULATIVE)
+# a total stated only as a rate ("GRDP tăng 6,5%, gồm: ...") and the rates of its components
+RATE_MEASURES = (F.GROWTH, F.CONTRIBUTION, F.SHARE)
 # how far before "trong đó"/"gồm" the total may stand
 PARENT_REACH = 90
 
@@ -36,7 +38,8 @@ def link_inline(text: str, depths: list[int], segments: list[Segment]) -> None:
 
 def _parent_before(text: str, stated: list[Stated], pos: int, depth: int) -> Stated | None:
     for s in reversed([s for s in stated if s.offset < pos]):
-        if s.depth > depth or s.measure not in VALUE_MEASURES or s.linked:
+        rate_total = s.measure == F.GROWTH and s.named
+        if s.depth > depth or s.linked or not (s.measure in VALUE_MEASURES or rate_total):
             continue
         between = text[s.figure.unit_end:pos]
         if len(between) > PARENT_REACH or ". " in between or ";" in between:
@@ -55,7 +58,8 @@ def _region_end(text: str, depths: list[int], start: int, depth: int) -> int:
 def _children(stated: list[Stated], start: int, end: int, depth: int, parent: str) -> list[str]:
     entities: list[str] = []
     for s in stated:
-        if start <= s.offset < end and s.depth == depth and s.measure in VALUE_MEASURES and not s.linked \
+        component = s.measure in VALUE_MEASURES or s.measure in RATE_MEASURES and s.named
+        if start <= s.offset < end and s.depth == depth and component and not s.linked \
                 and s.entity != parent and s.entity not in entities:
             entities.append(s.entity)
     return entities

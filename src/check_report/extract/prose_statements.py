@@ -46,6 +46,7 @@ class Stated:
     complete: bool = False
     quote: str = ""
     linked: bool = False          # the left side of "N x = M y" (the same thing counted twice)
+    named: bool = False           # a fact of a statement with a subject (not a bare count, not a ratio)
 
 
 @dataclass(frozen=True)
@@ -279,7 +280,7 @@ class BlockReader:
             lo = hi = sign * fig.value + offset
         stated = Stated(self.block, fig.start, self.depths[min(fig.start, len(self.depths) - 1)], seg.index,
                         entity, seg.subject, measure, fig, period, phrasing, sign * fig.value + offset, lo, hi,
-                        quote=self._quote(seg, fig))
+                        quote=self._quote(seg, fig), named=not own_entity and "ratio" not in entity)
         if own_entity:
             stated.indicator = self._name_of(fig) or seg.subject
         elif indicator:
