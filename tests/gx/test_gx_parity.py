@@ -38,6 +38,7 @@ def assert_parity(facts, ruleset, path="q.xlsx", document=None, lang="en"):
     assert cells(through_gx) == cells(native)
     assert through_gx.findings == native.findings            # same messages, figures and intervals too
     assert through_gx.per_rule == native.per_rule
+    assert list(through_gx.per_rule) == list(native.per_rule)   # same order: reports list rules by it
     assert through_gx.checked_facts == native.checked_facts
     return native
 

@@ -10,12 +10,11 @@ never reports less than the native engine.
 
 from __future__ import annotations
 
-from check_report import facts as F
 from check_report.findings import Finding
 from check_report.gx import compile as C
 from check_report.gx.relations import engine_api
 from check_report.gx.results import Batch, collect, raised_message  # noqa: F401  (raised_message: API)
-from check_report.gx.wide import indicator_view, wants_view
+from check_report.gx.wide import indicator_view
 
 
 def run_with_gx(facts, ruleset, *, path: str = "", lang: str = "en", docs_dir=None, document=None):
@@ -26,7 +25,7 @@ def run_with_gx(facts, ruleset, *, path: str = "", lang: str = "en", docs_dir=No
     suite, unsupported = C.compile_suite(ruleset, lang=lang)
     result = EngineResult()
     table = facts if facts.index.is_unique else facts.reset_index(drop=True)
-    batches = _batches(suite.expectations, table, ruleset.measures or frozenset(F.MEASURES))
+    batches = _batches(suite.expectations, table)
     if batches:
         from check_report.gx.context import ephemeral_context
 
@@ -41,6 +40,8 @@ def run_with_gx(facts, ruleset, *, path: str = "", lang: str = "en", docs_dir=No
         _merge_native(result, facts, RuleSet([ruleset.get(rule_id) for rule_id, _ in unsupported],
                                              measures=ruleset.measures), path=path, lang=lang, document=document)
     result.findings.sort(key=Finding.sort_key)
+    # stats in rule-set order, as the native engine gives them (reports list rules in this order)
+    result.per_rule = {r.id: result.per_rule[r.id] for r in ruleset.rules if r.id in result.per_rule}
     return result
 
 
@@ -50,9 +51,9 @@ def run_gx_rules(facts, rules, *, path: str = "", lang: str = "en", measures=())
     return run_with_gx(facts, RuleSet(list(rules), measures=frozenset(measures)), path=path, lang=lang)
 
 
-def _batches(expectations, table, measures) -> list[Batch]:
-    on_view = [e for e in expectations if e.expectation_type != C.FACT_RULE
-               and wants_view(e.configuration.kwargs, measures)]
+def _batches(expectations, table) -> list[Batch]:
+    # compile_suite decided which frame each expectation reads (meta.check_report.batch)
+    on_view = [e for e in expectations if (e.meta or {}).get(C.META_KEY, {}).get("batch") == "indicators"]
     on_facts = [e for e in expectations if e not in on_view]
     batches = []
     if on_facts:
