@@ -49,6 +49,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: {numbers} numbers in the text, {read} read, {checked} checked",
         "vi": "{path}: {numbers} con số trong văn bản, đọc được {read}, đã kiểm tra {checked}",
     },
+    "no_facts": {"en": "{path}: no figures were read, so nothing in it was checked",
+                 "vi": "{path}: không đọc được số liệu nào nên chưa kiểm tra được gì"},
     "more_notes": {"en": "{path}: {count} more notes (all of them in --format json)",
                    "vi": "{path}: còn {count} ghi chú nữa (xem đủ với --format json)"},
     "unchecked": {"en": "Numbers not checked", "vi": "Con số chưa được kiểm tra"},

@@ -75,3 +75,9 @@ def test_golden_reports_in_both_languages():
     data = Path(__file__).resolve().parent / "data"
     for lang in ("en", "vi"):
         assert render(_report(lang=lang), lang=lang) == (data / f"terminal_{lang}.txt").read_text(encoding="utf-8")
+
+
+def test_a_file_with_no_figures_is_called_out():
+    text = render(_report(results=[FileResult("empty.csv", facts=0), sample_result()]), lang="en")
+    assert "empty.csv: no figures were read, so nothing in it was checked" in text
+    assert "no figures were read" not in render(_report(), lang="en")

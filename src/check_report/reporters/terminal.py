@@ -202,10 +202,13 @@ def file_table(files: list[dict], lang: str):
 
 
 def _print_notes(console, files: list[dict], lang: str) -> None:
-    if not any(f["notes"] for f in files):
+    empty = [f["path"] for f in files if f["status"] == "ok" and not f["facts"]]
+    if not empty and not any(f["notes"] for f in files):
         return
     console.print()
     console.print(_line((t("notes", lang), "sheet.header")))
+    for path in empty:   # read without error, yet nothing to check: say so, a clean summary would mislead
+        console.print(_line(("  ! ", "severity.warning"), (t("no_facts", lang, path=path), "severity.warning")))
     for record in files:
         path, notes = record["path"], record["notes"]
         for note in notes[:_NOTES_SHOWN]:
