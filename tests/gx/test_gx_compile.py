@@ -171,3 +171,10 @@ def test_stock_findings_speak_the_report_language():
                           "(GX expect_column_values_to_be_in_set)")
     (en,) = run_with_gx(facts, RuleSet([rule]), path="q.xlsx", lang="en").findings
     assert en.message.startswith("units are known: unit = 'trieu dong' is not expected")
+
+
+def test_a_gx_run_is_quiet(capfd, tmp_path):
+    """No progress bars, no GX log lines: the terminal belongs to check-report's report."""
+    capfd.readouterr()
+    run_with_gx(table_with_errors(), load_rules(["core"]), path="q.xlsx", docs_dir=tmp_path)
+    assert capfd.readouterr() == ("", "")
