@@ -41,3 +41,18 @@ def test_nothing_checked_when_no_rule_ran():
     document, facts, _ = _run(TEXT)
     assert prose_coverage(document, facts, set())["checked"] == 0
     assert len(unchecked_numbers(document, facts, set())) == 5
+
+
+def test_code_check_kinds_tell_which_facts_they_compared():
+    from check_report.checks import crossmention, derived
+
+    document = parse_text("**BÁO CÁO QUÝ I NĂM 2024**\n\n"
+                          "Thu ngân sách nhà nước 3 tháng ước thực hiện 120 tỷ đồng, đạt 30% dự toán, gồm: thu thuế "
+                          "3 tháng ước thực hiện 80 tỷ đồng, đạt 25% dự toán; thu tiền đất 3 tháng ước thực hiện "
+                          "40 tỷ đồng, đạt 50% dự toán.\n\nĐặc biệt thu ngân sách nhà nước đạt 30% dự toán.\n",
+                          path="c.md")
+    facts, _ = document_facts(document)
+    compared = facts.loc[sorted(crossmention.checked_rows(facts))]
+    assert sorted(compared["raw"]) == ["30", "30"]
+    combined = facts.loc[sorted(derived.checked_rows(facts))]
+    assert sorted(combined["raw"]) == ["120", "25", "30", "40", "50", "80"]

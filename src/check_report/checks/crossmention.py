@@ -56,21 +56,33 @@ def normalise_name(name: str) -> str:
 
 
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
-    facts = ctx.facts
-    if facts is None or not len(facts):
-        return
+    for members in _groups(ctx.facts, options).values():
+        yield from _compare_group(ctx, members)
+
+
+def checked_rows(facts, options: dict | None = None) -> set:
+    """Fact-table labels this check compares (statements with another mention): for coverage counts."""
+    rows = set()
+    for members in _groups(facts, {**OPTIONS, **(options or {})}).values():
+        if len({row[F.ENTITY] for _, row in members}) > 1:
+            rows.update(label for label, _ in members)
+    return rows
+
+
+def _groups(facts, options: dict) -> dict[tuple, list]:
+    """(normalised name, measure family, period) -> [(row label, row)] of the text's statements."""
     groups: dict[tuple, list] = {}
-    for position, row in enumerate(facts.itertuples(index=False)):
-        row = row._asdict()
+    if facts is None or not len(facts):
+        return groups
+    for label, row in zip(facts.index, facts.to_dict("records")):
         if row[F.MEASURE] not in COMPARED or row[F.SOURCE] != "text":
             continue
         name = normalise_name(row[F.INDICATOR])
         if len(name.split()) < int(options.get("min_name_words", 2)):
             continue
         family = RATIO_FAMILY.get(row[F.MEASURE], row[F.MEASURE])
-        groups.setdefault((name, family, row[F.PERIOD]), []).append((position, row))
-    for members in groups.values():
-        yield from _compare_group(ctx, members)
+        groups.setdefault((name, family, row[F.PERIOD]), []).append((label, row))
+    return groups
 
 
 def _compare_group(ctx: CheckContext, members: list) -> Iterator[Problem]:

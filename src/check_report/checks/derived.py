@@ -49,22 +49,39 @@ BASES = {
 
 
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
-    facts = ctx.facts
-    if facts is None or not len(facts) or not facts[F.PARENT].notna().any():
-        return
-    entities: dict[str, dict[str, dict]] = {}
-    for row in facts.to_dict("records"):
-        entities.setdefault(row[F.ENTITY], {}).setdefault(row[F.MEASURE], row)
-    children: dict[str, list[str]] = {}
-    for entity, measures in entities.items():
-        parent = next(iter(measures.values()))[F.PARENT]
-        if isinstance(parent, str) and parent in entities:
-            children.setdefault(parent, []).append(entity)
+    entities, children = _structure(ctx.facts)
     for parent, kids in children.items():
         for base in ("plan", "previous"):
             problem = _check_base(ctx, entities, parent, kids, base)
             if problem is not None:
                 yield problem
+
+
+def checked_rows(facts, options: dict | None = None) -> set:
+    """Fact-table labels of the values and percentages this check puts together: for coverage counts."""
+    entities, children = _structure(facts)
+    rows = set()
+    for parent, kids in children.items():
+        for base in ("plan", "previous"):
+            parts = [_implied(entities[e], base) for e in [parent, *kids]]
+            if len(kids) >= 2 and all(p is not None for p in parts):
+                rows.update(row["_label"] for _, value, pct in parts for row in (value, pct))
+    return rows
+
+
+def _structure(facts) -> tuple[dict[str, dict[str, dict]], dict[str, list[str]]]:
+    """entity -> {measure: first row}, and parent entity -> child entities."""
+    entities: dict[str, dict[str, dict]] = {}
+    children: dict[str, list[str]] = {}
+    if facts is None or not len(facts) or not facts[F.PARENT].notna().any():
+        return entities, children
+    for label, row in zip(facts.index, facts.to_dict("records")):
+        entities.setdefault(row[F.ENTITY], {}).setdefault(row[F.MEASURE], {**row, "_label": label})
+    for entity, measures in entities.items():
+        parent = next(iter(measures.values()))[F.PARENT]
+        if isinstance(parent, str) and parent in entities:
+            children.setdefault(parent, []).append(entity)
+    return entities, children
 
 
 def _implied(measures: dict[str, dict], base: str):

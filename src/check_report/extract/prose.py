@@ -131,7 +131,11 @@ def _match(document: Document, facts, checked_facts) -> list[tuple[tuple, bool, 
 
 
 def prose_coverage(document: Document, facts, checked_facts: set) -> dict:
-    """{"numbers", "read", "checked"}: see the module docstring for what counts as a number."""
+    """{"numbers", "read", "checked"}: see the module docstring for what counts as a number.
+
+    `checked_facts` are the fact-table labels that took part in a rule (EngineResult.checked_facts); the
+    code check kinds report theirs through `checks.crossmention.checked_rows` / `checks.derived.checked_rows`
+    for the engine to add."""
     matched = _match(document, facts, set(checked_facts or ()))
     return {"numbers": len(matched), "read": sum(1 for _, r, _ in matched if r),
             "checked": sum(1 for _, _, c in matched if c)}
