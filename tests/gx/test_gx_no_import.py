@@ -18,6 +18,7 @@ except SystemExit as done:
     code = done.code
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("great_expectations", "check_report"))
 print("GX" if any(m.startswith("great_expectations") for m in loaded) else "NO-GX")
+print("GX-RUNNER" if any(m in ("check_report.gx.run", "check_report.gx.expectations") for m in loaded) else "-")
 print("exit", code)
 """
 
@@ -30,7 +31,8 @@ def test_plain_check_never_imports_great_expectations(report):
                          capture_output=True, text=True, cwd=REPO, timeout=120, check=False)
     lines = out.stdout.strip().splitlines()
     assert lines[-1] in ("exit 0", "exit 1"), out.stderr[-2000:]   # it really checked the file
-    assert lines[-2] == "NO-GX"
+    assert lines[-3] == "NO-GX"
+    assert lines[-2] == "-"          # not even check-report's own GX runner
 
 
 def test_importing_the_gx_package_is_cheap():
