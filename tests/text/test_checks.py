@@ -102,3 +102,20 @@ def test_contributions_add_up_to_the_total_growth(services, rules):
             "trăm; khu vực công nghiệp tăng 8,1%, đóng góp 3,4 điểm phần trăm; khu vực dịch vụ tăng 6,0%, đóng góp "
             f"{services} điểm phần trăm.")
     assert {f.rule for f in findings(text)} == rules
+
+
+def test_messages_in_vietnamese():
+    document = parse_text(TITLE + "\n\n" + BODY.format("tăng 744% so cùng kỳ") +
+                          "\n\nThu ngân sách đạt 844% so cùng kỳ.\n", path="r.md")
+    facts, _ = document_facts(document)
+    result = run_rules(facts, load_rules(["text"]), path="r.md", document=document, lang="vi")
+    message = next(f.message for f in result.findings if f.rule == "text.cross-mention")
+    assert "chỉ khớp nhau khi hiểu" in message and "744" in message and "844" in message
+
+
+def test_every_text_rule_is_documented():
+    rules = load_rules(["text"]).rules
+    assert rules and all(r.id.startswith("text.") for r in rules)
+    for rule in rules:
+        assert rule.description.get("en") and rule.description.get("vi")
+        assert {"why", "fail", "pass"} <= set(rule.doc), rule.id

@@ -105,3 +105,17 @@ def test_a_report_written_differently_reads_right_and_raises_nothing():
     exports = facts[facts[F.LINE] == 15]
     assert exports[F.ENTITY].nunique() == 1 and set(exports[F.MEASURE]) == {
         F.MONTH, F.CUMULATIVE, F.GROWTH, F.CHANGE}
+
+
+def test_build_script_rebuilds_the_docx_samples(tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed (apt-get install -y pandoc)")
+    for name in ("build_docx.sh", "report.md", "report-clean.md"):
+        shutil.copy(SAMPLES / name, tmp_path / name)
+    subprocess.run(["bash", str(tmp_path / "build_docx.sh")], check=True, capture_output=True, timeout=60)
+    rebuilt = sorted((f.rule, f.message) for f in check(tmp_path / "report.docx"))
+    committed = sorted((f.rule, f.message) for f in check(SAMPLES / "report.docx"))
+    assert rebuilt == committed and len(rebuilt) == len(EXPECTED_MD)
