@@ -67,10 +67,6 @@ class Config:
     def base_dir(self) -> Path:
         return Path(self.path).parent if self.path else Path.cwd()
 
-    def for_path(self, path: str) -> list[PathSettings]:
-        """Per-path settings whose glob matches the file, in the order written."""
-        return [s for s in self.per_path if glob_matches(s.pattern, path, self.base_dir)]
-
 
 def discover(start: Path | None = None) -> Path | None:
     """The nearest config file from `start` (the working directory) upwards, or None."""
@@ -98,7 +94,8 @@ def _has_tool_table(path: Path) -> bool:
     try:
         return _read_pyproject(path) is not None
     except ConfigError:
-        return True  # a broken pyproject is still where the user meant the config to be: report it
+        # a broken pyproject is ours to report only when it meant to configure us
+        return "tool.check-report" in path.read_text(encoding="utf-8", errors="replace")
 
 
 def _read_pyproject(path: Path) -> dict | None:

@@ -87,3 +87,12 @@ def test_every_message_has_both_languages_with_the_same_fields():
         fields = [{f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f} for lang in ("en", "vi")]
         assert fields[0] == fields[1], key
     assert t("counts_line", "vi", errors=1, warnings=2, infos=3) == "1 lỗi, 2 cảnh báo, 3 thông tin"
+
+
+def test_a_broken_pyproject_is_reported_only_when_it_meant_to_configure_us(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[project\nname = 'x'\n", encoding="utf-8")
+    assert cfg.discover(tmp_path) != tmp_path / "pyproject.toml"
+    (tmp_path / "pyproject.toml").write_text("[tool.check-report]\nlang = 'vi\n", encoding="utf-8")
+    assert cfg.discover(tmp_path) == tmp_path / "pyproject.toml"
+    with pytest.raises(cfg.ConfigError, match="invalid TOML"):
+        cfg.load(tmp_path / "pyproject.toml")
