@@ -33,6 +33,7 @@ class Run:
 
 
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv.pop(0) if argv and argv[0] in SUBCOMMANDS else "check"
     parser = build_parser(command)
@@ -53,6 +54,25 @@ def main(argv: list[str] | None = None) -> int:
         lang = getattr(args, "lang", None) or default_lang()
         detail = " ".join(f"{type(exc).__name__}: {exc}".split())
         return _fail(f"{t('err_internal', lang, path=PROG, error=detail)} {t('debug_hint', lang)}")
+
+
+def _tolerant_streams() -> None:
+    """A console that cannot show Vietnamese (an ASCII or cp1252 one) gets escapes, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            reconfigure(errors="backslashreplace")
+
+
+def write_stdout(text: str) -> None:
+    """Machine output is UTF-8 whatever the console's encoding, as files written with --output are."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:          # a replaced stream (tests, IDEs): it takes text
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
 
 
 def _fail(message: str) -> int:
@@ -290,7 +310,7 @@ def _emit(report: dict, args, lang: str, readable: bool) -> None:
 
             print_report(report, make_console(), lang=lang, quiet=args.quiet)
     else:
-        sys.stdout.write(render(report, args.format, lang=lang))
+        write_stdout(render(report, args.format, lang=lang))
 
 
 def _write(path: str, text: str, lang: str = "en") -> None:
@@ -349,7 +369,7 @@ def cmd_extract(args) -> int:
     if args.output:
         _write(args.output, text, run.lang)
     else:
-        sys.stdout.write(text)
+        write_stdout(text)
     for note in notes:
         print(note, file=sys.stderr)
     return EXIT_OK

@@ -283,3 +283,11 @@ def test_output_never_replaces_an_input(run, work):
     _one_line_error(run("q1.csv", "--rules", "t.yaml", "--output", "./q1.csv"), "--output")
     _one_line_error(run("extract", "q1.csv", "--format", "csv", "--output", "q1.csv"), "--output")
     assert (work / "q1.csv").read_bytes() == before
+
+
+def test_a_console_that_cannot_show_vietnamese_gets_escapes_and_json_stays_utf8(cli, work):
+    terminal = cli("q1.csv", "--rules", "t.yaml", "--lang", "en", env={"PYTHONIOENCODING": "ascii"})
+    assert terminal.returncode == 1 and "Traceback" not in terminal.stderr + terminal.stdout
+    assert "V\\u1ed1n \\u0111\\u1ea7u t\\u01b0" in terminal.stdout
+    machine = cli("q1.csv", "--rules", "t.yaml", "--format", "json", env={"PYTHONIOENCODING": "ascii"})
+    assert json.loads(machine.stdout)["findings"][0]["indicator"] == "Vốn đầu tư"
