@@ -119,3 +119,10 @@ def test_every_text_rule_is_documented():
     for rule in rules:
         assert rule.description.get("en") and rule.description.get("vi")
         assert {"why", "fail", "pass"} <= set(rule.doc), rule.id
+
+
+@pytest.mark.parametrize("times, severity", [("8,44", None), ("7,44", Severity.WARNING), ("5,1", Severity.ERROR)])
+def test_cross_mention_gap_n_lan_reads_both_ways(times, severity):
+    found = findings(BODY.format(f"gấp {times} lần so cùng kỳ"), "Thu ngân sách đạt 844% so cùng kỳ.",
+                     rule="text.cross-mention")
+    assert [f.severity for f in found] == ([severity] if severity else [])

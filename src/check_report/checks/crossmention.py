@@ -109,12 +109,33 @@ def compare(ctx: CheckContext, a: dict, b: dict) -> Problem | None:
     if agree:
         return Problem(_wording_message(ctx.lang, a, b, where), figures=figures, stated=a_ratio,
                        implied=b_ratio, severity=Severity.WARNING, details={"readings": "agree as stated"})
+    if _times_as_increase(a, b):
+        return Problem(_times_message(ctx.lang, a, b, where), figures=figures, stated=a_ratio, implied=b_ratio,
+                       severity=Severity.WARNING, details={"readings": "agree only if 'gấp N lần' means +N×"})
     literal = _overlap((a[F.LOWER], a[F.UPPER]), (b[F.LOWER], b[F.UPPER]))
     if not same_wording and literal:
         return Problem(_slip_message(ctx.lang, a, b, where), figures=figures, stated=a_ratio, implied=b_ratio,
                        severity=Severity.WARNING, details={"readings": "agree only as written numbers"})
     return Problem(_differ_message(ctx.lang, a, b, where), figures=figures, stated=a_ratio, implied=b_ratio,
                    details={"readings": "disagree"})
+
+
+def _times_as_increase(a: dict, b: dict) -> bool:
+    """'gấp N lần' read the other way some writers mean it: an increase by N times (ratio (N + 1) × 100)."""
+    for times, other in ((a, b), (b, a)):
+        if times[F.PHRASING] == "gấp":
+            shifted = (float(times[F.LOWER]) + 100.0, float(times[F.UPPER]) + 100.0)
+            if _overlap(shifted, _ratio(other)):
+                return True
+    return False
+
+
+def _times_message(lang: str, a: dict, b: dict, where: str) -> str:
+    if lang == "vi":
+        return (f"{a[F.INDICATOR]}: {_wording(a)} và {_wording(b)} ({where}) chỉ khớp nếu 'gấp N lần' được hiểu "
+                "là tăng thêm N lần; nên ghi rõ tỷ lệ so cùng kỳ.")
+    return (f"{a[F.INDICATOR]}: {_wording(a)} and {_wording(b)} ({where}) agree only if 'gấp N lần' is read as "
+            "'increased by N times'; state the ratio to the same period plainly.")
 
 
 def _ratio(row: dict) -> tuple[float, float]:

@@ -90,6 +90,7 @@ APPROXIMATE = re.compile(r"\b(?:khoảng|gần|hơn|trên|xấp xỉ|ước|ch�
 GROWTH_UP = re.compile(r"\btăng(?:\s+trưởng)?\s*(?:khoảng|gần|hơn|trên)?\s*$", CI)
 GROWTH_DOWN = re.compile(r"\bgiảm\s*(?:khoảng|gần|hơn|trên)?\s*$", CI)
 REACHED = re.compile(r"\b(đạt|bằng|vượt|ước đạt|tương đương)\s*(?:khoảng|gần|hơn|trên)?\s*:?\s*$", CI)
+TIMES_WORD = re.compile(r"\b(?:gấp|bằng|tăng gấp)\s*(?:khoảng|gần|hơn|trên)?\s*$", CI)   # "gấp 2,5 lần"
 SHARE_WORD = re.compile(r"\bchiếm\s*(?:khoảng|gần|hơn|trên|tỷ trọng|tỉ trọng)?\s*$", CI)
 CONTRIBUTION_WORD = re.compile(r"\bđóng góp\s*(?:khoảng|gần|hơn|trên)?\s*$", CI)
 RATIO_WORD = re.compile(r"\b(?:tỷ lệ|tỉ lệ|tương đương|tương ứng)\s*(?:đạt|là|bằng)?\s*:?\s*$", CI)

@@ -187,6 +187,10 @@ class BlockReader:
             return None
         if fig.kind == PLAIN:
             return None
+        if fig.unit == "lần" and P.TIMES_WORD.search(before) and P.OF_PREVIOUS.match(after):
+            # "gấp 2,5 lần so cùng kỳ": a ratio of 250% (some writers mean +250%: cross-mention says so)
+            self._add(seg, fig, F.PCT_PREVIOUS, self._period_of(last_value), phrasing="gấp", factor=100.0)
+            return None
         return self._value(seg, fig, before, period_token)
 
     @staticmethod
@@ -265,7 +269,8 @@ class BlockReader:
 
     # --- helpers ------------------------------------------------------------------------------------
     def _add(self, seg: Segment, fig: Figure, measure: str, period: Period | None, *, phrasing=None,
-             sign: float = 1.0, offset: float = 0.0, own_entity: bool = False, entity: str | None = None) -> Stated:
+             sign: float = 1.0, offset: float = 0.0, own_entity: bool = False, entity: str | None = None,
+             factor: float = 1.0) -> Stated:
         if entity is None:
             entity = self._new_entity(seg, measure) if own_entity else seg.entity
         indicator = None
@@ -275,8 +280,9 @@ class BlockReader:
             previous_end = max(s.figure.unit_end for s in seg.stated)
             indicator = subject_of(self.text[previous_end:fig.start]) or None
             entity = self._new_entity(seg, slug(indicator) if indicator else measure)
+        sign *= factor
         lo, hi = sorted((sign * fig.lower + offset, sign * fig.upper + offset))
-        if self._exact(fig):
+        if self._exact(fig) and factor == 1.0:
             lo = hi = sign * fig.value + offset
         stated = Stated(self.block, fig.start, self.depths[min(fig.start, len(self.depths) - 1)], seg.index,
                         entity, seg.subject, measure, fig, period, phrasing, sign * fig.value + offset, lo, hi,
