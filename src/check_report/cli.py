@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 
+from check_report.config import resolve_options
 from check_report.findings import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Severity
 
 PROG = "check-report"
@@ -21,15 +21,6 @@ FAIL_ON = ("error", "warning", "info", "never")
 
 class CliError(Exception):
     """A usage or input problem: printed as one line, exit code 2."""
-
-
-@dataclass(frozen=True)
-class Run:
-    """What the options and the configuration decide together."""
-    settings: object            # pipeline.Settings
-    fail_on: str
-    lang: str
-    together: tuple = ()        # groups of globs whose files are checked against each other
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -153,68 +144,6 @@ _EPILOG = ("other commands: check-report extract FILE | check-report rules | che
            "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.")
 
 
-# --- options + configuration -> settings ----------------------------------------------------------------
-
-def resolve(args) -> Run:
-    from pathlib import Path
-
-    from check_report.i18n import default_lang, t
-    from check_report.pipeline import Settings
-
-    conf = _load_config(args)
-    base = conf.base_dir if conf.path else Path.cwd()
-    rules = tuple(args.rules) or tuple(_relative(spec, base) for spec in conf.rules) or ("default",)
-    vocabulary = tuple(_relative(v, base) for v in conf.vocabulary) + tuple(getattr(args, "vocabulary", []))
-    lang = args.lang or conf.lang or default_lang()
-    for path in vocabulary:
-        if not Path(path).is_file():
-            raise CliError(t("err_vocabulary", lang, path=path))
-    if vocabulary:   # a broken vocabulary is one error up front, not one per file of the batch
-        from check_report.extract.vocabulary import load_vocabulary
-
-        load_vocabulary(list(vocabulary))
-    settings = Settings(
-        rules=rules, enable=conf.enable + tuple(args.enable), select=conf.select,
-        ignore=conf.ignore + tuple(args.disable),
-        severity=conf.severity + _severity_pairs(args.severity, lang), vocabulary=vocabulary, lang=lang,
-        per_path=conf.per_path, base_dir=str(base), debug=args.debug,
-        show_unchecked=getattr(args, "show_unchecked", False),
-    )
-    return Run(settings=settings, fail_on=getattr(args, "fail_on", None) or conf.fail_on or "error",
-               lang=lang, together=conf.together)
-
-
-def _load_config(args):
-    from check_report import config as cfg
-
-    if args.no_config:
-        return cfg.Config()
-    if args.config:
-        return cfg.load(args.config)
-    found = cfg.discover()
-    return cfg.load(found) if found else cfg.Config()
-
-
-def _relative(spec: str, base) -> str:
-    """A rule or vocabulary path in a config file is relative to that file; a pack name stays a name."""
-    from pathlib import Path
-
-    looks_like_path = spec.endswith((".yaml", ".yml")) or "/" in spec or "\\" in spec
-    return str(base / spec) if looks_like_path and not Path(spec).is_absolute() else spec
-
-
-def _severity_pairs(values: list[str], lang: str) -> tuple[tuple[str, str], ...]:
-    from check_report.i18n import t
-
-    pairs = []
-    for value in values:
-        rule_id, sep, level = value.partition("=")
-        if not sep or not rule_id.strip() or level.strip().lower() not in ("error", "warning", "info"):
-            raise CliError(f"{PROG}: " + t("err_severity", lang, value=value))
-        pairs.append((rule_id.strip(), level.strip().lower()))
-    return tuple(pairs)
-
-
 # --- check -------------------------------------------------------------------------------------------
 
 def cmd_check(args) -> int:
@@ -224,7 +153,7 @@ def cmd_check(args) -> int:
     from check_report.i18n import t
     from check_report.reporters.records import build_report
 
-    run = resolve(args)
+    run = resolve_options(args)
     groups = (("*",),) if args.together else run.together
     if groups:   # cross-file checks need every file's facts back from the workers
         run = replace(run, settings=replace(run.settings, keep_facts=True))
@@ -289,7 +218,7 @@ def _check_all(paths: list[str], settings, args) -> list:
                                   on_done=lambda _path: progress.advance(task))
 
 
-def _together(outcomes: list, groups, ruleset, run: Run) -> tuple[list, object]:
+def _together(outcomes: list, groups, ruleset, run) -> tuple[list, object]:
     """Cross-file findings of each group of inputs, and the rules to list: the rule set + cross rules."""
     from check_report import pipeline
 
@@ -360,7 +289,7 @@ def cmd_extract(args) -> int:
     from check_report.i18n import t
     from check_report.pipeline import same_file
 
-    run = resolve(args)
+    run = resolve_options(args)
     if args.output and same_file(args.output, [args.file]):
         raise CliError(t("err_output_input", run.lang, path=args.output))
     source = readers.read(args.file)
@@ -405,7 +334,7 @@ def _facts_text(facts, fmt: str) -> str:
 def cmd_rules(args) -> int:
     from check_report.reporters.terminal import make_console, print_rules
 
-    run = resolve(args)
+    run = resolve_options(args)
     print_rules(_listed_rules(run.settings), make_console(), lang=run.lang)
     return EXIT_OK
 
@@ -425,7 +354,7 @@ def cmd_explain(args) -> int:
     from check_report.i18n import t
     from check_report.reporters.terminal import make_console, print_explanation
 
-    run = resolve(args)
+    run = resolve_options(args)
     ruleset = _listed_rules(run.settings)
     rule = ruleset.get(args.rule)
     if rule is None:

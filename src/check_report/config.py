@@ -231,3 +231,69 @@ def glob_matches(pattern: str, path: str, base_dir: str | Path) -> bool:
     with suppress(ValueError):   # a file outside the config's folder matches by name only
         candidates.add(Path(path).resolve().relative_to(Path(base_dir).resolve()).as_posix())
     return any(fnmatch(c, pattern) or PurePath(c).match(pattern) for c in candidates)
+
+
+# --- command-line options over the configuration ---------------------------------------------------
+
+@dataclass(frozen=True)
+class Run:
+    """What the command-line options and the configuration decide together for one run."""
+    settings: object            # pipeline.Settings
+    fail_on: str
+    lang: str
+    together: tuple = ()        # groups of globs whose files are checked against each other
+
+
+def resolve_options(args) -> Run:
+    """Command-line options over the configuration file over the defaults: what this run does."""
+    from check_report.i18n import default_lang, t
+    from check_report.pipeline import Settings  # here: pipeline imports this module
+
+    conf = _load_config(args)
+    base = conf.base_dir if conf.path else Path.cwd()
+    rules = tuple(args.rules) or tuple(_relative(spec, base) for spec in conf.rules) or ("default",)
+    vocabulary = tuple(_relative(v, base) for v in conf.vocabulary) + tuple(getattr(args, "vocabulary", []))
+    lang = args.lang or conf.lang or default_lang()
+    for path in vocabulary:
+        if not Path(path).is_file():
+            raise ConfigError(t("err_vocabulary", lang, path=path))
+    if vocabulary:   # a broken vocabulary is one error up front, not one per file of the batch
+        from check_report.extract.vocabulary import load_vocabulary
+
+        load_vocabulary(list(vocabulary))
+    settings = Settings(
+        rules=rules, enable=conf.enable + tuple(args.enable), select=conf.select,
+        ignore=conf.ignore + tuple(args.disable),
+        severity=conf.severity + _severity_pairs(args.severity, lang), vocabulary=vocabulary, lang=lang,
+        per_path=conf.per_path, base_dir=str(base), debug=args.debug,
+        show_unchecked=getattr(args, "show_unchecked", False),
+    )
+    return Run(settings=settings, fail_on=getattr(args, "fail_on", None) or conf.fail_on or "error",
+               lang=lang, together=conf.together)
+
+
+def _load_config(args) -> Config:
+    if args.no_config:
+        return Config()
+    if args.config:
+        return load(args.config)
+    found = discover()
+    return load(found) if found else Config()
+
+
+def _relative(spec: str, base) -> str:
+    """A rule or vocabulary path in a config file is relative to that file; a pack name stays a name."""
+    looks_like_path = spec.endswith((".yaml", ".yml")) or "/" in spec or "\\" in spec
+    return str(base / spec) if looks_like_path and not Path(spec).is_absolute() else spec
+
+
+def _severity_pairs(values: list[str], lang: str) -> tuple[tuple[str, str], ...]:
+    from check_report.i18n import t
+
+    pairs = []
+    for value in values:
+        rule_id, sep, level = value.partition("=")
+        if not sep or not rule_id.strip() or level.strip().lower() not in ("error", "warning", "info"):
+            raise ConfigError("check-report: " + t("err_severity", lang, value=value))
+        pairs.append((rule_id.strip(), level.strip().lower()))
+    return tuple(pairs)
