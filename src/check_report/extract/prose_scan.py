@@ -137,10 +137,10 @@ def _figures(text: str, masked, ratio_spans) -> list[Figure]:
 def _is_year(raw: str, unit_kind: str, unit: str | None) -> bool:
     if not (raw.isdigit() and len(raw) == 4 and raw[:2] in ("19", "20")):
         return False
-    return unit_kind == PLAIN or (unit_kind == COUNT and not _KNOWN_COUNT_UNIT(unit))
+    return unit_kind == PLAIN or (unit_kind == COUNT and not _known_count_unit(unit))
 
 
-def _KNOWN_COUNT_UNIT(unit: str | None) -> bool:
+def _known_count_unit(unit: str | None) -> bool:
     m = P.COUNT_UNIT.match(" " + (unit or ""))
     return bool(m and m.group(1))
 

@@ -271,6 +271,7 @@ class BlockReader:
     def _add(self, seg: Segment, fig: Figure, measure: str, period: Period | None, *, phrasing=None,
              sign: float = 1.0, offset: float = 0.0, own_entity: bool = False, entity: str | None = None,
              factor: float = 1.0) -> Stated:
+        named = entity is None and not own_entity      # a figure of the statement's subject
         if entity is None:
             entity = self._new_entity(seg, measure) if own_entity else seg.entity
         indicator = None
@@ -286,7 +287,7 @@ class BlockReader:
             lo = hi = sign * fig.value + offset
         stated = Stated(self.block, fig.start, self.depths[min(fig.start, len(self.depths) - 1)], seg.index,
                         entity, seg.subject, measure, fig, period, phrasing, sign * fig.value + offset, lo, hi,
-                        quote=self._quote(seg, fig), named=not own_entity and "ratio" not in entity)
+                        quote=self._quote(seg, fig), named=named)
         if own_entity:
             stated.indicator = self._name_of(fig) or seg.subject
         elif indicator:
