@@ -257,7 +257,7 @@ class BlockReader:
             pct = previous                              # "bằng 14,13% kế hoạch (43.992/311.299 triệu đồng)"
             for s in seg.stated:
                 if s.figure is previous:
-                    s.entity, s.measure, s.indicator = entity, F.RATIO_PCT, seg.subject
+                    s.entity, s.measure, s.indicator, s.named = entity, F.RATIO_PCT, seg.subject, False
         for token in following[:2]:
             if pct is None and isinstance(token, Figure) and token.kind == PERCENT and \
                     re.fullmatch(r"[^;()%]{0,60}", self.text[ratio.end:token.start]):
