@@ -65,3 +65,31 @@ def test_the_suite_file_is_the_same_from_any_directory(tmp_path, monkeypatch):
         outputs.append((tmp_path / where / "suite.json").read_bytes())
     assert outputs[0] == outputs[1]
     assert b'"rule_source": "core.yaml"' in outputs[0]
+
+
+def test_gx_rules_in_a_rule_file_report_cells_through_the_cli(tmp_path):
+    """`gx:` rules checked by the plain CLI: findings with sheet and cell; a misspelling is exit 2."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    sample = Path(__file__).resolve().parents[2] / "samples" / "q1.xlsx"
+    if not sample.exists():
+        pytest.skip("samples/q1.xlsx has not been built")
+    rules = tmp_path / "units.yaml"
+    rules.write_text("pack: user\nrules:\n  - id: pct-plan-range\n    severity: warning\n"
+                     "    gx: expect_column_values_to_be_between\n"
+                     "    kwargs: {column: pct_plan, min_value: 0, max_value: 25}\n", encoding="utf-8")
+    command = [sys.executable, "-m", "check_report", str(sample), "--rules", str(rules), "--format", "json",
+               "--no-config", "--fail-on", "warning"]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    if "gx: unknown key" in out.stderr:
+        pytest.skip("the engine's rule loader does not accept 'gx:' yet (asked in notes/gx-to-engine.md)")
+    assert out.returncode == EXIT_FINDINGS, out.stderr[-2000:]
+    findings = json.loads(out.stdout)["findings"]
+    assert findings and {f["rule"] for f in findings} == {"user.pct-plan-range"}
+    assert all(f["severity"] == "warning" and f["locations"][0]["cell"] for f in findings)
+    rules.write_text(rules.read_text(encoding="utf-8").replace("to_be_between", "to_be_betwen"), encoding="utf-8")
+    out = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert out.returncode == EXIT_ERROR
+    assert len(out.stderr.strip().splitlines()) == 1 and "expect_column_values_to_be_betwen" in out.stderr
