@@ -110,3 +110,11 @@ def test_report_period_from_title_variants():
     assert _period("Báo cáo quý 3/2024").label == "2024-01..2024-09"
     assert _period("PHƯƠNG HƯỚNG NHIỆM VỤ 9 THÁNG TIẾP THEO NĂM 2024") is None   # a plan, not a period
     assert _period("Báo cáo công tác") is None
+
+
+def test_trong_do_right_after_a_semicolon_continues_the_sentence():
+    t = table_of("Giải quyết việc làm cho 28.500 lao động, đạt 81,4% kế hoạch năm; trong đó xuất khẩu lao động "
+                 "3.200 người.")
+    assert "28.500" in parent_of(t, "3.200")[F.RAW].tolist()
+    t = table_of("Tiếp nhận 31 đơn; tổ chức 3 buổi đối thoại, trong đó 2 buổi tại phường.")
+    assert parent_of(t, "2")[F.RAW].tolist() == ["3"]

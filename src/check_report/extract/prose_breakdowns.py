@@ -41,7 +41,8 @@ def _parent_before(text: str, stated: list[Stated], pos: int, depth: int) -> Sta
         rate_total = s.measure == F.GROWTH and s.named
         if s.depth > depth or s.linked or not (s.measure in VALUE_MEASURES or rate_total):
             continue
-        between = text[s.figure.unit_end:pos]
+        between = text[s.figure.unit_end:pos].rstrip()
+        between = between[:-1] if between.endswith(";") else between   # "...28.500 lao động; trong đó ..."
         if len(between) > PARENT_REACH or ". " in between or ";" in between:
             return None
         return s
