@@ -34,7 +34,7 @@ from check_report.gx import relations, rowwise
 FACT_RULE_METRIC = "check_report.fact_rule"
 CHILDREN_METRIC = "check_report.children_rule"
 ROW_RELATION_METRIC = "check_report.row_relation"
-_RULE_KEYS = tuple(relations.RULE_KWARGS.values()) + ("measures", "lang")
+_RULE_KEYS = (*relations.RULE_KEYS, "measures", "lang")
 _CHILDREN_KEYS = ("rule_id", "rule_severity", "measure", "relation", "only_complete",
                   "tolerance_abs", "tolerance_rel", "lang")
 _SHOWN_FAILURES = 5

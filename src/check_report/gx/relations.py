@@ -16,29 +16,17 @@ from check_report import facts as F
 from check_report.findings import Finding, Severity
 from check_report.gx.serial import finding_to_dict
 
-# Rule fields carried in an expectation's kwargs, with the kwarg name used there. GX expectations have
-# their own `severity`, `description` and `id`, hence the prefixes.
-RULE_KWARGS = {
-    "id": "rule_id", "pack": "pack", "severity": "rule_severity", "description": "rule_description",
-    "expr": "expr", "when": "when", "tolerance_abs": "tolerance_abs", "tolerance_rel": "tolerance_rel",
-    "foreach": "foreach", "source": "rule_source", "line": "rule_line", "check": "check",
-    "options": "options",
-}
+# The kwargs that carry a rule in an expectation. GX expectations have their own `severity`,
+# `description` and `id`, hence the prefixes.
+RULE_KEYS = ("rule_id", "pack", "rule_severity", "rule_description", "expr", "when", "tolerance_abs",
+             "tolerance_rel", "foreach", "rule_source", "rule_line", "check", "options")
 
 
 def engine_api():
-    """(Rule, RuleSet, run_rules, engine kinds that read only the fact table), wherever the engine keeps them."""
-    from check_report import engine
+    """(Rule, RuleSet, run_rules, engine check kinds that read only the fact table)."""
+    from check_report.engine import Rule, RuleSet, run_rules
+    from check_report.engine.kinds import ENGINE_KINDS
 
-    if hasattr(engine, "run_rules"):
-        from check_report.engine import Rule, RuleSet, run_rules
-    else:   # the package may not re-export yet
-        from check_report.engine.model import Rule, RuleSet
-        from check_report.engine.runner import run_rules
-    try:
-        from check_report.engine.kinds import ENGINE_KINDS
-    except ImportError:
-        ENGINE_KINDS = {}
     return Rule, RuleSet, run_rules, frozenset(ENGINE_KINDS)
 
 
