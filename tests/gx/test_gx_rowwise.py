@@ -81,3 +81,25 @@ def test_names_must_be_columns_and_parent_or_children_are_refused():
 def test_a_relation_must_compare():
     with pytest.raises(ExprError):
         row_relation(pd.DataFrame({"a": [1.0], "b": [2.0]}), "a + b")
+
+
+def test_indicator_view_maps_every_cell_back_to_its_fact():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from gx_helpers import table_with_errors
+
+    from check_report.gx.wide import indicator_view
+
+    facts = table_with_errors()
+    facts = facts[facts["cell"] != "G10"]                          # one indicator without a plan
+    view, where = indicator_view(facts)
+    assert list(view["entity"]) == list(dict.fromkeys(facts["entity"]))   # report order
+    assert {"plan", "cumulative", "pct_plan", "month@2024-01", "month@2024-03"} <= set(view.columns)
+    assert len(where) == len(facts)                                # every figure has exactly one cell
+    for (row, column), label in where.items():
+        assert isinstance(label, int)
+        fact = facts.loc[label]
+        assert view.at[row, column] == fact["value"] and view.at[row, "entity"] == fact["entity"]
+    assert view["plan"].isna().sum() == 1

@@ -26,7 +26,7 @@ def indicator_view(facts):
         return pd.DataFrame(columns=list(KEEP)), {}
     names = [column_of(m, p) for m, p in zip(facts[F.MEASURE], facts[F.PERIOD].fillna(""), strict=True)]
     long = pd.DataFrame({"entity": facts[F.ENTITY].to_numpy(), "column": names, "value": facts[F.VALUE].to_numpy(),
-                         "label": facts.index.to_numpy()})
+                         "label": facts.index.to_numpy(dtype=object)})   # object: no NaN-to-float labels
     long = long.drop_duplicates(["entity", "column"], keep="first")
     values = long.pivot(index="entity", columns="column", values="value")
     labels = long.pivot(index="entity", columns="column", values="label")
