@@ -84,10 +84,6 @@ def test_a_relation_must_compare():
 
 
 def test_indicator_view_maps_every_cell_back_to_its_fact():
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).parent))
     from gx_helpers import table_with_errors
 
     from check_report.gx.wide import indicator_view
