@@ -92,7 +92,9 @@ def test_injected_error_is_reported_at_its_cell(spec, measure, shift):
     spec = dict(spec, months=[m + 1000 for m in spec["months"]])
     rows = indicator_rows("a", spec, 5)
     target = next(r for r in rows if r[F.MEASURE] == measure)
-    wrong = target[F.VALUE] * (1 + shift) + 10
+    # away from the true value in the positive direction: scaling a negative growth by (1 + shift) and
+    # adding 10 could land back on the stated figure
+    wrong = target[F.VALUE] + abs(target[F.VALUE]) * shift + 10
     rows[rows.index(target)] = stated("a", measure, wrong, target[F.DECIMALS], target[F.CELL],
                                       period=target[F.PERIOD], start=target[F.PERIOD_START],
                                       end=target[F.PERIOD_END])

@@ -162,7 +162,10 @@ def location_of(path: str, row: dict) -> Location:
     line = row[F.LINE]
     line = None if line is None or _nan(line) else int(line)
     where = row[F.WHERE] if isinstance(row[F.WHERE], str) else None
-    return Location(path=path or row[F.FILE], line=line, where=where, text=str(row[F.TEXT] or row[F.RAW]))
+    sheet = row[F.SHEET] if isinstance(row[F.SHEET], str) else None
+    cell = row[F.CELL] if isinstance(row[F.CELL], str) else None
+    return Location(path=path or row[F.FILE], sheet=sheet, cell=cell, line=line, where=where,
+                    text=str(row[F.TEXT] or row[F.RAW]))
 
 
 def _figure(ctx: CheckContext, row: dict, role: str) -> Figure:

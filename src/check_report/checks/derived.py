@@ -107,6 +107,10 @@ def _scale(row: dict) -> float:
 
 
 def _check_base(ctx, entities, parent: str, kids: list[str], base: str) -> Problem | None:
+    if base in entities[parent]:
+        # the total states its plan (previous value) itself: the core rules check the percentages and the
+        # breakdown directly, an implied figure would only restate their findings less precisely
+        return None
     total = _implied(entities[parent], base)
     parts = [_implied(entities[k], base) for k in kids]
     if total is None or len(kids) < 2 or any(p is None for p in parts):
@@ -140,6 +144,8 @@ def _problem(ctx, total, parts, summed, base, complete, severity) -> Problem:
         figures += [_fig(ctx, v, f"component {k} value"), _fig(ctx, p, f"component {k} {p[F.MEASURE]}")]
     style = VI if ctx.lang == "vi" else "en"
     shown = format_number(implied_pct, 2, style)
+    stated_pct = str(pct[F.RAW]).rstrip("% ")  # table cells display their own '%'
+
     unit_scale = _scale(value)          # show plans in the total's own unit ("triệu đồng"), not in đồng
     plans = tuple(format_number(v / unit_scale, 1, style) for v in summed)
     totals = tuple(format_number(v / unit_scale, 1, style) for v in (t_lo, t_hi))
@@ -148,11 +154,11 @@ def _problem(ctx, total, parts, summed, base, complete, severity) -> Problem:
     if ctx.lang == "vi":
         message = (f"{value[F.INDICATOR]}: {kind[1]} suy ra từ các thành phần cộng lại [{plans[0]}; {plans[1]}], của "
                    f"chỉ tiêu tổng [{totals[0]}; {totals[1]}]; theo các thành phần, tổng đạt {shown}% "
-                   f"(nêu {pct[F.RAW]}%)")
+                   f"(nêu {stated_pct}%)")
     else:
         message = (f"{value[F.INDICATOR]}: the components' implied {kind[0]} [{plans[0]}, {plans[1]}] do not "
                    f"{relation} the total's [{totals[0]}, {totals[1]}]; the components imply {shown}% for the "
-                   f"total (stated {pct[F.RAW]}%)")
+                   f"total (stated {stated_pct}%)")
         if severity == Severity.INFO:
             message += "; the values add up, so an unlisted component or one percentage is off"
     return Problem(message, figures=tuple(figures), stated=(t_lo, t_hi), implied=summed, severity=severity,

@@ -24,7 +24,9 @@ class _DuplicateKey(Exception):
         self.key, self.line = key, line
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when present: rule packs are parsed on every run, and the pure-Python scanner was a
+# visible share of start-up. Both are safe loaders; node marks carry lines either way.
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 
