@@ -15,7 +15,7 @@ from check_report.config import resolve_options
 from check_report.findings import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Severity
 
 PROG = "check-report"
-SUBCOMMANDS = ("check", "extract", "rules", "explain")
+SUBCOMMANDS = ("check", "extract", "rules", "explain", "gx-suite")
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -27,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     _tolerant_streams()
     argv = list(sys.argv[1:] if argv is None else argv)
     command = argv.pop(0) if argv and argv[0] in SUBCOMMANDS else "check"
+    if command == "gx-suite":   # its own parser; imports great_expectations only here
+        from check_report.gx import cli_gx_suite
+
+        return cli_gx_suite(argv)
     parser = build_parser(command)
     args = parser.parse_args(argv)
     try:
@@ -77,7 +81,7 @@ def _is_user_error(exc: Exception) -> bool:
     from check_report.engine.model import RuleError
     from check_report.readers.base import InputError
 
-    return isinstance(exc, (ConfigError, RuleError, InputError))
+    return isinstance(exc, (ConfigError, RuleError, InputError)) or type(exc).__name__ == "GxError"
 
 
 # --- arguments ---------------------------------------------------------------------------------------
@@ -116,6 +120,9 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", "-q", action="store_true", help="findings only: no summary, no progress")
     parser.add_argument("--annotate", metavar="OUT", help="write annotated copies (a file, or a folder)")
     parser.add_argument("--together", action="store_true", help="also check the files against each other")
+    parser.add_argument("--engine", choices=("native", "gx"), default="native",
+                        help="evaluate the rules natively or in a Great Expectations checkpoint (check-report[gx])")
+    parser.add_argument("--gx-docs", metavar="DIR", help="with --engine gx: also build GX Data Docs in DIR")
 
 
 def _common_arguments(parser: argparse.ArgumentParser) -> None:
@@ -161,6 +168,12 @@ def cmd_check(args) -> int:
         raise CliError(f"{PROG}: " + t("err_jobs", run.lang))
     if not args.files:
         raise CliError(f"{PROG}: " + t("err_no_inputs", run.lang))
+    ruleset = pipeline.ruleset_for("", run.settings)
+    if run.settings.engine == "gx" or any(rule.gx for rule in ruleset.rules):
+        # GX missing or a bad gx: rule (kwargs checked by GX's model) is one line and exit 2, before any file
+        from check_report.gx import compile_suite
+
+        compile_suite(ruleset)
     paths, problems = pipeline.expand_inputs(args.files, lang=run.lang)
     if args.output and pipeline.same_file(args.output, paths):
         raise CliError(t("err_output_input", run.lang, path=args.output))

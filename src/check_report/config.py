@@ -267,6 +267,8 @@ def resolve_options(args) -> Run:
         severity=conf.severity + _severity_pairs(args.severity, lang), vocabulary=vocabulary, lang=lang,
         per_path=conf.per_path, base_dir=str(base), debug=args.debug,
         show_unchecked=getattr(args, "show_unchecked", False),
+        engine="gx" if getattr(args, "engine", "native") == "gx" or getattr(args, "gx_docs", None) else "native",
+        gx_docs=getattr(args, "gx_docs", None),
     )
     return Run(settings=settings, fail_on=getattr(args, "fail_on", None) or conf.fail_on or "error",
                lang=lang, together=conf.together)

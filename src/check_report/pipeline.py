@@ -33,6 +33,8 @@ class Settings:
     show_unchecked: bool = False
     keep_facts: bool = False                   # keep the fact table (cross-file checks)
     debug: bool = False
+    engine: str = "native"                     # "native" | "gx" (a GX checkpoint; check-report[gx])
+    gx_docs: str | None = None                 # with engine "gx": build Data Docs under this folder
 
 
 @dataclass
@@ -71,7 +73,16 @@ def _analyse(path: str, settings: Settings) -> Outcome:
     source = readers.read(path)
     facts, notes = extract(source, vocabulary=list(settings.vocabulary) or None)
     ruleset = ruleset_for(path, settings)
-    run = engine.run_rules(facts, ruleset, path=path, document=source.document, lang=settings.lang)
+    if settings.engine == "gx":
+        from pathlib import Path
+
+        from check_report.gx import run_with_gx
+
+        # one Data Docs site per input: each run is its own ephemeral GX context
+        docs = None if settings.gx_docs is None else str(Path(settings.gx_docs) / Path(path).name)
+        run = run_with_gx(facts, ruleset, path=path, lang=settings.lang, docs_dir=docs, document=source.document)
+    else:
+        run = engine.run_rules(facts, ruleset, path=path, document=source.document, lang=settings.lang)
     totals = RuleStats()
     for stats in run.per_rule.values():
         totals.add(stats)

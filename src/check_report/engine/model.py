@@ -32,6 +32,10 @@ class Rule:
     source: str = ""
     line: int = 0
     doc: dict = field(default_factory=dict, compare=False, hash=False)
+    # a stock Great Expectations expectation (`gx:` in a rule file) and its keyword arguments; such a rule
+    # runs through check_report.gx (imported only when a rule set has one)
+    gx: str | None = None
+    gx_kwargs: dict = field(default_factory=dict, compare=False, hash=False)
 
     def describe(self, lang: str = "en") -> str:
         return self.description.get(lang) or self.description.get("en") or self.id

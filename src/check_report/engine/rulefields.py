@@ -12,7 +12,9 @@ from check_report.engine.yamlsource import LineDict, line_of
 from check_report.findings import Severity
 
 RULE_KEYS = ("id", "description", "severity", "expr", "when", "check", "options", "tolerance", "doc",
-             "foreach", "enabled")
+             "foreach", "enabled", "gx", "kwargs")
+# what a `gx:` rule cannot have: a GX expectation takes its settings in `kwargs`
+NOT_WITH_GX = ("expr", "check", "when", "options", "tolerance", "foreach")
 DOC_KEYS = ("why", "fail", "pass")
 TOLERANCE_KEYS = ("abs", "rel")
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*[a-z0-9]$|^[a-z0-9]$")
@@ -36,6 +38,13 @@ def parse_rule(entry, pack: str, shown: str, line: int, defaults: dict[str, floa
         if key not in RULE_KEYS:
             raise at.error(str(key), f"unknown key{X.suggest(str(key), RULE_KEYS)}")
     rule_id = _rule_id(entry, pack, at)
+    enabled = entry.get("enabled", True)
+    if not isinstance(enabled, bool):
+        raise at.error("enabled", "expected true or false")
+    if "gx" in entry:
+        return _gx_rule(entry, rule_id, pack, shown, line, at), enabled
+    if "kwargs" in entry:
+        raise at.error("kwargs", "kwargs belong to a GX expectation ('gx:'); an expression rule has 'tolerance'")
     expr, check = entry.get("expr"), entry.get("check")
     if (expr is None) == (check is None):
         raise at.error("expr" if expr is None else "check", "a rule has either 'expr' or 'check' (exactly one)")
@@ -47,9 +56,6 @@ def parse_rule(entry, pack: str, shown: str, line: int, defaults: dict[str, floa
     if check is not None and "when" in entry:
         raise at.error("when", "'when' applies to expression rules only")
     tol_abs, tol_rel = _tolerance(entry, at, defaults)
-    enabled = entry.get("enabled", True)
-    if not isinstance(enabled, bool):
-        raise at.error("enabled", "expected true or false")
     rule = Rule(id=rule_id, pack=pack or rule_id.split(".")[0], severity=_rule_severity(entry, check, at),
                 description=_description(entry, rule_id, expr, at), expr=_text(entry, "expr", at),
                 when=_text(entry, "when", at), check=check, options=options, tolerance_abs=tol_abs,
@@ -57,6 +63,35 @@ def parse_rule(entry, pack: str, shown: str, line: int, defaults: dict[str, floa
                 doc=_doc(entry, at))
     _validate_expressions(rule, measures, at)
     return rule, enabled
+
+
+def _gx_rule(entry: LineDict, rule_id: str, pack: str, shown: str, line: int, at: _Where) -> Rule:
+    """A rule naming a stock GX expectation. The name is checked here without importing GX (cheap); the
+    kwargs are checked by GX's own model when the suite is built (--engine gx, gx-suite, or the run)."""
+    from check_report.gx.names import gx_name_error
+
+    for key in NOT_WITH_GX:
+        if key in entry:
+            raise at.error(key, f"'{key}' does not go with 'gx:' (a GX expectation takes its settings in 'kwargs')")
+    name = entry.get("gx")
+    problem = gx_name_error(name)
+    if problem:
+        raise at.error("gx", problem.removeprefix("gx: "))
+    kwargs = entry.get("kwargs", {})
+    if not isinstance(kwargs, dict):
+        raise at.error("kwargs", "expected a mapping of the expectation's keyword arguments")
+    return Rule(id=rule_id, pack=pack or rule_id.split(".")[0], severity=_rule_severity(entry, None, at),
+                description=_description(entry, rule_id, name, at), source=shown, line=entry.line or line,
+                doc=_doc(entry, at), gx=name, gx_kwargs=_plain(kwargs))
+
+
+def _plain(value):
+    """YAML's line-remembering containers as plain dicts and lists (GX serialises them as JSON)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _rule_id(entry: LineDict, pack: str, at: _Where) -> str:

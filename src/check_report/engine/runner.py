@@ -30,7 +30,10 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
     result = EngineResult()
     measures = ruleset.measures or _measures_of(facts)
     index, index_error, checked = None, None, []   # checked: arrays of slot ids that took part
+    gx_rules = [rule for rule in ruleset.rules if rule.gx]
     for rule in ruleset.rules:
+        if rule.gx:
+            continue
         stats = RuleStats()
         try:
             if rule.check and rule.check not in kinds.ENGINE_KINDS:
@@ -57,8 +60,29 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
             took_part[slots] = True
         positions = index.rows[took_part[index.fact_slot]]
         result.checked_facts = set(index.labels[positions].tolist())
+    if gx_rules:
+        _run_gx_rules(result, facts, gx_rules, ruleset, path, lang)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _run_gx_rules(result: EngineResult, facts, gx_rules: list[Rule], ruleset: RuleSet, path: str,
+                  lang: str) -> None:
+    """Stock GX expectations named in rule files run through check_report.gx (imported only here)."""
+    try:
+        from check_report.gx.run import run_gx_rules
+
+        extra = run_gx_rules(facts, gx_rules, path=path, lang=lang, measures=ruleset.measures)
+    except Exception as exc:  # noqa: BLE001 - GX missing, bad kwargs: reported per rule, never a crash
+        for rule in gx_rules:
+            result.per_rule[rule.id] = RuleStats()
+            result.findings.append(_error_finding(rule, exc, path, lang))
+        return
+    result.findings.extend(extra.findings)
+    result.per_rule.update(extra.per_rule)
+    result.checked_facts |= set(extra.checked_facts)
+    # stats in rule-set order, whichever engine computed them
+    result.per_rule = {r.id: result.per_rule[r.id] for r in ruleset.rules if r.id in result.per_rule}
 
 
 def _measures_of(facts) -> frozenset[str]:
