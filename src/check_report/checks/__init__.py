@@ -28,6 +28,10 @@ REGISTRY["number-style"] = "check_report.checks.number_style"
 REGISTRY["cross-mention"] = "check_report.checks.crossmention"
 REGISTRY["derived-plan"] = "check_report.checks.derived"
 
+# Kinds that read only the prose of a document. The engine skips them for workbooks and CSV without
+# importing them (start-up time) and without counting them as evaluated (they did not apply).
+NEEDS_DOCUMENT: frozenset[str] = frozenset(REGISTRY) - {"cross-mention", "derived-plan"}
+
 
 def load(check_id: str) -> ModuleType:
     return importlib.import_module(REGISTRY[check_id])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from check_report.checks import REGISTRY, load
+from check_report.checks import NEEDS_DOCUMENT, REGISTRY, load
 from check_report.checks.base import CheckContext
 from check_report.engine import messages
 from check_report.findings import Figure, Finding, RuleStats
@@ -51,6 +51,8 @@ def known_kinds() -> list[str]:
 
 
 def run_check_kind(rule, facts, path: str, document, lang: str, stats: RuleStats) -> list[Finding]:
+    if document is None and rule.check in NEEDS_DOCUMENT:
+        return []
     module = load(rule.check)
     options = {**getattr(module, "OPTIONS", {}), **rule.options}
     ctx = CheckContext(path=path, document=document, facts=facts, lang=lang)

@@ -114,7 +114,7 @@ def _text(entry: LineDict, key: str, at: _Where) -> str | None:
 
 def _rule_severity(entry: LineDict, check: str | None, at: _Where) -> Severity:
     default = "error"
-    if check is not None and check not in kinds.ENGINE_KINDS:
+    if check is not None and check not in kinds.ENGINE_KINDS and "severity" not in entry:
         default = getattr(_kind_module(check, at), "DEFAULT_SEVERITY", "warning")
     name = entry.get("severity", default)
     try:
@@ -192,11 +192,13 @@ def _foreach(entry: LineDict, at: _Where) -> tuple[tuple[str, tuple[str, ...]], 
 def _check_options(entry: LineDict, check, at: _Where) -> dict:
     if not isinstance(check, str) or check not in kinds.known_kinds():
         raise at.error("check", f"unknown check kind {check!r}{X.suggest(str(check), kinds.known_kinds())}")
-    accepted = kinds.ENGINE_OPTIONS[check] if check in kinds.ENGINE_OPTIONS else \
-        dict(getattr(_kind_module(check, at), "OPTIONS", {}))
     options = entry.get("options") or {}
     if not isinstance(options, dict):
         raise at.error("options", "expected a mapping of option to value")
+    if not options:
+        return {}  # nothing to validate: the module is imported only when the check runs (start-up time)
+    accepted = kinds.ENGINE_OPTIONS[check] if check in kinds.ENGINE_OPTIONS else \
+        dict(getattr(_kind_module(check, at), "OPTIONS", {}))
     for key, value in options.items():
         where = f"{at.shown}:{line_of(options, key)}: options.{key}"
         if key not in accepted:
