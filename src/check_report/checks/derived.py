@@ -156,12 +156,14 @@ def _problem(ctx, total, parts, summed, base, complete, severity) -> Problem:
                    f"chỉ tiêu tổng [{totals[0]}; {totals[1]}]; theo các thành phần, tổng đạt {shown}% "
                    f"(nêu {stated_pct}%)")
     else:
-        message = (f"{value[F.INDICATOR]}: the components' implied {kind[0]} [{plans[0]}, {plans[1]}] do not "
-                   f"{relation} the total's [{totals[0]}, {totals[1]}]; the components imply {shown}% for the "
+        message = (f"{value[F.INDICATOR]}: the components' implied {kind[0]} [{plans[0]}; {plans[1]}] do not "
+                   f"{relation} the total's [{totals[0]}; {totals[1]}]; the components imply {shown}% for the "
                    f"total (stated {stated_pct}%)")
         if severity == Severity.INFO:
             message += "; the values add up, so an unlisted component or one percentage is off"
-    return Problem(message, figures=tuple(figures), stated=(t_lo, t_hi), implied=summed, severity=severity,
+    # intervals in the total's own unit, like every other finding (not in đồng)
+    stated, implied = (t_lo / unit_scale, t_hi / unit_scale), (summed[0] / unit_scale, summed[1] / unit_scale)
+    return Problem(message, figures=tuple(figures), stated=stated, implied=implied, severity=severity,
                    details={"base": base, "implied_pct": implied_pct})
 
 

@@ -23,9 +23,9 @@ FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 
 def read_docx(path: str) -> Source:
     try:
-        import docx  # python-docx, the optional "docx" extra
+        import docx  # python-docx: a dependency, imported only for .docx input
     except ImportError:
-        raise InputError(f"{path}: reading .docx needs python-docx (pip install 'check-report[docx]')") from None
+        raise InputError(f"{path}: reading .docx needs python-docx (pip install python-docx)") from None
     try:
         word = docx.Document(path)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:

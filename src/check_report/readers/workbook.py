@@ -178,7 +178,7 @@ def read_xls(path: str) -> Source:
     try:
         import xlrd
     except ImportError:
-        raise InputError(f"{path}: reading .xls needs xlrd (pip install 'check-report[xls]')") from None
+        raise InputError(f"{path}: reading .xls needs xlrd (pip install xlrd)") from None
     try:
         book = xlrd.open_workbook(path, formatting_info=True, on_demand=True)
     except Exception as exc:  # noqa: BLE001 - libraries raise many kinds for damaged files
