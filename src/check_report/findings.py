@@ -82,10 +82,11 @@ class Finding:
 
     def sort_key(self) -> tuple:
         first = self.locations[0] if self.locations else Location("")
-        return (first.path, first.sheet or "", first.line or 0, _cell_order(first.cell), self.rule)
+        return (first.path, first.sheet or "", first.line or 0, cell_order(first.cell), self.rule)
 
 
-def _cell_order(cell: str | None) -> tuple[int, int]:
+def cell_order(cell: str | None) -> tuple[int, int]:
+    """Sort key of an A1 address in reading order: row first, then column ('B2' before 'A10')."""
     if not cell:
         return (0, 0)
     letters = "".join(c for c in cell if c.isalpha())

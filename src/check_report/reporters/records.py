@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from check_report.findings import Figure, FileResult, Finding, Location, RuleStats, Severity
+from check_report.findings import Figure, FileResult, Finding, Location, RuleStats, Severity, cell_order
 
 REPORT_VERSION = 1
 TOOL_NAME = "check-report"
@@ -219,19 +219,8 @@ def _owner(finding: Finding, default: str) -> str:
 def _finding_order(record: dict) -> tuple:
     first = record["locations"][0] if record["locations"] else {}
     return (record["path"], first.get("sheet") or "", first.get("line") or 0,
-            _cell_order(first.get("cell")), record["rule"], record["message"],
+            cell_order(first.get("cell")), record["rule"], record["message"],
             [loc["short"] for loc in record["locations"]])
-
-
-def _cell_order(cell: str | None) -> tuple[int, int]:
-    if not cell:
-        return (0, 0)
-    letters = "".join(c for c in cell if c.isalpha())
-    digits = "".join(c for c in cell if c.isdigit())
-    col = 0
-    for char in letters.upper():
-        col = col * 26 + (ord(char) - 64)
-    return (int(digits or 0), col)
 
 
 def _number(value) -> float | None:
