@@ -63,6 +63,13 @@ def test_sample_hierarchy_and_breakdowns(q1):
     assert not complete["Bieu 01!12"]                                            # "trong đó:"
 
 
+def test_breakdown_cue_is_not_part_of_the_indicator_name(q1):
+    total = q1[0][q1[0][F.ENTITY] == "Bieu 01!12"].iloc[0]
+    assert total[F.TEXT].endswith("trong đó:")          # the label as written stays quoted
+    assert total[F.INDICATOR] == total[F.TEXT].removesuffix(", trong đó:")
+    assert not total[F.INDICATOR].endswith(("trong đó", "gồm", ":", ","))
+
+
 def test_sample_sheets_and_notes(q1):
     table, notes = q1
     assert set(table.index.get_level_values(0)) == {"Bieu 01", "Bieu 02"}

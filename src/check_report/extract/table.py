@@ -181,6 +181,15 @@ class _TableContext:
             sink.add_row(self, row, entity, code, label, parent, unit, figures)
         return entity
 
+    def indicator_name(self, label: str) -> str:
+        """The label without a trailing breakdown cue: "Tổng thu, trong đó:" names "Tổng thu"."""
+        words = label.split()
+        cues = (*self.vocab.breakdown_partial, *self.vocab.breakdown_complete)
+        for n in (3, 2, 1):
+            if len(words) > n and fold(" ".join(words[-n:])) in cues:
+                return " ".join(words[:-n]).rstrip(" ,;:-–")
+        return label
+
     def _breakdown_cue(self, entity: str | None, folded: str) -> None:
         """A label ending in "gồm:"/"chia ra:" declares a whole breakdown, "trong đó:" a part of one."""
         if entity is None:
@@ -288,7 +297,8 @@ class FactSink:
     def add_row(self, ctx: _TableContext, row: int, entity, code, label, parent, unit, figures) -> None:
         grid = ctx.grid
         index = len(self.rows[F.ENTITY])
-        for name, value in zip(self.ROW_FIELDS, (ctx.path, grid.name, entity, code, label, parent, unit,
+        name_of = ctx.indicator_name(label)
+        for name, value in zip(self.ROW_FIELDS, (ctx.path, grid.name, entity, code, name_of, parent, unit,
                                                  ctx.vocab.scale_of(unit), label)):
             self.rows[name].append(value)
         is_sheet = grid.origin == "sheet"
