@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from check_report.document import FOOTNOTE, HEADING, TABLE_CELL, Block, Document
+from check_report.document import Block, Document
 from check_report.findings import Location
+
+# heading numbers and the .docx header table are read where the report period is read (extraction needs them too)
+from check_report.periods import header_table_blocks, heading_number, roman_value  # noqa: F401
 
 # Words that make a clause an intention rather than a result: "sẽ tổ chức", "dự kiến", "phấn đấu" ...
 FORWARD_WORDS = re.compile(
@@ -24,10 +27,6 @@ FORWARD_HEADING = re.compile(
 # weaker words: "III. KẾ HOẠCH NĂM 2026" plans, "I. TÌNH HÌNH THỰC HIỆN KẾ HOẠCH NĂM 2025" reports results
 PLAN_HEADING = re.compile(r"kế\s+hoạch|giải\s+pháp|kiến\s+nghị|đề\s+xuất", re.IGNORECASE)
 RESULTS_HEADING = re.compile(r"kết\s+quả|tình\s+hình|thực\s+hiện|đánh\s+giá", re.IGNORECASE)
-ROMAN_HEADING = re.compile(r"^\s*([IVXL]{1,6})\s*[.:)]\s+\S")
-ARABIC_HEADING = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(?!\d)\S")
-ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
-MAX_HEADING_CHARS = 250      # a numbered line longer than this is a paragraph, not a heading
 
 
 def msg(lang: str, en: str, vi: str) -> str:
@@ -67,28 +66,6 @@ def clause(text: str, start: int, end: int) -> str:
     return text[left:right]
 
 
-def roman_value(numeral: str) -> int:
-    total = 0
-    values = [ROMAN_VALUES[c] for c in numeral.upper()]
-    for i, value in enumerate(values):
-        total += -value if i + 1 < len(values) and values[i + 1] > value else value
-    return total
-
-
-def heading_number(block: Block) -> tuple[int, int, str] | None:
-    """(level, number, label) of a numbered heading: level 1 = I, II ...; level 2 = 1, 2 ... (else None)."""
-    if block.kind in (FOOTNOTE, TABLE_CELL) or block.footnote is not None:
-        return None
-    text = block.text.lstrip("#*_ \t")
-    roman = ROMAN_HEADING.match(text)
-    if roman and (block.kind == HEADING or len(text) <= MAX_HEADING_CHARS):
-        return 1, roman_value(roman.group(1)), roman.group(1)
-    arabic = ARABIC_HEADING.match(text)
-    if arabic and (block.kind == HEADING or len(text) <= MAX_HEADING_CHARS):
-        return 2, int(arabic.group(1)), arabic.group(1)
-    return None
-
-
 def blocks_with_outlook(document: Document) -> Iterator[tuple[Block, bool]]:
     """Every block with whether it stands in a section that plans ahead (under 'IV. PHƯƠNG HƯỚNG ...').
 
@@ -107,24 +84,6 @@ def _plans_ahead(heading: str) -> bool:
     if FORWARD_HEADING.search(heading):
         return True
     return bool(PLAN_HEADING.search(heading)) and not RESULTS_HEADING.search(heading)
-
-
-HEADER_TABLE_CELL_CHARS = 150
-
-
-def header_table_blocks(document: Document) -> list[Block]:
-    """The cells of a .docx header table (agency and `Số:` left, date line right) as blocks of `table 1`.
-
-    Word reports lay their header out in a borderless table, which the reader hands on as a raw grid
-    rather than as blocks; the first table is the header when one of its cells reads `Số` or `ngày`.
-    """
-    if not document.tables:
-        return []
-    cells = [cell for row in document.tables[0] for cell in row
-             if cell and len(cell) <= HEADER_TABLE_CELL_CHARS]
-    if not any(re.search(r"\bSố\b|\bngày\b", cell, re.IGNORECASE) for cell in cells):
-        return []
-    return [Block(text=cell, kind=TABLE_CELL, where="table 1") for cell in cells]
 
 
 def is_forward(text: str) -> bool:

@@ -1,4 +1,5 @@
-"""Periods in prose: the report's own period (from its title) and the period words before each figure.
+"""Periods in prose: the report's own period (read by `check_report.periods`) and the period words before
+each figure.
 
 `tháng 03` is one month; `3 tháng`, `03 tháng`, `quý I`, `6 tháng đầu năm`, `lũy kế` are cumulative from
 January (a quarter other than the first covers its own three months). Labels follow the fact-table contract:
@@ -7,14 +8,12 @@ January (a quarter other than the first covers its own three months). Labels fol
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from check_report.document import Document
 from check_report.extract import prose_patterns as P
-
-# how many blocks from the top may hold the title
-TITLE_BLOCKS = 25
+from check_report.periods import ReportPeriod
+from check_report.periods import report_period as read_report_period
 
 
 @dataclass(frozen=True)
@@ -79,45 +78,18 @@ def find_period_mentions(text: str, report: Period | None) -> list[PeriodMention
     return sorted(found, key=lambda p: p.start)
 
 
-# title phrases, most specific first: "6 THÁNG ĐẦU NĂM 2024", "QUÝ I NĂM 2024", "THÁNG 5 NĂM 2024", "NĂM 2024"
-_TITLE = [
-    (re.compile(r"\b(\d{1,2})\s+tháng(?:\s+đầu)?\s+năm\s+((?:19|20)\d{2})", P.CI), "months"),
-    (re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\s*(?:năm|/)\s*((?:19|20)\d{2})", P.CI), "quarter"),
-    (re.compile(r"\btháng\s+(\d{1,2})\s*(?:năm|/)\s*((?:19|20)\d{2})", P.CI), "month"),
-    (re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", P.CI), "year"),
-]
-_BODY_START = re.compile(r"^\s*I\.\s")  # the first section heading ends the title
-_FORWARD = re.compile(r"\b(?:tiếp theo|phương hướng|kế hoạch|cuối năm)\b", P.CI)
-
-
 def report_period(document: Document) -> Period | None:
-    """The period the report is about, read from its title (the first blocks, before the body)."""
-    head: list[str] = []
-    for block in document.blocks[:TITLE_BLOCKS]:
-        if _BODY_START.match(block.text):
-            break
-        if block.footnote is None:
-            head.append(block.text)
-    for pattern, kind in _TITLE:
-        for text in head:
-            for m in pattern.finditer(text):
-                if _FORWARD.search(text[max(0, m.start() - 30):m.start()]):
-                    continue  # "phương hướng nhiệm vụ 9 tháng tiếp theo" is not the report's period
-                period = _title_period(kind, m)
-                if period is not None:
-                    return period
-    return None
+    """The report's period as extraction counts it: from January to the period's last month.
+
+    The title and header are read once, by `check_report.periods` (the document checks read the same); a
+    quarterly or monthly report's running totals count from January, so quý II/2025 is 2025-01..2025-06
+    here, and the words "lũy kế" take that span.
+    """
+    return from_report(read_report_period(document))
 
 
-def _title_period(kind: str, m: re.Match) -> Period | None:
-    if kind == "year":
-        return Period(1, 12, int(m.group(1)), True)
-    year = int(m.group(2))
-    if kind == "months":
-        months = int(m.group(1))
-        return Period(1, months, year, True) if 1 <= months <= 12 else None
-    if kind == "quarter":
-        q = P.ROMAN_QUARTER.get(m.group(1).upper()) or int(m.group(1))
-        return Period(1, 3 * q, year, True)   # a quarterly report's cumulative runs from January
-    month = int(m.group(1))
-    return Period(1, month, year, True) if 1 <= month <= 12 else None
+def from_report(report: ReportPeriod | None) -> Period | None:
+    if report is None:
+        return None
+    start, end = report.months_to_date()
+    return Period(start, end, report.year, True)
