@@ -88,8 +88,16 @@ def test_derived_previous_from_growth():
 
 
 def test_shares_of_a_total():
-    # counts: the engine rescales children's figures to the parent's money scale, percentages included,
-    # so shares are exercised on a count total here (reported to the engine's owner)
+    # a money total: shares are percentages, never converted to the total's scale (tỷ or triệu đồng)
+    wrong = findings("Tổng 3 tháng ước thực hiện 2.000 tỷ đồng, trong đó: công nghiệp 3 tháng ước thực hiện "
+                     "1.200 tỷ đồng, chiếm 60%; dịch vụ 3 tháng ước thực hiện 800 tỷ đồng, chiếm 45%.")
+    assert {f.rule for f in wrong} == {"text.shares-within-100", "text.share-of-total"}
+    right = findings("Tổng 3 tháng ước thực hiện 2.000 tỷ đồng, gồm: công nghiệp 3 tháng ước thực hiện 1.200 tỷ "
+                     "đồng, chiếm 60%; dịch vụ 3 tháng ước thực hiện 800.000 triệu đồng, chiếm 40%.")
+    assert right == []
+
+
+def test_shares_of_a_count_total():
     wrong = findings("Tổng số lao động 200 người, trong đó: nam 120 người, chiếm 60%; nữ 80 người, chiếm 45%.")
     assert {f.rule for f in wrong} == {"text.shares-within-100", "text.share-of-total"}
     right = findings("Tổng số lao động 200 người, gồm: nam 120 người, chiếm 60%; nữ 80 người, chiếm 40%.")
@@ -98,8 +106,10 @@ def test_shares_of_a_total():
 
 @pytest.mark.parametrize("services, rules", [("2,6", set()), ("2,9", {"text.contributions-sum"})])
 def test_contributions_add_up_to_the_total_growth(services, rules):
-    text = ("GRDP quý I ước tăng 6,5% so với cùng kỳ, gồm: khu vực nông nghiệp tăng 3,2%, đóng góp 0,5 điểm phần "
-            "trăm; khu vực công nghiệp tăng 8,1%, đóng góp 3,4 điểm phần trăm; khu vực dịch vụ tăng 6,0%, đóng góp "
+    # a money total: contributions (percentage points) are compared with its growth as written
+    text = ("GRDP quý I ước đạt 12.500 tỷ đồng, tăng 6,5% so với cùng kỳ, gồm: khu vực nông nghiệp ước đạt 2.000 "
+            "tỷ đồng, tăng 3,2%, đóng góp 0,5 điểm phần trăm; khu vực công nghiệp ước đạt 6.000 tỷ đồng, tăng 8,1%, "
+            "đóng góp 3,4 điểm phần trăm; khu vực dịch vụ ước đạt 4.500 tỷ đồng, tăng 6,0%, đóng góp "
             f"{services} điểm phần trăm.")
     assert {f.rule for f in findings(text)} == rules
 

@@ -12,7 +12,8 @@ Semantics in short (details in the modules):
   (`possible`), a `when` condition applies only where it certainly holds (a figure shown as 0 is not
   certainly > 0); tolerance widens the intervals before judging;
 - a bare periodic measure (`month`) applies the rule to each stated period in turn; `parent.<m>` and the
-  children aggregates convert amounts between scales (triệu / tỷ đồng), never percentages;
+  children aggregates convert amounts between scales (triệu / tỷ đồng), never percentages (a rate measure
+  such as share or growth, or a figure whose unit is '%'), on either side;
 - division by an interval containing zero, and any missing figure, make an application unknown: not a
   finding. It counts as *not evaluated* when the figure under test (left of the comparison) is stated and
   the structure the rule needs exists (an indicator without a parent is outside a parent rule);

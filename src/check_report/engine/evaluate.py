@@ -120,14 +120,17 @@ class Evaluation:
 
     def _own_scale(self) -> np.ndarray:
         """Scale of each application's own figures (triệu vs tỷ đồng): figures of other indicators are
-        converted to it before they meet."""
+        converted to it before they meet. 0 for an indicator stated in percentages only."""
         if not hasattr(self, "_scale_cache"):
-            self._scale_cache = self.index.ent_scale[self.domain.ent] if self.domain.size else np.ones(0)
+            self._scale_cache = self.index.ent_unit[self.domain.ent] if self.domain.size else np.ones(0)
         return self._scale_cache
 
     def _factor(self, slot: np.ndarray, own: np.ndarray) -> np.ndarray:
+        """Only amounts meet amounts in another scale: a percentage (by measure or '%' unit) on either side
+        is never rescaled (a share of 60% under a total in tỷ đồng stays 60)."""
         unit = self.index.scale_ext[slot]
-        return np.where(unit > 0, unit / own, 1.0)
+        convert = (unit > 0) & (own > 0)
+        return np.where(convert, unit / np.where(convert, own, 1.0), 1.0)
 
     def _num(self, node: X.Num) -> I.Iv:
         return I.const(node.value, self.domain.size)

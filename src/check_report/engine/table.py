@@ -24,6 +24,8 @@ AMOUNT_MEASURES = (F.PLAN, F.MONTH, F.CUMULATIVE, F.PREVIOUS, F.PREVIOUS_MONTH, 
 PERCENT_MEASURES = (F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH, F.PCT_PREVIOUS_MONTH, F.GROWTH_MONTH, F.SHARE,
                     F.CONTRIBUTION, F.RATIO_PCT)
 RATE_UNIT = r"%|‰|/|\blần\b|\bbình quân\b|\btỷ lệ\b|\bper\b|\bratio\b|\brate\b"
+# units of figures that are percentages whatever their measure: never converted between scales
+PERCENT_UNIT = r"%|‰|phần trăm|percent"
 
 
 # columns the engine can do without (a partial table from another tool), with the values they default to
@@ -87,6 +89,11 @@ class FactIndex:
         names = np.asarray(self.measures, dtype=object)
         self.fact_amount = np.isin(names, AMOUNT_MEASURES)[self.meas_codes]
         self.fact_percent = np.isin(names, PERCENT_MEASURES)[self.meas_codes]
+        unit_codes, units = _codes(frame[F.UNIT])
+        unit_names = pd.Series(units.astype(str)).str.lower()
+        self.fact_rate_unit = unit_names.str.contains(RATE_UNIT).to_numpy(dtype=bool)[unit_codes]
+        # a percentage (by its measure or by its unit) keeps its value whatever its indicator's scale
+        self.fact_unscaled = self.fact_percent | unit_names.str.contains(PERCENT_UNIT).to_numpy(dtype=bool)[unit_codes]
         self._build_entities(frame)
         self._build_slots(frame, lower[self.rows], upper[self.rows])
         self._chosen: dict = {}
@@ -114,22 +121,26 @@ class FactIndex:
         complete = frame[F.COMPLETE].fillna(False).astype(bool).to_numpy()
         self.complete = np.zeros(self.n_ent, dtype=bool)
         np.logical_or.at(self.complete, self.fact_ent, complete)
-        self.rate_unit = self._rate_units(frame)
+        self.rate_unit = self._rate_units()
         scale = pd.to_numeric(frame[F.SCALE], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         self.fact_scale = np.where(np.isnan(scale) | (scale <= 0), 1.0, scale)
-        amounts = np.flatnonzero(self.fact_amount)[::-1]
+        amounts = np.flatnonzero(self.fact_amount & ~self.fact_unscaled)[::-1]
         self.ent_scale = np.ones(self.n_ent)
         self.ent_scale[self.fact_ent[amounts]] = self.fact_scale[amounts]   # the first amount stated wins
+        # scale the figures of other indicators are converted to: 0 (none) for an indicator whose amounts
+        # are all percentages, whose figures meet others' as they are written
+        self.ent_unit = np.zeros(self.n_ent)
+        self.ent_unit[self.fact_ent[amounts]] = self.ent_scale[self.fact_ent[amounts]]
+        has_amount = np.zeros(self.n_ent, dtype=bool)
+        has_amount[self.fact_ent[self.fact_amount]] = True
+        self.ent_unit[~has_amount] = self.ent_scale[~has_amount]
         children = self.parent[self.parent >= 0]
         self.n_children = np.bincount(children, minlength=self.n_ent)
 
-    def _rate_units(self, frame: pd.DataFrame) -> np.ndarray:
+    def _rate_units(self) -> np.ndarray:
         """Entities whose amounts are rates or prices (%, per-unit, 'lần'): months of such an indicator do
         not add up and its children are not parts of it."""
-        amounts = self.fact_amount
-        unit_codes, units = _codes(frame[F.UNIT])
-        rate_names = pd.Series(units.astype(str)).str.lower().str.contains(RATE_UNIT).to_numpy(dtype=bool)
-        rate = rate_names[unit_codes] & amounts
+        rate = self.fact_rate_unit & self.fact_amount
         flags = np.zeros(self.n_ent, dtype=bool)
         np.logical_or.at(flags, self.fact_ent, rate)
         return flags
@@ -139,7 +150,7 @@ class FactIndex:
         per_codes, self.periods = _codes(frame[F.PERIOD])
         # amounts are held in their indicator's unit (a figure in tỷ beside figures in triệu đồng is
         # converted), so restatements and relations compare like with like; percentages are never scaled
-        percent = self.fact_percent
+        percent = self.fact_unscaled
         to_entity_unit = np.where(percent, 1.0, self.fact_scale / self.ent_scale[self.fact_ent])
         lower, upper = lower * to_entity_unit, upper * to_entity_unit
         n_meas, n_per = max(len(self.measures), 1), max(len(self.periods), 1)
