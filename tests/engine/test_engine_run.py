@@ -155,6 +155,18 @@ def test_code_check_kinds_get_context_and_are_stamped(monkeypatch):
     assert result.per_rule["t.kind"].failed == 2
 
 
+def test_facts_compared_by_code_check_kinds_count_as_checked(monkeypatch):
+    monkeypatch.setitem(checks.REGISTRY, "test-rows", "enginetest_rows")
+    rows = PLAN_ROWS + [fact("b", "share", "12"), fact("c", "share", "30"), fact("c", "growth", "5")]
+    facts = table(rows)
+    facts.index = [10, 11, 12, 13, 14, 15]
+    only_kind = run_rules(facts, ruleset(rule("t.rows", check="test-rows")))
+    assert only_kind.checked_facts == {13, 14}
+    with_expr = run_rules(facts, ruleset(CORE.get("core.pct-of-plan"),
+                                         rule("t.rows", check="test-rows", options={"measure": "growth"})))
+    assert with_expr.checked_facts == {10, 11, 12, 15}
+
+
 def test_check_kind_options_are_validated_on_load(monkeypatch, tmp_path):
     from check_report.engine import RuleError
 
@@ -213,3 +225,21 @@ def test_ruleset_built_in_code_may_use_measures_the_table_states():
     rows = [fact("a", "exports", "120"), fact("a", "cumulative", "100")]
     result = run_rules(table(rows), RuleSet([rule("t.e", "exports <= cumulative")]))
     assert [f.rule for f in result.findings] == ["t.e"]
+
+
+def test_text_pack_coverage_counts_the_figures_cross_mention_and_derived_plan_compare():
+    from check_report.extract.prose import document_facts
+    from check_report.readers.text import parse_text
+
+    document = parse_text("**BÁO CÁO QUÝ I NĂM 2024**\n\n"
+                          "Thu ngân sách nhà nước 3 tháng ước thực hiện 120 tỷ đồng, đạt 30% dự toán, gồm: thu thuế "
+                          "3 tháng ước thực hiện 80 tỷ đồng, đạt 25% dự toán; thu tiền đất 3 tháng ước thực hiện "
+                          "40 tỷ đồng, đạt 50% dự toán.\n\nĐặc biệt thu ngân sách nhà nước đạt 30% dự toán.\n",
+                          path="c.md")
+    facts, _ = document_facts(document)
+    checked = run_rules(facts, load_rules(["text"]), path="c.md", document=document).checked_facts
+    summary = facts.index[facts[F.LINE] == 5].tolist()
+    assert summary and set(summary) <= checked                 # only cross-mention compares the summary's 30%
+    assert set(facts.index[facts[F.RAW].isin(["25", "50"])]) <= checked   # derived-plan's percentages
+    without_kinds = load_rules(["text"], disable=["text.cross-mention", "text.derived-plan"])
+    assert not set(summary) & run_rules(facts, without_kinds, path="c.md", document=document).checked_facts

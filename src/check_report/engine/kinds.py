@@ -50,11 +50,17 @@ def known_kinds() -> list[str]:
     return sorted(set(ENGINE_KINDS) | set(REGISTRY))
 
 
-def run_check_kind(rule, facts, path: str, document, lang: str, stats: RuleStats) -> list[Finding]:
+def run_check_kind(rule, facts, path: str, document, lang: str, stats: RuleStats,
+                   checked_labels: set | None = None) -> list[Finding]:
+    """Run one code check kind. A module exposing `checked_rows(facts, options)` (the fact-table labels it
+    compared) adds them to `checked_labels`, so coverage counts the facts such checks confront."""
     if document is None and rule.check in NEEDS_DOCUMENT:
         return []
     module = load(rule.check)
     options = {**getattr(module, "OPTIONS", {}), **rule.options}
+    rows = getattr(module, "checked_rows", None)
+    if rows is not None and checked_labels is not None and facts is not None:
+        checked_labels |= set(rows(facts, options))
     ctx = CheckContext(path=path, document=document, facts=facts, lang=lang)
     found = []
     for problem in module.check(ctx, options):

@@ -30,6 +30,7 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
     result = EngineResult()
     measures = ruleset.measures or _measures_of(facts)
     index, index_error, checked = None, None, []   # checked: arrays of slot ids that took part
+    checked_labels: set = set()                    # fact-table labels compared by code check kinds
     gx_rules = [rule for rule in ruleset.rules if rule.gx]
     for rule in ruleset.rules:
         if rule.gx:
@@ -37,7 +38,7 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
         stats = RuleStats()
         try:
             if rule.check and rule.check not in kinds.ENGINE_KINDS:
-                found = kinds.run_check_kind(rule, facts, path, document, lang, stats)
+                found = kinds.run_check_kind(rule, facts, path, document, lang, stats, checked_labels)
             else:
                 if index is None and index_error is None:
                     try:
@@ -60,6 +61,7 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
             took_part[slots] = True
         positions = index.rows[took_part[index.fact_slot]]
         result.checked_facts = set(index.labels[positions].tolist())
+    result.checked_facts |= checked_labels
     if gx_rules:
         _run_gx_rules(result, facts, gx_rules, ruleset, path, lang)
     result.findings.sort(key=Finding.sort_key)
