@@ -30,8 +30,8 @@ INJECTED: dict[str, tuple[str, str]] = {
                     "Q1 retail sales typed as 1.297.400 although the months add to 1.279.400"),
     f"{MAIN}!J17": ("core.pct-of-plan", "% of plan of new enterprises stated 27,50 instead of 25,50"),
     f"{MAIN}!L19": ("core.growth", "growth of jobs stated 12,40% while Q1 / same period gives 7,64%"),
-    f"{MAIN}!D14": ("core.child-le-parent",
-                    "land-use revenue plan typed with an extra zero (2.100.000), above its total D12 (450.000)"),
+    f"{MAIN}!D14": ("core.children-within-parent",
+                    "land-use revenue plan typed with an extra zero (2.100.000): the parts exceed D12 (450.000)"),
     f"{FARM}!G5": ("core.pct-of-previous", "rice area % of same period stated 103,1 instead of 101,3"),
 }
 

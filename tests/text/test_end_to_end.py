@@ -35,7 +35,7 @@ def test_seed_reports_what_does_not_hold_and_nothing_else(seed_path):
     ratio = found.pop("text.ratio-percentage")
     assert {fig.raw for fig in ratio.figures} >= {"99,89", "27.690", "27.731"}
     assert lines_of(ratio) == [165]
-    breakdown = found.pop("text.breakdown-within-total")
+    breakdown = found.pop("core.children-within-parent")
     assert sorted(fig.raw for fig in breakdown.figures) == ["10", "12", "21"] and lines_of(breakdown) == [129]
     note = found.pop("text.derived-plan")     # the footnote's components imply 17,23% of plan, not 17,15%
     assert note.severity == Severity.INFO and lines_of(note) == [30, 47]
@@ -45,10 +45,10 @@ def test_seed_reports_what_does_not_hold_and_nothing_else(seed_path):
 def test_seed_relations_that_hold_are_checked_quietly(seed_path):
     source = read(str(seed_path))
     facts, _ = extract(source)
-    result = run_rules(facts, load_rules(["text"]), path=str(seed_path), document=source.document)
+    result = run_rules(facts, load_rules(["core", "text"]), path=str(seed_path), document=source.document)
     stats = result.per_rule
     assert stats["text.ratio-percentage"].evaluated == 6 and stats["text.ratio-percentage"].failed == 1
-    assert stats["text.breakdown-within-total"].evaluated >= 8
+    assert stats["core.children-within-parent"].evaluated >= 8
 
 
 # each deliberate discrepancy of samples/report.md: rule -> lines of its figures
@@ -57,12 +57,12 @@ EXPECTED_MD = {
     ("text.derived-plan", (22,)),
     ("text.growth-with-change", (34,)),
     ("core.children-sum", (36,)),
-    ("text.breakdown-within-total", (40,)),
-    ("text.breakdown-within-total", (42,)),
+    ("core.children-within-parent", (40,)),
+    ("core.children-within-parent", (42,)),
     ("text.ratio-percentage", (44,)),
     ("text.cross-mention", (24, 50)),
     ("text.cross-mention", (18, 50)),
-    ("text.breakdown-within-total", (24, 58)),
+    ("core.children-within-parent", (24, 58)),
 }
 
 
@@ -85,7 +85,7 @@ def test_docx_sample_finds_the_same_discrepancies_with_footnote_components():
     docx_findings = check(SAMPLES / "report.docx")
     assert sorted((f.rule, f.message.split(":")[0]) for f in docx_findings) == md
     footnoted = [f for f in docx_findings if "footnote 1" in lines_of(f)]
-    assert len(footnoted) == 1 and footnoted[0].rule == "text.breakdown-within-total"
+    assert len(footnoted) == 1 and footnoted[0].rule == "core.children-within-parent"
     assert "paragraph 12" in lines_of(footnoted[0])     # the total carrying the footnote mark
 
 

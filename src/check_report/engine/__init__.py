@@ -19,7 +19,9 @@ Semantics in short (details in the modules):
   the structure the rule needs exists (an indicator without a parent is outside a parent rule);
 - several statements of one (file, entity, measure, period) are intersected; an empty intersection is
   reported by the `duplicate-figure` check kind (rule core.duplicate-figure);
-- a rule that raises becomes an `engine.rule-error` finding naming it; the run goes on.
+- a rule that raises becomes an `engine.rule-error` finding naming it; the run goes on;
+- a rule with `subsumed_by: [ids]` does not repeat a finding a listed (stronger) rule made on all of the
+  same figures (engine.subsume).
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from pathlib import Path
 
 from check_report.engine.model import EngineResult, Rule, RuleError, RuleSet
 
-__all__ = ["EngineResult", "Rule", "RuleError", "RuleSet", "builtin_rules_dir", "load_rules", "run_rules"]
+__all__ = ["EngineResult", "Rule", "RuleError", "RuleSet", "builtin_rules_dir", "drop_subsumed", "load_rules",
+           "run_rules"]
 
 
 def load_rules(specs: Iterable[str] = ("default",), *, enable: Iterable[str] = (), disable: Iterable[str] = (),
@@ -51,6 +54,14 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
     from check_report.engine.runner import run_rules as _run
 
     return _run(facts, ruleset, path=path, document=document, lang=lang)
+
+
+def drop_subsumed(findings: list, rules: Iterable[Rule]) -> list:
+    """Findings without those a finding of a stronger rule covers (the rules' `subsumed_by`); run_rules
+    applies it already. For engines that assemble findings themselves (check_report.gx)."""
+    from check_report.engine.subsume import drop_subsumed as _drop
+
+    return _drop(findings, list(rules))
 
 
 def builtin_rules_dir() -> Path:

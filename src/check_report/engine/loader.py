@@ -45,6 +45,7 @@ class _State:
     switches: list[tuple[str, bool, str, int]] = field(default_factory=list)     # pattern, on, file, line
     severities: list[tuple[str, Severity, str, int]] = field(default_factory=list)
     loaded: set[Path] = field(default_factory=set)
+    subsumed_at: dict[str, tuple[str, int]] = field(default_factory=dict)   # rule id -> file, line of the key
     stack: list[Path] = field(default_factory=list)
 
 
@@ -54,6 +55,7 @@ def load_rules(specs=("default",), *, enable=(), disable=(), severities=None, me
         path = _resolve(str(spec), Path.cwd(), where="rules")
         if path is not None:
             _load_file(path, state, origin=None)
+    _check_subsumed(state)
     rules = list(state.rules.values())
     on = {rule.id: rule.id not in state.off_by_default for rule in rules}
     for pattern, value, file, line in state.switches:
@@ -91,6 +93,38 @@ def _require_match(pattern: str, rules: list[Rule], where: str) -> None:
     if not any(matches(rule.id, pattern) for rule in rules):
         hint = X.suggest(pattern, [r.id for r in rules])
         raise RuleError(f"{where}: no rule or prefix {pattern!r}{hint}")
+
+
+def _check_subsumed(state: _State) -> None:
+    """`subsumed_by` names rules that exist (or belong to a built-in pack not loaded this time: core's
+    rules may name another pack's) and forms no cycle: two rules never silence each other."""
+    for rule in state.rules.values():
+        for ref in rule.subsumed_by:
+            pack = ref.split(".")[0]
+            unloaded_builtin = not any(r.startswith(pack + ".") for r in state.rules) and \
+                pack in builtin_pack_names()
+            if ref not in state.rules and not unloaded_builtin:
+                shown, line = state.subsumed_at.get(rule.id, (rule.source, rule.line))
+                raise RuleError(f"{shown}:{line}: subsumed_by: unknown rule {ref!r}"
+                                f"{X.suggest(ref, list(state.rules))}")
+    done: set[str] = set()
+    for start in state.rules:
+        path: list[str] = []
+        _walk_subsumed(start, state, path, done)
+
+
+def _walk_subsumed(rule_id: str, state: _State, path: list[str], done: set[str]) -> None:
+    if rule_id in path:
+        cycle = path[path.index(rule_id):] + [rule_id]
+        shown, line = state.subsumed_at.get(cycle[0], ("rules", 0))
+        raise RuleError(f"{shown}:{line}: subsumed_by: cycle of rules: {' -> '.join(cycle)}")
+    if rule_id in done or rule_id not in state.rules:
+        return
+    path.append(rule_id)
+    for ref in state.rules[rule_id].subsumed_by:
+        _walk_subsumed(ref, state, path, done)
+    path.pop()
+    done.add(rule_id)
 
 
 def _apply_cli_switches(rules, on: dict[str, bool], enable, disable) -> None:
@@ -198,6 +232,7 @@ def _load_document(data: LineDict, path: Path, shown: str, state: _State) -> Non
             raise RuleError(f"{shown}:{rule.line}: id: rule {rule.id!r} is defined twice in this file")
         own.add(rule.id)
         state.rules[rule.id] = rule       # a later file may redefine a rule of a pack it extends
+        state.subsumed_at[rule.id] = (shown, line_of(entry, "subsumed_by") or rule.line)
         (state.off_by_default.discard if enabled else state.off_by_default.add)(rule.id)
     for spec, line in _names(data, "include", shown):
         _load_file(_resolve(spec, path.parent, f"{shown}:{line}: include"), state, f"{shown}:{line}: include")

@@ -36,6 +36,9 @@ class Rule:
     # runs through check_report.gx (imported only when a rule set has one)
     gx: str | None = None
     gx_kwargs: dict = field(default_factory=dict, compare=False, hash=False)
+    # ids of stronger rules: a finding of this rule is dropped when a finding of one of them involves all
+    # of its figures' locations (see engine.subsume)
+    subsumed_by: tuple[str, ...] = ()
 
     def describe(self, lang: str = "en") -> str:
         return self.description.get(lang) or self.description.get("en") or self.id

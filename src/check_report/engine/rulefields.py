@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from check_report import facts as F
 from check_report.engine import expr as X
@@ -12,7 +13,7 @@ from check_report.engine.yamlsource import LineDict, line_of
 from check_report.findings import Severity
 
 RULE_KEYS = ("id", "description", "severity", "expr", "when", "check", "options", "tolerance", "doc",
-             "foreach", "enabled", "gx", "kwargs")
+             "foreach", "enabled", "gx", "kwargs", "subsumed_by")
 # what a `gx:` rule cannot have: a GX expectation takes its settings in `kwargs`
 NOT_WITH_GX = ("expr", "check", "when", "options", "tolerance", "foreach")
 DOC_KEYS = ("why", "fail", "pass")
@@ -41,8 +42,9 @@ def parse_rule(entry, pack: str, shown: str, line: int, defaults: dict[str, floa
     enabled = entry.get("enabled", True)
     if not isinstance(enabled, bool):
         raise at.error("enabled", "expected true or false")
+    subsumed_by = _subsumed_by(entry, rule_id, pack, at)
     if "gx" in entry:
-        return _gx_rule(entry, rule_id, pack, shown, line, at), enabled
+        return replace(_gx_rule(entry, rule_id, pack, shown, line, at), subsumed_by=subsumed_by), enabled
     if "kwargs" in entry:
         raise at.error("kwargs", "kwargs belong to a GX expectation ('gx:'); an expression rule has 'tolerance'")
     expr, check = entry.get("expr"), entry.get("check")
@@ -60,7 +62,7 @@ def parse_rule(entry, pack: str, shown: str, line: int, defaults: dict[str, floa
                 description=_description(entry, rule_id, expr, at), expr=_text(entry, "expr", at),
                 when=_text(entry, "when", at), check=check, options=options, tolerance_abs=tol_abs,
                 tolerance_rel=tol_rel, foreach=foreach, source=shown, line=entry.line or line,
-                doc=_doc(entry, at))
+                doc=_doc(entry, at), subsumed_by=subsumed_by)
     _validate_expressions(rule, measures, at)
     return rule, enabled
 
@@ -101,6 +103,29 @@ def _rule_id(entry: LineDict, pack: str, at: _Where) -> str:
     if not isinstance(rule_id, str) or not RULE_ID.match(rule_id):
         raise at.error("id", f"{rule_id!r} is not a valid id (lower-case letters, digits, '-', '_', '.')")
     return rule_id if "." in rule_id or not pack else f"{pack}.{rule_id}"
+
+
+def _subsumed_by(entry: LineDict, rule_id: str, pack: str, at: _Where) -> tuple[str, ...]:
+    """Ids of stronger rules, written like rule ids (short ids take the file's pack). Whether they exist
+    (and form no cycle) is checked by the loader once every file is read."""
+    value = entry.get("subsumed_by")
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise at.error("subsumed_by", "expected a list of rule ids ([core.children-within-parent])")
+    ids: list[str] = []
+    for i, item in enumerate(value):
+        where = f"{at.shown}:{line_of(value, i) or line_of(entry, 'subsumed_by') or at.line}: subsumed_by"
+        if not isinstance(item, str) or not RULE_ID.match(item):
+            raise RuleError(f"{where}: {item!r} is not a rule id")
+        full = item if "." in item or not pack else f"{pack}.{item}"
+        if full == rule_id:
+            raise RuleError(f"{where}: a rule cannot be subsumed by itself ({full})")
+        if full not in ids:
+            ids.append(full)
+    return tuple(ids)
 
 
 def _text(entry: LineDict, key: str, at: _Where) -> str | None:

@@ -15,6 +15,7 @@ from check_report.engine import expr as X
 from check_report.engine import kinds, messages
 from check_report.engine.evaluate import Domain, Evaluation, domain_for, evaluate
 from check_report.engine.model import EngineResult, Rule, RuleSet
+from check_report.engine.subsume import drop_subsumed
 from check_report.engine.table import FactIndex
 from check_report.findings import Figure, Finding, Location, RuleStats, Severity
 
@@ -64,6 +65,7 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
     result.checked_facts |= checked_labels
     if gx_rules:
         _run_gx_rules(result, facts, gx_rules, ruleset, path, lang)
+    result.findings = drop_subsumed(result.findings, ruleset.rules)
     result.findings.sort(key=Finding.sort_key)
     return result
 
