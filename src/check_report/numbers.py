@@ -118,6 +118,6 @@ def format_number(value: float, decimals: int = 0, style: str = VI) -> str:
 
 
 def format_interval(lower: float, upper: float, decimals: int = 2, style: str = VI) -> str:
-    """[21,885; 21,895] in VI (the comma is taken), [21.885, 21.895] in EN."""
-    sep = "; " if style == VI else ", "
-    return f"[{format_number(lower, decimals, style)}{sep}{format_number(upper, decimals, style)}]"
+    """[21,885; 21,895] in VI, [21.885; 21.895] in EN: '; ' between the bounds in both styles, since the
+    comma already separates decimals (VI) or thousands (EN: [449,999.5; 450,000.5])."""
+    return f"[{format_number(lower, decimals, style)}; {format_number(upper, decimals, style)}]"

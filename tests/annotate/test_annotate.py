@@ -94,7 +94,7 @@ def test_comments_explain_every_finding_of_the_cell(book, tmp_path):
     shared = sheet["C3"].comment.text
     assert shared.startswith("reviewer's own note")   # the reviewer's note survives
     assert "[error] core.sum-children: children add up to 70, stated 22" in shared
-    assert "stated [21.5, 22.5], implied [69.5, 70.5]" in shared
+    assert "stated [21.5; 22.5], implied [69.5; 70.5]" in shared
     assert "[warning] core.pct-plan: attainment differs" in shared
     assert "core.pct-plan" not in sheet["B2"].comment.text
 

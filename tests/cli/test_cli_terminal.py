@@ -22,7 +22,7 @@ def test_groups_by_file_and_sheet_and_shows_every_cell_involved():
     assert text.index("core.cumulative-sum") < text.index("core.pct-of-plan")
     for place in ("Bieu 1!F9", "Bieu 1!H12", "Bieu 1!F12"):
         assert place in text
-    assert "stated [21.885, 21.895]" in text and "implied [22.105, 22.115]" in text
+    assert "stated [21.885; 21.895]" in text and "implied [22.105; 22.115]" in text
 
 
 def test_summary_and_notes_and_failed_file():

@@ -187,7 +187,7 @@ def test_markdown_summary_and_findings_per_file():
     assert "| `reports/broken.xlsx` | not read | 0 | 0 | 0 | 0 |" in text
     assert "## reports/q1.xlsx" in text and "## reports/thang03.xlsx" in text
     assert "Nông nghiệp" not in text  # quoted context stays out; places are cells
-    assert "[1,137.5, 1,138.5]" in text
+    assert "[1,137.5; 1,138.5]" in text
 
 
 def test_markdown_escapes_pipes_and_newlines_in_cells():
@@ -226,9 +226,9 @@ def test_intervals_keep_the_digits_that_matter():
     from check_report.reporters.machine import interval_text
 
     assert interval_text([21.885, 21.895], "vi") == "[21,885; 21,895]"
-    assert interval_text([144106674438.93912, 144196558763.48792], "en") == "[144,106,674,439, 144,196,558,763]"
-    assert interval_text([99.852151, 99.852151], "en") == "[99.8522, 99.8522]"
-    assert interval_text([None, 5.0], "en") == "[-∞, 5]"
+    assert interval_text([144106674438.93912, 144196558763.48792], "en") == "[144,106,674,439; 144,196,558,763]"
+    assert interval_text([99.852151, 99.852151], "en") == "[99.8522; 99.8522]"
+    assert interval_text([None, 5.0], "en") == "[-∞; 5]"
 
 
 def test_github_names_other_places_once():

@@ -65,8 +65,8 @@ def interval_text(interval: tuple[float, float], decimals: int, lang: str) -> st
     # rounded outwards, so the shown interval always contains the computed one
     factor = 10.0 ** decimals
     lo, hi = math.floor(lo * factor + 1e-9) / factor, math.ceil(hi * factor - 1e-9) / factor
-    sep = "; " if style == VI else ", "
-    return f"[{format_number(lo, decimals, style)}{sep}{format_number(hi, decimals, style)}]"
+    # '; ' between the bounds in both styles: the comma separates thousands (EN) or decimals (VI)
+    return f"[{format_number(lo, decimals, style)}; {format_number(hi, decimals, style)}]"
 
 
 def side_text(text: str, lang: str) -> str:
