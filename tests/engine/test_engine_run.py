@@ -243,3 +243,22 @@ def test_text_pack_coverage_counts_the_figures_cross_mention_and_derived_plan_co
     assert set(facts.index[facts[F.RAW].isin(["25", "50"])]) <= checked   # derived-plan's percentages
     without_kinds = load_rules(["text"], disable=["text.cross-mention", "text.derived-plan"])
     assert not set(summary) & run_rules(facts, without_kinds, path="c.md", document=document).checked_facts
+
+
+def test_sharing_index_builds_one_index_per_frame_inside_the_block_only(monkeypatch):
+    from check_report.engine import runner, sharing_index
+
+    built = []
+    real = runner.FactIndex
+    monkeypatch.setattr(runner, "FactIndex", lambda facts: built.append(id(facts)) or real(facts))
+    facts, other = table(PLAN_ROWS), table(PLAN_ROWS)
+    one_by_one = [ruleset(rule) for rule in CORE.rules if not rule.check or rule.check == "duplicate-figure"]
+    with sharing_index(facts), sharing_index(facts):          # nested blocks share too
+        inside = [run_rules(facts, rules).findings for rules in one_by_one]
+        run_rules(other, CORE)
+    assert built == [id(facts), id(other)]
+    assert [f.rule for found in inside for f in found] == ["core.pct-of-plan"]
+    # outside the block an edited frame is indexed afresh: the fixed figure no longer fails
+    facts.loc[2, [F.VALUE, F.LOWER, F.UPPER]] = [25.0, 24.95, 25.05]
+    assert run_rules(facts, CORE).findings == []
+    assert built == [id(facts), id(other), id(facts)] and not runner._SHARED

@@ -32,7 +32,7 @@ from pathlib import Path
 from check_report.engine.model import EngineResult, Rule, RuleError, RuleSet
 
 __all__ = ["EngineResult", "Rule", "RuleError", "RuleSet", "builtin_rules_dir", "drop_subsumed", "load_rules",
-           "run_rules"]
+           "run_rules", "sharing_index"]
 
 
 def load_rules(specs: Iterable[str] = ("default",), *, enable: Iterable[str] = (), disable: Iterable[str] = (),
@@ -62,6 +62,14 @@ def drop_subsumed(findings: list, rules: Iterable[Rule]) -> list:
     from check_report.engine.subsume import drop_subsumed as _drop
 
     return _drop(findings, list(rules))
+
+
+def sharing_index(facts):
+    """Context manager: inside it, run_rules on this same (unchanged) frame indexes it once; for callers
+    that run a rule set rule by rule (check_report.gx)."""
+    from check_report.engine.runner import sharing_index as _sharing
+
+    return _sharing(facts)
 
 
 def builtin_rules_dir() -> Path:

@@ -6,6 +6,7 @@ A rule that raises becomes an `engine.rule-error` finding naming the rule, never
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from functools import lru_cache
 
 import numpy as np
@@ -20,6 +21,37 @@ from check_report.engine.table import FactIndex
 from check_report.findings import Figure, Finding, Location, RuleStats, Severity
 
 RULE_ERROR = "engine.rule-error"
+
+
+# id(frame) -> [frame, its FactIndex once built, nesting depth]: frames inside a `sharing_index` block
+_SHARED: dict[int, list] = {}
+
+
+@contextmanager
+def sharing_index(facts):
+    """Inside the block, every run_rules on this very frame uses one FactIndex, built on first need.
+
+    For callers that run a rule set one rule at a time on the same table (the GX path runs one expectation
+    per rule). The caller must not change the frame inside the block; outside it nothing is cached, so a
+    frame edited between runs is always indexed afresh.
+    """
+    entry = _SHARED.setdefault(id(facts), [facts, None, 0])
+    entry[2] += 1
+    try:
+        yield
+    finally:
+        entry[2] -= 1
+        if entry[2] == 0:
+            _SHARED.pop(id(facts), None)
+
+
+def _index_of(facts) -> FactIndex:
+    entry = _SHARED.get(id(facts))
+    if entry is None or entry[0] is not facts:
+        return FactIndex(facts)
+    if entry[1] is None:
+        entry[1] = FactIndex(facts)
+    return entry[1]
 
 
 @lru_cache(maxsize=512)
@@ -43,7 +75,7 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
             else:
                 if index is None and index_error is None:
                     try:
-                        index = FactIndex(facts)
+                        index = _index_of(facts)
                     except Exception as exc:  # noqa: BLE001 - a malformed fact table fails every rule needing it
                         index_error = exc
                 if index_error is not None:

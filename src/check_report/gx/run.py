@@ -27,14 +27,16 @@ def run_with_gx(facts, ruleset, *, path: str = "", lang: str = "en", docs_dir=No
     table = facts if facts.index.is_unique else facts.reset_index(drop=True)
     batches = _batches(suite.expectations, table)
     if batches:
+        from check_report.engine import sharing_index
         from check_report.gx.context import ephemeral_context
 
         context = ephemeral_context(docs_dir)
-        for batch in batches:
-            outcome = _checkpoint(gx, context, batch, build_docs=docs_dir is not None)
-            for validation in outcome.run_results.values():
-                for item in validation.results:
-                    collect(item, batch, table, path, ruleset, result, lang)
+        with sharing_index(table):     # the rule-by-rule engine runs index the table once
+            for batch in batches:
+                outcome = _checkpoint(gx, context, batch, build_docs=docs_dir is not None)
+                for validation in outcome.run_results.values():
+                    for item in validation.results:
+                        collect(item, batch, table, path, ruleset, result, lang)
     if unsupported:
         RuleSet = engine_api()[1]
         _merge_native(result, facts, RuleSet([ruleset.get(rule_id) for rule_id, _ in unsupported],
