@@ -103,12 +103,14 @@ class RuleStats:
     passed: int = 0
     failed: int = 0
     not_evaluated: int = 0  # applications skipped for missing data or a zero denominator
+    subsumed: int = 0       # failures (counted in `failed`) shown within a stronger rule's finding
 
     def add(self, other: RuleStats) -> None:
         self.evaluated += other.evaluated
         self.passed += other.passed
         self.failed += other.failed
         self.not_evaluated += other.not_evaluated
+        self.subsumed += other.subsumed
 
 
 @dataclass

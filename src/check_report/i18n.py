@@ -41,6 +41,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{evaluated} checks: {passed} passed, {failed} failed, {not_evaluated} not evaluated",
         "vi": "{evaluated} lượt kiểm tra: {passed} đạt, {failed} không đạt, {not_evaluated} không đánh giá được",
     },
+    "summary_subsumed": {
+        "en": "({subsumed} of the failed checks shown within a stronger rule's finding)",
+        "vi": "({subsumed} lượt không đạt được nêu trong phát hiện của một quy tắc bao trùm hơn)",
+    },
     "counts_line": {
         "en": "{errors} error(s), {warnings} warning(s), {infos} info",
         "vi": "{errors} lỗi, {warnings} cảnh báo, {infos} thông tin",

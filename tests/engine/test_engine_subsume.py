@@ -36,6 +36,8 @@ def test_a_component_above_its_total_is_reported_once_by_the_sum():
     assert [s["rule"] for s in finding.details["subsumes"]] == ["core.child-le-parent"]
     # the per-child relation did fail: its statistics say so, only its report is not repeated
     assert result.per_rule["core.child-le-parent"].failed == 1
+    assert result.per_rule["core.child-le-parent"].subsumed == 1       # ... and that it is shown elsewhere
+    assert result.per_rule["core.children-within-parent"].subsumed == 0
 
 
 def test_a_complete_breakdown_reports_through_children_sum():
@@ -48,6 +50,7 @@ def test_the_per_child_rule_reports_when_the_sum_cannot_be_evaluated():
     result = run_rules(table(rows), CORE)
     assert rules_cells(result) == [("core.child-le-parent", ("D12", "D14"))]
     assert result.per_rule["core.children-within-parent"].evaluated == 0
+    assert result.per_rule["core.child-le-parent"].subsumed == 0
 
 
 def test_the_per_child_rule_reports_when_the_stronger_rule_is_disabled():

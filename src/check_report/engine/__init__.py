@@ -56,12 +56,12 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
     return _run(facts, ruleset, path=path, document=document, lang=lang)
 
 
-def drop_subsumed(findings: list, rules: Iterable[Rule]) -> list:
+def drop_subsumed(findings: list, rules: Iterable[Rule], per_rule: dict | None = None) -> list:
     """Findings without those a finding of a stronger rule covers (the rules' `subsumed_by`); run_rules
     applies it already. For engines that assemble findings themselves (check_report.gx)."""
     from check_report.engine.subsume import drop_subsumed as _drop
 
-    return _drop(findings, list(rules))
+    return _drop(findings, list(rules), per_rule)
 
 
 def sharing_index(facts):

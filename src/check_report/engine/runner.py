@@ -97,7 +97,7 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
     result.checked_facts |= checked_labels
     if gx_rules:
         _run_gx_rules(result, facts, gx_rules, ruleset, path, lang)
-    result.findings = drop_subsumed(result.findings, ruleset.rules)
+    result.findings = drop_subsumed(result.findings, ruleset.rules, result.per_rule)
     result.findings.sort(key=Finding.sort_key)
     return result
 

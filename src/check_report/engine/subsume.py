@@ -7,8 +7,8 @@ error is then reported once, by the rule that shows all of its figures (the comp
 total, rather than the one component above it as well). Where the stronger rule could not be evaluated
 (a component lacks the figure) or did not fail, the weaker rule still reports.
 
-Statistics are left alone: the weaker relation was evaluated and did fail; only its report is not
-repeated. The stronger finding lists what it stands for in `details["subsumes"]` ({rule, message}).
+The weaker relation was evaluated and did fail, so it stays counted as failed; `RuleStats.subsumed`
+counts how many of those failures are shown within a stronger rule's finding, so the summary adds up. The stronger finding lists what it stands for in `details["subsumes"]` ({rule, message}).
 The loader rejects unknown ids, a rule naming itself and cycles, so two rules never silence each other.
 """
 
@@ -19,8 +19,9 @@ from dataclasses import replace
 from check_report.findings import Finding
 
 
-def drop_subsumed(findings: list[Finding], rules) -> list[Finding]:
-    """The findings without those a finding of a stronger rule (the rule's `subsumed_by`) covers, in order."""
+def drop_subsumed(findings: list[Finding], rules, per_rule: dict | None = None) -> list[Finding]:
+    """The findings without those a finding of a stronger rule (the rule's `subsumed_by`) covers, in order.
+    With `per_rule` (rule id -> RuleStats), each dropped finding is counted in its rule's `subsumed`."""
     stronger = {rule.id: set(rule.subsumed_by) for rule in rules if getattr(rule, "subsumed_by", ())}
     if not stronger or not findings:
         return list(findings)
@@ -55,6 +56,8 @@ def drop_subsumed(findings: list[Finding], rules) -> list[Finding]:
     kept = []
     for i, finding in enumerate(findings):
         if i in covered_by:
+            if per_rule is not None and finding.rule in per_rule:
+                per_rule[finding.rule].subsumed += 1
             continue
         if i in subsumes:
             finding = replace(finding, details={**finding.details, "subsumes": subsumes[i]})

@@ -44,7 +44,7 @@ def run_with_gx(facts, ruleset, *, path: str = "", lang: str = "en", docs_dir=No
     # one finding per error, as run_rules reports it
     from check_report.engine import drop_subsumed
 
-    result.findings = drop_subsumed(result.findings, ruleset.rules)
+    result.findings = drop_subsumed(result.findings, ruleset.rules, result.per_rule)
     result.findings.sort(key=Finding.sort_key)
     # stats in rule-set order, as the native engine gives them (reports list rules in this order)
     result.per_rule = {r.id: result.per_rule[r.id] for r in ruleset.rules if r.id in result.per_rule}

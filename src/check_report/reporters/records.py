@@ -88,6 +88,7 @@ def _summary(results: list[FileResult], findings: list[Finding], per_rule: dict[
         "passed": totals.passed,
         "failed": totals.failed,
         "not_evaluated": totals.not_evaluated,
+        "subsumed": totals.subsumed,
     }
 
 
@@ -208,7 +209,7 @@ def _merge_per_rule(results: list[FileResult]) -> dict[str, RuleStats]:
 
 def _stats_record(stats: RuleStats) -> dict:
     return {"evaluated": stats.evaluated, "passed": stats.passed, "failed": stats.failed,
-            "not_evaluated": stats.not_evaluated}
+            "not_evaluated": stats.not_evaluated, "subsumed": stats.subsumed}
 
 
 def _owner(finding: Finding, default: str) -> str:

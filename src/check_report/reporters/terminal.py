@@ -242,6 +242,8 @@ def _print_summary(console, report: dict, lang: str) -> None:
     console.print(_line(("  ", ""), (t("summary_checks", lang, evaluated=summary["checks_evaluated"],
                                        passed=summary["passed"], failed=summary["failed"],
                                        not_evaluated=summary["not_evaluated"]), "")))
+    if summary.get("subsumed"):
+        console.print(_line(("  ", ""), (t("summary_subsumed", lang, subsumed=summary["subsumed"]), "")))
     clean = not report["findings"]
     counts = t("no_findings", lang) if clean else t("counts_line", lang, errors=summary["errors"],
                                                      warnings=summary["warnings"], infos=summary["infos"])
