@@ -262,3 +262,13 @@ def test_sharing_index_builds_one_index_per_frame_inside_the_block_only(monkeypa
     facts.loc[2, [F.VALUE, F.LOWER, F.UPPER]] = [25.0, 24.95, 25.05]
     assert run_rules(facts, CORE).findings == []
     assert built == [id(facts), id(other), id(facts)] and not runner._SHARED
+
+
+def test_a_bound_written_in_the_rule_reads_as_a_limit(tmp_path):
+    rules = tmp_path / "r.yaml"
+    rules.write_text("rules:\n  - id: t.cap\n    expr: pct_plan <= 60.5\n", encoding="utf-8")
+    ruleset = load_rules([str(rules)])
+    (finding,) = run_rules(table([fact("a", "pct_plan", "98,9", cell="H5")]), ruleset).findings
+    assert finding.message.endswith("pct_plan is [98.85; 98.95], expected ≤ 60.5")
+    (vi,) = run_rules(table([fact("a", "pct_plan", "98,9", cell="H5")]), ruleset, lang="vi").findings
+    assert vi.message.endswith("% kế hoạch là [98,85; 98,95], yêu cầu ≤ 60,5")

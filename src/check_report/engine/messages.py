@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 
-from check_report.numbers import EN, VI, format_number
+from check_report.numbers import EN, VI, decimals_of, format_number
 
 _TEMPLATES = {
     "en": "{description}: {left} is {stated} but {right} gives {implied}",
@@ -87,8 +87,22 @@ def side_text(text: str, lang: str) -> str:
     return text.replace(" * ", " × ").replace(" - ", " − ")
 
 
+_BOUND = {
+    "en": "{description}: {left} is {stated}, expected {op} {right}",
+    "vi": "{description}: {left} là {stated}, yêu cầu {op} {right}",
+}
+_OPS = {"==": "=", "!=": "≠", "<=": "≤", ">=": "≥", "<": "<", ">": ">"}
+
+
 def relation(description: str, left: str, right: str, stated, implied, base_decimals: int,
-             lang: str) -> str:
+             lang: str, op: str | None = None) -> str:
+    if op is not None and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", right):
+        # a bound written in the rule ("pct_plan <= 60"): nothing is implied, the figure breaks a limit
+        decimals = decimals_for([stated], base_decimals + 1) if _finite(stated) else 2
+        limit = format_number(float(right), decimals_of(float(right)), VI if lang == "vi" else EN)
+        return _BOUND.get(lang, _BOUND["en"]).format(description=description, left=side_text(left, lang),
+                                                     stated=interval_text(stated, decimals, lang),
+                                                     op=_OPS.get(op, op), right=limit)
     left, right = side_text(left, lang), side_text(right, lang)
     decimals = decimals_for([stated, implied], base_decimals + 1) if _finite(stated, implied) else 2
     return _TEMPLATES.get(lang, _TEMPLATES["en"]).format(

@@ -227,7 +227,8 @@ def _finding(index: FactIndex, rule: Rule, ev: Evaluation, domain: Domain, app: 
     ent = int(domain.ent[app])
     return Finding(
         rule=rule.id, severity=rule.severity, indicator=index.indicator(ent), figures=figures,
-        message=messages.relation(rule.describe(lang), left, right, stated, implied, base, lang),
+        message=messages.relation(rule.describe(lang), left, right, stated, implied, base, lang,
+                                  op=comp.node.op),
         stated=stated, implied=implied,
         details={"expr": ev.text, "period": period, "bindings": dict(bindings),
                  "entity": index.entity_key(ent)})
