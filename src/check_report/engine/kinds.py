@@ -54,8 +54,8 @@ def run_check_kind(rule, facts, path: str, document, lang: str, stats: RuleStats
                    checked_labels: set | None = None) -> list[Finding]:
     """Run one code check kind. A module exposing `checked_rows(facts, options)` (the fact-table labels it
     compared) adds them to `checked_labels`, so coverage counts the facts such checks confront."""
-    if document is None and rule.check in NEEDS_DOCUMENT:
-        return []
+    if document is None and (rule.check in NEEDS_DOCUMENT or facts is None or not len(facts)):
+        return []  # nothing the check could look at: not applicable, not counted as passed
     module = load(rule.check)
     options = {**getattr(module, "OPTIONS", {}), **rule.options}
     rows = getattr(module, "checked_rows", None)
