@@ -255,3 +255,19 @@ def test_foreach_expands_per_value(tmp_path):
     """)
     rule = load_rules([str(path)]).get("x.le")
     assert [v[0] for v in rule.variants()] == ["plan <= parent.plan", "cumulative <= parent.cumulative"]
+
+
+@pytest.mark.parametrize("pack", sorted(p.stem for p in builtin_rules_dir().glob("*.yaml")))
+def test_builtin_packs_pass_the_full_validation_users_files_get(pack):
+    """Built-in packs skip importing check modules to validate options at start-up: validate them here,
+    entry by entry, as an untrusted file would be."""
+    from check_report.engine.rulefields import parse_rule
+    from check_report.engine.yamlsource import LineList, line_of, load_yaml
+
+    path = builtin_rules_dir() / f"{pack}.yaml"
+    data = load_yaml(path.read_text(encoding="utf-8"), str(path))
+    rules = data.get("rules", LineList())
+    measures = load_rules([pack]).measures if rules else frozenset()
+    for i, entry in enumerate(rules):
+        parse_rule(entry, data.get("pack", ""), str(path), line_of(rules, i),
+                   {"tolerance_abs": 0.0, "tolerance_rel": 0.0}, frozenset(measures), trusted=False)

@@ -12,4 +12,4 @@ import yaml
 def load(name: str):
     """Parse `check_report/data/<name>` (YAML, safe loader). Cached: the files never change at run time."""
     text = resources.files("check_report").joinpath("data", name).read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # safe; libyaml when present

@@ -74,6 +74,7 @@ def _groups(facts, options: dict) -> dict[tuple, list]:
     groups: dict[tuple, list] = {}
     if facts is None or not len(facts):
         return groups
+    facts = facts[facts[F.SOURCE] == "text"]   # only prose restates figures; select before converting rows
     for label, row in zip(facts.index, facts.to_dict("records")):
         if row[F.MEASURE] not in COMPARED or row[F.SOURCE] != "text":
             continue

@@ -75,6 +75,8 @@ def _structure(facts) -> tuple[dict[str, dict[str, dict]], dict[str, list[str]]]
     children: dict[str, list[str]] = {}
     if facts is None or not len(facts) or not facts[F.PARENT].notna().any():
         return entities, children
+    wanted = (*VALUE_MEASURES, *BASES, "plan", "previous")
+    facts = facts[facts[F.MEASURE].isin(wanted)]  # the rows this check reads, before converting them
     for label, row in zip(facts.index, facts.to_dict("records")):
         entities.setdefault(row[F.ENTITY], {}).setdefault(row[F.MEASURE], {**row, "_label": label})
     for entity, measures in entities.items():

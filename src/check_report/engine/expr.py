@@ -18,6 +18,7 @@ Names are measures of the indicator (`plan`, `cumulative`, `month` ...), `parent
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -356,7 +357,14 @@ def parse(text: str, measures, periodic: frozenset[str], *, want_bool: bool = Tr
     """Parse and type-check one expression; ExprError carries the 0-based position of the problem."""
     if not isinstance(text, str) or not text.strip():
         raise ExprError("empty expression", 0)
-    node = Parser(text, frozenset(measures), periodic).parse()
+    return _parse(text, frozenset(measures), frozenset(periodic), want_bool)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse(text: str, measures: frozenset[str], periodic: frozenset[str], want_bool: bool) -> Node:
+    # the loader validates every expression and the evaluator parses it again: once is enough
+    # (nodes are frozen, so sharing them is safe)
+    node = Parser(text, measures, periodic).parse()
     check_types(node, want_bool)
     own, nested = periodic_in(node, periodic)
     if nested and not own:

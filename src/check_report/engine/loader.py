@@ -227,7 +227,8 @@ def _load_document(data: LineDict, path: Path, shown: str, state: _State) -> Non
         raise RuleError(f"{shown}:{line_of(data, 'rules')}: rules: expected a list of rules")
     own: set[str] = set()
     for i, entry in enumerate(rules):
-        rule, enabled = parse_rule(entry, pack or "", shown, line_of(rules, i), defaults, frozenset(state.measures))
+        rule, enabled = parse_rule(entry, pack or "", shown, line_of(rules, i), defaults, frozenset(state.measures),
+                                   trusted=builtin)
         if rule.id in own:
             raise RuleError(f"{shown}:{rule.line}: id: rule {rule.id!r} is defined twice in this file")
         own.add(rule.id)
