@@ -68,6 +68,6 @@ def run_check_kind(rule, facts, path: str, document, lang: str, stats: RuleStats
                              figures=tuple(problem.figures), stated=problem.stated, implied=problem.implied,
                              extra_locations=tuple(problem.locations), details=dict(problem.details)))
     stats.evaluated += 1
-    stats.failed += len(found)
+    stats.failed += 1 if found else 0   # one application, however many problems it found
     stats.passed += 0 if found else 1
     return found
