@@ -96,7 +96,7 @@ CONTRIBUTION = "contribution"      # contribution to the parent's growth in perc
 NUMERATOR = "numerator"            # a of "a/b ... đạt tỷ lệ p%"
 DENOMINATOR = "denominator"        # b of "a/b"
 RATIO_PCT = "ratio_pct"            # p of "a/b ... p%"
-COUNT = "count"                    # a count beside an amount ("6.334 suất = 12.836.600.000 đồng")
+COUNT = "count"                    # a count beside an amount ("900 suất = 450.000.000 đồng")
 AMOUNT = "amount"                  # the amount beside a count, or a plain stated figure
 
 MEASURES: tuple[str, ...] = (

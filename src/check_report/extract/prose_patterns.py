@@ -17,7 +17,7 @@ CI = re.IGNORECASE   # Vietnamese capitalisation varies ("Quý I", "QUÝ I", "qu
 # as a whole or not at all); a unit may follow without a space ("9.469.065.000đ", "470m2").
 NUMBER = r"\d+(?:[.,]\d+)*"
 FIGURE = re.compile(r"(?<![\w/.,])" + NUMBER + r"(?![\d/]|[.,]\d)")
-# "a/b": two numbers around a slash, the shape of ratios ("26.595/27.731 hộ", "19/19 tiêu chí") and of
+# "a/b": two numbers around a slash, the shape of ratios ("1.245/1.320 hộ", "19/19 tiêu chí") and of
 # dates ("27/2"); told apart by RATIO_CONTEXT / DATE_DAY_MONTH below.
 SLASH_PAIR = re.compile(r"(?<![\w/.,])(" + NUMBER + r")\s*/\s*(" + NUMBER + r")(?![\w/]|[.,]\d)")
 
@@ -117,8 +117,8 @@ PREVIOUS_WORD = re.compile(r"\bcùng kỳ(?:\s+năm\s+(?:trước|ngoái))?\s*(?
 PARTIAL = re.compile(r"\btrong\s+đó\b\s*:?", CI)
 # Complete breakdown: "gồm", "bao gồm", "gồm có" right after the total.
 COMPLETE = re.compile(r"\b(?:bao\s+)?gồm(?:\s+có)?\b\s*:?", CI)
-# A count and its amount side by side: "6.334 suất = 12.836.600.000 đồng", "28 trường hợp với số tiền
-# 04 triệu đồng", "11.953 suất quà, tổng số tiền 15.469.330.000 đồng", "5 dự án với tổng vốn đăng ký 1.200 tỷ".
+# A count and its amount side by side: "900 suất = 450.000.000 đồng", "12 trường hợp với số tiền
+# 06 triệu đồng", "1.520 suất quà, tổng số tiền 760.000.000 đồng", "5 dự án với tổng vốn đăng ký 1.200 tỷ".
 PAIR_LINK = re.compile(r"^\s*(?:[\w ,]{0,24}?)\s*(?:=|tương\s+ứng|(?:với\s+)?(?:tổng\s+)?(?:số\s+tiền|số\s+vốn|"
                        r"vốn(?:\s+đăng\s+ký|\s+đầu\s+tư)?|kinh\s+phí|trị\s+giá|giá\s+trị))\s*(?:là|:)?\s*$", CI)
 # A standalone "Trong đó:" line that announces the `+` items below.

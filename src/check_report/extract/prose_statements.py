@@ -5,7 +5,7 @@
 
 gives month (2024-03), cumulative (2024-01..2024-03), pct_plan and growth of one entity. A statement is a
 clause ending at `;` or a sentence end (outside brackets). Plain counts and amounts ("tạm giữ 66 biển") are
-facts of their own entity; a count and its amount side by side ("6.334 suất = 12.836.600.000 đồng") share one.
+facts of their own entity; a count and its amount side by side ("900 suất = 450.000.000 đồng") share one.
 Percentages bind to the period of the last value stated before them, else to the report's period.
 """
 
@@ -254,14 +254,14 @@ class BlockReader:
         pct = None
         if isinstance(previous, Figure) and previous.kind == PERCENT and \
                 re.fullmatch(r"[^()]{0,60}\(\s*", self.text[previous.unit_end:ratio.start]):
-            pct = previous                              # "bằng 14,13% kế hoạch (43.992/311.299 triệu đồng)"
+            pct = previous                              # "bằng 14,13% kế hoạch (12.450/88.100 triệu đồng)"
             for s in seg.stated:
                 if s.figure is previous:
                     s.entity, s.measure, s.indicator, s.named = entity, F.RATIO_PCT, seg.subject, False
         for token in following[:2]:
             if pct is None and isinstance(token, Figure) and token.kind == PERCENT and \
                     re.fullmatch(r"[^;()%]{0,60}", self.text[ratio.end:token.start]):
-                pct = token                             # "26.595/27.731 hộ dân đạt tỷ lệ : 95,9%"
+                pct = token                             # "1.245/1.320 hộ dân đạt tỷ lệ : 94,3%"
                 consumed.add(token.start)
                 self._add(seg, token, F.RATIO_PCT, None, entity=entity, phrasing="tỷ lệ")
         self._add(seg, ratio.numerator, F.NUMERATOR, None, entity=entity)
@@ -353,7 +353,7 @@ class BlockReader:
         self._promote_subject_value(seg, plain)
 
     def _promote_subject_value(self, seg: Segment, plain: list[Stated]) -> None:
-        """"Kết quả giải ngân ...: 43.992 triệu đồng, bằng 14,13% kế hoạch": the value is the subject's."""
+        """"Kết quả giải ngân ...: 12.450 triệu đồng, bằng 14,13% kế hoạch": the value is the subject's."""
         subject_facts = [s for s in seg.stated if s.entity == seg.entity]
         has_value = any(s.measure in (F.MONTH, F.CUMULATIVE) for s in subject_facts)
         if subject_facts and not has_value and plain and plain[0].offset < min(s.offset for s in subject_facts):
