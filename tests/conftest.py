@@ -3,9 +3,16 @@ cleanly in a user's clone."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Rule sets made of built-in packs are cached in the user's cache folder: keep the tests' own apart
+# (subprocess CLI tests inherit it).
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="check-report-tests-")
+os.environ.pop("CHECK_REPORT_NO_CACHE", None)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -203,7 +203,7 @@ def load_ruleset(specs: tuple[str, ...], enable: tuple[str, ...], select: tuple[
     from dataclasses import replace
 
     from check_report import engine
-    from check_report.engine.loader import matches
+    from check_report.engine.packs import matches
 
     ruleset = engine.load_rules(list(specs), enable=enable, disable=ignore, severities=dict(severity))
     if not select:

@@ -43,10 +43,18 @@ def load_rules(specs: Iterable[str] = ("default",), *, enable: Iterable[str] = (
     severities maps an id or prefix to error/warning/info; measures adds user-declared measure names.
     Raises RuleError with a one-line message naming file, line and key.
     """
-    from check_report.engine.loader import load_rules as _load
+    from check_report.engine import packs
 
-    return _load(specs, enable=tuple(enable), disable=tuple(disable), severities=severities,
-                 measures=tuple(measures))
+    specs = (specs,) if isinstance(specs, str) else tuple(specs)
+    enable, disable, measures = tuple(enable), tuple(disable), tuple(measures)
+    key = packs.cache_key(specs, enable, disable, severities, measures)
+    ruleset = packs.cached(key)
+    if ruleset is None:
+        from check_report.engine.loader import load_rules as _load
+
+        ruleset = _load(specs, enable=enable, disable=disable, severities=severities, measures=measures)
+        packs.store(key, ruleset)
+    return ruleset
 
 
 def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: str = "en") -> EngineResult:
@@ -73,6 +81,6 @@ def sharing_index(facts):
 
 
 def builtin_rules_dir() -> Path:
-    from check_report.engine.loader import builtin_rules_dir as _dir
+    from check_report.engine.packs import builtin_rules_dir as _dir
 
     return _dir()

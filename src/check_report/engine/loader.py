@@ -13,6 +13,7 @@ from pathlib import Path
 from check_report import facts as F
 from check_report.engine import expr as X
 from check_report.engine.model import Rule, RuleError, RuleSet
+from check_report.engine.packs import builtin_rules_dir, matches
 from check_report.engine.rulefields import parse_rule
 from check_report.engine.yamlsource import LineDict, LineList, line_of, load_yaml
 from check_report.findings import Severity
@@ -21,15 +22,6 @@ FILE_KEYS = ("pack", "description", "extends", "include", "options", "measures",
              "severity", "rules")
 OPTION_KEYS = ("tolerance_abs", "tolerance_rel")
 IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-def builtin_rules_dir() -> Path:
-    """The packs shipped with the package: check_report/_builtin_rules in a wheel, <repo>/rules in a checkout."""
-    package = Path(__file__).resolve().parents[1]
-    shipped = package / "_builtin_rules"
-    if shipped.is_dir():
-        return shipped
-    return package.parents[1] / "rules"
 
 
 def builtin_packs() -> list[str]:
@@ -67,12 +59,6 @@ def load_rules(specs=("default",), *, enable=(), disable=(), severities=None, me
     chosen = _severities(rules, state, dict(severities or {}))
     kept = [replace(rule, severity=chosen[rule.id]) for rule in rules if on[rule.id]]
     return RuleSet(kept, frozenset(state.measures))
-
-
-def matches(rule_id: str, pattern: str) -> bool:
-    """An id or a prefix: 'core.growth' matches itself only, 'core' and 'core.' match the whole pack."""
-    pattern = pattern.strip()
-    return rule_id == pattern or rule_id.startswith(pattern if pattern.endswith(".") else pattern + ".")
 
 
 def builtin_pack_names() -> set[str]:

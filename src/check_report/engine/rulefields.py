@@ -223,7 +223,7 @@ def _check_options(entry: LineDict, check, at: _Where, trusted: bool = False) ->
     if not isinstance(options, dict):
         raise at.error("options", "expected a mapping of option to value")
     if not options or trusted:
-        return dict(options)  # the module is imported only when the check runs (start-up time)
+        return _plain(options)  # the module is imported only when the check runs (start-up time)
     accepted = kinds.ENGINE_OPTIONS[check] if check in kinds.ENGINE_OPTIONS else \
         dict(getattr(_kind_module(check, at), "OPTIONS", {}))
     for key, value in options.items():
@@ -235,7 +235,16 @@ def _check_options(entry: LineDict, check, at: _Where, trusted: bool = False) ->
         expected = _kind_of(accepted[key])
         if expected and _kind_of(value) != expected and value is not None:
             raise RuleError(f"{where}: expected {expected} like the default {accepted[key]!r}, got {value!r}")
-    return dict(options)
+    return _plain(options)
+
+
+def _plain(value):
+    """Plain dicts and lists: a Rule carries no YAML line bookkeeping (rule sets are cached as pickles)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _kind_of(value) -> str | None:
