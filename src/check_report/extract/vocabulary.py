@@ -110,6 +110,18 @@ def load_vocabulary(extra=None) -> Vocabulary:
 
 @functools.lru_cache(maxsize=16)
 def _load(paths: tuple[str, ...]) -> Vocabulary:
+    from check_report import cache
+
+    # the built-in vocabulary alone is read on every run: keep it parsed (users' files are read afresh)
+    key = None if paths else cache.key_of("vocabulary", (), [builtin_path()])
+    vocab = cache.load(key)
+    if vocab is None:
+        vocab = _parse(paths)
+        cache.store(key, vocab)
+    return vocab
+
+
+def _parse(paths: tuple[str, ...]) -> Vocabulary:
     vocab = Vocabulary()
     for path in (str(builtin_path()), *paths):
         _merge(vocab, _read_yaml(path), path)
