@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from check_report import facts as F
-from check_report.findings import Figure, Finding, Location, Severity
+from check_report.findings import Figure, Finding, Severity, context_quote, fact_figure
 from check_report.numbers import format_number
 
 MONTHS_SUM = "cross.months-sum"
@@ -205,14 +205,9 @@ def _make_fact(path: str, row: dict, names: dict, order: int) -> _Fact | None:
     key = (_normalise_code(row.get(F.CODE)), normalise_name(row.get(F.INDICATOR)), normalise_name(parent))
     if not key[1]:
         return None
-    location = Location(
-        path=str(row.get(F.FILE) or path), sheet=_opt(row.get(F.SHEET)), cell=_opt(row.get(F.CELL)),
-        line=None if _missing(row.get(F.LINE)) else int(row[F.LINE]), where=_opt(row.get(F.WHERE)),
-        text=_opt(row.get(F.TEXT)) or str(row.get(F.RAW) or ""))
-    decimals = 0 if _missing(row.get(F.DECIMALS)) else int(row[F.DECIMALS])
-    figure = Figure(role=str(row.get(F.MEASURE)), value=float(value), lower=float(lower),
-                    upper=float(upper), raw=str(row.get(F.RAW) or ""), location=location, decimals=decimals)
-    return _Fact(order=order, path=location.path, key=key, measure=str(row.get(F.MEASURE)),
+    figure = fact_figure(row, str(row.get(F.MEASURE)), path=str(row.get(F.FILE) or path),
+                         quote=context_quote(row))
+    return _Fact(order=order, path=figure.location.path, key=key, measure=str(row.get(F.MEASURE)),
                  year=_opt_int(row.get(F.YEAR)), start=_opt_int(row.get(F.PERIOD_START)),
                  end=_opt_int(row.get(F.PERIOD_END)), unit=normalise_name(row.get(F.UNIT)), scale=scale,
                  lower=float(lower) * scale, upper=float(upper) * scale,
@@ -226,10 +221,6 @@ def _missing(value) -> bool:
         return bool(pd.isna(value))
     except (TypeError, ValueError):  # a list or other non-scalar is a value, not a gap
         return False
-
-
-def _opt(value) -> str | None:
-    return None if _missing(value) or value == "" else str(value)
 
 
 def _opt_int(value) -> int | None:

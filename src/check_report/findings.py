@@ -7,8 +7,11 @@ file that could not be read, so one bad file in a batch is a reported outcome ra
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from enum import IntEnum
+
+from check_report import facts as F
 
 
 class Severity(IntEnum):
@@ -95,6 +98,47 @@ def cell_order(cell: str | None) -> tuple[int, int]:
     for c in letters.upper():
         col = col * 26 + (ord(c) - 64)
     return (int(digits or 0), col)
+
+
+def fact_location(row, *, path: str | None = None, quote: str | None = None) -> Location:
+    """Where one fact-table row stands in the user's file. `row` is a record or a pandas row; `quote`
+    overrides the quoted text, which is by default the figure as written and its context ("21,89 — …")."""
+    line = _present(row[F.LINE])
+    return Location(path=path or str(row[F.FILE]), sheet=_present(row[F.SHEET]) or None,
+                    cell=_present(row[F.CELL]) or None, line=None if line is None else int(line),
+                    where=_present(row[F.WHERE]) or None,
+                    text=fact_quote(row) if quote is None else quote)
+
+
+def fact_figure(row, role: str, *, path: str | None = None, quote: str | None = None) -> Figure:
+    """One fact-table row as a figure of a finding, with the interval its precision states."""
+    decimals = _present(row[F.DECIMALS])
+    return Figure(role=role, value=float(row[F.VALUE]), lower=float(row[F.LOWER]), upper=float(row[F.UPPER]),
+                  raw=str(_present(row[F.RAW]) or ""), location=fact_location(row, path=path, quote=quote),
+                  decimals=0 if decimals is None else int(decimals))
+
+
+def fact_quote(row) -> str:
+    """The figure as written, then its context when that says more: "21,89 — Giá trị sản xuất ..."."""
+    raw = str(_present(row[F.RAW]) or "")
+    context = row[F.TEXT] if isinstance(row[F.TEXT], str) else ""
+    return f"{raw} — {context}" if context and context != raw else raw
+
+
+def context_quote(row) -> str:
+    """The context alone (the sentence or row label), or the figure when there is none."""
+    context = row[F.TEXT] if isinstance(row[F.TEXT], str) else ""
+    return context or str(_present(row[F.RAW]) or "")
+
+
+def _present(value):
+    """None for the ways a fact table says "nothing here" (None, NaN, pandas NA)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        return None if value != value else value   # pandas NA / NaT compare unequal to themselves
+    except (TypeError, ValueError):
+        return None
 
 
 @dataclass

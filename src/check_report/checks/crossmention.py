@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from check_report import facts as F
 from check_report.checks.base import CheckContext, Problem
-from check_report.findings import Figure, Location, Severity
+from check_report.findings import Figure, Severity, context_quote, fact_figure
 from check_report.numbers import VI, format_number
 
 ID = "cross-mention"
@@ -159,20 +159,8 @@ def _nan(value) -> bool:
     return isinstance(value, float) and math.isnan(value)
 
 
-def location_of(path: str, row: dict) -> Location:
-    line = row[F.LINE]
-    line = None if line is None or _nan(line) else int(line)
-    where = row[F.WHERE] if isinstance(row[F.WHERE], str) else None
-    sheet = row[F.SHEET] if isinstance(row[F.SHEET], str) else None
-    cell = row[F.CELL] if isinstance(row[F.CELL], str) else None
-    return Location(path=path or row[F.FILE], sheet=sheet, cell=cell, line=line, where=where,
-                    text=str(row[F.TEXT] or row[F.RAW]))
-
-
 def _figure(ctx: CheckContext, row: dict, role: str) -> Figure:
-    return Figure(role=f"{role}: {row[F.MEASURE]}", value=float(row[F.VALUE]), lower=float(row[F.LOWER]),
-                  upper=float(row[F.UPPER]), raw=str(row[F.RAW]), location=location_of(ctx.path, row),
-                  decimals=int(row[F.DECIMALS]))
+    return fact_figure(row, f"{role}: {row[F.MEASURE]}", path=ctx.path or None, quote=context_quote(row))
 
 
 def _wording(row: dict) -> str:

@@ -27,8 +27,7 @@ from collections.abc import Iterator
 
 from check_report import facts as F
 from check_report.checks.base import CheckContext, Problem
-from check_report.checks.crossmention import location_of
-from check_report.findings import Figure, Severity
+from check_report.findings import Figure, Severity, context_quote, fact_figure
 from check_report.numbers import VI, format_number
 
 ID = "derived-plan"
@@ -170,5 +169,4 @@ def _problem(ctx, total, parts, summed, base, complete, severity) -> Problem:
 
 
 def _fig(ctx, row: dict, role: str) -> Figure:
-    return Figure(role=role, value=float(row[F.VALUE]), lower=float(row[F.LOWER]), upper=float(row[F.UPPER]),
-                  raw=str(row[F.RAW]), location=location_of(ctx.path, row), decimals=int(row[F.DECIMALS]))
+    return fact_figure(row, role, path=ctx.path or None, quote=context_quote(row))

@@ -90,7 +90,8 @@ def _gx_rule(entry: LineDict, rule_id: str, pack: str, shown: str, line: int, at
 
 
 def _plain(value):
-    """YAML's line-remembering containers as plain dicts and lists (GX serialises them as JSON)."""
+    """YAML's line-remembering containers as plain dicts and lists: GX serialises them as JSON, and a Rule
+    carries no YAML bookkeeping (rule sets of built-in packs are cached as pickles)."""
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -236,15 +237,6 @@ def _check_options(entry: LineDict, check, at: _Where, trusted: bool = False) ->
         if expected and _kind_of(value) != expected and value is not None:
             raise RuleError(f"{where}: expected {expected} like the default {accepted[key]!r}, got {value!r}")
     return _plain(options)
-
-
-def _plain(value):
-    """Plain dicts and lists: a Rule carries no YAML line bookkeeping (rule sets are cached as pickles)."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 def _kind_of(value) -> str | None:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from check_report import facts as F
 from check_report.engine.intervals import FLOAT_SLACK
-from check_report.findings import Location
+from check_report.findings import Location, fact_location
 
 MONTHS = 12
 DENSE_LIMIT = 8_000_000   # entities x periods up to which periodic lookups use a direct table (64 MB)
@@ -292,12 +292,7 @@ class FactIndex:
         return str(self.periods[self.slot_per[slot]])
 
     def location(self, position: int) -> Location:
-        row = self.facts.iloc[int(position)]
-        raw, context = _text(row[F.RAW]), _text(row[F.TEXT])
-        line = row[F.LINE]
-        return Location(path=_text(row[F.FILE]), sheet=_opt(row[F.SHEET]), cell=_opt(row[F.CELL]),
-                        line=None if _missing(line) else int(line), where=_opt(row[F.WHERE]),
-                        text=f"{raw} — {context}" if context and context != raw else raw)
+        return fact_location(self.facts.iloc[int(position)])
 
     def fact_bounds(self, position: int) -> tuple[float, float]:
         """The interval of one statement as written (in its own unit)."""
@@ -320,10 +315,6 @@ def _search(keys: np.ndarray, values: np.ndarray, want: np.ndarray, valid: np.nd
 
 def _missing(value) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
-def _opt(value) -> str | None:
-    return None if _missing(value) or value == "" else str(value)
 
 
 def _text(value) -> str:

@@ -7,14 +7,13 @@ the indicator view) so each finding names a sheet and cell, or a file and line, 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from check_report import facts as F
-from check_report.findings import Figure, Finding, Location, RuleStats, Severity
+from check_report.findings import Figure, Finding, Location, RuleStats, Severity, fact_figure
 from check_report.gx import compile as C
 from check_report.gx.relations import unpack_rows
 from check_report.gx.serial import finding_from_dict
@@ -116,24 +115,7 @@ def _row_finding(batch: Batch, table, row, columns, rule_id, severity, message, 
 
 
 def _figure(fact, role: str) -> Figure:
-    return Figure(role=role, value=float(fact[F.VALUE]), lower=float(fact[F.LOWER]), upper=float(fact[F.UPPER]),
-                  raw=str(fact[F.RAW]), location=fact_location(fact), decimals=int(fact[F.DECIMALS]))
-
-
-def fact_location(row) -> Location:
-    def opt(value):
-        return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
-
-    line = opt(row[F.LINE])
-    return Location(path=str(row[F.FILE]), sheet=opt(row[F.SHEET]), cell=opt(row[F.CELL]),
-                    line=int(line) if line is not None else None, where=opt(row[F.WHERE]), text=_quoted(row))
-
-
-def _quoted(row) -> str:
-    # the engine's own form ("raw — context"), so a location reads the same from either engine
-    raw = "" if row[F.RAW] is None else str(row[F.RAW])
-    context = row[F.TEXT] if isinstance(row[F.TEXT], str) else ""
-    return f"{raw} — {context}" if context and context != raw else raw
+    return fact_figure(fact, role)   # the engine's own form, so a location reads the same from either engine
 
 
 def _error_finding(rule_id: str, message: str, path: str, lang: str) -> Finding:
