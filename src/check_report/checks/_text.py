@@ -13,7 +13,7 @@ from check_report.document import Block, Document
 from check_report.findings import Location
 
 # heading numbers and the .docx header table are read where the report period is read (extraction needs them too)
-from check_report.periods import header_table_blocks, heading_number, roman_value  # noqa: F401
+from check_report.periods import header_table_blocks, heading_number  # noqa: F401
 
 # Words that make a clause an intention rather than a result: "sẽ tổ chức", "dự kiến", "phấn đấu" ...
 FORWARD_WORDS = re.compile(
