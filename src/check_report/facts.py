@@ -34,6 +34,14 @@ raw             str       the figure exactly as written or displayed ("21,89", "
 text            str       the quoted context: the row label, or the sentence around a figure in prose
 phrasing        str|None  wording that carries meaning in prose: "tăng", "giảm", "bằng", "đạt", "vượt"
 source          str       "table" or "text"
+base            str|None  what a percentage or a plan is measured against, as part of its identity: for
+                          plans whose issuer is named "plan:tỉnh", "plan:HĐND huyện", "resolution:huyện";
+                          "plan" for a plain "kế hoạch"/"dự toán"; "same-period" for "so cùng kỳ";
+                          "prior-period" for "so với tháng trước"; None for a table or a figure without one
+certain         bool      prose only: the figure's identity (indicator, measure, period, base) was read for
+                          sure. Relations between figures of different clauses use only certain figures
+doubt           str|None  why a prose figure's identity is not certain ("period not stated", "base not
+                          stated", "subject not named"); None when certain
 """
 
 from __future__ import annotations
@@ -66,17 +74,20 @@ RAW = "raw"
 TEXT = "text"
 PHRASING = "phrasing"
 SOURCE = "source"
+BASE = "base"
+CERTAIN = "certain"
+DOUBT = "doubt"
 
 COLUMNS: tuple[str, ...] = (
     FILE, SHEET, CELL, LINE, WHERE, ENTITY, CODE, INDICATOR, PARENT, COMPLETE, MEASURE, PERIOD,
     PERIOD_START, PERIOD_END, YEAR, UNIT, SCALE, VALUE, LOWER, UPPER, DECIMALS, RAW, TEXT, PHRASING,
-    SOURCE,
+    SOURCE, BASE, CERTAIN, DOUBT,
 )
 
 _DEFAULTS: dict[str, Any] = {
     SHEET: None, CELL: None, LINE: None, WHERE: None, CODE: None, PARENT: None, COMPLETE: False,
     PERIOD: "", PERIOD_START: None, PERIOD_END: None, YEAR: None, UNIT: None, SCALE: 1.0,
-    TEXT: "", PHRASING: None, SOURCE: "table",
+    TEXT: "", PHRASING: None, SOURCE: "table", BASE: None, CERTAIN: True, DOUBT: None,
 }
 
 # The measures the built-in rule packs speak of. Readers map header words and phrases onto these.
@@ -93,6 +104,9 @@ GROWTH_MONTH = "growth_month"
 CHANGE = "change"                  # absolute change vs the same period ("tăng p% hay tăng d")
 SHARE = "share"                    # share of the parent in % ("chiếm p%")
 CONTRIBUTION = "contribution"      # contribution to the parent's growth in percentage points
+CONTRIBUTION_SHARE = "contribution_share"   # share of the parent's growth in % ("đóng góp 44,28%")
+GROWTH_PRIOR = "growth_prior"      # growth over the period just before ("so với tháng trước"), in %
+PLAN_INCREASE = "plan_increase"    # an increase of the plan stated in the text ("giao tăng thêm 40 triệu")
 NUMERATOR = "numerator"            # a of "a/b ... đạt tỷ lệ p%"
 DENOMINATOR = "denominator"        # b of "a/b"
 RATIO_PCT = "ratio_pct"            # p of "a/b ... p%"
@@ -102,7 +116,7 @@ AMOUNT = "amount"                  # the amount beside a count, or a plain state
 MEASURES: tuple[str, ...] = (
     PLAN, MONTH, CUMULATIVE, PREVIOUS, PCT_PLAN, PCT_PREVIOUS, GROWTH, PREVIOUS_MONTH,
     PCT_PREVIOUS_MONTH, GROWTH_MONTH, CHANGE, SHARE, CONTRIBUTION, NUMERATOR, DENOMINATOR, RATIO_PCT,
-    COUNT, AMOUNT,
+    COUNT, AMOUNT, CONTRIBUTION_SHARE, GROWTH_PRIOR, PLAN_INCREASE,
 )
 # Measures that may be stated once per period within one indicator (one column per month).
 PERIODIC_MEASURES: frozenset[str] = frozenset({MONTH, PREVIOUS_MONTH, PCT_PREVIOUS_MONTH, GROWTH_MONTH})

@@ -97,11 +97,12 @@ def test_a_report_written_differently_reads_right_and_raises_nothing():
     assert check(path) == []
     facts, _ = extract(read(str(path)))
     sectors = facts[(facts[F.LINE] == 7) & (facts[F.MEASURE] == F.GROWTH)][F.INDICATOR].tolist()
-    assert sectors == ["Tổng sản phẩm trên địa bàn", "khu vực nông, lâm nghiệp và thủy sản",
+    assert sectors == ["Tổng sản phẩm trên địa bàn (GRDP)", "khu vực nông, lâm nghiệp và thủy sản",
                        "khu vực công nghiệp - xây dựng", "khu vực dịch vụ"]
     iip = facts[facts[F.LINE] == 9]
     assert set(zip(iip[F.INDICATOR], iip[F.MEASURE], iip[F.VALUE])) == {
-        ("Chỉ số sản xuất công nghiệp", F.GROWTH_MONTH, 8.9), ("IIP", F.GROWTH, 9.2)}
+        ("Chỉ số sản xuất công nghiệp (IIP)", F.GROWTH_PRIOR, 1.5),      # "so với tháng trước"
+        ("Chỉ số sản xuất công nghiệp (IIP)", F.GROWTH_MONTH, 8.9), ("IIP", F.GROWTH, 9.2)}
     exports = facts[facts[F.LINE] == 15]
     assert exports[F.ENTITY].nunique() == 1 and set(exports[F.MEASURE]) == {
         F.MONTH, F.CUMULATIVE, F.GROWTH, F.CHANGE}

@@ -64,7 +64,18 @@ def test_counts_are_exact_unless_approximate():
     exact = table[table[F.RAW] == "416"].iloc[0]
     approx = table[table[F.RAW] == "1.200"].iloc[0]
     assert exact[F.LOWER] == exact[F.UPPER] == 416
-    assert approx[F.LOWER] == 1199.5 and approx[F.UPPER] == 1200.5
+    # a hedge widens the figure by a tenth either way ("khoảng"), instead of dropping it
+    assert approx[F.LOWER] == pytest.approx(1080) and approx[F.UPPER] == pytest.approx(1320)
+
+
+@pytest.mark.parametrize("text, lower, upper", [
+    ("Vốn ngoài nhà nước hơn 3.900 tỷ đồng.", 3899.5, 4290),       # hơn X: from X up a tenth
+    ("Vốn FDI gần 664 tỷ đồng.", 597.6, 664.5),                    # gần X: from a tenth below up to X
+    ("Tăng hơn 4% so với cùng kỳ.", 3.5, 5),                       # at least one unit of the last digit
+])
+def test_hedged_figures_widen_their_interval(text, lower, upper):
+    row = facts_of(text).iloc[0]
+    assert row[F.LOWER] == pytest.approx(lower) and row[F.UPPER] == pytest.approx(upper)
 
 
 def test_a_figure_spanning_the_decimal_style_is_noted_when_ambiguous():

@@ -1,16 +1,23 @@
 """The same indicator stated in two places agrees, and is worded the same way.
 
 What it checks
-    Figures of one indicator (its name without filler words such as `tổng`, `nhà nước`, `trên địa bàn`),
-    one measure and one period, stated by different statements (body and summary, body and footnote).
-    Growth and ratio to the same period are compared as one quantity: `tăng p%` is `bằng (100+p)%`.
-    Values that disagree under every reading are an error; values that agree only under one reading,
-    with different wording (`tăng 744%` here, `đạt 844% so cùng kỳ` there), are a warning that explains
-    both readings.
+    Figures of one indicator stated by different statements (body and summary, body and footnote), compared
+    only when their whole identity is known and equal: the indicator (its name without filler words such as
+    `tổng`, `nhà nước`, `trên địa bàn`, or the abbreviation it was given: `GRDP`), the measure, the period and
+    the base (whose plan: `kế hoạch tỉnh giao` and `dự toán HĐND huyện` are two plans; what a growth is
+    compared with). Growth and ratio to the same period are compared as one quantity: `tăng p%` is
+    `bằng (100+p)%`. Values that disagree under every reading are an error; values that agree only under one
+    reading, with different wording (`tăng 744%` here, `đạt 844% so cùng kỳ` there), are a warning that
+    explains both readings. When any part of an identity is not sure (a period the sentence does not state,
+    a growth without its base, a plan without its issuer beside one with it, a subject that is not a plain
+    noun phrase) the pair is not compared: it is counted in the coverage line as "not compared: identity
+    uncertain" and listed by `--show-unchecked`.
 
 Why it matters
     Reviewers read the summary, not the body. A figure restated differently (or in a wording that makes the
-    same figure look different) misleads them, and one of the two statements is usually a copy slip.
+    same figure look different) misleads them, and one of the two statements is usually a copy slip. Figures
+    that only look alike (the plan of the province and the plan of the district, this year and the year
+    before in brackets, this month and the months to date) must never be taken for one.
 
 Failing example
     `Tổng thu ngân sách: 3 tháng ... tăng 744% so cùng kỳ` and later `thu ngân sách ... đạt 844% so cùng kỳ`
@@ -18,8 +25,8 @@ Failing example
     `đạt 93,5% kế hoạch` (error).
 
 Passing example
-    `Tổng thu ngân sách ... đạt 95,3% kế hoạch, tăng 744% so cùng kỳ` and later `thu ngân sách đạt 95,3% kế
-    hoạch, tăng 744% so cùng kỳ`.
+    `Tổng thu ngân sách ... đạt 62% dự toán tỉnh giao và 55% dự toán HĐND huyện` and later `thu ngân sách đạt
+    62% dự toán tỉnh giao`; `IIP tăng 10,4% (cùng kỳ năm 2024 tăng 9,6%)`.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from collections.abc import Iterator
 from check_report import facts as F
 from check_report.checks.base import CheckContext, Problem
 from check_report.findings import Figure, Severity, context_quote, fact_figure
+from check_report.identity import bases_differ_surely, name_keys, normalise_name  # noqa: F401 - one reading
 from check_report.numbers import VI, format_number
 
 ID = "cross-mention"
@@ -41,68 +49,95 @@ SUMMARY = {
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {"min_name_words": 2}
 
-# measures compared across mentions; growth and the ratio to last year are one family (see _ratio)
-COMPARED = {F.MONTH, F.CUMULATIVE, F.PLAN, F.PREVIOUS, F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH,
-            F.PCT_PREVIOUS_MONTH, F.GROWTH_MONTH}
+# measure -> family: figures of one family are one quantity (growth g is the ratio 100 + g)
+FAMILY = {F.MONTH: "month", F.CUMULATIVE: "value", F.AMOUNT: "value", F.PLAN: "plan", F.PREVIOUS: "previous",
+          F.PCT_PLAN: "pct_plan", F.PCT_PREVIOUS: "ratio", F.GROWTH: "ratio", F.PCT_PREVIOUS_MONTH: "ratio_month",
+          F.GROWTH_MONTH: "ratio_month", F.GROWTH_PRIOR: "growth_prior"}
 RATIO_FAMILY = {F.GROWTH: F.PCT_PREVIOUS, F.GROWTH_MONTH: F.PCT_PREVIOUS_MONTH}
-FILLER = re.compile(r"\b(?:tổng|nhà nước|trên địa bàn(?: quận| huyện| tỉnh| thành phố| xã| phường)?|"
-                    r"ước thực hiện|kết quả|giá trị|toàn (?:quận|huyện|tỉnh|thành phố)|các|của|đặc biệt)\b",
-                    re.IGNORECASE)
-
-
-def normalise_name(name: str) -> str:
-    name = FILLER.sub(" ", str(name).lower())
-    return " ".join(re.sub(r"[^\w\s]", " ", name).split())
-
-
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
-    for members in _groups(ctx.facts, options).values():
-        yield from _compare_group(ctx, members)
+    for a, b in comparable_pairs(ctx.facts, options)[0]:
+        problem = compare(ctx, a[1], b[1])
+        if problem is not None:
+            yield problem
 
 
 def checked_rows(facts, options: dict | None = None) -> set:
     """Fact-table labels this check compares (statements with another mention): for coverage counts."""
-    rows = set()
-    for members in _groups(facts, {**OPTIONS, **(options or {})}).values():
-        if len({row[F.ENTITY] for _, row in members}) > 1:
-            rows.update(label for label, _ in members)
-    return rows
+    pairs, _ = comparable_pairs(facts, {**OPTIONS, **(options or {})})
+    return {label for pair in pairs for label, _ in pair}
 
 
-def _groups(facts, options: dict) -> dict[tuple, list]:
-    """(normalised name, measure family, period) -> [(row label, row)] of the text's statements."""
-    groups: dict[tuple, list] = {}
+def uncertain_pairs(facts, options: dict | None = None) -> list[tuple[dict, dict]]:
+    """Pairs of mentions of one indicator left uncompared because an identity is not sure."""
+    return comparable_pairs(facts, {**OPTIONS, **(options or {})})[1]
+
+
+def comparable_pairs(facts, options: dict) -> tuple[list, list]:
+    """([(a, b)] with sure, equal identities; [(a_row, b_row)] that might be one figure but are not sure).
+    Each a, b is (label, row)."""
+    rows = _rows(facts, options)
+    sure, unsure = [], []
+    first_of: dict[tuple, tuple] = {}
+    seen_unsure: set[tuple] = set()
+    paired: set[tuple] = set()
+    for i, (label, row, keys) in enumerate(rows):
+        family = FAMILY[row[F.MEASURE]]
+        for key in keys:
+            if row[F.CERTAIN]:
+                ident = (key, family, _base(row), row[F.PERIOD])
+                first = first_of.get(ident)
+                if first is None:
+                    first_of[ident] = (label, row)
+                elif _statement(first[1]) != _statement(row) and (first[0], label) not in paired:
+                    paired.add((first[0], label))
+                    sure.append((first, (label, row)))
+        for other_label, other, other_keys in rows[:i]:
+            if other_keys & keys and FAMILY[other[F.MEASURE]] == family and \
+                    _statement(other) != _statement(row) and _might_be_one(other, row) and \
+                    not (other[F.CERTAIN] and row[F.CERTAIN]) and (other_label, label) not in seen_unsure:
+                seen_unsure.add((other_label, label))
+                unsure.append((other, row))
+    return sure, unsure
+
+
+def _rows(facts, options: dict) -> list:
     if facts is None or not len(facts):
-        return groups
-    facts = facts[facts[F.SOURCE] == "text"]   # only prose restates figures; select before converting rows
+        return []
+    facts = facts[(facts[F.SOURCE] == "text") & facts[F.MEASURE].isin(list(FAMILY))]
+    min_words = int(options.get("min_name_words", 2))
+    out = []
     for label, row in zip(facts.index, facts.to_dict("records")):
-        if row[F.MEASURE] not in COMPARED or row[F.SOURCE] != "text":
-            continue
-        name = normalise_name(row[F.INDICATOR])
-        if len(name.split()) < int(options.get("min_name_words", 2)):
-            continue
-        family = RATIO_FAMILY.get(row[F.MEASURE], row[F.MEASURE])
-        groups.setdefault((name, family, row[F.PERIOD]), []).append((label, row))
-    return groups
+        keys = name_keys(row[F.INDICATOR], min_words)
+        if keys:
+            out.append((label, row, keys))
+    return out
 
 
-def _compare_group(ctx: CheckContext, members: list) -> Iterator[Problem]:
-    first_position, first = members[0]
-    seen_entities = {first[F.ENTITY]}
-    for _position, other in members[1:]:
-        if other[F.ENTITY] in seen_entities:
-            continue                                  # one statement: core.duplicate-figure's business
-        seen_entities.add(other[F.ENTITY])
-        problem = compare(ctx, first, other)
-        if problem is not None:
-            yield problem
+def _statement(row: dict) -> str:
+    """A statement's key: a figure against a second plan is a sub-entity of the same statement."""
+    return str(row[F.ENTITY]).split("@", 1)[0]
+
+
+def _base(row: dict) -> str | None:
+    base = row.get(F.BASE)
+    return base if isinstance(base, str) else None
+
+
+def _might_be_one(a: dict, b: dict) -> bool:
+    """Could two mentions be one figure? Not when a part of their identity is surely different."""
+    if a[F.CERTAIN] and b[F.CERTAIN] and a[F.PERIOD] != b[F.PERIOD]:
+        return False
+    if a[F.PERIOD] and b[F.PERIOD] and a[F.PERIOD] != b[F.PERIOD] and \
+            "a figure of the period compared with" in f"{a.get(F.DOUBT)}{b.get(F.DOUBT)}":
+        return False
+    return not bases_differ_surely(_base(a), _base(b))
 
 
 def compare(ctx: CheckContext, a: dict, b: dict) -> Problem | None:
     """None when two mentions agree in value and wording; else the Problem to report."""
     a_ratio, b_ratio = _ratio(a), _ratio(b)
     agree = _overlap(a_ratio, b_ratio)
-    same_wording = a[F.MEASURE] == b[F.MEASURE]
+    same_wording = a[F.MEASURE] == b[F.MEASURE] or FAMILY[a[F.MEASURE]] == "value"
     if agree and same_wording:
         return None
     figures = (_figure(ctx, a, "first mention"), _figure(ctx, b, "second mention"))
@@ -160,12 +195,12 @@ def _nan(value) -> bool:
 
 
 def _figure(ctx: CheckContext, row: dict, role: str) -> Figure:
-    return fact_figure(row, f"{role}: {row[F.MEASURE]}", path=ctx.path or None, quote=context_quote(row))
+    return fact_figure(row, role, path=ctx.path or None, quote=context_quote(row))
 
 
 def _wording(row: dict) -> str:
-    words = {F.GROWTH: "tăng", F.GROWTH_MONTH: "tăng"}
-    verb = row[F.PHRASING] or words.get(row[F.MEASURE], "")
+    words = {F.GROWTH: "tăng", F.GROWTH_MONTH: "tăng", F.GROWTH_PRIOR: "tăng"}
+    verb = row[F.PHRASING] if isinstance(row[F.PHRASING], str) else words.get(row[F.MEASURE], "")
     suffix = " so cùng kỳ" if row[F.MEASURE] in RATIO_FAMILY or row[F.MEASURE] in RATIO_FAMILY.values() else ""
     unit = "%" if row[F.UNIT] == "%" else f" {row[F.UNIT] or ''}".rstrip()
     return f"'{verb} {row[F.RAW]}{unit}{suffix}'".replace("' ", "'")

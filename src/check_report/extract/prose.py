@@ -1,27 +1,43 @@
 """Prose in, fact table out: every stated figure of a report's text, and the relations stated between them.
 
 `document_facts(document)` reads each block (a line of .md/.txt, a paragraph or footnote of .docx) into
-statements (`prose_statements`), links stated breakdowns (`prose_breakdowns`) and returns rows of the same
+statements (`prose_reader`), links stated breakdowns (`prose_breakdowns`) and returns rows of the same
 fact table the spreadsheet reader produces, with source="text", the file line (or "paragraph N" /
-"footnote N"), the quoted fragment and the figure as written.
+"footnote N"), the quoted fragment, the figure as written, its base and whether its identity is certain.
+
+The period of figures without period words is the report's (from its title), held for sure only while
+nothing in the section says otherwise: a heading naming another period sets the section's, a paragraph that
+set a period of its own leaves the paragraphs after it unsure, and a section of plans ("PHƯƠNG HƯỚNG NHIỆM
+VỤ …") makes its figures targets, never results.
 
 Coverage (shown to the user, statcheck's lesson): `numbers` counts every number written in the text except
   - dates and month/year stamps (`17/01/2024`, `ngày 05 tháng 12 năm 2022`, `8/3`, `4/2024`),
   - years and year ranges (`năm 2024`, `2020-2025`), durations and anniversaries (`94 năm`, `5 tuổi`),
   - document codes and numbers that name rather than count (`03/CT-UBND`, `Nghị định 137`, `lớp 9`,
-    `lần thứ 15`, `tỷ lệ 1/500`), list numbering at the start of a block (`1.`, `II.`, `a)`),
+    `lần thứ 15`, `tỷ lệ 1/500`, `3 sao`), list numbering at the start of a block (`1.`, `II.`, `a)`),
   - the numbers inside period phrases (`tháng 03`, `3 tháng`, `quý I`) and footnote marks;
-`read` counts those that became a fact, `checked` those whose fact took part in at least one check.
+`read` counts those that became a fact, `checked` those whose fact took part in at least one check, and
+`uncertain` the pairs of mentions of one indicator that were not compared because an identity was unsure.
 """
 
 from __future__ import annotations
 
+import re
+
 from check_report import facts as F
-from check_report.document import Document
-from check_report.extract.prose_breakdowns import link_bullets, link_footnotes, link_inline
-from check_report.extract.prose_periods import Period, report_period
+from check_report.document import HEADING, Document
+from check_report.extract.prose_breakdowns import link_bullets, link_footnotes, link_inline, link_partitions
+from check_report.extract.prose_model import NO_PERIOD, Stated, Statement
+from check_report.extract.prose_periods import Period, find_period_mentions, report_period
+from check_report.extract.prose_reader import BlockContext, BlockReader
 from check_report.extract.prose_scan import scan_block
-from check_report.extract.prose_statements import BlockReader, Segment, Stated
+from check_report.periods import OUTLOOK, heading_number
+
+# a heading of plans for a later period: its figures are targets, not results
+FORWARD_HEADING = re.compile(r"phương\s+hướng|nhiệm\s+vụ\s.{0,40}(?:tiếp\s+theo|cuối\s+năm|năm\s+tới)|"
+                             r"kế\s+hoạch\s+(?:phát\s+triển\s+)?(?:kinh\s+tế\s*-?\s*xã\s+hội\s+)?năm\s+\d{4}|"
+                             r"mục\s+tiêu|giải\s+pháp", re.IGNORECASE)
+HEADING_CHARS = 160
 
 
 def document_facts(document: Document):
@@ -30,28 +46,77 @@ def document_facts(document: Document):
     return F.new_table(records), notes
 
 
-def _read(document: Document) -> tuple[list[dict], list[str]]:
+def read_statements(document: Document) -> list[list[Statement]]:
+    """The statements of every block (for the checks that need the reading, not only the rows)."""
+    return _statements(document)[0]
+
+
+def _statements(document: Document):
     report = report_period(document)
-    notes = [] if report else [f"{document.path}: the report's period was not found in its title; "
-                               "figures without period words have no period"]
-    per_block: list[list[Segment]] = []
-    marks: list[tuple[int, list[Segment]]] = []
-    bodies: dict[int, list[list[Segment]]] = {}
+    sections = _Sections(report)
+    per_block: list[list[Statement]] = []
+    marks: list[tuple[int, list[Statement]]] = []
+    bodies: dict[int, list] = {}
     for index, block in enumerate(document.blocks):
         scan = scan_block(block.text, report)
-        reader = BlockReader(index, block.text, scan, report, _place(block, index))
-        segments = reader.read()
-        link_inline(block.text, reader.depths, segments)
-        per_block.append(segments)
+        ctx = sections.context_for(block)
+        reader = BlockReader(index, block.text, scan, ctx, _place(block, index))
+        statements = reader.read()
+        link_inline(block.text, reader.depths, statements)
+        link_partitions(statements)
+        per_block.append(statements)
+        sections.after(block, reader)
         if block.footnote is not None:
-            bodies.setdefault(block.footnote, []).append(segments)
+            bodies.setdefault(block.footnote, []).append((block, statements))
         for offset, number in block.markers:
-            marks.append((number, [_segment_at(segments, offset)]))
-        notes.extend(_ambiguity_notes(document, block, scan))
+            marks.append((number, _sentence_at(statements, block.text, reader, offset)))
     link_bullets(document.blocks, per_block)
     link_footnotes(marks, bodies)
-    records = [_record(document, s, report) for segments in per_block for seg in segments for s in seg.stated]
+    return per_block, report
+
+
+def _read(document: Document) -> tuple[list[dict], list[str]]:
+    per_block, report = _statements(document)
+    notes = [] if report else [f"{document.path}: the report's period was not found in its title; "
+                               "figures without period words have no period"]
+    for block in document.blocks:
+        notes.extend(_ambiguity_notes(document, block, report))
+    records = [_record(document, s, report) for statements in per_block for st in statements for s in st.stated]
     return records, notes
+
+
+class _Sections:
+    """The period and the kind (results or plans) of the section each block stands in."""
+
+    def __init__(self, report: Period | None):
+        self.report = report
+        self.section_period: Period | None = report
+        self.forward = False
+        self.unsure = report is None
+        self.base_pattern: list[str] = []
+
+    def context_for(self, block) -> BlockContext:
+        if block.footnote is not None:
+            return BlockContext(self.report, self.report, False, NO_PERIOD, False, self.base_pattern)
+        sure = not self.unsure and self.section_period is not None and not self.forward
+        return BlockContext(self.report, self.section_period, sure, NO_PERIOD, self.forward, self.base_pattern)
+
+    def after(self, block, reader: BlockReader) -> None:
+        if _is_heading(block):
+            self.forward = bool(FORWARD_HEADING.search(block.text) or OUTLOOK.search(block.text))
+            mentions = [m for m in find_period_mentions(block.text, self.report) if m.period is not None]
+            self.section_period = mentions[0].period if mentions and not self.forward else self.report
+            self.unsure = self.report is None and not mentions
+            return
+        if block.footnote is None and reader.last_period is not None and reader.last_period != self.section_period:
+            self.unsure = True            # the paragraphs after this one may go on with its period
+
+
+def _is_heading(block) -> bool:
+    if block.kind == HEADING:
+        return True
+    text = block.text.strip()
+    return len(text) <= HEADING_CHARS and heading_number(block) is not None and not text.endswith((".", ";"))
 
 
 def _place(block, index: int) -> str:
@@ -60,16 +125,18 @@ def _place(block, index: int) -> str:
     return (block.where or f"block {index + 1}").replace(" ", "")
 
 
-def _segment_at(segments: list[Segment], offset: int) -> Segment:
-    for seg in segments:
-        if seg.start <= offset <= seg.end + 2:
-            return seg
-    return segments[-1]
+def _sentence_at(statements: list[Statement], text: str, reader: BlockReader, offset: int) -> list[Statement]:
+    """The statements of the sentence a footnote mark stands in (the mark follows its sentence's head)."""
+    from check_report.extract.prose_grammar import sentence_spans
+
+    spans = sentence_spans(text, reader.depths)
+    index = next((k for k, (s, e) in enumerate(spans) if s <= offset <= e + 2), len(spans) - 1)
+    return [st for st in statements if st.sentence == index] or statements[-1:]
 
 
-def _ambiguity_notes(document: Document, block, scan) -> list[str]:
+def _ambiguity_notes(document: Document, block, report) -> list[str]:
     notes = []
-    for fig in scan.figures:
+    for fig in scan_block(block.text, report).figures:
         # "62.388 triệu đồng" is plain Vietnamese style; only a percentage like "13.177%" reads both ways
         if fig.ambiguous and fig.kind == "percent":
             where = f"{document.path}:{block.line_at(fig.start)}" if block.line else f"{document.path}, {block.where}"
@@ -90,7 +157,7 @@ def _record(document: Document, s: Stated, report: Period | None) -> dict:
         F.YEAR: period.year if period else (report.year if report else None),
         F.UNIT: s.figure.unit, F.SCALE: s.figure.scale, F.VALUE: s.value, F.LOWER: s.lower, F.UPPER: s.upper,
         F.DECIMALS: s.figure.decimals, F.RAW: s.figure.raw, F.TEXT: s.quote, F.PHRASING: s.phrasing,
-        F.SOURCE: "text",
+        F.SOURCE: "text", F.BASE: s.base, F.CERTAIN: s.certain, F.DOUBT: "; ".join(s.doubts) or None,
     }
 
 
@@ -130,15 +197,15 @@ def _match(document: Document, facts, checked_facts) -> list[tuple[tuple, bool, 
     return out
 
 
-def prose_coverage(document: Document, facts, checked_facts: set) -> dict:
-    """{"numbers", "read", "checked"}: see the module docstring for what counts as a number.
+def prose_coverage(document: Document, facts, checked_facts: set, uncertain_pairs: int = 0) -> dict:
+    """{"numbers", "read", "checked", "uncertain"}: see the module docstring for what counts as a number.
 
     `checked_facts` are the fact-table labels that took part in a rule (EngineResult.checked_facts); the
     code check kinds report theirs through `checks.crossmention.checked_rows` / `checks.derived.checked_rows`
-    for the engine to add."""
+    for the engine to add; `uncertain_pairs` comes from `checks.crossmention.uncertain_pairs`."""
     matched = _match(document, facts, set(checked_facts or ()))
     return {"numbers": len(matched), "read": sum(1 for _, r, _ in matched if r),
-            "checked": sum(1 for _, _, c in matched if c)}
+            "checked": sum(1 for _, _, c in matched if c), "uncertain": int(uncertain_pairs)}
 
 
 def unchecked_numbers(document: Document, facts, checked_facts: set) -> list[tuple[object, str, str]]:

@@ -1,39 +1,54 @@
 """Stated breakdowns: which facts are components of which total.
 
-Three shapes in Vietnamese reports, all turned into the `parent` / `complete` columns the rule packs check:
+The shapes in Vietnamese reports, all turned into the `parent` / `complete` columns the rule packs check:
 - inline: `416 hồ sơ (trong đó: 179 hồ sơ ...; 50 hồ sơ ...)` is partial (children <= total);
-  `416 hồ sơ, gồm: ...` / `bao gồm` is complete (children = total);
+  `416 hồ sơ, gồm: ...` / `bao gồm` is complete (children = total). Outside brackets a "trong đó" runs to
+  the end of its sentence over `;`-separated components of the same kind, and stops at a clause that names
+  another indicator of the total's rank ("Thu ngân sách …, trong đó thu nội địa …; chi ngân sách …");
+- a sentence opening with "Trong đó," breaks down the head figure of the sentence before;
 - bullets: a statement followed by a `Trong đó:` line and `+` items, each `+` item a component;
-- footnotes: the statements of footnote n are components of the statement carrying mark n, when they state
-  the same measures (a footnote of remarks or lists is not a breakdown).
+- footnotes: the statements of footnote n are components of the head statement of the sentence carrying mark
+  n, when the footnote opens with "Trong đó:" or states the same measures (a footnote of remarks or lists is
+  not a breakdown);
+- exhaustive splits named without a cue ("khu vực nhà nước …, ngoài nhà nước …, vốn FDI …"): components
+  that name every member of a standard partition (`check_report.partitions`) belong to the total before them.
+Components without a period of their own take their total's (a value of "3 tháng" is split into values of
+"3 tháng").
 """
 
 from __future__ import annotations
 
+import re
+
 from check_report import facts as F
 from check_report.document import LIST_ITEM, Block
+from check_report.extract import prose_grammar as G
 from check_report.extract import prose_patterns as P
-from check_report.extract.prose_statements import Segment, Stated
+from check_report.extract.prose_model import Stated, Statement
+from check_report.partitions import whole_partition
 
 VALUE_MEASURES = (F.COUNT, F.AMOUNT, F.MONTH, F.CUMULATIVE)
 # a total stated only as a rate ("GRDP tăng 6,5%, gồm: ...") and the rates of its components
-RATE_MEASURES = (F.GROWTH, F.CONTRIBUTION, F.SHARE)
+RATE_MEASURES = (F.GROWTH, F.CONTRIBUTION, F.CONTRIBUTION_SHARE, F.SHARE)
 # how far before "trong đó"/"gồm" the total may stand
 PARENT_REACH = 90
 
 
-def link_inline(text: str, depths: list[int], segments: list[Segment]) -> None:
-    stated = sorted((s for seg in segments for s in seg.stated), key=lambda s: s.offset)
+def link_inline(text: str, depths: list[int], statements: list[Statement]) -> None:
+    stated = sorted((s for st in statements for s in st.stated), key=lambda s: s.offset)
+    sentences = G.sentence_spans(text, depths)
     for pattern, complete in ((P.PARTIAL, False), (P.COMPLETE, True)):
         for m in pattern.finditer(text):
             depth = depths[min(m.start(), len(depths) - 1)]
-            parent = _parent_before(text, stated, m.start(), depth)
+            parent = _parent_before(text, stated, m.start(), depth) or \
+                _parent_of_sentence(text, sentences, statements, m.start(), depth)
             if parent is None:
                 continue
             end = _region_end(text, depths, m.end(), depth)
-            children = _children(stated, m.end(), end, depth, parent.entity)
+            children = _children(stated, statements, m.end(), end, depth, parent)
             _attach(stated, parent.entity, children, complete and len(children) >= 2)
-            _inherit_period(stated, parent, children)
+            value = next((s for s in stated if s.entity == parent.entity and s.measure in VALUE_MEASURES), parent)
+            _inherit_period(stated, value, children)
 
 
 def _parent_before(text: str, stated: list[Stated], pos: int, depth: int) -> Stated | None:
@@ -43,27 +58,83 @@ def _parent_before(text: str, stated: list[Stated], pos: int, depth: int) -> Sta
             continue
         between = text[s.figure.unit_end:pos].rstrip()
         between = between[:-1] if between.endswith(";") else between   # "...28.500 lao động; trong đó ..."
-        if len(between) > PARENT_REACH or ". " in between or ";" in between:
+        if len(between) > PARENT_REACH or ". " in between or ";" in between or _sentence_break(between):
             return None
         return s
     return None
 
 
+def _sentence_break(between: str) -> bool:
+    return re.search(r"(?<=[^\W\d_%])\.(?=[A-ZĐ])", between) is not None
+
+
+def _parent_of_sentence(text: str, sentences, statements: list[Statement], pos: int, depth: int) -> Stated | None:
+    """"… đạt 4.071 tỷ đồng, tăng 18,89%. Trong đó, kinh tế nhà nước …": the head figure of the sentence
+    before, when the cue opens its sentence."""
+    if depth != 0:
+        return None
+    index = next((k for k, (s, e) in enumerate(sentences) if s <= pos < e), None)
+    if not index or text[sentences[index][0]:pos].strip(" ,:-–+*"):
+        return None
+    previous = [st for st in statements if st.sentence == index - 1 and st.depth == 0 and st.role != "aside"]
+    for st in reversed(previous):
+        totals = [s for s in st.stated if s.entity == st.entity and s.named and
+                  (s.measure in VALUE_MEASURES or s.measure == F.GROWTH)]
+        values = [s for s in totals if s.measure in VALUE_MEASURES]
+        if totals and st.subject_sure:
+            return (values or totals)[-1]
+    return None
+
+
 def _region_end(text: str, depths: list[int], start: int, depth: int) -> int:
     for i in range(start, len(text)):
-        if depths[i] < depth or (depth == 0 and text[i] == "." and (i + 1 == len(text) or text[i + 1] == " ")):
+        if depths[i] < depth:
+            return i
+        if depth == 0 and text[i] == "." and (i + 1 == len(text) or text[i + 1] == " " or
+                                              (text[i + 1].isupper() and i and text[i - 1].isalpha())):
             return i
     return len(text)
 
 
-def _children(stated: list[Stated], start: int, end: int, depth: int, parent: str) -> list[str]:
+def _children(stated: list[Stated], statements: list[Statement], start: int, end: int, depth: int,
+              parent: Stated) -> list[str]:
     entities: list[str] = []
+    first_kind = None
+    parent_name = _statement_subject(statements, parent)
+    current = None
     for s in stated:
+        if not (start <= s.offset < end and s.depth == depth):
+            continue
+        if s.statement != current:
+            current = s.statement
+            stmt = statements[s.statement]
+            if entities and depth == 0 and _ends_breakdown(stmt, parent_name, first_kind):
+                break
         component = s.measure in VALUE_MEASURES or s.measure in RATE_MEASURES and s.named
-        if start <= s.offset < end and s.depth == depth and component and not s.linked \
-                and s.entity != parent and s.entity not in entities:
+        if component and not s.linked and s.entity != parent.entity and s.entity not in entities:
             entities.append(s.entity)
+            first_kind = first_kind or s.figure.kind
     return entities
+
+
+def _statement_subject(statements: list[Statement], s: Stated) -> str:
+    return statements[s.statement].subject if s.statement < len(statements) else ""
+
+
+def _ends_breakdown(stmt: Statement, parent_name: str, first_kind: str | None) -> bool:
+    """A clause after the components that names another indicator of the total's rank ends the breakdown."""
+    subject = G.normalise_name(stmt.subject) if stmt.subject else ""
+    if re.match(r"^\s*(?:tổng|toàn)\b", stmt.subject or "", re.IGNORECASE):
+        return True
+    kinds = {s.figure.kind for s in stmt.stated if s.entity == stmt.entity and s.measure in VALUE_MEASURES}
+    if first_kind and kinds and first_kind not in kinds:
+        return True
+    parent = G.normalise_name(parent_name)
+    if subject and parent:
+        a, b = subject.split(), parent.split()
+        if len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:] and a[0] != b[0]:
+            return True                                   # "chi ngân sách" after "thu ngân sách"
+    return False
 
 
 def _attach(stated: list[Stated], parent: str, children: list[str], complete: bool) -> None:
@@ -77,41 +148,49 @@ def _attach(stated: list[Stated], parent: str, children: list[str], complete: bo
 def _inherit_period(stated: list[Stated], parent: Stated, children: list[str]) -> None:
     """"3 tháng ước thực hiện 250 tỷ đồng, trong đó thu nội địa 200 tỷ đồng": a plain component of a month or
     cumulative value is a value of the same period."""
-    if parent.measure not in (F.MONTH, F.CUMULATIVE):
-        return
     for s in stated:
-        if s.entity in children and s.measure in (F.COUNT, F.AMOUNT) and s.measure == _plain_measure(parent):
+        if s.entity not in children:
+            continue
+        if parent.measure in (F.MONTH, F.CUMULATIVE) and s.measure in (F.COUNT, F.AMOUNT) and \
+                s.measure == _plain_measure(parent):
             s.measure, s.period = parent.measure, parent.period
+        elif s.period is None and parent.period is not None:
+            s.period = parent.period
+        if parent.certain:
+            for reason in ("period not stated", "period taken from an earlier paragraph"):
+                if reason in s.doubts:
+                    s.doubts.remove(reason)
 
 
 def _plain_measure(parent: Stated) -> str:
     return F.AMOUNT if parent.figure.kind == "money" else F.COUNT
 
 
-def link_bullets(blocks: list[Block], segments_by_block: list[list[Segment]]) -> None:
+def link_bullets(blocks: list[Block], statements_by_block: list[list[Statement]]) -> None:
     """`- Total ...` / `Trong đó:` / `+ component` / `+ component`. Word lists lose the `+`; there a component
     is a list item without the bold label that the totals' items open with."""
-    parent_entity = None
+    parent = None
     in_list = False
-    for block, segments in zip(blocks, segments_by_block):
+    for block, statements in zip(blocks, statements_by_block):
         text = block.text
         if P.BREAKDOWN_HEADER.match(text):
-            in_list = parent_entity is not None
+            in_list = parent is not None
             continue
         if text.rstrip().lower().endswith(("trong đó:", "trong đó")):
-            parent_entity = _statement_entity(segments, last=True) or parent_entity
-            in_list = parent_entity is not None
+            parent = _head_value(statements, last=True) or parent
+            in_list = parent is not None
             continue
         if in_list and _is_component_item(block):
-            child = _statement_entity(segments)
+            child = _head_value(statements)
             if child is not None:
-                for seg in segments:
-                    for s in seg.stated:
-                        if s.entity == child and s.parent is None:
-                            s.parent = parent_entity
+                for st in statements:
+                    for s in st.stated:
+                        if s.entity == child.entity and s.parent is None:
+                            s.parent = parent.entity
+                _inherit_period([s for st in statements for s in st.stated], parent, [child.entity])
             continue
         in_list = False
-        parent_entity = _statement_entity(segments, last=True) or (None if segments else parent_entity)
+        parent = _head_value(statements, last=True) or (None if statements else parent)
 
 
 def _is_component_item(block: Block) -> bool:
@@ -121,26 +200,68 @@ def _is_component_item(block: Block) -> bool:
     return block.kind == LIST_ITEM and not labelled and not P.BULLET_PARENT.match(block.text)
 
 
-def _statement_entity(segments: list[Segment], last: bool = False) -> str | None:
-    order = reversed(segments) if last else segments
-    for seg in order:
-        if any(s.entity == seg.entity and s.measure in VALUE_MEASURES for s in seg.stated):
-            return seg.entity
+def _head_value(statements: list[Statement], last: bool = False) -> Stated | None:
+    """The value a statement is about: its figure for the longest period (3 tháng over tháng 03)."""
+    order = reversed(statements) if last else statements
+    for st in order:
+        values = [s for s in st.stated if s.entity == st.entity and s.measure in VALUE_MEASURES and s.named]
+        if values:
+            return max(values, key=lambda s: (s.measure == F.CUMULATIVE, s.period.end - s.period.start
+                                              if s.period is not None else -1))
     return None
 
 
-def link_footnotes(marks: list[tuple[int, list[Segment]]], bodies: dict[int, list[list[Segment]]]) -> None:
-    """marks: (footnote number, segments of the statement carrying the mark)."""
+def link_footnotes(marks: list[tuple[int, list[Statement]]], bodies: dict[int, list[tuple[Block, list[Statement]]]]
+                   ) -> None:
+    """marks: (footnote number, the statements of the sentence carrying the mark)."""
     for number, carrier in marks:
-        parent = _statement_entity(carrier, last=True)
+        parent = _head_value(carrier)
         if parent is None:
             continue
-        parent_measures = {s.measure for seg in carrier for s in seg.stated if s.entity == parent}
-        for segments in bodies.get(number, []):
-            for seg in segments:
-                measures = {s.measure for s in seg.stated if s.entity == seg.entity}
-                if not measures & parent_measures & set(VALUE_MEASURES):
-                    continue
-                for s in seg.stated:
-                    if s.entity == seg.entity and s.parent is None:
-                        s.parent = parent
+        parent_measures = {s.measure for st in carrier for s in st.stated if s.entity == parent.entity}
+        for block, statements in bodies.get(number, []):
+            breakdown = bool(P.BREAKDOWN_OPENING.match(block.text))
+            children = []
+            for st in statements:
+                own = [s for s in st.stated if s.entity == st.entity or not s.named]
+                measures = {s.measure for s in own if s.entity == st.entity}
+                kinds = {s.figure.kind for s in own if s.measure in VALUE_MEASURES}
+                if breakdown and parent.figure.kind in kinds:
+                    children.extend(dict.fromkeys(s.entity for s in own if s.measure in VALUE_MEASURES
+                                                  and s.figure.kind == parent.figure.kind))
+                elif measures & parent_measures & {F.MONTH, F.CUMULATIVE} and st.subject_sure:
+                    children.append(st.entity)           # the same flows, month and months to date
+            every = [s for st in statements for s in st.stated]
+            for s in every:
+                if s.entity in children and s.parent is None and s.entity != parent.entity:
+                    s.parent = parent.entity
+            _inherit_period(every, parent, list(dict.fromkeys(children)))
+
+
+def link_partitions(statements: list[Statement]) -> None:
+    """Components that name every member of a standard partition, stated right after a total of the same
+    kind with no cue, are the whole of that total ("Vốn đầu tư … 10.250 tỷ đồng; khu vực nhà nước …,
+    ngoài nhà nước …, có vốn đầu tư nước ngoài …")."""
+    heads = [st for st in statements if st.depth == 0 and st.subject and _head_value([st]) is not None]
+    for start in range(len(heads)):
+        total = heads[start]
+        run = []
+        for st in heads[start + 1:]:
+            if st.sentence > total.sentence + 1:
+                break
+            run.append(st)
+        for end in range(len(run), 1, -1):
+            parts = run[:end]
+            values = [_head_value([st]) for st in parts]
+            kind = _head_value([total]).figure.kind
+            if any(v.parent for v in values) or any(v.figure.kind != kind for v in values):
+                continue
+            if not total.subject_sure or whole_partition(total.subject, [st.subject for st in parts]) is None:
+                continue
+            parent = _head_value([total])
+            every = [s for st in parts for s in st.stated]
+            for s in every:
+                if s.parent is None:
+                    s.parent = parent.entity
+            _inherit_period(every, parent, [st.entity for st in parts])
+            break

@@ -2,6 +2,7 @@
 
 Like statcheck's R/regex.R: the rest of extract/prose*.py only refers to these names. Patterns run on
 `Block.text` (markup already stripped, NFC) and are case-insensitive where Vietnamese capitalisation varies.
+Quantifiers are bounded and no repeat nests inside another, so each pattern runs in time linear in the text.
 Examples in comments are real-world variants the tests exercise.
 """
 
@@ -15,51 +16,72 @@ CI = re.IGNORECASE   # Vietnamese capitalisation varies ("Quý I", "QUÝ I", "qu
 # A written number: digits with '.'/',' groups or decimals ("1.138.000", "21,89", "140.7", "03").
 # Not preceded by a letter, digit, '/' or a separator (so "H5N1", "24/2" tails and "1.2.3" parts are taken
 # as a whole or not at all); a unit may follow without a space ("9.469.065.000đ", "470m2").
-NUMBER = r"\d+(?:[.,]\d+)*"
+NUMBER = r"\d{1,15}(?:[.,]\d{1,15}){0,6}"
 FIGURE = re.compile(r"(?<![\w/.,])" + NUMBER + r"(?![\d/]|[.,]\d)")
 # "a/b": two numbers around a slash, the shape of ratios ("1.245/1.320 hộ", "19/19 tiêu chí") and of
-# dates ("27/2"); told apart by RATIO_CONTEXT / DATE_DAY_MONTH below.
-SLASH_PAIR = re.compile(r"(?<![\w/.,])(" + NUMBER + r")\s*/\s*(" + NUMBER + r")(?![\w/]|[.,]\d)")
+# dates ("27/2"); told apart by the unit after and DATE_DAY_MONTH. A scale word may follow the numerator
+# ("220 triệu/254 triệu 700 nghìn đồng").
+SLASH_PAIR = re.compile(r"(?<![\w/.,])(" + NUMBER + r")(?:\s{0,2}(triệu|tỷ|tỉ|nghìn|ngàn))?\s{0,2}/\s{0,2}("
+                        + NUMBER + r")(?![\d/]|[.,]\d)", CI)
+# An amount written the way it is spoken: "147 triệu 700 nghìn đồng", "16 tỷ 434 triệu đồng",
+# "1 tỷ 500 triệu", "96 triệu 500 nghìn". Read as one figure in its first scale (147,7 triệu).
+SPOKEN_AMOUNT = re.compile(r"(?<![\w/.,])(\d{1,4})\s{1,3}(tỷ|tỉ|triệu)\s{1,3}(\d{1,3})\s{1,3}(triệu|nghìn|ngàn)"
+                           r"(?:\s{1,3}(\d{1,3})\s{1,3}(nghìn|ngàn|đồng))?(?!\w)", CI)
+SPOKEN_SCALE = {"tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3, "đồng": 1.0}
 
 # --- what is NOT a figure (masked before figures are read; see prose.py for the coverage definition) ----
 # Document codes: "03/CT-UBND", "32/2018/NQ-HĐND", "825/QĐ-TTg", "06-NQ/QU", "Đề án 06/CP", "/BC-UBND".
-CITATION_CODE = re.compile(r"(?<![\w/])(?:\d+(?:[/-]\d+)*[/-]|/)[A-ZĐ][A-Za-zĐđ&]*(?:[-/][A-ZĐ][A-Za-zĐđ&]*)*"
-                           r"(?=[\s,.;:)]|$)")
+CITATION_CODE = re.compile(r"(?<![\w/])(?:\d{1,6}(?:[/-]\d{1,6}){0,3}[/-]|/)[A-ZĐ][A-Za-zĐđ&]{0,12}"
+                           r"(?:[-/][A-ZĐ][A-Za-zĐđ&]{0,12}){0,4}(?=[\s,.;:)]|$)")
 # Full dates: "17/01/2024", "8/3/2024", "01-10-1997", "3.2.1930", "ngày 05 tháng 12 năm 2022".
-DATE_FULL = re.compile(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}\b"
-                       r"|\bngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", CI)
-# Day/month with a date word before: "ngày 27/2", "ngày 8/3", "Quốc tế phụ nữ 8/3".
-DATE_DAY_MONTH = re.compile(r"\b(?:ngày|hôm|từ|đến)\s+\d{1,2}\s*/\s*\d{1,2}\b", CI)
+DATE_FULL = re.compile(r"\b\d{1,2}\s{0,2}[/.\-]\s{0,2}\d{1,2}\s{0,2}[/.\-]\s{0,2}(?:19|20)\d{2}\b"
+                       r"|\bngày\s{1,3}\d{1,2}\s{1,3}tháng\s{1,3}\d{1,2}(?:\s{1,3}năm\s{1,3}\d{4})?", CI)
+# Day/month with a date word before: "ngày 27/2", "ngày 8/3", "từ 15/12", "đến 14/3".
+DATE_DAY_MONTH = re.compile(r"\b(?:ngày|hôm|từ|đến)\s{1,3}\d{1,2}\s{0,2}/\s{0,2}\d{1,2}\b", CI)
 # Month/year and quarter/year outside period phrases: "4/2024", "tháng 4/2024".
 MONTH_YEAR = re.compile(r"\b\d{1,2}/(?:19|20)\d{2}\b")
 # Year ranges: "2020-2025", "2023 - 2024", "2021–2025" (school years, terms, stages).
-YEAR_RANGE = re.compile(r"\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b")
+YEAR_RANGE = re.compile(r"\b(?:19|20)\d{2}\s{0,2}[-–]\s{0,2}(?:19|20)\d{2}\b")
 # A year on its own: "năm 2024", "Giáp Thìn 2024"; a 4-digit 19xx/20xx not followed by a counting unit.
 YEAR = re.compile(r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,/]\d)")
 # Numbers that name rather than count: "lớp 9", "Bài 7", "lần thứ 15", "khóa VI", "mức độ 3", "ngã 5",
-# "đợt 2", "Nghị quyết 04", "Nghị định 137", "tỷ lệ 1/500", "kỷ niệm 94 năm", "30 năm", "5 tuổi".
+# "đợt 2", "Nghị quyết 04", "Nghị định 137", "tỷ lệ 1/500", "kỷ niệm 94 năm", "30 năm", "5 tuổi",
+# "xếp thứ 4", "đạt 3 sao", "hạng 2", "giờ 15".
 LABEL_BEFORE = re.compile(
     r"\b(?:lớp|bài|thứ|khóa|khoá|đợt|lần|mức độ|cấp độ|ngã|(?<!tổng\s)số|điều|khoản|chương|mục|phụ lục|tầng|"
     r"tổ dân phố|kỳ họp|nghị quyết|nghị định|quyết định|chỉ thị|thông tư|công văn|công điện|đề án|"
-    r"phường|xã|khu|tỷ lệ|tỉ lệ bản đồ|covid|phiên bản|version|ngõ|ngách|hẻm)\s*[-:]?\s*$", CI)
+    r"phường|xã|khu|tỷ lệ|tỉ lệ bản đồ|covid|phiên bản|version|ngõ|ngách|hẻm|hạng|top|nhóm|"
+    r"đường dây nóng|hotline|điện thoại|page|trang)\s{0,2}[-:]?\s{0,2}$", CI)
 # the number after such a word: "9", "1/500", "2,4" (a list of classes), never a percentage
-LABEL_VALUE = re.compile(r"\d+(?:\s*/\s*\d+)?(?:\s*,\s*\d+)*(?!\d)(?!\s*%)(?![.,]\d)")
+LABEL_VALUE = re.compile(r"\d{1,6}(?:\s{0,2}/\s{0,2}\d{1,6})?(?:\s{0,2},\s{0,2}\d{1,4}){0,6}(?!\d)(?!\s*%)(?![.,]\d)")
 # where a number starts (the label test runs only there, which keeps it cheap)
 NUMBER_START = re.compile(r"(?<![\w.,/])\d")
-DURATION = re.compile(r"(?<![\w.,])\d+\s+(?:năm|tuổi)\b", CI)
+DURATION = re.compile(r"(?<![\w.,])\d{1,4}\s{1,3}(?:năm|tuổi|giờ|phút|ngày đêm)\b", CI)
+# Grades and ranks: "3 sao", "4 sao", "hạng 1": the number names a class, it counts nothing.
+GRADE = re.compile(r"(?<![\w.,])\d{1,2}\s{1,3}sao\b", CI)
 # Enumerators at the start of a block: "1.", "2)", "II.", "a)", "- 1." (list numbering, not figures).
-ENUMERATOR = re.compile(r"^\s*(?:[-+•–]\s*)?(?:\d+(?:\.\d+)*|[IVXLC]+|[a-zđ])[.)]\s", CI)
+ENUMERATOR = re.compile(r"^\s{0,8}(?:[-+•–]\s{0,3})?(?:\d{1,2}(?:\.\d{1,2}){0,3}|[IVXLC]{1,6}|[a-zđ])[.)]\s", CI)
+# Phone numbers and page stamps: "0866.59.4498".
+PHONE = re.compile(r"(?<![\w.,])0\d{2,4}[. ]\d{2,4}[. ]\d{2,5}(?![\w.,])")
 
 # --- periods -------------------------------------------------------------------------------------------
+_SPELLED = r"một|hai|ba|bốn|sáu|bảy|tám|chín|mười(?:\s+một|\s+hai)?"
+SPELLED_MONTHS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+                  "mười một": 11, "mười hai": 12}
 # A month: "tháng 03", "tháng 3", "tháng 3/2024", "tháng 3 năm 2024" (not "3 tháng", a cumulative).
-PERIOD_MONTH = re.compile(r"\btháng\s+(\d{1,2})(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?\b", CI)
-# Months since January: "3 tháng", "03 tháng", "6 tháng đầu năm", "9 tháng năm 2024", "12 tháng".
-PERIOD_MONTHS = re.compile(r"(?<![\w.,/])(\d{1,2})\s+tháng(?:\s+đầu\s+năm)?(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?"
-                           r"(?!\s+(?:tiếp|tới|cuối|sau))", CI)
-# A quarter: "quý I", "Quý 1/2024", "quý IV năm 2023".
-PERIOD_QUARTER = re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\b(?:\s*(?:/|năm)\s*((?:19|20)\d{2}))?", CI)
+PERIOD_MONTH = re.compile(r"\btháng\s{1,3}(\d{1,2})(?:\s{0,2}(?:/|năm)\s{0,2}((?:19|20)\d{2}))?\b", CI)
+# Months since January: "3 tháng", "03 tháng", "6 tháng đầu năm", "9 tháng năm 2024", "bảy tháng".
+PERIOD_MONTHS = re.compile(r"(?<![\w.,/])(\d{1,2}|" + _SPELLED + r")\s{1,3}tháng(?:\s{1,3}đầu\s{1,3}năm)?"
+                           r"(?:\s{0,2}(?:/|năm)\s{0,2}((?:19|20)\d{2}))?(?!\s{1,3}(?:tiếp|tới|cuối|sau|còn|qua\s+năm))",
+                           CI)
+# A quarter: "quý I", "Quý 1/2024", "quý IV năm 2023", "quý II-2016".
+PERIOD_QUARTER = re.compile(r"\bquý\s{1,3}(IV|I{1,3}|[1-4])\b(?:\s{0,2}(?:/|-|năm)\s{0,2}((?:19|20)\d{2}))?", CI)
+# A whole year as the period: "năm 2023", "cả năm 2023", "trong năm 2022".
+PERIOD_YEAR = re.compile(r"\b(?:cả\s{1,3}|trong\s{1,3})?năm\s{1,3}((?:19|20)\d{2})\b(?!\s{0,2}[-–]\s{0,2}\d)", CI)
+# The report's own month without its number: "trong tháng", "tháng này", "tháng báo cáo".
+PERIOD_THIS_MONTH = re.compile(r"\b(?:trong tháng|tháng này|tháng báo cáo)\b(?!\s{0,3}\d)", CI)
 # Periods ahead, in plans: "9 tháng tiếp theo", "6 tháng cuối năm", "3 tháng tới" (no figure of the report).
-PERIOD_AHEAD = re.compile(r"(?<![\w.,/])\d{1,2}\s+tháng\s+(?:tiếp theo|tới|cuối năm|còn lại|sau)", CI)
+PERIOD_AHEAD = re.compile(r"(?<![\w.,/])\d{1,2}\s{1,3}tháng\s{1,3}(?:tiếp theo|tới|cuối năm|còn lại|sau)", CI)
 # Cumulative without a number: "lũy kế", "luỹ kế", "tính chung", "từ đầu năm".
 PERIOD_TO_DATE = re.compile(r"\b(?:lũy kế|luỹ kế|lũy tiến|tính chung|từ đầu năm)\b", CI)
 ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -68,73 +90,168 @@ ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # Percent sign after a figure, with or without a space (or a no-break space): "21,89%", "17,15 %".
 PERCENT_SIGN = re.compile(r"\s{0,2}%")
 # Percentage points: "2,5 điểm %", "1,2 điểm phần trăm".
-POINTS_UNIT = re.compile(r"\s*điểm\s*(?:%|phần trăm)", CI)
+POINTS_UNIT = re.compile(r"\s{0,2}điểm\s{0,2}(?:%|phần trăm)", CI)
 # Money: "triệu đồng", "tỷ đồng", "tỉ đồng", "nghìn tỷ đồng", "đồng", "000đ", "triệu USD", "tỷ" alone.
-MONEY_UNIT = re.compile(r"\s*(nghìn tỷ|ngàn tỷ|nghìn tỉ|nghìn|ngàn|triệu|tỷ|tỉ)?\s*(đồng|đ|vnđ|vnd|usd)(?!\w)"
-                        r"|\s*(nghìn tỷ|nghìn tỉ|triệu|tỷ|tỉ)(?!\w)", CI)
-SCALE_WORDS = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "nghìn": 1e3, "ngàn": 1e3,
-               "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9}
+MONEY_UNIT = re.compile(r"\s{0,3}(nghìn tỷ|ngàn tỷ|nghìn tỉ|triệu tỷ|triệu tỉ|nghìn|ngàn|triệu|tỷ|tỉ)?\s{0,3}"
+                        r"(đồng|đ|vnđ|vnd|usd|đô la mỹ)(?!\w)"
+                        r"|\s{0,3}(nghìn tỷ|nghìn tỉ|triệu tỷ|triệu tỉ|triệu|tỷ|tỉ)(?!\w)(?!\s{1,3}(?:lượt|người|khách|"
+                        r"tấn|ha|m3|m2|con|cây|kWh|lít|sản phẩm|hộ|lao động))", CI)
+SCALE_WORDS = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "triệu tỷ": 1e15, "triệu tỉ": 1e15,
+               "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "vạn": 1e4}
+# A count or quantity in a scale: "583,07 ngàn m3", "63 vạn tấn", "2,3 triệu lượt khách", "220 nghìn tấn".
+SCALED_QUANTITY = re.compile(r"\s{0,3}(nghìn|ngàn|vạn|triệu|tỷ|tỉ)\s{1,3}(tấn|ha|m3|m³|m2|m²|km|lượt khách|lượt|"
+                             r"khách|người|con|cây|kWh|lít|sản phẩm|hộ|lao động|việc làm|USD|đồng)(?!\w)", CI)
 # Counting units written after a count; longest first so "hồ sơ" wins over "hồ". Any other lower-case
 # word after a number is taken as its unit too ("66 biển quảng cáo" -> "biển").
 COUNT_UNIT = re.compile(
-    r"\s*(hồ sơ|vụ việc|lượt người|lượt|người|hộ dân|hộ|suất|vụ|cơ sở|doanh nghiệp|lao động|tổ|đơn|"
-    r"trường hợp|giấy phép|giấy chứng nhận|ha|tấn|km|m2|m²|con|cái|chiếc|tập thể|cá nhân|giáo viên|"
+    r"\s{0,3}(hồ sơ|vụ việc|lượt người|lượt khách|lượt|người|hộ dân|hộ|suất|vụ|cơ sở|doanh nghiệp|lao động|tổ|đơn|"
+    r"trường hợp|giấy phép|giấy chứng nhận|ha|tấn|tạ|kg|km|m3|m³|m2|m²|con|cái|chiếc|tập thể|cá nhân|giáo viên|"
     r"học sinh|trường|lớp|phường|xã|thôn|dự án|công trình|buổi|cuộc|chuyên đề|giải|bệnh nhân|ca|"
-    r"tiêu chí|lô|nhà|căn|thửa|biển|điểm|đoàn)(?!\w)"
-    r"|\s*([a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+)", re.UNICODE)
+    r"tiêu chí|lô|nhà|căn|thửa|biển|điểm|đoàn|lần|sản phẩm|nhóm|chỉ tiêu|mô hình)(?!\w)"
+    r"|\s{0,3}([a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]{1,12})", re.UNICODE)
+# Units of measure (a quantity, not a count of things): a figure in one of these, stated after its
+# subject, is the subject's value; a count of things ("66 biển") names its own indicator.
+MEASURE_UNITS = frozenset({"ha", "tấn", "tạ", "kg", "km", "m3", "m³", "m2", "m²", "lít", "kwh"})
 
+# A hedge before a figure widens its interval instead of dropping it: "hơn 3.900", "gần 664", "khoảng 2.900".
+HEDGE = re.compile(r"\b(khoảng|gần|hơn|trên|xấp xỉ|chừng|tầm|ít nhất|tối thiểu|dưới|chưa đến|chưa tới|"
+                   r"không đến|không dưới|không quá)\s{1,3}$", CI)
+HEDGE_UP = frozenset({"hơn", "trên", "ít nhất", "tối thiểu", "không dưới"})
+HEDGE_DOWN = frozenset({"gần", "dưới", "chưa đến", "chưa tới", "không đến", "không quá"})
 # Words that make a count approximate: "khoảng 1.200 người", "gần 300 hộ", "hơn 50 lượt", "trên 20 vụ".
-APPROXIMATE = re.compile(r"\b(?:khoảng|gần|hơn|trên|xấp xỉ|ước|chừng|tầm)\s*$", CI)
+APPROXIMATE = re.compile(r"\b(?:khoảng|gần|hơn|trên|xấp xỉ|ước|chừng|tầm)\s{0,3}$", CI)
 
 # Words before a percentage that say what it is.
-GROWTH_UP = re.compile(r"\btăng(?:\s+trưởng)?\s*(?:khoảng|gần|hơn|trên)?\s*$", CI)
-GROWTH_DOWN = re.compile(r"\bgiảm\s*(?:khoảng|gần|hơn|trên)?\s*$", CI)
-REACHED = re.compile(r"\b(đạt|bằng|vượt|ước đạt|tương đương)\s*(?:khoảng|gần|hơn|trên)?\s*:?\s*$", CI)
-TIMES_WORD = re.compile(r"\b(?:gấp|bằng|tăng gấp)\s*(?:khoảng|gần|hơn|trên)?\s*$", CI)   # "gấp 2,5 lần"
-SHARE_WORD = re.compile(r"\bchiếm\s*(?:khoảng|gần|hơn|trên|tỷ trọng|tỉ trọng)?\s*$", CI)
-CONTRIBUTION_WORD = re.compile(r"\bđóng góp\s*(?:khoảng|gần|hơn|trên)?\s*$", CI)
-RATIO_WORD = re.compile(r"\b(?:tỷ lệ|tỉ lệ|tương đương|tương ứng)\s*(?:đạt|là|bằng)?\s*:?\s*$", CI)
-# Words after a percentage: the plan ("kế hoạch", "KH", "dự toán", "chỉ tiêu", "nghị quyết", "so kế hoạch
-# năm") or the same period last year ("so cùng kỳ", "so với cùng kỳ năm trước", "so với năm trước").
-OF_PLAN = re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:kế hoạch|KH\b|dự toán|chỉ tiêu|nghị quyết|mục tiêu)", CI)
-OF_PREVIOUS = re.compile(r"^\s*(?:so\s+)?(?:với\s+)?(?:cùng kỳ|cùng thời điểm|năm trước|năm ngoái)", CI)
-# Any other comparison after "tăng p%": "so với tháng trước", "so với đầu năm", "so với kế hoạch" (then the
-# percentage is not growth over the same period).
-OTHER_COMPARISON = re.compile(r"^\s*(?:so\s+(?:với\s+)?|với\s+)(?!cùng kỳ|cùng thời điểm|năm trước|năm ngoái)", CI)
+GROWTH_UP = re.compile(r"\btăng(?:\s{1,3}trưởng)?(?:\s{1,3}(?:thêm|cao|mạnh|nhẹ))?\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$",
+                       CI)
+GROWTH_DOWN = re.compile(r"\bgiảm(?:\s{1,3}(?:thêm|mạnh|nhẹ))?\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$", CI)
+REACHED = re.compile(r"\b(đạt|bằng|vượt|ước đạt|tương đương|ước tính đạt|ước bằng)\s{0,3}(?:khoảng|gần|hơn|trên)?"
+                     r"\s{0,3}:?\s{0,3}$", CI)
+TIMES_WORD = re.compile(r"\b(?:gấp|bằng|tăng gấp|tăng)\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$", CI)  # "gấp 2,5 lần"
+SHARE_WORD = re.compile(r"\bchiếm\s{0,3}(?:khoảng|gần|hơn|trên|tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ)?\s{0,3}$", CI)
+# what a share is of: "chiếm 85,78% tổng mức", "chiếm 34% GRDP", "chiếm tỷ lệ 3,14% (tổng số hộ)"
+SHARE_OF = re.compile(r"\s{0,3}(?:của\s{1,3})?(?:tổng|toàn|trong|so với|cơ cấu)?[^,;.()\d]{0,40}?(?=\s{0,3}(?:[,;.(]|$|\bvà\b|"
+                      r"\btăng\b|\bgiảm\b|\bđạt\b))", CI)
+CONTRIBUTION_WORD = re.compile(r"\b(?:đóng góp|làm tăng|làm giảm)\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$", CI)
+RATIO_WORD = re.compile(r"\b(?:tỷ lệ|tỉ lệ|tương đương|tương ứng)\s{0,3}(?:đạt|là|bằng)?\s{0,3}:?\s{0,3}$", CI)
+# "tốc độ tăng (trưởng) ... đạt 6,2%", "tăng trưởng kinh tế ước đạt 6,2%": a growth rate, not a ratio
+GROWTH_RATE_SUBJECT = re.compile(r"^\s{0,3}(?:tốc độ\s{1,3}tăng(?:\s{1,3}trưởng)?|tăng\s{1,3}trưởng)\s{0,3}(?:của\s)?", CI)
+# "nếu loại trừ yếu tố giá thì tăng 6,1%": growth at constant prices, another figure than the nominal one
+REAL_TERMS = re.compile(r"loại trừ yếu tố giá|theo giá so sánh|giá so sánh", CI)
+# A judgement next to a ratio to plan: "vượt kế hoạch", "không đạt chỉ tiêu", "đạt kế hoạch", "hoàn thành".
+JUDGEMENT = re.compile(r"\b(không đạt|chưa đạt|vượt|đạt|hoàn thành(?:\s{1,3}vượt)?|chưa hoàn thành|không hoàn thành)"
+                       r"\s{1,3}(?:mức\s{1,3})?(kế hoạch|chỉ tiêu|dự toán|mục tiêu|nghị quyết)\b(?!\s{0,3}\d)", CI)
+
+# --- bases: what a percentage is measured against (read from the words after it) -------------------------
+# The plan: "kế hoạch", "KH", "dự toán", "chỉ tiêu", "nghị quyết" and who set it ("tỉnh giao", "HĐND huyện").
+PLAN_BASE = re.compile(r"^\s{0,3}(?:so\s{1,3})?(?:với\s{1,3})?(kế hoạch|KH\b|dự toán|chỉ tiêu|mục tiêu|nghị quyết)"
+                       r"([^,;.()%\d]{0,70})", CI)
+# The same period last year: "so cùng kỳ", "so với cùng kỳ năm trước", "so với cùng kỳ năm 2024".
+SAME_PERIOD_BASE = re.compile(r"^\s{0,3}(?:so\s{1,3}(?:với\s{1,3})?|với\s{1,3})?(?:cùng kỳ|cùng thời điểm|cùng thời gian)"
+                              r"(?:\s{1,3}năm\s{1,3}(trước|ngoái|(?:19|20)\d{2}))?", CI)
+# "so với năm trước", "so với năm ngoái", "so với năm 2023", "so với 6 tháng đầu năm 2021", "so với quý I/2023"
+NAMED_BASE = re.compile(r"^\s{0,3}(?:so\s{1,3}(?:với\s{1,3})?|với\s{1,3})(?:(\d{1,2})\s{1,3}tháng(?:\s{1,3}đầu)?\s{1,3})?"
+                        r"(?:(quý\s{1,3}(?:IV|I{1,3}|[1-4]))\s{0,3}(?:/|-|năm)?\s{0,3})?"
+                        r"(?:năm\s{1,3})?(trước|ngoái|cũ|(?:19|20)\d{2})\b", CI)
+# The period just before: "so với tháng trước", "so tháng trước", "so với quý trước", "so với kỳ trước".
+PRIOR_BASE = re.compile(r"^\s{0,3}(?:so\s{1,3}(?:với\s{1,3})?|với\s{1,3})(?:tháng|quý|kỳ)\s{1,3}(?:trước|liền kề)", CI)
+# Any other comparison: "so với đầu năm", "so với tháng 12/2023", "so với 4,3% năm cũ".
+OTHER_BASE = re.compile(r"^\s{0,3}(?:so\s{1,3}(?:với\s{1,3})?|với\s{1,3})(?!cùng kỳ|cùng thời)", CI)
+# A comparison figure after a growth: "chỉ thấp hơn tốc độ tăng 6,58% của 6 tháng đầu năm 2022",
+# "cao hơn mức tăng 7,0% của quý I năm 2019": the figure after belongs to another period.
+COMPARED_FIGURE = re.compile(r"\b(?:cao|thấp)\s{1,3}hơn\s{1,3}(?:so\s{1,3}với\s{1,3})?(?:tốc độ\s{1,3}tăng|mức\s{1,3}tăng|"
+                             r"mức|tốc độ)?(?:\s{1,3}(?:trưởng|bình quân))?\s{0,3}$", CI)
+# "(cùng kỳ năm trước tăng 4,1%)", "(cùng kỳ năm 2024 giảm 6,9%)", "(cơ cấu tương ứng của cùng kỳ năm 2023 là".
+COMPARISON_GROUP = re.compile(r"^\s{0,3}(?!so\b|với\b)(?:(?:cơ cấu|tỷ trọng|tỉ trọng|tốc độ tăng|mức tăng|chỉ số)"
+                              r"[\w ]{0,20}?\s)?(?:của\s{1,3})?cùng kỳ(?:\s{1,3}năm\s{1,3}(?:trước|ngoái|(?:19|20)\d{2}))?\b",
+                              CI)
+# "so với 4,3% năm cũ": the figure inside a base phrase is last year's
+BASE_FIGURE = re.compile(r"^\s{0,3}so\s{1,3}(?:với\s{1,3})?(?:mức\s{1,3})?$", CI)
+
+# --- values and their words ----------------------------------------------------------------------------
+# Between a period phrase and its value: "tháng 03 ước thực hiện", "3 tháng ước đạt", "quý I:", "lũy kế đạt".
+PERIOD_TO_VALUE = re.compile(r"^\s{0,3}[:,]?\s{0,3}(?:đã\s{1,3})?(?:\(?(?:ước|dự kiến|dự ước)\)?\s{0,3})?(?:tính\s{0,3})?"
+                             r"(?:thực hiện|đạt|được|là|ước đạt)?\s{0,3}(?:được\s{0,3})?[:]?\s{0,3}"
+                             r"(?:khoảng|gần|hơn|trên|xấp xỉ)?\s{0,3}$", CI)
+# The plan itself: "kế hoạch năm 2024 là 836.000 triệu đồng", "dự toán giao 311.299 triệu đồng",
+# "được giao chỉ tiêu thu ngân sách là 147 triệu 700 nghìn đồng".
+PLAN_WORD = re.compile(r"\b(?:kế hoạch|KH|dự toán|chỉ tiêu)(?:\s{1,3}(?:năm|giao|được giao|cả năm|thành phố giao|"
+                       r"tỉnh giao|huyện giao))*(?:\s{1,3}[^\d,;.()]{0,30}?)?\s{0,3}(?:là|:)?\s{0,3}$", CI)
+PREVIOUS_WORD = re.compile(r"\bcùng kỳ(?:\s{1,3}năm\s{1,3}(?:trước|ngoái))?\s{0,3}(?:là|:)?\s{0,3}$", CI)
+# "giao tăng thêm 40 triệu đồng": an increase of a plan, not a change of the value
+PLAN_RAISE = re.compile(r"\bgiao\s{1,3}(?:tăng\s{1,3}thêm|bổ sung|thêm)\s{0,3}(?:[^\d,;.()]{0,40}?\s)?(?:là\s{1,3})?$", CI)
 # An absolute change stated beside a growth rate: "tăng 9,1% hay tăng 15.210 triệu đồng",
 # "tăng 9,1%, tương ứng tăng 15.210". The change figure is the one after CHANGE_WORD.
-CHANGE_WORD = re.compile(r"\b(tăng|giảm)\s*(?:thêm)?\s*$", CI)
-# Between a period phrase and its value: "tháng 03 ước thực hiện", "3 tháng ước đạt", "quý I:", "lũy kế đạt".
-PERIOD_TO_VALUE = re.compile(r"^\s*[:,]?\s*(?:\(?ước\)?\s*)?(?:tính\s*)?(?:thực hiện|đạt|được|là|ước đạt)?"
-                             r"\s*(?:được\s*)?[:]?\s*$", CI)
-# The plan itself: "kế hoạch năm 2024 là 836.000 triệu đồng", "dự toán giao 311.299 triệu đồng".
-PLAN_WORD = re.compile(r"\b(?:kế hoạch|KH|dự toán|chỉ tiêu)(?:\s+(?:năm|giao|được giao|cả năm|thành phố giao))*"
-                       r"\s*(?:là|:)?\s*$", CI)
-PREVIOUS_WORD = re.compile(r"\bcùng kỳ(?:\s+năm\s+(?:trước|ngoái))?\s*(?:là|:)?\s*$", CI)
+CHANGE_WORD = re.compile(r"\b(tăng|giảm)\s{0,3}(?:thêm)?\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$", CI)
+# "giảm còn 3,1%", "tăng lên 45 tỷ": the level reached, not the change
+CHANGE_TO = re.compile(r"\b(?:tăng|giảm)\s{1,3}(?:còn|lên|xuống)\s{0,3}$", CI)
 
 # --- stated relations ----------------------------------------------------------------------------------
-# Partial breakdown: "(trong đó: ...)", "trong đó", "Trong đó:", "riêng".
-PARTIAL = re.compile(r"\btrong\s+đó\b\s*:?", CI)
+# Partial breakdown: "(trong đó: ...)", "trong đó", "Trong đó:", "trong đó,".
+PARTIAL = re.compile(r"\btrong\s{1,3}đó\b\s{0,3}[:,]?", CI)
 # Complete breakdown: "gồm", "bao gồm", "gồm có" right after the total.
-COMPLETE = re.compile(r"\b(?:bao\s+)?gồm(?:\s+có)?\b\s*:?", CI)
+COMPLETE = re.compile(r"\b(?:bao\s{1,3})?gồm(?:\s{1,3}có)?\b\s{0,3}:?", CI)
 # A count and its amount side by side: "900 suất = 450.000.000 đồng", "12 trường hợp với số tiền
 # 06 triệu đồng", "1.520 suất quà, tổng số tiền 760.000.000 đồng", "5 dự án với tổng vốn đăng ký 1.200 tỷ".
-PAIR_LINK = re.compile(r"^\s*(?:[\w ,]{0,24}?)\s*(?:=|tương\s+ứng|(?:với\s+)?(?:tổng\s+)?(?:số\s+tiền|số\s+vốn|"
-                       r"vốn(?:\s+đăng\s+ký|\s+đầu\s+tư)?|kinh\s+phí|trị\s+giá|giá\s+trị))\s*(?:là|:)?\s*$", CI)
+PAIR_LINK = re.compile(r"^\s{0,3}(?:[\w ,]{0,24}?)\s{0,3}(?:=|tương\s{1,3}ứng|(?:với\s{1,3})?(?:tổng\s{1,3})?(?:số\s{1,3}tiền|"
+                       r"số\s{1,3}vốn|vốn(?:\s{1,3}đăng\s{1,3}ký|\s{1,3}đầu\s{1,3}tư)?|kinh\s{1,3}phí|trị\s{1,3}giá|"
+                       r"giá\s{1,3}trị))\s{0,3}(?:là|:)?\s{0,3}$", CI)
 # A standalone "Trong đó:" line that announces the `+` items below.
-BREAKDOWN_HEADER = re.compile(r"^\s*(?:\*\s*)?trong\s+đó\s*:?\s*$", CI)
-BULLET_CHILD = re.compile(r"^\s*\+\s")
-BULLET_PARENT = re.compile(r"^\s*[-–•]\s")
+BREAKDOWN_HEADER = re.compile(r"^\s{0,3}(?:\*\s{0,3})?trong\s{1,3}đó\s{0,3}:?\s{0,3}$", CI)
+# A footnote that opens with "Trong đó:" breaks down the figure its mark follows.
+BREAKDOWN_OPENING = re.compile(r"^\s{0,3}(?:\*\s{0,3})?trong\s{1,3}đó\s{0,3}[:,]", CI)
+BULLET_CHILD = re.compile(r"^\s{0,8}\+\s")
+BULLET_PARENT = re.compile(r"^\s{0,8}[-–•]\s")
+# "Trong (tổng) mức tăng 8,4% ...", "Đóng góp trong tổng mức tăng 10,2%", "vào mức tăng chung".
+GROWTH_FRAME = re.compile(r"\b(?:trong|đóng góp trong|đóng góp vào)\s{1,3}(?:tổng\s{1,3})?mức\s{1,3}tăng(?:\s{1,3}trưởng)?"
+                          r"(?:\s{1,3}chung)?\s{0,3}$", CI)
+TO_THE_TOTAL = re.compile(r"^\s{0,3}(?:vào|trong)\s{1,3}(?:tổng\s{1,3})?mức\s{1,3}tăng(?:\s{1,3}chung)?", CI)
 
-# --- statements ----------------------------------------------------------------------------------------
-# Clause boundaries for statements: ';' and a sentence end ('.' followed by a space and a capital or end).
-SENTENCE_END = re.compile(r";\s*|\.(?=\s+[A-ZĐ\u00c0-\u1ef9\"“(*])\s*|\.\s*$")
-# Where a subject stops: the first verb or period word of the statement.
-SUBJECT_STOP = re.compile(r"\b(?:ước|đạt|bằng|tăng|giảm|chiếm|là|gồm|bao gồm|trong đó|tháng|quý|lũy kế|luỹ kế|"
-                          r"thực hiện|được|có|dự toán|kế hoạch|KH|cùng kỳ)\b|\d", CI)
-# Discourse words before a subject: "đặc biệt thu ngân sách", "riêng thu ...", "trong đó".
-SUBJECT_LEAD = re.compile(r"^(?:[-+•–*]\s*)?(?:đặc biệt|riêng|còn|và|trong đó|nhất là|cụ thể)?\s*[:,]?\s*", CI)
-# Words dropped when indicators are compared across mentions ("Tổng thu ngân sách nhà nước trên địa bàn"
-# and "thu ngân sách" are the same indicator).
-NAME_FILLER = re.compile(r"\b(?:tổng|nhà nước|trên địa bàn(?: quận| huyện| tỉnh| thành phố)?|ước thực hiện|"
-                         r"kết quả|giá trị|toàn quận|toàn huyện|toàn tỉnh|toàn thành phố|các|của)\b", CI)
+# --- sentences, clauses and subjects ---------------------------------------------------------------------
+# A sentence ends at '.', '!' or '?' before a space and a capital (or a bullet, quote, bracket), at the end
+# of the block, or at a '.' written with no space before a capital after a letter ("kế hoạch.Giá trị").
+SENTENCE_END = re.compile(r"(?<![.\d])\.(?=\s{1,4}[A-ZĐ\u00c0-\u1ef9\"“(*\-+•–\d])|\.(?=\s{0,4}$)|[!?](?=\s)"
+                          r"|(?<=[^\W\d_])\.(?=[A-ZĐÀ-Ỹ][^\W\d_])|(?<=%)\.(?=[A-ZĐÀ-Ỹ])|\.{2,3}(?=\s{1,4}[A-ZĐÀ-Ỹ])"
+                          r"|…(?=\s{1,4}[A-ZĐÀ-Ỹ])")
+# Abbreviations whose '.' does not end a sentence: "TP. Hồ Chí Minh", "ThS. Nguyễn", "v.v. Các".
+ABBREVIATION = re.compile(r"(?:\b(?:TP|Tp|TX|TT|ThS|TS|PGS|GS|BS|Q|P|H|X|St|Mr|Dr|Ths)|v\.v)$")
+# Headline dash between clauses: "tăng 6,42% - chỉ thấp hơn ...".
+CLAUSE_DASH = re.compile(r"\s[-–]\s")
+# Discourse words before a subject: "Trong đó,", "Theo đó,", "Cụ thể,", "đặc biệt", "riêng", "còn".
+DISCOURSE = re.compile(r"^\s{0,3}(?:[-+•–*:]\s{0,3})*(?:(?:trong đó|theo đó|cụ thể|đặc biệt|riêng|còn|và|nhất là|"
+                       r"bên cạnh đó|ngoài ra|đồng thời|tuy nhiên|mặt khác|minh chứng là|nhìn chung|như vậy|"
+                       r"trong số đó|cũng theo [^,]{1,60}|theo [^,]{1,60}|số liệu [^,]{1,80} cho thấy|"
+                       r"đến nay|hiện nay|hiện|tính đến nay|tính|phân theo [^,]{1,50}|xét theo [^,]{1,50})"
+                       r"\s{0,3}[:,]?\s{0,3})+", CI)
+# "Phân theo nhóm ngành kinh doanh, doanh thu bán lẻ …; doanh thu dịch vụ …": the whole, split by a criterion
+SPLIT_BY = re.compile(r"^\s{0,3}phân theo [^,]{1,50},", CI)
+# A sentence that sets targets, not results: "đặt chỉ tiêu …", "phấn đấu …", "mục tiêu …".
+FORWARD_WORDS = re.compile(r"\b(?:phấn đấu|đặt (?:ra )?(?:chỉ tiêu|mục tiêu)|đặt mục tiêu|mục tiêu (?:là|đến|năm)|"
+                           r"dự kiến (?:cả năm|năm \d{4})|kế hoạch năm \d{4} (?:là|:)|chỉ tiêu năm \d{4})", CI)
+# After a percentage, who it is of: "tăng 10,2% của toàn tỉnh".
+OF_WHOM = re.compile(r"\s{0,3}của\s{1,3}[^,;.()\d%]{1,30}?(?=\s{0,3}[,;.(]|$)", CI)
+# Words that end a subject and start its predicate (the verb of the statement).
+VALUE_VERBS = re.compile(r"(?:\s{0,3}\b(?:đã|sẽ|ước|ước tính|tính|dự kiến|dự ước|thực hiện|ước thực hiện|đạt|đạt được|"
+                         r"được|là|còn|ở mức|vào khoảng|với|lũy kế|luỹ kế|có|chỉ|lên|xuống|tới)\b\s{0,3}[:]?){1,6}"
+                         r"\s{0,3}$", CI)
+PREDICATE_START = re.compile(r"\b(?:ước|ước tính|dự kiến|đạt|bằng|tăng|giảm|chiếm|là|gồm|bao gồm|trong đó|thực hiện|"
+                             r"được|có|vượt|gấp|đóng góp|làm tăng|làm giảm|xếp thứ|tương đương|tương ứng|với)\b|\d", CI)
+# A statement has no subject of its own when nothing but these stands before its figure.
+PREDICATE_ONLY = re.compile(r"^[\s,:;–\-]{0,6}(?:(?:và|hay|hoặc|nhưng|song|,|đã|sẽ|ước|tính|ước tính|dự kiến|thực hiện|"
+                            r"đạt|được|là|bằng|tăng|giảm|chiếm|vượt|gấp|đóng góp|làm tăng|làm giảm|tương đương|"
+                            r"tương ứng|khoảng|gần|hơn|trên|xấp xỉ|còn|lên|xuống|ở mức|mức|với|cao|thấp|nhẹ|mạnh|"
+                            r"thêm|chỉ|trưởng|so|cùng kỳ|tăng trưởng|bình quân|lũy kế|luỹ kế|tính chung|trong|"
+                            r"đầu năm|năm nay|qua|trong kỳ|nay|cả năm|riêng|dự ước|ước đạt|ước bằng|ước tăng|ước giảm)"
+                            r"\s{0,3}[,:]?\s{0,3}){0,12}$", CI)
+# Subjects that only say where (a count follows as its own indicator): "Toàn huyện có", "huyện", "Quận".
+GENERIC_SUBJECT = re.compile(r"^(?i:toàn|cả|trên địa bàn|địa bàn|toàn bộ)?\s{0,3}(?i:huyện|quận|tỉnh|xã|phường|thị trấn|"
+                             r"thị xã|thành phố|nước|địa phương|đơn vị|ngành|thôn|bản|tổ|làng|vùng)?"
+                             r"(?:\s{1,3}[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]\w{0,15})"
+                             r"{0,4}$")
+# A subject that reads like a clause, not a noun phrase: a cause, a concession, a verb of action.
+NOT_A_NOUN_PHRASE = re.compile(r"\b(?:do|nên|bởi|vì|nhưng|mặc dù|tuy|song|nhờ|để|khi|nếu|thì|cho thấy|gặp|"
+                               r"tiếp tục|triển khai|tổ chức|thực hiện|hoàn thành|xây dựng|chỉ đạo|cho biết|"
+                               r"công bố|báo cáo)\b", CI)
+# Words around a period inside a subject, dropped with it ("trong vòng 6 tháng qua", "trong tháng", "năm nay").
+PERIOD_FILLER = re.compile(r"\b(?:trong vòng|trong|của|qua|đầu năm|năm nay|nay|đầu|cuối|trong tháng|trong kỳ|"
+                           r"trong năm|bảy tháng)\b", CI)

@@ -52,7 +52,8 @@ def find_period_mentions(text: str, report: Period | None) -> list[PeriodMention
         return all(b <= s or a >= e for s, e in taken)
 
     for m in P.PERIOD_MONTHS.finditer(text):
-        months = int(m.group(1))
+        word = " ".join(m.group(1).lower().split())
+        months = int(word) if word.isdigit() else P.SPELLED_MONTHS.get(word, 0)
         if 1 <= months <= 12:
             period = Period(1, months, _year(m.group(2), default_year), True)
             found.append(PeriodMention(m.start(), m.end(), period))
@@ -69,6 +70,15 @@ def find_period_mentions(text: str, report: Period | None) -> list[PeriodMention
         if 1 <= month <= 12 and free(*m.span()):
             period = Period(month, month, _year(m.group(2), default_year), False)
             found.append(PeriodMention(m.start(), m.end(), period))
+            taken.append(m.span())
+    for m in P.PERIOD_YEAR.finditer(text):
+        if free(*m.span()):
+            found.append(PeriodMention(m.start(), m.end(), Period(1, 12, int(m.group(1)), True)))
+            taken.append(m.span())
+    for m in P.PERIOD_THIS_MONTH.finditer(text):
+        if free(*m.span()):
+            month = Period(report.end, report.end, report.year, False) if report else None
+            found.append(PeriodMention(m.start(), m.end(), month))
             taken.append(m.span())
     for m in P.PERIOD_TO_DATE.finditer(text):
         if free(*m.span()):

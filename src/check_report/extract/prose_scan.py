@@ -1,12 +1,18 @@
 """Reading one block of prose into tokens: figures (with their unit), ratios `a/b`, period phrases, and the
-numbers that are not figures (dates, years, document codes, labels, list numbering).
+numbers that are not figures (dates, years, document codes, labels, grades, list numbering).
 
-Nothing here decides what a figure means; `prose_statements` does, from the words around each token.
+Nothing here decides what a figure means; `prose_reader` does, from the words around each token. Two things
+are settled here because they belong to the number itself:
+- an amount written as it is spoken ("147 triệu 700 nghìn đồng") is one figure (147,7 triệu đồng);
+- a hedge before a figure ("hơn 3.900", "gần 664", "khoảng 2.900") widens its interval: "hơn X" and
+  "trên X" stand for [X; X + w], "gần X" and "dưới X" for [X − w; X], "khoảng X" for [X − w; X + w], where w
+  is a tenth of X or one unit of its last written digit, whichever is larger ("hơn 4%" is [4; 5]).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 
 from check_report.extract import prose_patterns as P
 from check_report.extract.prose_periods import Period, PeriodMention, find_period_mentions
@@ -17,6 +23,8 @@ POINTS = "points"
 MONEY = "money"
 COUNT = "count"
 PLAIN = "plain"          # a number with no unit after it
+
+HEDGE_SHARE = 0.1        # a hedged figure may be off by a tenth of itself
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,7 @@ class Figure:
     unit: str | None
     scale: float = 1.0
     ambiguous: bool = False
+    hedge: str | None = None  # "hơn", "gần", "khoảng" ... when the figure is approximate
 
 
 @dataclass(frozen=True)
@@ -49,7 +58,7 @@ class Excluded:
     start: int
     end: int
     raw: str
-    reason: str              # "date" | "year" | "code" | "label" | "enumerator" | "period"
+    reason: str              # "date" | "year" | "code" | "label" | "grade" | "enumerator" | "period" | "phone"
 
 
 @dataclass
@@ -65,8 +74,11 @@ def scan_block(text: str, report: Period | None) -> Scan:
     _mask_non_figures(text, masked)
     periods = [p for p in find_period_mentions(text, report) if _free(masked, p.start, p.end)]
     masked.extend((p.start, p.end, "period") for p in periods)
-    ratios = _ratios(text, masked)
-    figures = _figures(text, masked, [(r.start, r.end) for r in ratios])
+    spoken = _spoken_amounts(text, masked)
+    ratios = _ratios(text, masked, spoken)
+    taken = [(r.start, r.end) for r in ratios] + [(f.start, f.unit_end) for f in spoken]
+    figures = sorted(spoken + _figures(text, masked, taken), key=lambda f: f.start)
+    figures = [_hedged(text, f) for f in figures]
     excluded = [Excluded(s, e, text[s:e], why) for s, e, why in masked if any(c.isdigit() for c in text[s:e])]
     return Scan(figures, ratios, periods, excluded)
 
@@ -76,7 +88,8 @@ def _mask_non_figures(text: str, masked: list[tuple[int, int, str]]) -> None:
     if enumerator:
         masked.append((enumerator.start(), enumerator.end(), "enumerator"))
     for pattern, reason in ((P.CITATION_CODE, "code"), (P.DATE_FULL, "date"), (P.DATE_DAY_MONTH, "date"),
-                            (P.MONTH_YEAR, "date"), (P.YEAR_RANGE, "year"), (P.PERIOD_AHEAD, "period")):
+                            (P.MONTH_YEAR, "date"), (P.YEAR_RANGE, "year"), (P.PERIOD_AHEAD, "period"),
+                            (P.PHONE, "phone"), (P.GRADE, "grade")):
         for m in pattern.finditer(text):
             if any(c.isdigit() for c in m.group(0)) and _free(masked, m.start(), m.end()):
                 masked.append((m.start(), m.end(), reason))
@@ -94,34 +107,81 @@ def _free(spans, start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e, *_ in spans)
 
 
-def _ratios(text: str, masked: list[tuple[int, int, str]]) -> list[Ratio]:
+def _spoken_amounts(text: str, masked) -> list[Figure]:
+    found = []
+    for m in P.SPOKEN_AMOUNT.finditer(text):
+        if not _free(masked, m.start(), m.end()):
+            continue
+        figure = _spoken(text, m)
+        if figure is not None:
+            found.append(figure)
+    return found
+
+
+def _spoken(text: str, m) -> Figure | None:
+    """"147 triệu 700 nghìn đồng" -> 147,7 in triệu đồng, precise to the last part's unit."""
+    first = P.SPOKEN_SCALE[m.group(2).lower()]
+    parts = [(int(m.group(3)), P.SPOKEN_SCALE[m.group(4).lower()])]
+    if m.group(5):
+        parts.append((int(m.group(5)), P.SPOKEN_SCALE[m.group(6).lower()]))
+    if any(scale >= first for _, scale in parts) or (len(parts) == 2 and parts[1][1] >= parts[0][1]):
+        return None
+    value = int(m.group(1)) + sum(n * scale / first for n, scale in parts)
+    smallest = min(scale for _, scale in parts)
+    half = 0.5 * smallest / first
+    decimals = max(0, round(-math.log10(smallest / first)))
+    end = m.end()
+    unit_word = m.group(2).lower()
+    tail = P.MONEY_UNIT.match(text, end)
+    currency = ""
+    if tail and tail.group(2):
+        currency, end = tail.group(2), tail.end()
+    elif m.group(6) and m.group(6).lower() == "đồng":
+        currency = "đồng"
+    unit = f"{unit_word} {currency}".strip()
+    raw = text[m.start():m.end()]
+    return Figure(m.start(), m.end(), end, raw, value, decimals, value - half, value + half, MONEY, unit,
+                  P.SCALE_WORDS.get(unit_word, 1.0))
+
+
+def _ratios(text: str, masked: list[tuple[int, int, str]], spoken: list[Figure]) -> list[Ratio]:
     ratios = []
+    spoken_at = {f.start: f for f in spoken}
     for m in P.SLASH_PAIR.finditer(text):
         if not _free(masked, m.start(), m.end()):
             continue
-        a, b = parse_number(m.group(1), VI), parse_number(m.group(2), VI)
+        a, b = parse_number(m.group(1), VI), parse_number(m.group(3), VI)
         if a is None or b is None:
             continue
-        unit_kind, unit, scale, unit_end = _unit_after(text, m.end())
+        denominator_spoken = spoken_at.get(m.start(3))
+        if denominator_spoken is not None:
+            unit_kind, unit, scale, unit_end = MONEY, denominator_spoken.unit, denominator_spoken.scale, \
+                denominator_spoken.unit_end
+        else:
+            unit_kind, unit, scale, unit_end = _unit_after(text, m.end())
+        if m.group(2) and unit_kind != MONEY:
+            continue                                   # "5 triệu/người": a rate, not a ratio
         if _looks_like_date(m, a.value, b.value, unit_kind):
             masked.append((m.start(), m.end(), "date"))
             continue
         num = _figure(m.start(1), m.end(1), unit_end, a, unit_kind, unit, scale)
-        den = _figure(m.start(2), m.end(2), unit_end, b, unit_kind, unit, scale)
+        den = denominator_spoken or _figure(m.start(3), m.end(3), unit_end, b, unit_kind, unit, scale)
+        if denominator_spoken is not None:
+            spoken.remove(denominator_spoken)
         ratios.append(Ratio(m.start(), unit_end, num, den, unit))
     return ratios
 
 
 def _looks_like_date(m, a: float, b: float, unit_kind: str) -> bool:
-    grouped = any(sep in m.group(1) + m.group(2) for sep in ".,")
+    grouped = any(sep in m.group(1) + m.group(3) for sep in ".,")
     day_month = a == int(a) and b == int(b) and 1 <= a <= 31 and 1 <= b <= 12 and not grouped
-    return day_month and unit_kind in (PLAIN, PERCENT)
+    return day_month and unit_kind in (PLAIN, PERCENT) and not m.group(2)
 
 
-def _figures(text: str, masked, ratio_spans) -> list[Figure]:
+def _figures(text: str, masked, taken) -> list[Figure]:
     figures = []
     for m in P.FIGURE.finditer(text):
-        if not _free(masked, m.start(), m.end()) or not _free(ratio_spans, m.start(), m.end()):
+        if not _free(masked, m.start(), m.end()) or not _free(taken, m.start(), m.end()):
             continue
         parsed = parse_number(m.group(0), VI)
         if parsed is None:
@@ -150,6 +210,22 @@ def _figure(start, end, unit_end, parsed, kind, unit, scale) -> Figure:
                   kind, unit, scale, parsed.ambiguous)
 
 
+def _hedged(text: str, fig: Figure) -> Figure:
+    m = P.HEDGE.search(text, max(0, fig.start - 14), fig.start)
+    if m is None:
+        return fig
+    word = " ".join(m.group(1).lower().split())
+    width = max(HEDGE_SHARE * abs(fig.value), 10.0 ** -fig.decimals)
+    lower, upper = fig.lower, fig.upper
+    if word not in P.HEDGE_UP:
+        lower = min(lower, fig.value - width)
+    if word not in P.HEDGE_DOWN:
+        upper = max(upper, fig.value + width)
+    if fig.value >= 0:
+        lower = max(lower, 0.0)
+    return replace(fig, lower=lower, upper=upper, hedge=word)
+
+
 def _unit_after(text: str, pos: int) -> tuple[str, str | None, float, int]:
     """(kind, unit as written, scale, end offset) of what follows a number."""
     rest = text[pos:pos + 40]
@@ -159,6 +235,11 @@ def _unit_after(text: str, pos: int) -> tuple[str, str | None, float, int]:
     m = P.POINTS_UNIT.match(rest)
     if m:
         return POINTS, "điểm %", 1.0, pos + m.end()
+    m = P.SCALED_QUANTITY.match(rest)
+    if m:
+        scale_word, base = m.group(1).lower(), m.group(2)
+        kind = MONEY if base.lower() in ("usd", "đồng") else COUNT
+        return kind, f"{scale_word} {base}", P.SCALE_WORDS[scale_word], pos + m.end()
     m = P.MONEY_UNIT.match(rest)
     if m:
         scale_word = (m.group(1) or m.group(3) or "").lower()

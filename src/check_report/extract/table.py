@@ -357,6 +357,8 @@ class FactSink:
         data[F.LOWER], data[F.UPPER] = value - half, value + half
         data[F.PHRASING] = [None] * len(take)
         data[F.SOURCE] = ["table"] * len(take)
+        data[F.BASE], data[F.DOUBT] = [None] * len(take), [None] * len(take)
+        data[F.CERTAIN] = np.ones(len(take), dtype=bool)   # a cell's row and column say what it is
         frame = pd.DataFrame({name: _column(data[name]) for name in F.COLUMNS})
         return frame.astype({F.VALUE: "float64", F.LOWER: "float64", F.UPPER: "float64", F.SCALE: "float64"})
 

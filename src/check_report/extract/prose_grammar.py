@@ -1,0 +1,264 @@
+"""The shape of a block of report prose: sentences, clauses, bracketed groups, the subject before a figure and
+the base after a percentage. Pure functions of the text; `prose_reader` puts them together.
+
+Scope is explicit: a sentence ends at its full stop (also "kế hoạch.Giá trị", written without a space); a
+clause at a `;` of its own bracket depth; a bracketed group `( … )` is read on its own, attached to the figure
+before it. Each part knows what it may speak of, so a figure is never compared with one outside its scope.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from check_report.extract import prose_patterns as P
+from check_report.identity import PLAN_QUALIFIER_STOP, normalise_name, plan_key  # noqa: F401 - re-exported
+
+UPPER_VI = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+SUBJECT_WORDS_MAX = 18       # a longer "subject" is a clause that was not understood
+QUOTE_TRIM = " \t,;:-–+*•\"“”'"
+
+
+def bracket_depths(text: str) -> list[int]:
+    """Depth of each character: inside one pair of brackets is 1 (the brackets themselves included)."""
+    if "(" not in text:
+        return [0] * len(text)
+    depth, depths = 0, []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        depths.append(depth)
+        if ch == ")" and depth:
+            depth -= 1
+    return depths
+
+
+def sentence_spans(text: str, depths: list[int]) -> list[tuple[int, int]]:
+    """Sentences of a block at bracket depth 0, as (start, end) with the full stop left out."""
+    spans, start = [], 0
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in ".!?…" and (i >= len(depths) or depths[i] == 0) and _ends_sentence(text, i):
+            end = i
+            while i + 1 < n and text[i + 1] in ".…":
+                i += 1
+            if end > start:
+                spans.append((start, end))
+            start = i + 1
+        i += 1
+    if start < n and text[start:].strip():
+        spans.append((start, n))
+    return spans
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    before = text[i - 1] if i else " "
+    after = text[i + 1:i + 6]
+    if text[i] == "." and before.isdigit() and after[:1].isdigit():
+        return False                                   # "1.138.000"
+    if text[i] == "." and P.ABBREVIATION.search(text, max(0, i - 4), i):
+        return False                                   # "TP. Hồ Chí Minh"
+    stripped = after.lstrip()
+    if not stripped:
+        return i + 1 + len(after) >= len(text) or not text[i + 1:].strip()
+    nxt = stripped[0]
+    if after[:1] not in (" ", "\u00a0", "\t", "\n") and text[i] == ".":
+        # no space after the full stop: a sentence only when a letter or % meets a capital letter
+        return (before.isalpha() or before in "%)") and nxt.isupper() and nxt.isalpha()
+    return nxt.isupper() or nxt in "\"“(*-+•–" or nxt.isdigit()
+
+
+def clause_spans(text: str, depths: list[int], start: int, end: int, depth: int) -> list[tuple[int, int]]:
+    """`;`-separated clauses of [start, end) at one bracket depth."""
+    spans, cut = [], start
+    for i in range(start, end):
+        if text[i] == ";" and i < len(depths) and depths[i] == depth:
+            if i > cut:
+                spans.append((cut, i))
+            cut = i + 1
+    if cut < end:
+        spans.append((cut, end))
+    return spans
+
+
+def groups_in(text: str, depths: list[int], start: int, end: int, depth: int) -> list[tuple[int, int]]:
+    """Bracketed groups one level below `depth` inside [start, end): (index of '(', index after ')')."""
+    found, i = [], start
+    while i < end:
+        if text[i] == "(" and depths[i] == depth + 1:
+            j = i + 1
+            while j < len(text) and not (text[j] == ")" and depths[j] == depth + 1):
+                j += 1
+            found.append((i, min(j + 1, len(text))))
+            i = j + 1
+        else:
+            i += 1
+    return found
+
+
+@dataclass(frozen=True)
+class Lead:
+    """What stands before a figure, since the previous one: a subject, a breakdown cue, the verb."""
+    subject: str = ""            # the noun phrase as written, trimmed
+    sure: bool = False           # it reads as a noun phrase naming an indicator
+    generic: bool = False        # it only says where ("Toàn huyện có ...")
+    cue: str | None = None       # "partial" (trong đó), "complete" (gồm) when the lead opens a breakdown
+    action: bool = False         # an action verb before a count ("Tiếp nhận 416 hồ sơ")
+    growth_rate: bool = False    # "tốc độ tăng (trưởng) ...": the figure is a growth rate
+
+
+ACTION_VERB = re.compile(r"^(?:tặng|trao|tiếp nhận|tiếp|cấp|cấp mới|cấp đổi|tổ chức|thành lập|phê duyệt|xử phạt|xử lý|"
+                         r"phát hiện|kiểm tra|hỗ trợ|giải quyết|vận động|tuyên truyền|đón|thu hút|chi trả|chi|khen "
+                         r"thưởng|ban hành|tạm giữ|bàn giao|thăm|trồng|đào tạo|giới thiệu|tuyển|tuyển sinh|khám|"
+                         r"điều trị|tiêm|sửa chữa|làm mới|nâng cấp|cải tạo|mở|tiếp xúc|nộp|nộp phạt|thu giữ|bắt|"
+                         r"triệt phá|khởi tố|hòa giải|chứng thực|đăng ký|thẩm định|giải ngân|ký|tạo việc làm cho|"
+                         r"giải quyết việc làm cho|xảy ra|làm chết|làm bị thương|bị thương|cứu|hoàn thành|đạt chuẩn|xây dựng)\b",
+                         re.IGNORECASE)
+
+
+# a place before the verb of a count: "Toàn tỉnh xảy ra", "trên địa bàn huyện có", "huyện đã tổ chức"
+GENERIC_PLACE = re.compile(r"^(?i:toàn|cả|trên địa bàn|địa bàn)?\s{0,3}(?i:huyện|quận|tỉnh|xã|phường|thị trấn|thị xã|"
+                           r"thành phố|nước|địa phương|đơn vị)(?:\s{1,3}[A-ZĐ" + UPPER_VI + r"]\w{0,15}){0,3}"
+                           r"\s{0,3}(?i:đã|đang)?\s{0,3}")
+
+
+def read_lead(text: str) -> Lead:
+    """Read the words between the previous figure (or the clause start) and a figure."""
+    text = " ".join(text.split()).lstrip(" ,;:-–")
+    cue = None
+    discourse = P.DISCOURSE.match(text)
+    if discourse:
+        words = discourse.group(0).lower()
+        if "trong đó" in words or "trong số đó" in words:
+            cue = "partial"
+        elif P.SPLIT_BY.match(discourse.group(0)):
+            cue = "complete"                       # "Phân theo nhóm ngành, A …; B …": the whole, split
+        text = text[discourse.end():]
+    complete = re.match(r"^\s{0,3}(?:bao\s{1,3})?gồm(?:\s{1,3}có)?\s{0,3}:?\s{0,3}", text, re.IGNORECASE)
+    if complete:
+        cue, text = "complete", text[complete.end():]
+    if P.PREDICATE_ONLY.match(text):
+        return Lead(cue=cue)
+    growth_rate = bool(P.GROWTH_RATE_SUBJECT.match(text))
+    if growth_rate:
+        text = P.GROWTH_RATE_SUBJECT.sub("", text, count=1)
+    subject = _subject(text)
+    if not subject:
+        return Lead(cue=cue, growth_rate=growth_rate)
+    place = GENERIC_PLACE.match(subject)
+    if ACTION_VERB.match(subject) or place and ACTION_VERB.match(subject[place.end():]):
+        return Lead(subject=subject, cue=cue, action=True)   # "Toàn tỉnh xảy ra 152 vụ": a count of events
+    if place and re.fullmatch(r"\s{0,3}(?:đã\s{1,3})?(?:có|còn)?\s{0,3}", subject[place.end():], re.IGNORECASE):
+        return Lead(subject=subject, cue=cue, generic=True)  # "trên địa bàn tỉnh có 172 dự án"
+    generic = bool(P.GENERIC_SUBJECT.fullmatch(subject))
+    words = subject.split()
+    sure = (not generic and len(words) <= SUBJECT_WORDS_MAX and not P.NOT_A_NOUN_PHRASE.search(subject)
+            and any(w.isalpha() and len(w) > 1 for w in words))
+    return Lead(subject=subject, sure=sure, generic=generic, cue=cue, growth_rate=growth_rate)
+
+
+def _subject(text: str) -> str:
+    """The noun phrase of a lead: the words after a label's colon, else the label; the last clause of a
+    comma-separated lead whose earlier part has a verb; without the verb chain before the figure."""
+    text = re.sub(r"\s{2,}", " ", text).strip()
+    if ":" in text:
+        head, _, tail = text.rpartition(":")
+        tail_subject = _strip_predicate(tail)
+        text = tail if tail_subject else head
+    for comma in reversed([i for i, ch in enumerate(text) if ch == ","]):
+        if P.PREDICATE_START.search(text[:comma]) or P.NOT_A_NOUN_PHRASE.search(text[:comma]):
+            text = text[comma + 1:]
+            break
+    text = re.sub(r"^\s{0,3}(?:tính\s{1,3})?(?:đến|tới)\s{1,3}(?:ngày|hết|cuối|nay)?\s{0,3}", "", text,
+                  flags=re.IGNORECASE)
+    text = re.sub(r"^\s{0,3}(?:do|nên|vì vậy|vì thế|nhờ đó)\s", "", text, flags=re.IGNORECASE)
+    text = _strip_predicate(text)
+    inner = list(INNER_VERB.finditer(text))
+    if inner and len(text[inner[-1].end():].split()) >= 1:
+        # "Tổng gia súc cũng tăng so với kế hoạch … với đàn trâu": the noun phrase after the last verb
+        text = _strip_predicate(text[inner[-1].end():])
+    return text
+
+
+# verbs that never stand inside an indicator's name
+INNER_VERB = re.compile(r"\b(?:(?<!tốc độ )tăng(?! trưởng)|giảm|đạt|bằng|chiếm|ước|được|với|là|còn)\b", re.IGNORECASE)
+PREPOSITIONS = re.compile(r"^(?:(?:ở|tại|trong|của|cho|với|về|từ|đến|so với|và)\s{1,3})+|(?:\s{1,3}(?:ở|tại|trong|của|cho|"
+                          r"với|về|từ|đến|và))+$", re.IGNORECASE)
+
+
+# "dự toán giao", "kế hoạch năm", "cùng kỳ năm trước là": words that say which figure follows, not whose
+PLAN_OR_PREVIOUS_TAIL = re.compile(r"(?:^|\s)(?:(?:kế hoạch|KH|dự toán|chỉ tiêu)(?:\s{1,3}(?:năm|giao|được giao|cả năm|"
+                                   r"thành phố giao|tỉnh giao|huyện giao|điều chỉnh))*|cùng kỳ(?:\s{1,3}năm\s{1,3}"
+                                   r"(?:trước|ngoái))?)\s{0,3}(?:là|:)?\s{0,3}$", re.IGNORECASE)
+
+
+def _strip_predicate(text: str) -> str:
+    text = " ".join(text.split())
+    previous = None
+    while previous != text:
+        previous = text
+        text = P.VALUE_VERBS.sub("", text)
+        text = re.sub(r"\s{0,3}\b(?:khoảng|gần|hơn|trên|xấp xỉ|chừng|tầm|ít nhất|bằng|tăng|giảm|chiếm|vượt|gấp|"
+                      r"tăng gấp|đóng góp|làm tăng|làm giảm|tương đương|tương ứng|cao|thấp|trong đó|gồm|bao gồm|"
+                      r"tổng cộng|cộng|tổng số là|thu về|thu được|mới|thêm)\s{0,3}:?\s{0,3}$", "", text,
+                      flags=re.IGNORECASE)
+        text = re.sub(r"(?:\s{0,3}\b(?:" + P.PERIOD_FILLER.pattern + r"))+\s{0,3}$", "", text, flags=re.IGNORECASE)
+        text = PLAN_OR_PREVIOUS_TAIL.sub("", text)
+        text = PREPOSITIONS.sub("", text.strip()).strip(QUOTE_TRIM)
+    return text
+
+
+@dataclass(frozen=True)
+class Base:
+    """What a percentage is measured against, read from the words after it."""
+    kind: str                 # "plan" | "same-period" | "prior-period" | "other" | "none"
+    key: str | None           # the identity key ("plan", "plan:tỉnh", "same-period" ...)
+    end: int                  # offset after the base words
+    named_year: int | None = None
+    months: int | None = None   # "so với 6 tháng đầu năm 2021": the months of the compared period
+
+
+def read_base(text: str, pos: int, year: int | None) -> Base:
+    """The base of a percentage whose unit ends at `pos`."""
+    rest = text[pos:pos + 120]
+    m = P.PLAN_BASE.match(rest)
+    if m:
+        qualifier = m.group(2)
+        stop = PLAN_QUALIFIER_STOP.search(qualifier)
+        if stop:
+            qualifier = qualifier[:stop.start()]
+        end = pos + m.start(2) + len(qualifier.rstrip())
+        return Base("plan", plan_key(m.group(1), qualifier), end)
+    m = P.SAME_PERIOD_BASE.match(rest)
+    if m:
+        named = m.group(1)
+        if named and named.isdigit() and year is not None and int(named) != year - 1:
+            return Base("other", None, pos + m.end())
+        return Base("same-period", "same-period", pos + m.end(), int(named) if named and named.isdigit() else None)
+    m = P.PRIOR_BASE.match(rest)
+    if m:
+        return Base("prior-period", "prior-period", pos + m.end())
+    m = P.NAMED_BASE.match(rest)
+    if m:
+        named, months = m.group(3).lower(), m.group(1)
+        if named in ("trước", "ngoái") or named.isdigit() and year is not None and int(named) == year - 1:
+            if m.group(2) and named.isdigit():
+                return Base("other", None, pos + m.end())      # "so với quý I/2023": a quarter, maybe not ours
+            return Base("same-period", "same-period", pos + m.end(), int(named) if named.isdigit() else None,
+                        int(months) if months else None)
+        return Base("other", None, pos + m.end())
+    m = P.OTHER_BASE.match(rest)
+    if m:
+        tail = re.match(r"[^,;.()%]{0,60}", rest[m.end():])
+        return Base("other", None, pos + m.end() + (tail.end() if tail else 0))
+    return Base("none", None, pos)
+
+
+def abbreviations(text: str) -> list[tuple[str, str]]:
+    """("Tổng sản phẩm trong nước", "GDP") for "Tổng sản phẩm trong nước (GDP)": names written both ways."""
+    found = []
+    for m in re.finditer(r"([^\W\d_][\w ,]{2,60}?)\s{0,2}\(([A-ZĐ]{2,8})\)", text):
+        found.append((m.group(1).strip(), m.group(2)))
+    return found

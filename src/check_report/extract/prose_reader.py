@@ -1,0 +1,623 @@
+"""One block of prose read clause by clause: each figure gets a measure and an identity with explicit scope.
+
+    Tổng mức bán lẻ hàng hóa: tháng 03 ước thực hiện 1.138.000 triệu đồng, 3 tháng ước thực hiện
+    3.581.134 triệu đồng, đạt 23,35% kế hoạch, tăng 23,4% so cùng kỳ.
+
+gives month (2024-03), cumulative (2024-01..2024-03), pct_plan (base "plan") and growth (base
+"same-period") of one statement whose subject is "Tổng mức bán lẻ hàng hóa". The scope rules:
+- a statement is a subject and what is said of it; a new noun phrase before a figure starts a new one
+  ("lạc 41/38 ha, tăng 7,9%; đậu tương 12/15 ha" are two), predicate words alone continue it;
+- the period of a figure is the period phrase before its value, else the statement's, else the sentence's
+  leading adverbial ("Tính chung 8 tháng, …"), else the last period the paragraph named, else the report's
+  (given by `BlockContext`, which also says whether that default is sure);
+- the base of a percentage is read from the words after it (whose plan, which period compared with); a
+  growth without one takes the base its parallel in the paragraph had ("tăng 0,9% so với tháng trước và tăng
+  7,7% so với cùng kỳ. … giảm 0,8% và tăng 9,5%"), else it is not sure;
+- a bracketed group is read on its own and attached to the figure before it: "(cùng kỳ năm trước tăng 4,1%)"
+  speaks of last year, "(trong đó …)" lists components, "(Quý I tăng 3,68%; quý II …)" other periods,
+  "(74.150 triệu đồng)" after "dự toán" is the plan, "(đạt 104,11% dự toán tỉnh giao; …)" continues.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from check_report import facts as F
+from check_report.extract import prose_grammar as G
+from check_report.extract import prose_model as M
+from check_report.extract import prose_patterns as P
+from check_report.extract.prose_model import Stated, Statement
+from check_report.extract.prose_periods import Period, PeriodMention
+from check_report.extract.prose_scan import COUNT, MONEY, PERCENT, PLAIN, POINTS, Figure, Ratio, Scan
+
+ABBREVIATION_AFTER = re.compile(r"\(\s{0,2}([A-ZĐ]{2,8})\s{0,2}\)")
+# between "a/b" and the percentage that restates it: "đạt tỷ lệ : 95,9%", ", đạt 100%", "bằng"; never a growth
+RATIO_TO_PERCENT = re.compile(r"[^;()%\d]{0,40}?(?:[,:]|\b(?:đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ|là))\s{0,3}:?\s{0,3}",
+                              re.IGNORECASE)
+CONTEXT = 48                 # how far before a figure its own words are looked for
+ADVERBIAL_TAIL = 40          # "Tính chung 9 tháng năm 2025, …": the comma stands this close after the period
+ADVERBIAL_WORDS = re.compile(r"^(?:trong|ước|ước tính|dự ước|tính chung|tính đến hết|tính đến|đến hết|đến|sang|"
+                             r"sang đến|kết thúc|lũy kế|luỹ kế|cũng trong|riêng|về|cả|trong vòng|qua|theo đó|"
+                             r"tính riêng|bước sang|sau)?\s{0,3}$", re.IGNORECASE)
+
+
+@dataclass
+class BlockContext:
+    """What the paragraphs before say for this block: the period of figures with no period words."""
+    report: Period | None
+    default: Period | None = None
+    default_sure: bool = False
+    default_doubt: str = M.NO_PERIOD
+    forward: bool = False                       # the block is in a section of plans for a later period
+    base_pattern: list[str] = field(default_factory=list)   # bases of the last coordinated growth pair
+
+
+def slug(name: str) -> str:
+    return re.sub(r"\W+", "-", name.lower()).strip("-")[:40] or "figure"
+
+
+@dataclass
+class _Clause:
+    cursor: int
+    stmt: Statement | None = None
+    period_token: PeriodMention | None = None
+    last_value: Stated | None = None
+    last_count: Stated | None = None
+    role: str = "main"
+
+
+class BlockReader:
+    """Turns one block's scan into statements of Stated facts."""
+
+    def __init__(self, block_index: int, text: str, scan: Scan, ctx: BlockContext, place: str):
+        self.block, self.text, self.scan, self.ctx, self.place = block_index, text, scan, ctx, place
+        self.depths = G.bracket_depths(text) or [0]
+        self.statements: list[Statement] = []
+        self.period, self.period_sure, self.period_doubt = ctx.default, ctx.default_sure, ctx.default_doubt
+        self.last_period: Period | None = None       # the last period the block named itself
+        self.tokens = sorted(scan.figures + scan.ratios + scan.periods, key=lambda t: t.start)
+        self._blank = self._blank_mask()
+        self._sub = 0
+        self.sentence = 0
+        self.forward_sentence = False
+        self.aliases = G.abbreviations(text)
+
+    # --- structure ----------------------------------------------------------------------------------
+    def read(self) -> list[Statement]:
+        for k, (start, end) in enumerate(G.sentence_spans(self.text, self.depths)):
+            self.sentence = k
+            self._sentence(start, end)
+        return self.statements
+
+    def _sentence(self, start: int, end: int) -> None:
+        self.forward_sentence = bool(P.FORWARD_WORDS.search(self.text, start, end))
+        adverbial = self._adverbial(start, end)
+        skip = start
+        if adverbial is not None:
+            self.period, self.period_sure, self.last_period = adverbial.period, True, adverbial.period
+            skip = adverbial.end
+        for k, (cs, ce) in enumerate(G.clause_spans(self.text, self.depths, start, end, 0)):
+            begin = max(cs, skip) if k == 0 else cs
+            self._clause(begin, ce, 0, _Clause(begin))
+        if self.last_period is not None:
+            # the period the sentence named holds for the sentences after it, until another is named
+            self.period, self.period_sure = self.last_period, True
+
+    def _adverbial(self, start: int, end: int) -> PeriodMention | None:
+        """A period phrase that opens the sentence and holds for it: "Tính chung 9 tháng, …", "Ước tháng 8,"."""
+        mentions = [t for t in self.tokens if start <= t.start < end and self._depth(t.start) == 0]
+        if not mentions or not isinstance(mentions[0], PeriodMention):
+            return None
+        first = mentions[0]
+        if len(mentions) > 1 and isinstance(mentions[1], PeriodMention) and \
+                not self.text[first.end:mentions[1].start].strip(" ,"):
+            first = mentions[1]                        # "Tính chung 9 tháng": the months say more
+        head = P.DISCOURSE.sub("", self.text[start:first.start]).strip(" ,:-–+*")
+        head = re.sub(r"\b(?:tính chung|lũy kế|luỹ kế)\b", "", head, flags=re.IGNORECASE).strip()
+        if first.period is None or not ADVERBIAL_WORDS.match(head):
+            return None
+        tail = self.text[first.end:min(end, first.end + ADVERBIAL_TAIL)]
+        comma = tail.find(",")
+        if comma < 0 or any(c.isdigit() for c in tail[:comma]) or len(tail[:comma].split()) > 5:
+            return None
+        return PeriodMention(first.start, first.end + comma + 1, first.period)
+
+    def _clause(self, start: int, end: int, depth: int, state: _Clause) -> None:
+        tokens = [t for t in self.tokens if start <= t.start < end and self._depth(t.start) == depth]
+        groups = G.groups_in(self.text, self.depths, start, end, depth)
+        items = sorted([(t.start, t) for t in tokens] + [(g[0], g) for g in groups], key=lambda x: x[0])
+        for position, item in items:
+            if isinstance(item, tuple):
+                self._group(item, depth + 1, state)
+            elif position < state.cursor:
+                continue                                  # inside a base phrase already read
+            elif isinstance(item, PeriodMention):
+                if item.period is not None:
+                    state.period_token = item
+            else:
+                self._token(item, state, depth)
+        if state.stmt is not None:
+            self._close(state.stmt)
+
+    # --- one figure ---------------------------------------------------------------------------------
+    def _token(self, token, state: _Clause, depth: int) -> None:
+        lead = G.read_lead(self._lead_text(state.cursor, token.start))
+        if state.last_count is not None and P.PAIR_LINK.match(self.text[state.last_count.figure.unit_end:token.start]):
+            lead = G.Lead()                              # "469 doanh nghiệp với số vốn đăng ký là …": its amount
+        abbreviation = ABBREVIATION_AFTER.search(self.text, state.cursor, token.start) if lead.subject else None
+        if abbreviation and abbreviation.group(1) not in lead.subject:
+            # "Tổng sản phẩm trên địa bàn (GRDP)": the name is written both ways, the short one used later
+            lead = replace(lead, subject=f"{lead.subject} ({abbreviation.group(1)})")
+        stmt = self._statement_for(state, lead, token, depth)
+        before = self._lead_text(max(state.cursor, token.start - CONTEXT), token.start)
+        if isinstance(token, Ratio):
+            state.cursor = token.end
+            self._ratio(stmt, token, state)
+            return
+        state.cursor = token.unit_end
+        if token.kind == PERCENT:
+            self._percent(stmt, token, before, lead, state)
+        elif token.kind == POINTS:
+            if P.CONTRIBUTION_WORD.search(before):
+                self._add(stmt, token, F.CONTRIBUTION, self._pct_period(state), phrasing="đóng góp")
+        elif token.kind == PLAIN:
+            return
+        elif token.unit == "lần":
+            self._times(stmt, token, before, state)
+        else:
+            self._value(stmt, token, before, lead, state)
+
+    def _statement_for(self, state: _Clause, lead: G.Lead, token, depth: int) -> Statement:
+        if lead.subject and not lead.action and not lead.generic:
+            lead_start = state.cursor
+            state.stmt = self._new_statement(state, lead.subject, lead.sure, depth, lead.cue)
+            if state.period_token is not None and state.period_token.start < lead_start:
+                state.period_token = None              # a period before this subject was another statement's
+            state.last_value = None
+            if state.period_token is not None and depth == 0 and state.role == "main":
+                self.last_period = state.period_token.period    # "GDP 9 tháng năm 2020 tăng …" names its period
+        elif state.stmt is None or lead.action or lead.generic:
+            inherited = self._inherited() if not (lead.action or lead.generic) else None
+            if inherited is not None and inherited.sentence == self.sentence and inherited.depth == depth:
+                state.stmt = inherited                  # "…; tính chung 9 tháng ước đạt …": the same subject
+                state.last_value = None
+            else:
+                subject, sure = (inherited.subject, False) if inherited is not None else ("", False)
+                state.stmt = self._new_statement(state, subject, sure, depth, lead.cue)
+                if not subject:
+                    state.stmt.role = "unnamed"
+        elif lead.cue and state.stmt is not None:
+            state.stmt.cue = state.stmt.cue or lead.cue
+        if lead.growth_rate:
+            state.stmt.role = "growth-rate" if state.stmt.role == "main" else state.stmt.role
+        return state.stmt
+
+    def _inherited(self) -> Statement | None:
+        """A statement with no subject of its own continues the previous one (sure only within the sentence)."""
+        for stmt in reversed(self.statements):
+            if stmt.subject and stmt.role in ("main", "growth-rate", "component"):
+                return stmt
+        return None
+
+    def _new_statement(self, state: _Clause, subject: str, sure: bool, depth: int, cue: str | None) -> Statement:
+        index = len(self.statements)
+        role = "component" if state.role == "component" else state.role if state.role != "main" else "main"
+        if state.stmt is not None and subject and subject == state.stmt.subject and state.role != "component":
+            entity = state.stmt.entity
+        else:
+            entity = f"{self.place}.{self.sentence + 1}.{index + 1}:{slug(subject)}"
+        stmt = Statement(index, self.sentence, state.cursor, state.cursor, depth, subject, entity, sure, role, cue)
+        self.statements.append(stmt)
+        return stmt
+
+    def _close(self, stmt: Statement) -> None:
+        self._resolve_elided_bases(stmt)
+
+    # --- measures -----------------------------------------------------------------------------------
+    def _percent(self, stmt: Statement, fig: Figure, before: str, lead: G.Lead, state: _Clause) -> None:
+        period = self._pct_period(state)
+        base = G.read_base(self.text, fig.unit_end, self._year(period))
+        state.cursor = max(state.cursor, base.end)
+        of_whom = P.OF_WHOM.match(self.text, state.cursor)
+        if of_whom:
+            state.cursor = of_whom.end()
+        after = self.text[fig.unit_end:fig.unit_end + CONTEXT]
+        up, down = P.GROWTH_UP.search(before), P.GROWTH_DOWN.search(before)
+        reached = P.REACHED.search(before)
+        word = reached.group(1).lower() if reached else None
+        growth_rate = lead.growth_rate or stmt.role == "growth-rate"
+        if P.COMPARED_FIGURE.search(before):
+            self._compared(stmt, fig)
+        elif P.SHARE_WORD.search(before):
+            self._add(stmt, fig, F.SHARE, period, phrasing="chiếm")
+            whole = P.SHARE_OF.match(self.text, fig.unit_end)
+            state.cursor = max(state.cursor, whole.end() if whole else fig.unit_end)
+        elif P.CONTRIBUTION_WORD.search(before):
+            self._add(stmt, fig, F.CONTRIBUTION_SHARE, period, phrasing="đóng góp")
+        elif base.kind == "plan":
+            if (up or down) and not reached:
+                self._add(stmt, fig, F.PCT_PLAN, period, phrasing="tăng" if up else "giảm", base=base.key,
+                          offset=100.0, sign=-1.0 if down else 1.0)
+            else:
+                self._add(stmt, fig, F.PCT_PLAN, period, phrasing=word, base=base.key,
+                          offset=100.0 if word == "vượt" else 0.0)
+        elif base.kind == "same-period":
+            if up or down or growth_rate:
+                measure = F.GROWTH_MONTH if self._is_month(state, period) else F.GROWTH
+                self._add(stmt, fig, measure, period, phrasing="giảm" if down else "tăng", base=base.key,
+                          sign=-1.0 if down else 1.0)
+            else:
+                measure = F.PCT_PREVIOUS_MONTH if self._is_month(state, period) else F.PCT_PREVIOUS
+                self._add(stmt, fig, measure, period, phrasing=word, base=base.key)
+        elif base.kind == "prior-period":
+            if up or down:
+                self._add(stmt, fig, F.GROWTH_PRIOR, period, phrasing="giảm" if down else "tăng", base=base.key,
+                          sign=-1.0 if down else 1.0)
+        elif base.kind == "none":
+            if P.RATIO_WORD.search(before):
+                self._add(stmt, fig, F.RATIO_PCT, None, own_entity=True, phrasing="tỷ lệ")
+            elif (up or down or growth_rate) and not P.TO_THE_TOTAL.match(after):
+                measure = F.GROWTH_MONTH if self._is_month(state, period) else F.GROWTH
+                stated = self._add(stmt, fig, measure, period, phrasing="giảm" if down else "tăng",
+                                   sign=-1.0 if down else 1.0)
+                stated.doubt(M.NO_BASE)
+
+    def _times(self, stmt: Statement, fig: Figure, before: str, state: _Clause) -> None:
+        """"gấp 2,5 lần so cùng kỳ" is a ratio of 250%; "gấp 24,1 lần dự toán" a ratio to plan."""
+        if not P.TIMES_WORD.search(before):
+            return
+        period = self._pct_period(state)
+        base = G.read_base(self.text, fig.unit_end, self._year(period))
+        state.cursor = max(state.cursor, base.end)
+        if base.kind == "plan":
+            self._add(stmt, fig, F.PCT_PLAN, period, phrasing="gấp", base=base.key, factor=100.0)
+        elif base.kind == "same-period":
+            self._add(stmt, fig, F.PCT_PREVIOUS, period, phrasing="gấp", base=base.key, factor=100.0)
+
+    def _value(self, stmt: Statement, fig: Figure, before: str, lead: G.Lead, state: _Clause) -> None:
+        token = state.period_token
+        between = self.text[token.end:fig.start] if token is not None else ""
+        if token is not None and P.PERIOD_TO_VALUE.match(self._blanked(token.end, fig.start)):
+            measure = F.CUMULATIVE if token.period.cumulative else F.MONTH
+            estimate = "ước" if re.search(r"\bước\b", between, re.I) else None   # an estimate, not an actual
+            state.last_value = self._add(stmt, fig, measure, token.period, phrasing=estimate, explicit=True)
+            state.last_count = state.last_value if fig.kind == COUNT else state.last_count
+            state.period_token = None
+            if state.role in ("main", "component") and stmt.depth == 0:
+                self.last_period = token.period
+            return
+        if P.PLAN_RAISE.search(before):
+            self._add(stmt, fig, F.PLAN_INCREASE, None)
+            return
+        plan = P.PLAN_WORD.search(before)
+        if plan and not P.CHANGE_WORD.search(before):
+            key = G.plan_key(re.match(r"\w+(?:\s\w+)?", plan.group(0)).group(0), plan.group(0))
+            self._add(stmt, fig, F.PLAN, None, base=key)
+            return
+        if P.PREVIOUS_WORD.search(before):
+            self._add(stmt, fig, F.PREVIOUS, self._context_period())
+            return
+        change = P.CHANGE_WORD.search(before)
+        if change and not P.CHANGE_TO.search(before) and self._takes_change(stmt):
+            sign = -1.0 if change.group(1).lower() == "giảm" else 1.0
+            self._add(stmt, fig, F.CHANGE, self._last_period(stmt), phrasing=change.group(1).lower(), sign=sign)
+            return
+        link = P.PAIR_LINK.match(self.text[state.last_count.figure.unit_end:fig.start]) \
+            if state.last_count is not None else None
+        if link and fig.kind == MONEY:
+            pair = self._add(stmt, fig, F.AMOUNT, self._context_period(), entity=state.last_count.entity)
+            pair.indicator = state.last_count.indicator
+            return
+        if link and "=" in link.group(0):
+            state.last_count.linked = True           # "01 buổi = 03 lượt": one thing counted twice
+        own = stmt.role == "unnamed" or lead.action or lead.generic or any(
+            s.entity == stmt.entity and s.measure in (F.AMOUNT, F.COUNT, F.CUMULATIVE, F.MONTH) for s in stmt.stated)
+        if not own and fig.kind == COUNT and not stmt.subject:
+            own = True
+        measure = F.AMOUNT if fig.kind == MONEY else F.COUNT
+        if not own and token is not None and token.start >= stmt.start:
+            # "GRDP quý I ước đạt 12.500 tỷ đồng", "tổng mức bán lẻ … trong tháng dự kiến đạt …"
+            measure = F.CUMULATIVE if token.period.cumulative else F.MONTH
+            state.last_value = self._add(stmt, fig, measure, token.period, explicit=True)
+            state.last_count = state.last_value if fig.kind == COUNT else state.last_count
+            state.period_token = None
+            if state.role in ("main", "component") and stmt.depth == 0:
+                self.last_period = token.period
+            return
+        if own:
+            stated = self._add(stmt, fig, measure, self._context_period(), own_entity=True)
+            if fig.kind == COUNT:
+                state.cursor = max(state.cursor, self._count_tail_end(fig))
+                state.last_count = stated
+        else:
+            stated = self._add(stmt, fig, measure, self._context_period())
+            state.last_value = stated
+            if fig.kind == COUNT:
+                state.last_count = stated
+
+    @staticmethod
+    def _takes_change(stmt: Statement) -> bool:
+        """"…, tăng 5,93% (tăng 32,63 ngàn m3)": the change of the statement's value, stated once; the
+        changes beside a list of counts ("tăng 07 vụ, tăng 01 người chết") are each their own."""
+        own = [s for s in stmt.stated if s.entity == stmt.entity and s.named]
+        return any(s.measure in (F.CUMULATIVE, F.MONTH, F.AMOUNT, F.COUNT) for s in own) and \
+            not any(s.measure == F.CHANGE for s in own)
+
+    def _ratio(self, stmt: Statement, ratio: Ratio, state: _Clause) -> None:
+        entity = self._new_entity("ratio")
+        pct = None
+        for s in stmt.stated:
+            if s.figure.kind == PERCENT and s.figure.unit_end <= ratio.start and \
+                    re.fullmatch(r"[^()]{0,60}\(\s*", self.text[s.figure.unit_end:ratio.start]) and self._depth(
+                    ratio.start) > s.depth:
+                pct = s                                  # "bằng 14,13% kế hoạch (12.450/88.100 triệu đồng)"
+        if pct is None and state.last_value is not None and state.last_value.figure.kind == PERCENT:
+            pct = None
+        if pct is not None:
+            pct.entity, pct.measure, pct.named, pct.base = entity, F.RATIO_PCT, False, None
+            pct.value, pct.lower, pct.upper = pct.figure.value, pct.figure.lower, pct.figure.upper
+        following = [t for t in self.tokens if t.start >= ratio.end and isinstance(t, Figure)][:1]
+        for token in following:
+            between = self.text[ratio.end:token.start]
+            if pct is None and token.kind == PERCENT and RATIO_TO_PERCENT.fullmatch(between):
+                pct = self._add(stmt, token, F.RATIO_PCT, None, entity=entity, phrasing="tỷ lệ")
+                state.cursor = max(state.cursor, token.unit_end)
+        name = stmt.subject or self._name_after(ratio.end)
+        for part, measure in ((ratio.numerator, F.NUMERATOR), (ratio.denominator, F.DENOMINATOR)):
+            stated = self._add(stmt, part, measure, None, entity=entity)
+            stated.indicator = name
+
+    def _compared(self, stmt: Statement, fig: Figure) -> None:
+        """"chỉ thấp hơn tốc độ tăng 6,58% của 6 tháng đầu năm 2022": the figure of another period."""
+        after = [t for t in self.tokens if isinstance(t, PeriodMention) and 0 <= t.start - fig.unit_end <= 12]
+        if not after or after[0].period is None:
+            return
+        stated = self._add(stmt, fig, F.GROWTH, after[0].period, phrasing="tăng", base="same-period")
+        stated.doubt(M.COMPARISON)
+
+    # --- groups -------------------------------------------------------------------------------------
+    def _group(self, span: tuple[int, int], depth: int, outer: _Clause) -> None:
+        start, end = span[0] + 1, span[1] - 1
+        if start >= end:
+            return
+        inner = self.text[start:end]
+        anchor = outer.stmt
+        first_token = next((t for t in self.tokens if start <= t.start < end and self._depth(t.start) == depth), None)
+        if first_token is None:
+            return
+        lead = G.read_lead(self._lead_text(start, first_token.start))
+        if anchor is None and not lead.subject:
+            anchor = self._anchor_before(span[0], depth - 1, outer)
+        if P.COMPARISON_GROUP.match(inner) and anchor is not None:
+            self._comparison_group(start, end, depth, anchor, outer)
+            return
+        if lead.cue == "partial" or lead.cue == "complete":
+            for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
+                state = _Clause(cs, role="component")
+                self._clause(cs, ce, depth, state)
+            return
+        if isinstance(first_token, PeriodMention) and not lead.subject and anchor is not None:
+            for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
+                self._clause(cs, ce, depth, _Clause(cs, stmt=anchor, role="periods",
+                                                    last_value=outer.last_value))
+            return
+        if anchor is not None and not (lead.subject and not lead.action and not lead.generic):
+            if isinstance(first_token, Figure) and first_token.kind in (MONEY, COUNT) and not lead.subject:
+                if self._group_plan_or_previous(first_token, anchor, outer):
+                    return
+            for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
+                self._clause(cs, ce, depth, _Clause(cs, stmt=anchor, last_value=outer.last_value,
+                                                    period_token=outer.period_token))
+            return
+        for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
+            self._clause(cs, ce, depth, _Clause(cs, role="aside"))
+
+    def _anchor_before(self, pos: int, depth: int, outer: _Clause) -> Statement | None:
+        """"thu ngân sách đạt kết quả rất cao (đạt 95,3% kế hoạch, …)": the subject stands before the group,
+        up to its first predicate word."""
+        text = self._lead_text(outer.cursor, pos, depth)
+        discourse = P.DISCOURSE.match(" ".join(text.split()).lstrip(" ,;:-–"))
+        words = " ".join(text.split()).lstrip(" ,;:-–")[discourse.end() if discourse else 0:]
+        for comma in reversed([i for i, ch in enumerate(words) if ch == ","]):
+            if P.PREDICATE_START.search(words[:comma]):
+                words = words[comma + 1:]
+                break
+        verb = P.PREDICATE_START.search(words)
+        lead = G.read_lead(words[:verb.start()] if verb else words)
+        if not lead.subject or lead.action or lead.generic:
+            return None
+        outer.stmt = self._new_statement(outer, lead.subject, lead.sure, depth, lead.cue)
+        return outer.stmt
+
+    def _group_plan_or_previous(self, fig: Figure, anchor: Statement, outer: _Clause) -> bool:
+        """"bằng 63,2% dự toán (74.150 triệu đồng)": the value in brackets is the base of the percentage."""
+        last = anchor.stated[-1] if anchor.stated else None
+        if last is None or last.figure.kind != PERCENT or \
+                not re.fullmatch(r"[^()]{0,70}\(\s*", self.text[last.figure.unit_end:fig.start]):
+            return False
+        if last.measure == F.PCT_PLAN:
+            self._add(anchor, fig, F.PLAN, None, base=last.base)
+        elif last.measure in (F.PCT_PREVIOUS, F.GROWTH):
+            self._add(anchor, fig, F.PREVIOUS, last.period)
+        else:
+            return False
+        return True
+
+    def _comparison_group(self, start: int, end: int, depth: int, anchor: Statement, outer: _Clause) -> None:
+        """"(cùng kỳ năm trước tăng 4,1%)": the same indicator a year earlier; read, never compared with ours."""
+        period = self._pct_period(outer)
+        shifted = Period(period.start, period.end, period.year - 1, period.cumulative) \
+            if period is not None and period.year is not None else None
+        before = len(anchor.stated)
+        saved = (self.period, self.period_sure)
+        for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
+            self._clause(cs, ce, depth, _Clause(cs, stmt=anchor, role="comparison"))
+        self.period, self.period_sure = saved
+        for stated in anchor.stated[before:]:
+            stated.period = shifted
+            stated.doubt(M.COMPARISON)
+
+    # --- helpers ------------------------------------------------------------------------------------
+    def _add(self, stmt: Statement, fig: Figure, measure: str, period: Period | None, *, phrasing=None,
+             sign: float = 1.0, offset: float = 0.0, own_entity: bool = False, entity: str | None = None,
+             factor: float = 1.0, base: str | None = None, explicit: bool = False) -> Stated:
+        named = entity is None and not own_entity
+        if entity is None:
+            entity = self._new_entity(measure) if own_entity else stmt.entity
+        if named and measure in (F.PCT_PLAN, F.PLAN) and self._base_clash(stmt, base):
+            entity = f"{stmt.entity}@{base or 'plan'}"     # one actual against several plans: one per base
+        scale = sign * factor
+        lo, hi = sorted((scale * fig.lower + offset, scale * fig.upper + offset))
+        if self._exact(fig) and factor == 1.0:
+            lo = hi = sign * fig.value + offset
+        stated = Stated(self.block, fig.start, self._depth(fig.start), stmt.index, entity, stmt.subject, measure,
+                        fig, period, phrasing, scale * fig.value + offset, lo, hi, quote=self._quote(fig),
+                        named=named, base=base)
+        if own_entity:
+            stated.indicator = self._name_of(fig) or stmt.subject
+        self._judge_identity(stmt, stated, explicit)
+        stmt.stated.append(stated)
+        stmt.end = max(stmt.end, fig.unit_end)
+        return stated
+
+    def _judge_identity(self, stmt: Statement, stated: Stated, explicit: bool) -> None:
+        if stated.named and not stmt.subject_sure:
+            stated.doubt(M.NO_SUBJECT if not stmt.subject else M.VAGUE_SUBJECT)
+        if not explicit and stated.measure not in (F.PLAN, F.NUMERATOR, F.DENOMINATOR, F.RATIO_PCT, F.PLAN_INCREASE):
+            if stated.period is None:
+                stated.doubt(M.NO_PERIOD)
+            elif stated.period is self.period and not self.period_sure:
+                stated.doubt(self.period_doubt)
+        if self.ctx.forward or self.forward_sentence:
+            stated.doubt(M.FORWARD)
+        if stmt.role == "aside" and stated.named:
+            stated.doubt(M.VAGUE_SUBJECT)
+
+    def _base_clash(self, stmt: Statement, base: str | None) -> bool:
+        others = {s.base for s in stmt.stated if s.measure in (F.PCT_PLAN, F.PLAN) and s.entity == stmt.entity}
+        return bool(others) and base not in others
+
+    def _resolve_elided_bases(self, stmt: Statement) -> None:
+        growth = [s for s in stmt.stated if s.measure in (F.GROWTH, F.GROWTH_MONTH, F.GROWTH_PRIOR)
+                  and s.entity == stmt.entity]
+        explicit = [s.base for s in growth if s.base]
+        if len(growth) >= 2 and len(explicit) == len(growth):
+            self.ctx.base_pattern[:] = explicit                 # remembered for the parallel that follows
+            return
+        elided = [s for s in growth if not s.base]
+        if len(growth) >= 2 and len(elided) == len(growth) and len(self.ctx.base_pattern) == len(growth):
+            for stated, key in zip(growth, self.ctx.base_pattern):
+                stated.base = key
+                stated.doubts.remove(M.NO_BASE)
+                if key == "prior-period":
+                    stated.measure = F.GROWTH_PRIOR
+        elif len(elided) == 1 and len(growth) == 2 and explicit == ["same-period"]:
+            # "tăng 6,42% so với cùng kỳ, … tăng 3,9%": a second growth of one subject is of another kind
+            elided[0].doubt(M.NO_BASE)
+        for stated in growth:
+            if stated.base is None and M.NO_BASE in stated.doubts:
+                stated.base = "same-period?"
+
+    def _pct_period(self, state: _Clause) -> Period | None:
+        """What a percentage speaks of: the last value stated, or a period named after it with no value
+        ("IIP tháng 9 tăng 8,9% so với cùng kỳ" is the month's growth)."""
+        token, last = state.period_token, state.last_value
+        if token is not None and (last is None or last.offset < token.start):
+            return token.period
+        if last is not None and last.period is not None:
+            return last.period
+        return self._context_period()
+
+    def _is_month(self, state: _Clause, period: Period | None) -> bool:
+        return period is not None and not period.cumulative and period.start == period.end
+
+    def _context_period(self) -> Period | None:
+        return self.period
+
+    def _last_period(self, stmt: Statement) -> Period | None:
+        for s in reversed(stmt.stated):
+            if s.measure in (F.MONTH, F.CUMULATIVE, F.AMOUNT, F.COUNT):
+                return s.period
+        return self._context_period()
+
+    @staticmethod
+    def _year(period: Period | None) -> int | None:
+        return period.year if period is not None else None
+
+    def _exact(self, fig: Figure) -> bool:
+        """Counts of things and amounts in whole đồng are exact, not rounded ("21 tập thể", "40.000.000 đồng"),
+        unless the words around say they are approximate ("khoảng 1.200 người")."""
+        if fig.hedge or fig.decimals != 0 or not (fig.kind == COUNT and fig.scale == 1.0 or
+                                                  fig.kind == MONEY and fig.scale == 1.0):
+            return False
+        return not P.APPROXIMATE.search(self.text[max(0, fig.start - 12):fig.start])
+
+    def _new_entity(self, what: str) -> str:
+        self._sub += 1
+        return f"{self.place}.{self.sentence + 1}#{self._sub}:{what}"
+
+    def _name_of(self, fig: Figure) -> str:
+        """A figure's own name: for a count its unit and the words after it ("hồ sơ cấp GCN lần đầu"), for an
+        amount the words before it ("vốn ngân sách 30.700 triệu đồng")."""
+        if fig.kind == MONEY:
+            head = re.split(r"[,;:()=.+]|\bgồm\b|\btrong đó\b", self.text[max(0, fig.start - 80):fig.start])[-1]
+            words = [w for w in head.split() if not P.HEDGE.search(w + " ")][-6:]
+            if words:
+                return " ".join(words)
+        return ((fig.unit or "") + " " + self._name_after(fig.unit_end)).strip()
+
+    def _name_after(self, pos: int) -> str:
+        tail = re.split(r"[,;:()=.]|\d|\bvà\b|\bđạt\b|\btăng\b|\bgiảm\b|\bso\b|\bbằng\b|\bchiếm\b",
+                        self.text[pos:pos + 60])[0]
+        return " ".join(tail.split()[:6])
+
+    def _count_tail_end(self, fig: Figure) -> int:
+        """Where the noun phrase of a count ends: "66 biển quảng cáo các loại, 20 …" -> before the comma."""
+        m = re.match(r"[^,;:()=.\d]{0,60}", self.text[fig.unit_end:])
+        tail = m.group(0) if m else ""
+        cut = re.search(r"\b(?:đạt|tăng|giảm|bằng|chiếm|với|trong đó|gồm|là|được)\b", tail)
+        return fig.unit_end + (cut.start() if cut else len(tail))
+
+    def _quote(self, fig: Figure) -> str:
+        start = max(0, fig.start - 70)
+        end = min(len(self.text), fig.unit_end + 50)
+        return self.text[start:end].strip()
+
+    def _depth(self, offset: int) -> int:
+        return self.depths[min(offset, len(self.depths) - 1)]
+
+    # --- lead text ------------------------------------------------------------------------------------
+    def _blank_mask(self) -> list[tuple[int, int]]:
+        """Spans a lead does not read: period phrases, dates, codes and other masked numbers."""
+        spans = [(p.start, p.end) for p in self.scan.periods]
+        spans += [(e.start, e.end) for e in self.scan.excluded]
+        return sorted(spans)
+
+    def _blanked(self, start: int, end: int) -> str:
+        chars = list(self.text[start:end])
+        for s, e in self._blank:
+            if e <= start or s >= end:
+                continue
+            for i in range(max(s, start), min(e, end)):
+                chars[i - start] = " "
+        return "".join(chars)
+
+    def _lead_text(self, start: int, end: int, depth: int | None = None) -> str:
+        """The words in [start, end) at the bracket depth of `end`, without groups and masked spans."""
+        if start >= end:
+            return ""
+        depth = self._depth(end) if depth is None else depth
+        text = self._blanked(start, end)
+        if depth == 0 and "(" not in text and ")" not in text:
+            return text
+        return "".join(ch if self.depths[start + i] == depth and ch not in "()" else " "
+                       for i, ch in enumerate(text))
+
+
+def statements_of(block_index: int, text: str, scan: Scan, ctx: BlockContext, place: str) -> list[Statement]:
+    return BlockReader(block_index, text, scan, ctx, place).read()
+
+
+def with_period(stated: Stated, period: Period | None) -> Stated:
+    return replace(stated, period=period)
