@@ -3,7 +3,8 @@
 What it checks
     In the results part of a report on, say, quý II/2025, a period of the same months written with another
     year (`quý II/2024`, `tháng 05/2024`, `6 tháng/2024`) in a clause that reports what was done is flagged.
-    Left alone: comparisons (`so với cùng kỳ`, `năm trước`, `chuyển sang`), plans and intentions
+    Left alone: comparisons (`so với cùng kỳ`, `năm trước`, `chuyển sang`, `chỉ thấp hơn mức tăng 6,58% của 6
+    tháng đầu năm 2022`, `trong giai đoạn 2020-2024`), plans and intentions
     (`kế hoạch`, `giai đoạn`, `sẽ`, `dự kiến`), the outlook section, and periods of other months
     (`từ ngày 20/11/2024`).
 
@@ -37,7 +38,8 @@ OPTIONS: dict = {}
 
 # clauses that legitimately speak of another year's period: comparisons, carry-overs
 OTHER_YEAR_CLAUSE = re.compile(
-    r"so\s+(?:với\s+)?cùng\s+kỳ|so\s+với|cùng\s+kỳ|năm\s+trước|chuyển\s+sang|lũy\s+kế|luỹ\s+kế",
+    r"so\s+(?:với\s+)?cùng\s+kỳ|so\s+với|cùng\s+kỳ|năm\s+trước|chuyển\s+sang|lũy\s+kế|luỹ\s+kế|"
+    r"(?:cao|thấp|nhiều|ít)\s+hơn|chỉ\s+sau|đứng\s+sau|kể\s+từ|trong\s+giai\s+đoạn",
     re.IGNORECASE,
 )
 # words just before the period that make it the name of a plan or a document ("Kế hoạch quý II/2024")

@@ -100,10 +100,20 @@ NEW_BLOCK = re.compile(r"^\s*(?:[-+•–*]\s|#|<sup>|\[\^|\d+[.)]\s|[IVXL]+\.\s
 
 
 def _continues(previous: Block, block: Block, raw: str) -> bool:
-    """A hard-wrapped paragraph: the line right after the previous one, not starting a block of its own."""
+    """A hard-wrapped paragraph: the line right after the previous one, not starting a block of its own.
+    A line that opens with a capital after a finished sentence or a short line (a heading such as
+    "1. Khánh Hòa", a title) starts a paragraph of its own: web pages write one paragraph a line."""
     last_line = previous.line_starts[-1][1] if previous.line_starts else previous.line
-    return (last_line == block.line - 1 and previous.kind in (PARAGRAPH, LIST_ITEM, FOOTNOTE)
-            and block.kind == PARAGRAPH and not NEW_BLOCK.match(raw))
+    if not (last_line == block.line - 1 and previous.kind in (PARAGRAPH, LIST_ITEM, FOOTNOTE)
+            and block.kind == PARAGRAPH and not NEW_BLOCK.match(raw)):
+        return False
+    last_part = previous.text[previous.line_starts[-1][0]:] if previous.line_starts else previous.text
+    opens = block.text[:1]
+    finished = last_part.rstrip().endswith((".", "!", "?", ":", ";", "…")) or len(last_part) < SHORT_LINE
+    return not (finished and (opens.isupper() or opens in "\"“"))
+
+
+SHORT_LINE = 60   # a line this short that ends a paragraph is a heading or a title, not a wrapped line
 
 
 def _join(previous: Block, block: Block) -> Block:
