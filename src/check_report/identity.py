@@ -53,7 +53,8 @@ def bases_differ_surely(a: str | None, b: str | None) -> bool:
 
 # Words dropped when indicators are compared across mentions ("Tổng thu ngân sách nhà nước trên địa bàn"
 # and "thu ngân sách" are the same indicator).
-NAME_FILLER = re.compile(r"\b(?:tổng|nhà nước|trên địa bàn(?: quận| huyện| tỉnh| thành phố| xã| phường)?|"
+NAME_FILLER = re.compile(r"\b(?:của (?:toàn )?(?:tỉnh|huyện|quận|xã|phường|thị trấn|thị xã|thành phố|cả nước|địa phương)|"
+                         r"tổng|nhà nước|trên địa bàn(?: quận| huyện| tỉnh| thành phố| xã| phường)?|"
                          r"ước thực hiện|kết quả|giá trị|toàn (?:quận|huyện|tỉnh|thành phố|xã)|các|của|đặc biệt|"
                          r"cả năm|trong năm|hiện có)\b", re.IGNORECASE)
 ACRONYM = re.compile(r"\(\s*([A-ZĐ]{2,8})\s*\)|^([A-ZĐ]{2,8})$")

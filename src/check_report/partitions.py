@@ -24,6 +24,7 @@ class Partition:
     members: tuple[re.Pattern, ...]
     optional: tuple[re.Pattern, ...] = ()
     needs_optional_when: re.Pattern | None = None
+    unless: re.Pattern | None = None
 
 
 @cache
@@ -33,11 +34,11 @@ def partitions() -> tuple[Partition, ...]:
     found = []
     for entry in data["partitions"]:
         compile_ = lambda p: re.compile(p, re.IGNORECASE)  # noqa: E731 - one flag for every pattern
-        needs = entry.get("needs_optional_when")
+        needs, unless = entry.get("needs_optional_when"), entry.get("unless")
         found.append(Partition(entry["id"], entry.get("description", ""),
                                tuple(compile_(p) for p in entry["members"]),
                                tuple(compile_(p) for p in entry.get("optional", ())),
-                               compile_(needs) if needs else None))
+                               compile_(needs) if needs else None, compile_(unless) if unless else None))
     return tuple(found)
 
 
@@ -72,7 +73,9 @@ def whole_partition(total: str, names: list[str]) -> Partition | None:
     partition, assigned = found
     if set(i for i in assigned if i >= 0) != set(range(len(partition.members))):
         return None
-    if partition.needs_optional_when is not None and partition.needs_optional_when.search(_plain(total)) \
-            and -1 not in assigned:
+    name = _plain(total)
+    needs = partition.needs_optional_when is not None and partition.needs_optional_when.search(name) and not (
+        partition.unless is not None and partition.unless.search(name))
+    if needs and -1 not in assigned:
         return None
     return partition

@@ -94,12 +94,15 @@ class _Sections:
         self.forward = False
         self.unsure = report is None
         self.base_pattern: list[str] = []
+        self.growth_said: list[tuple] = []
 
     def context_for(self, block) -> BlockContext:
         if block.footnote is not None:
-            return BlockContext(self.report, self.report, False, NO_PERIOD, False, self.base_pattern)
+            return BlockContext(self.report, self.report, False, NO_PERIOD, False, self.base_pattern,
+                                self.growth_said)
         sure = not self.unsure and self.section_period is not None and not self.forward
-        return BlockContext(self.report, self.section_period, sure, NO_PERIOD, self.forward, self.base_pattern)
+        return BlockContext(self.report, self.section_period, sure, NO_PERIOD, self.forward, self.base_pattern,
+                            self.growth_said)
 
     def after(self, block, reader: BlockReader) -> None:
         if _is_heading(block):
@@ -107,6 +110,7 @@ class _Sections:
             mentions = [m for m in find_period_mentions(block.text, self.report) if m.period is not None]
             self.section_period = mentions[0].period if mentions and not self.forward else self.report
             self.unsure = self.report is None and not mentions
+            self.growth_said.clear()
             return
         if block.footnote is None and reader.last_period is not None and reader.last_period != self.section_period:
             self.unsure = True            # the paragraphs after this one may go on with its period

@@ -110,7 +110,7 @@ class Lead:
 
 
 ACTION_VERB = re.compile(r"^(?:tặng|trao|tiếp nhận|tiếp|cấp|cấp mới|cấp đổi|tổ chức|thành lập|phê duyệt|xử phạt|xử lý|"
-                         r"phát hiện|kiểm tra|hỗ trợ|giải quyết|vận động|tuyên truyền|đón|thu hút|chi trả|chi|khen "
+                         r"phát hiện|kiểm tra|hỗ trợ|giải quyết|vận động|tuyên truyền|đón|thu hút|chi trả|khen "
                          r"thưởng|ban hành|tạm giữ|bàn giao|thăm|trồng|đào tạo|giới thiệu|tuyển|tuyển sinh|khám|"
                          r"điều trị|tiêm|sửa chữa|làm mới|nâng cấp|cải tạo|mở|tiếp xúc|nộp|nộp phạt|thu giữ|bắt|"
                          r"triệt phá|khởi tố|hòa giải|chứng thực|đăng ký|thẩm định|giải ngân|ký|tạo việc làm cho|"
@@ -183,7 +183,7 @@ def _subject(text: str) -> str:
 
 
 # verbs that never stand inside an indicator's name
-INNER_VERB = re.compile(r"\b(?:(?<!tốc độ )tăng(?! trưởng)|giảm|đạt|bằng|chiếm|ước|được|với|là|còn)\b", re.IGNORECASE)
+INNER_VERB = re.compile(r"\b(?:(?<!tốc độ )tăng(?! trưởng)|giảm|đạt|bằng|chiếm|ước|được|với|là|còn|thuộc về)\b", re.IGNORECASE)
 PREPOSITIONS = re.compile(r"^(?:(?:ở|tại|trong|của|cho|với|về|từ|đến|so với|và)\s{1,3})+|(?:\s{1,3}(?:ở|tại|trong|của|cho|"
                           r"với|về|từ|đến|và))+$", re.IGNORECASE)
 

@@ -25,7 +25,7 @@ SLASH_PAIR = re.compile(r"(?<![\w/.,])(" + NUMBER + r")(?:\s{0,2}(triệu|tỷ|t
                         + NUMBER + r")(?![\d/]|[.,]\d)", CI)
 # An amount written the way it is spoken: "147 triệu 700 nghìn đồng", "16 tỷ 434 triệu đồng",
 # "1 tỷ 500 triệu", "96 triệu 500 nghìn". Read as one figure in its first scale (147,7 triệu).
-SPOKEN_AMOUNT = re.compile(r"(?<![\w/.,])(\d{1,4})\s{1,3}(tỷ|tỉ|triệu)\s{1,3}(\d{1,3})\s{1,3}(triệu|nghìn|ngàn)"
+SPOKEN_AMOUNT = re.compile(r"(?<![\w.,])(\d{1,4})\s{1,3}(tỷ|tỉ|triệu)\s{1,3}(\d{1,3})\s{1,3}(triệu|nghìn|ngàn)"
                            r"(?:\s{1,3}(\d{1,3})\s{1,3}(nghìn|ngàn|đồng))?(?!\w)", CI)
 SPOKEN_SCALE = {"tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3, "đồng": 1.0}
 
@@ -39,7 +39,7 @@ DATE_FULL = re.compile(r"\b\d{1,2}\s{0,2}[/.\-]\s{0,2}\d{1,2}\s{0,2}[/.\-]\s{0,2
 # Day/month with a date word before: "ngày 27/2", "ngày 8/3", "từ 15/12", "đến 14/3".
 DATE_DAY_MONTH = re.compile(r"\b(?:ngày|hôm|từ|đến)\s{1,3}\d{1,2}\s{0,2}/\s{0,2}\d{1,2}\b", CI)
 # Month/year and quarter/year outside period phrases: "4/2024", "tháng 4/2024".
-MONTH_YEAR = re.compile(r"\b\d{1,2}/(?:19|20)\d{2}\b")
+MONTH_YEAR = re.compile(r"(?<!tháng )(?<!tháng  )\b\d{1,2}/(?:19|20)\d{2}\b", CI)
 # Year ranges: "2020-2025", "2023 - 2024", "2021–2025" (school years, terms, stages).
 YEAR_RANGE = re.compile(r"\b(?:19|20)\d{2}\s{0,2}[-–]\s{0,2}(?:19|20)\d{2}\b")
 # A year on its own: "năm 2024", "Giáp Thìn 2024"; a 4-digit 19xx/20xx not followed by a counting unit.
@@ -53,7 +53,8 @@ LABEL_BEFORE = re.compile(
     r"phường|xã|khu|tỷ lệ|tỉ lệ bản đồ|covid|phiên bản|version|ngõ|ngách|hẻm|hạng|top|nhóm|"
     r"đường dây nóng|hotline|điện thoại|page|trang)\s{0,2}[-:]?\s{0,2}$", CI)
 # the number after such a word: "9", "1/500", "2,4" (a list of classes), never a percentage
-LABEL_VALUE = re.compile(r"\d{1,6}(?:\s{0,2}/\s{0,2}\d{1,6})?(?:\s{0,2},\s{0,2}\d{1,4}){0,6}(?!\d)(?!\s*%)(?![.,]\d)")
+LABEL_VALUE = re.compile(r"\d{1,6}(?:\s{0,2}/\s{0,2}\d{1,6})?(?:\s{0,2},\s{0,2}\d{1,4}){0,6}(?!\d)(?!\s*%)(?![.,]\d)"
+                         r"(?!\s{1,3}(?:tháng|quý|năm)\b)")
 # where a number starts (the label test runs only there, which keeps it cheap)
 NUMBER_START = re.compile(r"(?<![\w.,/])\d")
 DURATION = re.compile(r"(?<![\w.,])\d{1,4}\s{1,3}(?:năm|tuổi|giờ|phút|ngày đêm)\b", CI)
@@ -71,9 +72,8 @@ SPELLED_MONTHS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy":
 # A month: "tháng 03", "tháng 3", "tháng 3/2024", "tháng 3 năm 2024" (not "3 tháng", a cumulative).
 PERIOD_MONTH = re.compile(r"\btháng\s{1,3}(\d{1,2})(?:\s{0,2}(?:/|năm)\s{0,2}((?:19|20)\d{2}))?\b", CI)
 # Months since January: "3 tháng", "03 tháng", "6 tháng đầu năm", "9 tháng năm 2024", "bảy tháng".
-PERIOD_MONTHS = re.compile(r"(?<![\w.,/])(\d{1,2}|" + _SPELLED + r")\s{1,3}tháng(?:\s{1,3}đầu\s{1,3}năm)?"
-                           r"(?:\s{0,2}(?:/|năm)\s{0,2}((?:19|20)\d{2}))?(?!\s{1,3}(?:tiếp|tới|cuối|sau|còn|qua\s+năm))",
-                           CI)
+PERIOD_MONTHS = re.compile(r"(?<![\w.,/])(\d{1,2}|" + _SPELLED + r")\s{1,3}tháng(?:\s{1,3}đầu\s{1,3}năm(?:\s{1,3}((?:19|20)\d{2}))?"
+                           r"|\s{0,2}(?:/|năm)\s{0,2}((?:19|20)\d{2}))?(?!\s{1,3}(?:tiếp|tới|cuối|sau|còn|qua\s+năm))", CI)
 # A quarter: "quý I", "Quý 1/2024", "quý IV năm 2023", "quý II-2016".
 PERIOD_QUARTER = re.compile(r"\bquý\s{1,3}(IV|I{1,3}|[1-4])\b(?:\s{0,2}(?:/|-|năm)\s{0,2}((?:19|20)\d{2}))?", CI)
 # A whole year as the period: "năm 2023", "cả năm 2023", "trong năm 2022".
@@ -250,8 +250,7 @@ GENERIC_SUBJECT = re.compile(r"^(?i:toàn|cả|trên địa bàn|địa bàn|to�
                              r"{0,4}$")
 # A subject that reads like a clause, not a noun phrase: a cause, a concession, a verb of action.
 NOT_A_NOUN_PHRASE = re.compile(r"\b(?:do|nên|bởi|vì|nhưng|mặc dù|tuy|song|nhờ|để|khi|nếu|thì|cho thấy|gặp|"
-                               r"tiếp tục|triển khai|tổ chức|thực hiện|hoàn thành|xây dựng|chỉ đạo|cho biết|"
-                               r"công bố|báo cáo)\b", CI)
+                               r"tiếp tục|triển khai|tổ chức|chỉ đạo|cho biết|công bố|báo cáo)\b", CI)
 # Words around a period inside a subject, dropped with it ("trong vòng 6 tháng qua", "trong tháng", "năm nay").
 PERIOD_FILLER = re.compile(r"\b(?:trong vòng|trong|của|qua|đầu năm|năm nay|nay|đầu|cuối|trong tháng|trong kỳ|"
                            r"trong năm|bảy tháng)\b", CI)

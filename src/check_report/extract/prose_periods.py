@@ -55,7 +55,7 @@ def find_period_mentions(text: str, report: Period | None) -> list[PeriodMention
         word = " ".join(m.group(1).lower().split())
         months = int(word) if word.isdigit() else P.SPELLED_MONTHS.get(word, 0)
         if 1 <= months <= 12:
-            period = Period(1, months, _year(m.group(2), default_year), True)
+            period = Period(1, months, _year(m.group(2) or m.group(3), default_year), True)
             found.append(PeriodMention(m.start(), m.end(), period))
             taken.append(m.span())
     for m in P.PERIOD_QUARTER.finditer(text):

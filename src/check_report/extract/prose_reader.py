@@ -35,6 +35,9 @@ ABBREVIATION_AFTER = re.compile(r"\(\s{0,2}([A-ZĐ]{2,8})\s{0,2}\)")
 # between "a/b" and the percentage that restates it: "đạt tỷ lệ : 95,9%", ", đạt 100%", "bằng"; never a growth
 RATIO_TO_PERCENT = re.compile(r"[^;()%\d]{0,40}?(?:[,:]|\b(?:đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ|là))\s{0,3}:?\s{0,3}",
                               re.IGNORECASE)
+# "chỉ tiêu thu ngân sách là": the indicator a plan is of, named after the plan word
+PLAN_OF = re.compile(r"(?:kế hoạch|KH|dự toán|chỉ tiêu)\s{1,3}(?!năm\b|giao\b|được\b|cả\b)([^\d,;.()]{3,40}?)"
+                     r"\s{0,3}(?:là|:)?\s{0,3}$", re.IGNORECASE)
 CONTEXT = 48                 # how far before a figure its own words are looked for
 ADVERBIAL_TAIL = 40          # "Tính chung 9 tháng năm 2025, …": the comma stands this close after the period
 ADVERBIAL_WORDS = re.compile(r"^(?:trong|ước|ước tính|dự ước|tính chung|tính đến hết|tính đến|đến hết|đến|sang|"
@@ -51,6 +54,9 @@ class BlockContext:
     default_doubt: str = M.NO_PERIOD
     forward: bool = False                       # the block is in a section of plans for a later period
     base_pattern: list[str] = field(default_factory=list)   # bases of the last coordinated growth pair
+    # sure growth rates stated so far in the section: (entity, lower, upper, period), what "Trong mức tăng
+    # 8,4%" refers back to
+    growth_said: list[tuple] = field(default_factory=list)
 
 
 def slug(name: str) -> str:
@@ -65,6 +71,7 @@ class _Clause:
     last_value: Stated | None = None
     last_count: Stated | None = None
     role: str = "main"
+    lead_start: int = 0             # where the words before the current figure start
 
 
 class BlockReader:
@@ -81,6 +88,7 @@ class BlockReader:
         self._sub = 0
         self.sentence = 0
         self.forward_sentence = False
+        self.frame: str | None = None                 # "Trong mức tăng 8,4%, …": the total the points split
         self.aliases = G.abbreviations(text)
 
     # --- structure ----------------------------------------------------------------------------------
@@ -92,6 +100,7 @@ class BlockReader:
 
     def _sentence(self, start: int, end: int) -> None:
         self.forward_sentence = bool(P.FORWARD_WORDS.search(self.text, start, end))
+        self.frame = None
         adverbial = self._adverbial(start, end)
         skip = start
         if adverbial is not None:
@@ -142,6 +151,7 @@ class BlockReader:
 
     # --- one figure ---------------------------------------------------------------------------------
     def _token(self, token, state: _Clause, depth: int) -> None:
+        state.lead_start = state.cursor
         lead = G.read_lead(self._lead_text(state.cursor, token.start))
         if state.last_count is not None and P.PAIR_LINK.match(self.text[state.last_count.figure.unit_end:token.start]):
             lead = G.Lead()                              # "469 doanh nghiệp với số vốn đăng ký là …": its amount
@@ -227,7 +237,9 @@ class BlockReader:
         reached = P.REACHED.search(before)
         word = reached.group(1).lower() if reached else None
         growth_rate = lead.growth_rate or stmt.role == "growth-rate"
-        if P.COMPARED_FIGURE.search(before):
+        if P.GROWTH_FRAME.search(before):
+            self._frame(stmt, fig, period)
+        elif P.COMPARED_FIGURE.search(before):
             self._compared(stmt, fig)
         elif P.SHARE_WORD.search(before):
             self._add(stmt, fig, F.SHARE, period, phrasing="chiếm")
@@ -263,6 +275,17 @@ class BlockReader:
                                    sign=-1.0 if down else 1.0)
                 stated.doubt(M.NO_BASE)
 
+    def _frame(self, stmt: Statement, fig: Figure, period: Period | None) -> None:
+        """"Trong mức tăng 8,4%, khu vực … đóng góp 0,45 điểm phần trăm; …": the growth split by the points that
+        follow is the one stated before with this value (the same figure, restated as a frame)."""
+        for entity, low, high, said in reversed(self.ctx.growth_said):
+            if low <= fig.upper and fig.lower <= high and (said is None or period is None or said == period):
+                self.frame = entity
+                return
+        frame = self._add(stmt, fig, F.GROWTH, period, phrasing="tăng")
+        frame.doubt(M.NO_SUBJECT)
+        self.frame = frame.entity
+
     def _times(self, stmt: Statement, fig: Figure, before: str, state: _Clause) -> None:
         """"gấp 2,5 lần so cùng kỳ" is a ratio of 250%; "gấp 24,1 lần dự toán" a ratio to plan."""
         if not P.TIMES_WORD.search(before):
@@ -287,13 +310,16 @@ class BlockReader:
             if state.role in ("main", "component") and stmt.depth == 0:
                 self.last_period = token.period
             return
-        if P.PLAN_RAISE.search(before):
+        if P.PLAN_RAISE.search(self._lead_text(state.lead_start, fig.start)):
             self._add(stmt, fig, F.PLAN_INCREASE, None)
             return
         plan = P.PLAN_WORD.search(before)
         if plan and not P.CHANGE_WORD.search(before):
             key = G.plan_key(re.match(r"\w+(?:\s\w+)?", plan.group(0)).group(0), plan.group(0))
-            self._add(stmt, fig, F.PLAN, None, base=key)
+            stated = self._add(stmt, fig, F.PLAN, None, base=key)
+            named = PLAN_OF.search(plan.group(0))
+            if named:
+                stated.indicator = named.group(1).strip()    # "giao chỉ tiêu thu ngân sách là …": of "thu ngân sách"
             return
         if P.PREVIOUS_WORD.search(before):
             self._add(stmt, fig, F.PREVIOUS, self._context_period())
@@ -313,8 +339,9 @@ class BlockReader:
             state.last_count.linked = True           # "01 buổi = 03 lượt": one thing counted twice
         own = stmt.role == "unnamed" or lead.action or lead.generic or any(
             s.entity == stmt.entity and s.measure in (F.AMOUNT, F.COUNT, F.CUMULATIVE, F.MONTH) for s in stmt.stated)
-        if not own and fig.kind == COUNT and not stmt.subject:
-            own = True
+        if not own and fig.kind == COUNT and (not stmt.subject or not lead.subject) and fig.scale == 1.0 and \
+                str(fig.unit).lower() not in P.MEASURE_UNITS:
+            own = True                           # "Trong 11 nhóm hàng hóa …": a count names its own things
         measure = F.AMOUNT if fig.kind == MONEY else F.COUNT
         if not own and token is not None and token.start >= stmt.start:
             # "GRDP quý I ước đạt 12.500 tỷ đồng", "tổng mức bán lẻ … trong tháng dự kiến đạt …"
@@ -433,7 +460,7 @@ class BlockReader:
     def _group_plan_or_previous(self, fig: Figure, anchor: Statement, outer: _Clause) -> bool:
         """"bằng 63,2% dự toán (74.150 triệu đồng)": the value in brackets is the base of the percentage."""
         last = anchor.stated[-1] if anchor.stated else None
-        if last is None or last.figure.kind != PERCENT or \
+        if last is None or last.measure not in (F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH) or \
                 not re.fullmatch(r"[^()]{0,70}\(\s*", self.text[last.figure.unit_end:fig.start]):
             return False
         if last.measure == F.PCT_PLAN:
@@ -478,6 +505,12 @@ class BlockReader:
             stated.indicator = self._name_of(fig) or stmt.subject
         self._judge_identity(stmt, stated, explicit)
         stmt.stated.append(stated)
+        if measure == F.GROWTH and named and stated.certain:
+            self.ctx.growth_said.append((entity, lo, hi, period))
+        if self.frame is not None and measure in (F.CONTRIBUTION, F.CONTRIBUTION_SHARE) and entity != self.frame:
+            for s in stmt.stated:
+                if s.entity == stmt.entity and s.parent is None:
+                    s.parent = self.frame
         stmt.end = max(stmt.end, fig.unit_end)
         return stated
 
@@ -568,7 +601,7 @@ class BlockReader:
         return ((fig.unit or "") + " " + self._name_after(fig.unit_end)).strip()
 
     def _name_after(self, pos: int) -> str:
-        tail = re.split(r"[,;:()=.]|\d|\bvà\b|\bđạt\b|\btăng\b|\bgiảm\b|\bso\b|\bbằng\b|\bchiếm\b",
+        tail = re.split(r"[,;:()=.]|\d|\bvà\b|\bđạt\b|\btăng\b(?! giá)|\bgiảm\b(?! giá| nghèo)|\bso\b|\bbằng\b|\bchiếm\b",
                         self.text[pos:pos + 60])[0]
         return " ".join(tail.split()[:6])
 

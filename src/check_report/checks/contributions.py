@@ -1,0 +1,100 @@
+"""Contributions to growth add up to the growth of their total.
+
+What it checks
+    Components of a total each stating a contribution to its growth, in percentage points (`đóng góp 1,07
+    điểm phần trăm`, `làm tăng 0,3 điểm phần trăm`, under `Trong mức tăng 8,4% …` or `… vào mức tăng chung`),
+    or as a share of it (`đóng góp 44,28%`), must add up to the total's growth (the points) or to 100 (the
+    shares) when they are the whole of it: declared with `gồm`, or naming every part of a standard breakdown
+    (the sectors nông, lâm nghiệp và thủy sản / công nghiệp và xây dựng / dịch vụ, with the product taxes when
+    the total is GDP or GRDP and not only its value added; the four industry sections of the IIP …). When a
+    part is left out (GRDP with no word on the taxes), the check abstains.
+
+Why it matters
+    Each contribution is computed separately; a total that does not match the parts means the total growth,
+    or one contribution, was copied from another period or another table.
+
+Failing example
+    `Trong mức tăng 8,4% của GRDP, khu vực nông, lâm nghiệp và thủy sản đóng góp 0,45 điểm phần trăm; công
+    nghiệp và xây dựng 4,55 điểm; dịch vụ 3,9 điểm; thuế sản phẩm 0,5 điểm` (the parts make 9,4).
+
+Passing example
+    The same with `dịch vụ 2,9 điểm`; the three sectors of GRDP without the taxes (not the whole: no finding).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from check_report import facts as F
+from check_report.checks._facts import figure, overlap, present, text_rows
+from check_report.checks.base import CheckContext, Problem
+from check_report.numbers import VI, format_number
+from check_report.partitions import whole_partition
+
+ID = "contributions"
+SUMMARY = {
+    "en": "Contributions to growth add up to the total's growth",
+    "vi": "Tổng điểm % đóng góp bằng tốc độ tăng của chỉ tiêu tổng",
+}
+DEFAULT_SEVERITY = "error"
+OPTIONS: dict = {}
+
+PARTS = (F.CONTRIBUTION, F.CONTRIBUTION_SHARE)
+OTHER_FIGURE = re.compile("compared with|plan for a later period")
+
+
+def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
+    for growth, parts, measure in _wholes(ctx.facts):
+        lo = sum(float(p[F.LOWER]) for p in parts)
+        hi = sum(float(p[F.UPPER]) for p in parts)
+        target = (float(growth[F.LOWER]), float(growth[F.UPPER])) if measure == F.CONTRIBUTION else (100.0, 100.0)
+        if overlap((lo, hi), target):
+            continue
+        yield _problem(ctx, growth, parts, measure, (lo, hi), target)
+
+
+def checked_rows(facts, options: dict | None = None) -> set:
+    return {row["_label"] for growth, parts, _ in _wholes(facts) for row in (growth, *parts)}
+
+
+def _wholes(facts):
+    rows = text_rows(facts, (F.GROWTH, *PARTS), prose_only=False)   # tables state contributions too
+    if not rows:
+        return
+    complete = set(facts.loc[facts[F.COMPLETE].fillna(False).astype(bool), F.ENTITY])
+    growth_of: dict[str, dict] = {}
+    parts_of: dict[tuple[str, str], list[dict]] = {}
+    names: dict[str, str] = {}
+    for label, row in rows:
+        row = {**row, "_label": label}
+        doubt = str(row.get(F.DOUBT)) if present(row.get(F.DOUBT)) else ""
+        # last year's growth in brackets, or a target, is not the growth the parts split
+        if row[F.MEASURE] == F.GROWTH and row[F.ENTITY] not in growth_of and not OTHER_FIGURE.search(doubt):
+            growth_of[row[F.ENTITY]] = row
+            names[row[F.ENTITY]] = str(row[F.INDICATOR])
+        elif row[F.MEASURE] in PARTS and present(row[F.PARENT]):
+            parts_of.setdefault((row[F.PARENT], row[F.MEASURE]), []).append(row)
+    for (parent, measure), parts in parts_of.items():
+        growth = growth_of.get(parent)
+        if growth is None or len(parts) < 2:
+            continue
+        if parent in complete or whole_partition(names[parent], [str(p[F.INDICATOR]) for p in parts]):
+            yield growth, parts, measure
+
+
+def _problem(ctx, growth: dict, parts: list[dict], measure: str, summed, target) -> Problem:
+    style = VI if ctx.lang == "vi" else "en"
+    shown = "; ".join(format_number(v, 2, style) for v in summed)
+    figures = (figure(ctx, growth, "total growth"),) + tuple(
+        figure(ctx, p, f"contribution {k}") for k, p in enumerate(parts, 1))
+    if measure == F.CONTRIBUTION:
+        en = (f"{growth[F.INDICATOR]}: the contributions of its parts add up to [{shown}] percentage points, "
+              f"not to its growth {growth[F.RAW]}%")
+        vi = (f"{growth[F.INDICATOR]}: đóng góp của các thành phần cộng lại [{shown}] điểm phần trăm, không bằng "
+              f"tốc độ tăng {growth[F.RAW]}%")
+    else:
+        en = f"{growth[F.INDICATOR]}: the shares of its growth contributed by its parts add up to [{shown}]%, not 100%"
+        vi = f"{growth[F.INDICATOR]}: tỷ lệ đóng góp vào mức tăng của các thành phần cộng lại [{shown}]%, không bằng 100%"
+    return Problem(vi if ctx.lang == "vi" else en, figures=figures, stated=target, implied=summed,
+                   details={"measure": measure, "entity": growth[F.ENTITY]})
