@@ -53,6 +53,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: {numbers} numbers in the text, {read} read, {checked} checked",
         "vi": "{path}: {numbers} con số trong văn bản, đọc được {read}, đã kiểm tra {checked}",
     },
+    "coverage_uncertain": {"en": ", {uncertain} pair(s) not compared: identity uncertain",
+                           "vi": ", {uncertain} cặp không so sánh: chưa chắc cùng một chỉ tiêu"},
     "no_facts": {"en": "{path}: no figures were read, so nothing in it was checked",
                  "vi": "{path}: không đọc được số liệu nào nên chưa kiểm tra được gì"},
     "more_notes": {"en": "{path}: {count} more notes (all of them in --format json)",

@@ -41,8 +41,8 @@ def plan_key(noun: str, qualifier: str) -> str:
 
 def bases_differ_surely(a: str | None, b: str | None) -> bool:
     """Two plan bases that cannot be the same plan: another kind, or another level of government."""
-    if a == b or a is None or b is None:
-        return False
+    if a == b or a is None or b is None or a.endswith("?") or b.endswith("?"):
+        return False              # a base read as a guess ("same-period?") is not known to differ
     kind_a, _, who_a = a.partition(":")
     kind_b, _, who_b = b.partition(":")
     if kind_a != kind_b:

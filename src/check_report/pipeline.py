@@ -89,9 +89,11 @@ def _analyse(path: str, settings: Settings) -> Outcome:
     result = FileResult(
         path=path, facts=len(facts), findings=sorted(run.findings, key=lambda f: f.sort_key()),
         stats=totals, per_rule=dict(run.per_rule), notes=list(notes),
-        coverage=_coverage(source.document, facts, run.checked_facts),
+        coverage=_coverage(source.document, facts, run.checked_facts, _uncertain(ruleset, facts, source.document)),
     )
     unchecked = _unchecked(source.document, facts, run.checked_facts) if settings.show_unchecked else []
+    if settings.show_unchecked:
+        unchecked += _uncompared(source.document, _uncertain(ruleset, facts, source.document))
     return Outcome(result, facts if settings.keep_facts else None, unchecked)
 
 
@@ -100,11 +102,37 @@ def _naming(path: str, message: str) -> str:
     return message if path in message else f"{path}: {message}"
 
 
-def _coverage(document, facts, checked: set[int]) -> dict[str, int]:
+def _coverage(document, facts, checked: set[int], uncertain: list) -> dict[str, int]:
     prose = _prose_function("prose_coverage") if document is not None else None
     if prose is not None:
-        return {key: int(value) for key, value in prose(document, facts, checked).items()}
+        return {key: int(value) for key, value in prose(document, facts, checked, len(uncertain)).items()}
     return {"read": len(facts), "checked": len(checked)}
+
+
+def _uncertain(ruleset, facts, document) -> list:
+    """Pairs of mentions of one indicator that cross-mention left uncompared (an identity not sure), when the
+    rule set compares mentions at all."""
+    rule = next((r for r in ruleset.rules if getattr(r, "check", None) == "cross-mention"), None)
+    if rule is None or document is None or facts is None or not len(facts):
+        return []
+    from check_report.checks.crossmention import uncertain_pairs
+
+    return uncertain_pairs(facts, rule.options)
+
+
+def _uncompared(document, pairs: list) -> list:
+    """--show-unchecked: each pair not compared, at its second mention, saying with what and why."""
+    from check_report import facts as F
+
+    listed = []
+    for a, b in pairs:
+        doubts = "; ".join(str(d) for d in (a.get(F.DOUBT), b.get(F.DOUBT)) if isinstance(d, str) and d)
+        line = a[F.LINE] if a[F.LINE] == a[F.LINE] and a[F.LINE] is not None else a[F.WHERE]
+        listed.append((_where(document.path, b[F.LINE] if b[F.LINE] == b[F.LINE] and b[F.LINE] is not None
+                              else b[F.WHERE]), str(b[F.RAW]),
+                       f"not compared with '{a[F.RAW]}' ({_where(document.path, line)}): identity uncertain"
+                       + (f" ({doubts})" if doubts else "")))
+    return listed
 
 
 def _unchecked(document, facts, checked: set[int]) -> list:

@@ -56,3 +56,44 @@ def test_code_check_kinds_tell_which_facts_they_compared():
     assert sorted(compared["raw"]) == ["30", "30"]
     combined = facts.loc[sorted(derived.checked_rows(facts))]
     assert sorted(combined["raw"]) == ["120", "25", "30", "40", "50", "80"]
+
+
+def test_mentions_of_unsure_identity_are_counted_and_listed_not_compared(tmp_path):
+    """A headline without base or period and the body's figure may be one figure: not compared, but said."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    report = tmp_path / "headline.md"
+    report.write_text("Kim ngạch xuất khẩu tăng 82%\n\nKim ngạch xuất khẩu 8 tháng năm 2022 ước đạt 1.533 triệu USD, "
+                      "tăng 28% so với cùng kỳ năm trước.\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "check_report", str(report), "--format", "json", "--show-unchecked"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    output = json.loads(run.stdout)
+    record = output["files"][0]
+    assert record["coverage"]["uncertain"] == 1
+    assert output["findings"] == []                     # the headline's 82% is not compared with the body's 28%
+    listed = [u for u in record["unchecked"] if "not compared" in u["context"]]
+    assert len(listed) == 1 and listed[0]["raw"] == "28" and "identity uncertain" in listed[0]["context"]
+    terminal = subprocess.run([sys.executable, "-m", "check_report", str(report)], capture_output=True,
+                              text=True, timeout=60, env={**os.environ, "COLUMNS": "200"})
+    assert "1 pair(s) not compared: identity uncertain" in terminal.stdout
+
+
+def test_markdown_table_rows_are_reported_on_their_own_line():
+    from check_report import facts as F
+    from check_report.extract import extract
+    from check_report.readers.base import Source
+    from check_report.readers.text import _grid, parse_with_tables
+
+    text = ("BÁO CÁO QUÝ I NĂM 2024\n\n| Chỉ tiêu | Kế hoạch | Quý I |\n|---|---|---|\n"
+            "| Thu ngân sách | 1.000 | 250 |\n| Chi ngân sách | 800 | 200 |\n")
+    document, tables = parse_with_tables(text, path="t.md")
+    source = Source(path="t.md", kind="md", grids=[_grid(1, rows, lines) for rows, lines in tables],
+                    document=document)
+    facts, _ = extract(source)
+    table = facts[facts[F.SOURCE] == "table"]
+    lines = dict(zip(table[F.RAW], table[F.LINE]))
+    assert lines["1.000"] == 5 and lines["800"] == 6      # the |---| line is not a row

@@ -311,7 +311,7 @@ class FactSink:
                 wheres.append(None)
             else:
                 cells.append(None)
-                lines.append(None if grid.line is None else grid.line + row)
+                lines.append(grid.line_of(row))
                 wheres.append(f"{grid.name}, {grid.cell_name(row, col)}")
             f[F.MEASURE].append(measure)
             f[F.PERIOD].append(period)

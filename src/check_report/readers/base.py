@@ -32,6 +32,14 @@ class Grid:
     # how a cell is named to the user; workbooks give A1 addresses, documents "table 2, row 3, column 4"
     origin: str = "sheet"                    # "sheet" | "document-table"
     line: int | None = None                  # for a table inside a text file: line of its first row
+    # for a table inside a text file: the line of each row (a Markdown table's |---| line is not a row)
+    row_lines: list[int] | None = None
+
+    def line_of(self, row: int) -> int | None:
+        """The file line of a row of a table inside a text file (None for a sheet)."""
+        if self.row_lines is not None and row < len(self.row_lines):
+            return self.row_lines[row]
+        return None if self.line is None else self.line + row
 
     def cell_name(self, row: int, col: int) -> str:
         if self.origin == "sheet":

@@ -55,7 +55,7 @@ def read_text(path: str) -> Source:
     kind = "md" if Path(path).suffix.lower() in (".md", ".markdown") else "txt"
     document, tables = parse_with_tables(text, path=path, kind=kind)
     document.notes.extend(notes)
-    grids = [_grid(i, rows, line) for i, (rows, line) in enumerate(tables, 1)]
+    grids = [_grid(i, rows, lines) for i, (rows, lines) in enumerate(tables, 1)]
     return Source(path=path, kind=kind, grids=grids, document=document, notes=list(notes))
 
 
@@ -65,21 +65,20 @@ def parse_text(text: str, *, path: str = "<text>", kind: str = "md") -> Document
 
 
 def parse_with_tables(text: str, *, path: str = "<text>", kind: str = "md"):
-    """(Document, [(table rows, first line)]): pipe tables with the line they start on."""
+    """(Document, [(table rows, line of each row)]): pipe tables with the lines their rows stand on."""
     document = Document(path=path, kind=kind)
-    tables: list[tuple[list[list[str]], int]] = []
+    tables: list[tuple[list[list[str]], list[int]]] = []
     table_rows: list[list[str]] = []
-    table_line = 0
+    row_lines: list[int] = []
     for number, raw in enumerate(text.splitlines(), 1):
         if PIPE_ROW.match(raw):
-            if not table_rows:
-                table_line = number
             if not PIPE_SEPARATOR.match(raw):
                 table_rows.append([c.strip() for c in raw.strip().strip("|").split("|")])
+                row_lines.append(number)
             continue
         if table_rows:
-            tables.append((table_rows, table_line))
-            table_rows = []
+            tables.append((table_rows, row_lines))
+            table_rows, row_lines = [], []
         block = parse_line(raw, number)
         if block is None:
             continue
@@ -89,7 +88,7 @@ def parse_with_tables(text: str, *, path: str = "<text>", kind: str = "md"):
         else:
             document.blocks.append(block)
     if table_rows:
-        tables.append((table_rows, table_line))
+        tables.append((table_rows, row_lines))
     document.tables = [rows for rows, _ in tables]
     return document, tables
 
@@ -171,7 +170,7 @@ def strip_markup(line: str) -> tuple[str, tuple, tuple]:
     return "".join(out), tuple(markers), tuple(sorted(emphasis))
 
 
-def _grid(index: int, rows: list[list[str]], line: int) -> Grid:
+def _grid(index: int, rows: list[list[str]], lines: list[int]) -> Grid:
     width = max(len(r) for r in rows)
     cells = [[Cell(value=v if v != "" else None) for v in r] + [Cell(None)] * (width - len(r)) for r in rows]
-    return Grid(name=f"table {index}", rows=cells, origin="document-table", line=line)
+    return Grid(name=f"table {index}", rows=cells, origin="document-table", line=lines[0], row_lines=list(lines))

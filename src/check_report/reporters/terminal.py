@@ -223,8 +223,11 @@ def _print_unchecked(console, files: list[dict], lang: str) -> None:
     for record in files:
         coverage = record.get("coverage") or {}
         if "numbers" in coverage:
-            console.print(_line((t("coverage_line", lang, path=record["path"], numbers=coverage["numbers"],
-                                   read=coverage.get("read", 0), checked=coverage.get("checked", 0)), "note")))
+            line = t("coverage_line", lang, path=record["path"], numbers=coverage["numbers"],
+                     read=coverage.get("read", 0), checked=coverage.get("checked", 0))
+            if coverage.get("uncertain"):
+                line += t("coverage_uncertain", lang, uncertain=coverage["uncertain"])
+            console.print(_line((line, "note")))
         items = record.get("unchecked") or []
         if items:
             console.print(_line((f"{t('unchecked', lang)} ({record['path']})", "sheet.header")))
