@@ -42,3 +42,4 @@ class Problem:
     implied: tuple[float, float] | None = None
     severity: Severity | None = None    # None: the rule's configured severity; set only for softer cases
     details: dict = field(default_factory=dict)
+    indicator: str = ""                 # the indicator the problem is about, as the report names it

@@ -97,4 +97,4 @@ def _problem(ctx, growth: dict, parts: list[dict], measure: str, summed, target)
         en = f"{growth[F.INDICATOR]}: the shares of its growth contributed by its parts add up to [{shown}]%, not 100%"
         vi = f"{growth[F.INDICATOR]}: tỷ lệ đóng góp vào mức tăng của các thành phần cộng lại [{shown}]%, không bằng 100%"
     return Problem(vi if ctx.lang == "vi" else en, figures=figures, stated=target, implied=summed,
-                   details={"measure": measure, "entity": growth[F.ENTITY]})
+                   details={"measure": measure, "entity": growth[F.ENTITY]}, indicator=str(growth[F.INDICATOR]))

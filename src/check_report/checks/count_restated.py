@@ -46,7 +46,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
         vi = f"'{name}' được nêu là {first[F.RAW]} ở một chỗ và {other[F.RAW]} ở chỗ khác, cùng một kỳ"
         yield Problem(vi if ctx.lang == "vi" else en, figures=figures,
                       stated=(float(first[F.LOWER]), float(first[F.UPPER])),
-                      implied=(float(other[F.LOWER]), float(other[F.UPPER])))
+                      implied=(float(other[F.LOWER]), float(other[F.UPPER])), indicator=str(name))
 
 
 def checked_rows(facts, options: dict | None = None) -> set:

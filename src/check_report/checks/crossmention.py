@@ -142,18 +142,20 @@ def compare(ctx: CheckContext, a: dict, b: dict) -> Problem | None:
         return None
     figures = (_figure(ctx, a, "first mention"), _figure(ctx, b, "second mention"))
     where = f"{figures[0].location.short()} / {figures[1].location.short()}"
+    name = str(a[F.INDICATOR])
     if agree:
-        return Problem(_wording_message(ctx.lang, a, b, where), figures=figures, stated=a_ratio,
+        return Problem(_wording_message(ctx.lang, a, b, where), figures=figures, stated=a_ratio, indicator=name,
                        implied=b_ratio, severity=Severity.WARNING, details={"readings": "agree as stated"})
     if _times_as_increase(a, b):
         return Problem(_times_message(ctx.lang, a, b, where), figures=figures, stated=a_ratio, implied=b_ratio,
-                       severity=Severity.WARNING, details={"readings": "agree only if 'gấp N lần' means +N×"})
+                       severity=Severity.WARNING, indicator=name,
+                       details={"readings": "agree only if 'gấp N lần' means +N×"})
     literal = _overlap((a[F.LOWER], a[F.UPPER]), (b[F.LOWER], b[F.UPPER]))
     if not same_wording and literal:
         return Problem(_slip_message(ctx.lang, a, b, where), figures=figures, stated=a_ratio, implied=b_ratio,
-                       severity=Severity.WARNING, details={"readings": "agree only as written numbers"})
+                       severity=Severity.WARNING, indicator=name, details={"readings": "agree only as written numbers"})
     return Problem(_differ_message(ctx.lang, a, b, where), figures=figures, stated=a_ratio, implied=b_ratio,
-                   details={"readings": "disagree"})
+                   indicator=name, details={"readings": "disagree"})
 
 
 def _times_as_increase(a: dict, b: dict) -> bool:

@@ -165,7 +165,7 @@ def _problem(ctx, total, parts, summed, base, complete, severity) -> Problem:
     # intervals in the total's own unit, like every other finding (not in đồng)
     stated, implied = (t_lo / unit_scale, t_hi / unit_scale), (summed[0] / unit_scale, summed[1] / unit_scale)
     return Problem(message, figures=tuple(figures), stated=stated, implied=implied, severity=severity,
-                   details={"base": base, "implied_pct": implied_pct})
+                   details={"base": base, "implied_pct": implied_pct}, indicator=str(value[F.INDICATOR]))
 
 
 def _fig(ctx, row: dict, role: str) -> Figure:

@@ -57,7 +57,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
         en = f"{row[F.INDICATOR]}: '{verdict} kế hoạch' beside an attainment of {row[F.RAW]}%"
         vi = f"{row[F.INDICATOR]}: '{verdict} kế hoạch' trong khi chỉ tiêu đạt {row[F.RAW]}%"
         yield Problem(vi if ctx.lang == "vi" else en, figures=(figure(ctx, row, "percentage of plan"),),
-                      stated=(low, high), details={"verdict": verdict})
+                      stated=(low, high), details={"verdict": verdict}, indicator=str(row[F.INDICATOR]))
 
 
 def checked_rows(facts, options: dict | None = None) -> set:

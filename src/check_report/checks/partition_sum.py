@@ -102,4 +102,5 @@ def _problem(ctx, total: dict, parts: list[dict], partition, summed: tuple[float
         message = (f"{total[F.INDICATOR]}: the parts ({names}) make up the whole breakdown "
                    f"'{partition.description}' but add up to [{shown}] {unit}, not {total[F.RAW]} {unit}")
     return Problem(message, figures=figures, stated=(float(total[F.LOWER]), float(total[F.UPPER])),
-                   implied=(summed[0] / scale, summed[1] / scale), details={"partition": partition.id})
+                   implied=(summed[0] / scale, summed[1] / scale), details={"partition": partition.id},
+                   indicator=str(total[F.INDICATOR]))

@@ -55,7 +55,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
               f"{plan[F.UNIT] or ''}, nhưng kết quả lại chia cho {denominator[F.RAW]}")
         yield Problem(vi if ctx.lang == "vi" else en, figures=figures,
                       stated=(float(denominator[F.LOWER]), float(denominator[F.UPPER])),
-                      implied=(raised[0] / scale, raised[1] / scale))
+                      implied=(raised[0] / scale, raised[1] / scale), indicator=str(plan[F.INDICATOR]))
 
 
 def _trimmed(shown: str, decimals: int, style: str) -> str:

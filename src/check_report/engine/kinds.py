@@ -65,6 +65,7 @@ def run_check_kind(rule, facts, path: str, document, lang: str, stats: RuleStats
     found = []
     for problem in module.check(ctx, options):
         found.append(Finding(rule=rule.id, severity=problem.severity or rule.severity, message=problem.message,
+                             indicator=problem.indicator,
                              figures=tuple(problem.figures), stated=problem.stated, implied=problem.implied,
                              extra_locations=tuple(problem.locations), details=dict(problem.details)))
     stats.evaluated += 1

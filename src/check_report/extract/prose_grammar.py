@@ -110,7 +110,7 @@ class Lead:
 
 
 ACTION_VERB = re.compile(r"^(?:tặng|trao|tiếp nhận|tiếp|cấp|cấp mới|cấp đổi|tổ chức|thành lập|phê duyệt|xử phạt|xử lý|"
-                         r"phát hiện|kiểm tra|hỗ trợ|giải quyết|vận động|tuyên truyền|đón|thu hút|chi trả|khen "
+                         r"phát hiện|kiểm tra|hỗ trợ|giải quyết|vận động|tuyên truyền|trang bị|đón|thu hút|chi trả|khen "
                          r"thưởng|ban hành|tạm giữ|bàn giao|thăm|trồng|đào tạo|giới thiệu|tuyển|tuyển sinh|khám|"
                          r"điều trị|tiêm|sửa chữa|làm mới|nâng cấp|cải tạo|mở|tiếp xúc|nộp|nộp phạt|thu giữ|bắt|"
                          r"triệt phá|khởi tố|hòa giải|chứng thực|đăng ký|thẩm định|giải ngân|ký|tạo việc làm cho|"
@@ -148,7 +148,7 @@ def read_lead(text: str) -> Lead:
     if not subject:
         return Lead(cue=cue, growth_rate=growth_rate)
     place = GENERIC_PLACE.match(subject)
-    if ACTION_VERB.match(subject) or place and ACTION_VERB.match(subject[place.end():]):
+    if ACTION_VERB.match(re.sub(r"^(?:đã|đang|sẽ)\s+", "", subject, flags=re.IGNORECASE)) or place and ACTION_VERB.match(subject[place.end():]):
         return Lead(subject=subject, cue=cue, action=True)   # "Toàn tỉnh xảy ra 152 vụ": a count of events
     if place and re.fullmatch(r"\s{0,3}(?:đã\s{1,3})?(?:có|còn)?\s{0,3}", subject[place.end():], re.IGNORECASE):
         return Lead(subject=subject, cue=cue, generic=True)  # "trên địa bàn tỉnh có 172 dự án"
@@ -157,6 +157,16 @@ def read_lead(text: str) -> Lead:
     sure = (not generic and len(words) <= SUBJECT_WORDS_MAX and not P.NOT_A_NOUN_PHRASE.search(subject)
             and any(w.isalpha() and len(w) > 1 for w in words))
     return Lead(subject=subject, sure=sure, generic=generic, cue=cue, growth_rate=growth_rate)
+
+
+def action_object(text: str) -> str:
+    """What an action was done about: "Đã vận động mở lối thoát nạn thứ 2 cho" -> "mở lối thoát nạn thứ 2"."""
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:đã|đang|sẽ)\s+", "", text, flags=re.IGNORECASE)
+    verb = ACTION_VERB.match(text)
+    if verb:
+        text = text[verb.end():]
+    return re.sub(r"\s+(?:cho|đối với|tới|đến|của)$", "", text.strip(QUOTE_TRIM), flags=re.IGNORECASE).strip()
 
 
 def _subject(text: str) -> str:

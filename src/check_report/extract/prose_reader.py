@@ -38,6 +38,9 @@ RATIO_TO_PERCENT = re.compile(r"[^;()%\d]{0,40}?(?:[,:]|\b(?:đạt|bằng|tươ
 # "chỉ tiêu thu ngân sách là": the indicator a plan is of, named after the plan word
 PLAN_OF = re.compile(r"(?:kế hoạch|KH|dự toán|chỉ tiêu)\s{1,3}(?!năm\b|giao\b|được\b|cả\b)([^\d,;.()]{3,40}?)"
                      r"\s{0,3}(?:là|:)?\s{0,3}$", re.IGNORECASE)
+# the words of a noun phrase after a count: up to a figure, a separator or a verb
+NOUN_TAIL = re.compile(r"[^,;:()=.\d]{0,60}?(?=[,;:()=.\d]|\s(?:đạt|tăng(?! giá)|giảm(?! giá| nghèo)|bằng|chiếm|với|"
+                       r"trong đó|gồm|là|được|so|và(?=\s{1,3}(?:khoảng |gần |hơn |trên )?\d))\b|$)", re.IGNORECASE)
 CONTEXT = 48                 # how far before a figure its own words are looked for
 ADVERBIAL_TAIL = 40          # "Tính chung 9 tháng năm 2025, …": the comma stands this close after the period
 ADVERBIAL_WORDS = re.compile(r"^(?:trong|ước|ước tính|dự ước|tính chung|tính đến hết|tính đến|đến hết|đến|sang|"
@@ -390,10 +393,12 @@ class BlockReader:
             if pct is None and token.kind == PERCENT and RATIO_TO_PERCENT.fullmatch(between):
                 pct = self._add(stmt, token, F.RATIO_PCT, None, entity=entity, phrasing="tỷ lệ")
                 state.cursor = max(state.cursor, token.unit_end)
-        name = stmt.subject or self._name_after(ratio.end)
+        name = self._ratio_name(stmt, state.lead_start, ratio)
         for part, measure in ((ratio.numerator, F.NUMERATOR), (ratio.denominator, F.DENOMINATOR)):
-            stated = self._add(stmt, part, measure, None, entity=entity)
-            stated.indicator = name
+            self._add(stmt, part, measure, None, entity=entity)
+        for stated in stmt.stated:
+            if stated.entity == entity:
+                stated.indicator = name
 
     def _compared(self, stmt: Statement, fig: Figure) -> None:
         """"chỉ thấp hơn tốc độ tăng 6,58% của 6 tháng đầu năm 2022": the figure of another period."""
@@ -598,19 +603,40 @@ class BlockReader:
             words = [w for w in head.split() if not P.HEDGE.search(w + " ")][-6:]
             if words:
                 return " ".join(words)
-        return ((fig.unit or "") + " " + self._name_after(fig.unit_end)).strip()
+        tail = " ".join(self.text[fig.unit_end:self._noun_tail_end(fig.unit_end)].split()[:9]).rstrip(" ,")
+        return f"{fig.unit or ''}{'' if tail.startswith(',') else ' '}{tail}".strip()
 
     def _name_after(self, pos: int) -> str:
-        tail = re.split(r"[,;:()=.]|\d|\bvà\b|\bđạt\b|\btăng\b(?! giá)|\bgiảm\b(?! giá| nghèo)|\bso\b|\bbằng\b|\bchiếm\b",
-                        self.text[pos:pos + 60])[0]
-        return " ".join(tail.split()[:6])
+        return " ".join(self.text[pos:self._noun_tail_end(pos)].split()[:9]).strip(" ,")
+
+    def _noun_tail_end(self, pos: int) -> int:
+        """Where the noun phrase after a count or a ratio ends: at a figure, a verb or a bracket; across a comma
+        only when what follows it names more of the same ("21 tập thể, cá nhân tiêu biểu (trong đó …)"), not a
+        figure of its own ("66 biển quảng cáo các loại, 20 dụng cụ …")."""
+        end = NOUN_TAIL.match(self.text, pos).end()
+        while end < len(self.text) and self.text[end] == ",":
+            stop = NOUN_TAIL.match(self.text, end + 1).end()
+            words = self.text[end + 1:stop].strip()
+            if not words or (stop < len(self.text) and self.text[stop] not in "(;.") or \
+                    any(c.isdigit() for c in self.text[end + 1:min(len(self.text), stop + 1)]):
+                break
+            end = stop
+        return end
 
     def _count_tail_end(self, fig: Figure) -> int:
-        """Where the noun phrase of a count ends: "66 biển quảng cáo các loại, 20 …" -> before the comma."""
-        m = re.match(r"[^,;:()=.\d]{0,60}", self.text[fig.unit_end:])
-        tail = m.group(0) if m else ""
-        cut = re.search(r"\b(?:đạt|tăng|giảm|bằng|chiếm|với|trong đó|gồm|là|được)\b", tail)
-        return fig.unit_end + (cut.start() if cut else len(tail))
+        return self._noun_tail_end(fig.unit_end)
+
+    def _ratio_name(self, stmt: Statement, lead_start: int, ratio: Ratio) -> str:
+        """A ratio's indicator: the statement's subject, else what was done, to whom ("Đã vận động mở lối thoát
+        nạn thứ 2 cho 27.690/27.731 hộ dân" -> "mở lối thoát nạn thứ 2 (hộ dân)"), never the verb alone."""
+        if stmt.subject and stmt.subject_sure:
+            return stmt.subject
+        unit = str(ratio.unit or "").strip()
+        after = self._name_after(ratio.end)
+        if after:
+            return f"{unit} {after}".strip()
+        done = G.action_object(re.sub(r"\([^()]*\)", " ", self.text[lead_start:ratio.start]))
+        return f"{done} ({unit})" if done and unit else done or unit or stmt.subject
 
     def _quote(self, fig: Figure) -> str:
         start = max(0, fig.start - 70)
