@@ -6,6 +6,7 @@ Not a check kind (not in the registry).
 from __future__ import annotations
 
 import math
+import weakref
 
 from check_report import facts as F
 from check_report.findings import Figure, context_quote, fact_figure
@@ -13,12 +14,35 @@ from check_report.findings import Figure, context_quote, fact_figure
 VALUE_MEASURES = (F.CUMULATIVE, F.MONTH, F.AMOUNT, F.COUNT)
 
 
+# the frame the cached results below belong to (held weakly: checks run one after another on one frame)
+_LAST: dict = {"frame": lambda: None, "results": {}}
+
+
+def memo(facts, key: str, compute):
+    """compute(facts), computed once per fact table: each check kind reads the table in `check` and again in
+    `checked_rows`, and several kinds read the same rows; converting them to dicts is the costly part. The
+    engine never edits a fact table it checks."""
+    if _LAST["frame"]() is not facts:
+        _LAST["frame"], _LAST["results"] = weakref.ref(facts), {}
+    results = _LAST["results"]
+    if key not in results:
+        results[key] = compute(facts)
+    return results[key]
+
+
+def _prose_records(facts) -> list[tuple[object, dict]]:
+    rows = facts[facts[F.SOURCE] == "text"]
+    return list(zip(rows.index, rows.to_dict("records")))
+
+
 def text_rows(facts, measures, *, prose_only: bool = True) -> list[tuple[object, dict]]:
     """(label, row) of the prose facts (or all facts) with one of `measures`, in reading order."""
     if facts is None or not len(facts) or F.SOURCE not in facts:
         return []
-    wanted = facts[F.MEASURE].isin(list(measures))
-    rows = facts[wanted & (facts[F.SOURCE] == "text")] if prose_only else facts[wanted]
+    if prose_only:
+        wanted = set(measures)
+        return [(label, row) for label, row in memo(facts, "prose", _prose_records) if row[F.MEASURE] in wanted]
+    rows = facts[facts[F.MEASURE].isin(list(measures))]
     return list(zip(rows.index, rows.to_dict("records")))
 
 

@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterator
 
 from check_report import facts as F
+from check_report.checks._facts import memo, text_rows
 from check_report.checks.base import CheckContext, Problem
 from check_report.findings import Figure, Severity, context_quote, fact_figure
 from check_report.identity import bases_differ_surely, name_keys, normalise_name  # noqa: F401 - one reading
@@ -74,7 +75,13 @@ def uncertain_pairs(facts, options: dict | None = None) -> list[tuple[dict, dict
 
 def comparable_pairs(facts, options: dict) -> tuple[list, list]:
     """([(a, b)] with sure, equal identities; [(a_row, b_row)] that might be one figure but are not sure).
-    Each a, b is (label, row)."""
+    Each a, b is (label, row). Computed once per fact table and options."""
+    if facts is None or not len(facts):
+        return [], []
+    return memo(facts, f"cross-mention {sorted(options.items())}", lambda f: _comparable_pairs(f, options))
+
+
+def _comparable_pairs(facts, options: dict) -> tuple[list, list]:
     rows = _rows(facts, options)
     sure, unsure = [], []
     first_of: dict[tuple, tuple] = {}
@@ -101,12 +108,9 @@ def comparable_pairs(facts, options: dict) -> tuple[list, list]:
 
 
 def _rows(facts, options: dict) -> list:
-    if facts is None or not len(facts):
-        return []
-    facts = facts[(facts[F.SOURCE] == "text") & facts[F.MEASURE].isin(list(FAMILY))]
     min_words = int(options.get("min_name_words", 2))
     out = []
-    for label, row in zip(facts.index, facts.to_dict("records")):
+    for label, row in text_rows(facts, FAMILY):
         keys = name_keys(row[F.INDICATOR], min_words)
         if keys:
             out.append((label, row, keys))

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from check_report import facts as F
+from check_report.checks._facts import memo
 from check_report.checks.base import CheckContext, Problem
 from check_report.findings import Figure, Severity, context_quote, fact_figure
 from check_report.numbers import VI, format_number
@@ -69,7 +70,14 @@ def checked_rows(facts, options: dict | None = None) -> set:
 
 
 def _structure(facts) -> tuple[dict[str, dict[str, dict]], dict[str, list[str]]]:
-    """entity -> {measure: first row}, and parent entity -> child entities."""
+    """entity -> {measure: first row}, and parent entity -> child entities (once per fact table: `check` and
+    `checked_rows` both need it, and turning rows into dicts is what costs)."""
+    if facts is None or not len(facts):
+        return {}, {}
+    return memo(facts, "derived-plan structure", _build_structure)
+
+
+def _build_structure(facts) -> tuple[dict[str, dict[str, dict]], dict[str, list[str]]]:
     entities: dict[str, dict[str, dict]] = {}
     children: dict[str, list[str]] = {}
     if facts is None or not len(facts) or not facts[F.PARENT].notna().any():

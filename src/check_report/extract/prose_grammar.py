@@ -35,22 +35,21 @@ def bracket_depths(text: str) -> list[int]:
 
 def sentence_spans(text: str, depths: list[int]) -> list[tuple[int, int]]:
     """Sentences of a block at bracket depth 0, as (start, end) with the full stop left out."""
-    spans, start = [], 0
-    n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
-        if ch in ".!?…" and (i >= len(depths) or depths[i] == 0) and _ends_sentence(text, i):
-            end = i
-            while i + 1 < n and text[i + 1] in ".…":
-                i += 1
-            if end > start:
-                spans.append((start, end))
-            start = i + 1
-        i += 1
-    if start < n and text[start:].strip():
-        spans.append((start, n))
+    spans, start, skip_to = [], 0, -1
+    for m in SENTENCE_MARK.finditer(text):
+        i = m.start()
+        if i < skip_to or (i < len(depths) and depths[i]) or not _ends_sentence(text, i):
+            continue
+        end, skip_to = i, m.end()
+        if end > start:
+            spans.append((start, end))
+        start = m.end()
+    if start < len(text) and text[start:].strip():
+        spans.append((start, len(text)))
     return spans
+
+
+SENTENCE_MARK = re.compile(r"[.!?…][.…]{0,3}")
 
 
 def _ends_sentence(text: str, i: int) -> bool:
@@ -264,11 +263,3 @@ def read_base(text: str, pos: int, year: int | None) -> Base:
         tail = re.match(r"[^,;.()%]{0,60}", rest[m.end():])
         return Base("other", None, pos + m.end() + (tail.end() if tail else 0))
     return Base("none", None, pos)
-
-
-def abbreviations(text: str) -> list[tuple[str, str]]:
-    """("Tổng sản phẩm trong nước", "GDP") for "Tổng sản phẩm trong nước (GDP)": names written both ways."""
-    found = []
-    for m in re.finditer(r"([^\W\d_][\w ,]{2,60}?)\s{0,2}\(([A-ZĐ]{2,8})\)", text):
-        found.append((m.group(1).strip(), m.group(2)))
-    return found

@@ -92,7 +92,6 @@ class BlockReader:
         self.sentence = 0
         self.forward_sentence = False
         self.frame: str | None = None                 # "Trong mức tăng 8,4%, …": the total the points split
-        self.aliases = G.abbreviations(text)
 
     # --- structure ----------------------------------------------------------------------------------
     def read(self) -> list[Statement]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from check_report.extract import prose_patterns as P
 from check_report.extract.prose_periods import Period, PeriodMention, find_period_mentions
@@ -69,8 +70,10 @@ class Scan:
     excluded: list[Excluded]
 
 
+@lru_cache(maxsize=1024)
 def scan_block(text: str, report: Period | None) -> Scan:
-    masked: list[tuple[int, int, str]] = []
+    """The tokens of one block (cached: extraction, notes and coverage all scan the same blocks; read-only)."""
+    masked = _Masked(len(text))
     _mask_non_figures(text, masked)
     periods = [p for p in find_period_mentions(text, report) if _free(masked, p.start, p.end)]
     masked.extend((p.start, p.end, "period") for p in periods)
@@ -103,7 +106,27 @@ def _mask_non_figures(text: str, masked: list[tuple[int, int, str]]) -> None:
             masked.append((m.start(), m.end(), "label"))
 
 
+class _Masked(list):
+    """The spans that are not figures, with a character map so that asking whether a span is free costs its
+    length, not the number of spans masked so far (linear in the block, however many dates it holds)."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.map = bytearray(size + 1)
+
+    def append(self, span) -> None:
+        super().append(span)
+        start, end = span[0], span[1]
+        self.map[start:end] = b"\x01" * max(0, end - start)
+
+    def extend(self, spans) -> None:
+        for span in spans:
+            self.append(span)
+
+
 def _free(spans, start: int, end: int) -> bool:
+    if isinstance(spans, _Masked):
+        return not any(spans.map[start:end])
     return all(end <= s or start >= e for s, e, *_ in spans)
 
 
