@@ -162,16 +162,19 @@ def roman_value(numeral: str) -> int:
     return total
 
 
-def heading_number(block: Block) -> tuple[int, int, str] | None:
-    """(level, number, label) of a numbered heading: level 1 = I, II ...; level 2 = 1, 2 ... (else None)."""
+def heading_number(block: Block, any_length: bool = False) -> tuple[int, int, str] | None:
+    """(level, number, label) of a numbered heading: level 1 = I, II ...; level 2 = 1, 2 ... (else None).
+    With `any_length`, a numbered paragraph of any length counts too ("1. Thu ngân sách … (300 words)"): its
+    number belongs to the same sequence as the short ones around it."""
     if block.kind in (FOOTNOTE, TABLE_CELL) or block.footnote is not None:
         return None
     text = block.text.lstrip("#*_ \t")
     roman = ROMAN_HEADING.match(text)
-    if roman and (block.kind == HEADING or len(text) <= MAX_HEADING_CHARS):
+    short = any_length or block.kind == HEADING or len(text) <= MAX_HEADING_CHARS
+    if roman and short:
         return 1, roman_value(roman.group(1)), roman.group(1)
     arabic = ARABIC_HEADING.match(text)
-    if arabic and (block.kind == HEADING or len(text) <= MAX_HEADING_CHARS):
+    if arabic and short:
         return 2, int(arabic.group(1)), arabic.group(1)
     return None
 

@@ -2,7 +2,8 @@
 
 What it checks
     Roman-numbered headings (`I.`, `II.` ...) must follow one another without gaps or repeats; arabic
-    ones (`1.`, `2.` ...) likewise under each Roman heading. A numbered list that starts again at 1 inside
+    ones (`1.`, `2.` ...) likewise under each Roman heading. Numbered paragraphs count whatever their length
+    (`1. Thu ngân sách … 2. Diện tích …`), so a long one never hides its number from the sequence. A numbered list that starts again at 1 inside
     a section is a nested list, not an error; the outer numbering may resume after it.
 
 Why it matters
@@ -38,7 +39,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     stacks: dict[int, list[int]] = {1: [], 2: []}
     kinds: dict[int, str] = {}
     for block in ctx.document.blocks:
-        numbered = heading_number(block)
+        numbered = heading_number(block, any_length=True)
         if numbered is None:
             continue
         level, number, label = numbered
