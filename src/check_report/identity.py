@@ -62,7 +62,8 @@ ACRONYM = re.compile(r"\(\s*([A-ZĐ]{2,8})\s*\)|^([A-ZĐ]{2,8})$")
 
 def normalise_name(name: str) -> str:
     """An indicator's name for matching mentions: lower case, no filler words, no brackets, no punctuation."""
-    name = re.sub(r"\([^()]{0,60}\)", " ", str(name))
+    name = re.sub(r"\(\s*[A-ZĐ]{2,8}\s*\)", " ", str(name))     # "(GRDP)": the abbreviation is a key of its own
+    name = re.sub(r"[()]", " ", name)                              # "(không kể …)" names another figure
     name = NAME_FILLER.sub(" ", name.lower())
     return " ".join(re.sub(r"[^\w\s]", " ", name).split())
 

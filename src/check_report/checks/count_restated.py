@@ -27,6 +27,9 @@ from check_report.checks._facts import figure, overlap, text_rows
 from check_report.checks.base import CheckContext, Problem
 from check_report.identity import normalise_name
 
+# units of measure, not things counted: "339.660 tấn" of rice and "59.049 tấn" of maize are two crops
+MEASURE_UNITS = frozenset({"ha", "tấn", "tạ", "kg", "km", "m3", "m³", "m2", "m²", "lít", "kwh", "tạ/ha"})
+
 ID = "count-restated"
 SUMMARY = {
     "en": "A count of the same things stated twice for one period agrees",
@@ -57,8 +60,8 @@ def _pairs(facts, options: dict):
     seen: dict[tuple, dict] = {}
     words = int(options.get("min_name_words", 2))
     for label, row in text_rows(facts, (F.COUNT,)):
-        if not row[F.CERTAIN]:
-            continue
+        if not row[F.CERTAIN] or str(row[F.UNIT] or "").lower() in MEASURE_UNITS or "#" not in str(row[F.ENTITY]):
+            continue                          # only counts of things named by their noun ("5 nhóm tăng giá")
         name = normalise_name(row[F.INDICATOR])
         qualifier = [w for w in name.split() if w not in str(row[F.UNIT] or "").lower().split()]
         if len(name.split()) < words or not qualifier:

@@ -25,6 +25,8 @@ from check_report.document import LIST_ITEM, Block
 from check_report.extract import prose_grammar as G
 from check_report.extract import prose_patterns as P
 from check_report.extract.prose_model import Stated, Statement
+from check_report.extract.prose_patterns import MEASURE_UNITS
+from check_report.extract.prose_reader import base_unit, same_unit
 from check_report.partitions import whole_partition
 
 VALUE_MEASURES = (F.COUNT, F.AMOUNT, F.MONTH, F.CUMULATIVE)
@@ -98,8 +100,11 @@ def _region_end(text: str, depths: list[int], start: int, depth: int) -> int:
 
 def _children(stated: list[Stated], statements: list[Statement], start: int, end: int, depth: int,
               parent: Stated) -> list[str]:
+    """The components of `parent` in [start, end): values in the total's unit (a crop's area under a total
+    area, never its yield in tạ/ha or its output in tấn), and rates of a total stated as a rate."""
     entities: list[str] = []
     first_kind = None
+    total = next((s for s in stated if s.entity == parent.entity and s.measure in VALUE_MEASURES), None)
     parent_name = _statement_subject(statements, parent)
     current = None
     for s in stated:
@@ -110,11 +115,25 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
             stmt = statements[s.statement]
             if entities and depth == 0 and _ends_breakdown(stmt, parent_name, first_kind):
                 break
-        component = s.measure in VALUE_MEASURES or s.measure in RATE_MEASURES and s.named
+        component = s.measure in VALUE_MEASURES and (total is None or _addable(total, s)) or \
+            s.measure in RATE_MEASURES and s.named
         if component and not s.linked and s.entity != parent.entity and s.entity not in entities:
             entities.append(s.entity)
             first_kind = first_kind or s.figure.kind
     return entities
+
+
+def _addable(total: Stated, part: Stated) -> bool:
+    """A part can be added into its total: money with money, a quantity in the same unit (ha with ha, m3 with
+    nghìn m3: never a crop's yield in tạ/ha or its output in tấn under its area in ha); things counted by
+    their noun go under a count of things ("3 tố cáo, 27 kiến nghị" under "31 đơn")."""
+    a, b = total.figure, part.figure
+    if a.kind == "money" or b.kind == "money":
+        return a.kind == b.kind
+    measured = {str(u).lower() in MEASURE_UNITS or "/" in str(u) for u in (a.unit, b.unit)}
+    if True in measured:
+        return same_unit(a, b)
+    return a.kind == b.kind
 
 
 def _statement_subject(statements: list[Statement], s: Stated) -> str:

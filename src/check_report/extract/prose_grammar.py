@@ -9,7 +9,7 @@ before it. Each part knows what it may speak of, so a figure is never compared w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from check_report.extract import prose_patterns as P
 from check_report.identity import PLAN_QUALIFIER_STOP, normalise_name, plan_key  # noqa: F401 - re-exported
@@ -106,6 +106,8 @@ class Lead:
     cue: str | None = None       # "partial" (trong đó), "complete" (gồm) when the lead opens a breakdown
     action: bool = False         # an action verb before a count ("Tiếp nhận 416 hồ sơ")
     growth_rate: bool = False    # "tốc độ tăng (trưởng) ...": the figure is a growth rate
+    plan: str | None = None      # "Dự toán thu ngân sách …": the figures are plans (the plan word)
+    issuer: str | None = None    # "… tỉnh giao 500.000, HĐND huyện giao 550.000": who set the plan that follows
 
 
 ACTION_VERB = re.compile(r"^(?:tặng|trao|tiếp nhận|tiếp|cấp|cấp mới|cấp đổi|tổ chức|thành lập|phê duyệt|xử phạt|xử lý|"
@@ -118,14 +120,53 @@ ACTION_VERB = re.compile(r"^(?:tặng|trao|tiếp nhận|tiếp|cấp|cấp mớ
 
 
 # a place before the verb of a count: "Toàn tỉnh xảy ra", "trên địa bàn huyện có", "huyện đã tổ chức"
-GENERIC_PLACE = re.compile(r"^(?i:toàn|cả|trên địa bàn|địa bàn)?\s{0,3}(?i:huyện|quận|tỉnh|xã|phường|thị trấn|thị xã|"
-                           r"thành phố|nước|địa phương|đơn vị)(?:\s{1,3}[A-ZĐ" + UPPER_VI + r"]\w{0,15}){0,3}"
+GENERIC_PLACE = re.compile(r"^(?i:(?:trên )?địa bàn|toàn|cả)?\s{0,3}(?i:huyện|quận|tỉnh|xã|phường|thị trấn|thị xã|"
+                           r"thành phố|nước|địa phương|đơn vị)?(?:\s{1,3}[A-ZĐ" + UPPER_VI + r"]\w{0,15}){0,3}"
                            r"\s{0,3}(?i:đã|đang)?\s{0,3}")
+
+
+# who set a plan, written right before its figure: "tỉnh giao", "HĐND huyện giao", "Trung ương giao"
+ISSUER = re.compile(r"(?:^|\s)((?:(?:HĐND|UBND|Hội đồng nhân dân|Ủy ban nhân dân|Uỷ ban nhân dân|Thủ tướng(?: Chính phủ)?)\s{1,3})?"
+                    r"(?:(?:tỉnh|huyện|quận|thị xã|thành phố|xã|phường|thị trấn|Trung ương|TW|TƯ)\s{1,3})?"
+                    r"(?:giao|thông qua|phê duyệt|quyết định giao))\s{0,3}:?$", re.IGNORECASE)
+PLAN_SUBJECT = re.compile(r"^(dự toán|kế hoạch|chỉ tiêu|mục tiêu|KH)\s{1,3}(?:vốn\s{1,3}(?=đầu tư))?", re.IGNORECASE)
+# "Nếu không kể thu tiền sử dụng đất, thu ngân sách …": another indicator than the one with it
+EXCLUDING = re.compile(r"^\s{0,3}(?:nếu\s{1,3})?(không kể|không tính|loại trừ|trừ|ngoài)\s{1,3}([^,]{2,60}),\s{0,3}",
+                       re.IGNORECASE)
 
 
 def read_lead(text: str) -> Lead:
     """Read the words between the previous figure (or the clause start) and a figure."""
+    lead = _read_lead(text)
+    if lead.subject:
+        issuer = ISSUER.search(lead.subject)
+        subject = lead.subject
+        if issuer and issuer.start(1) > 0:
+            subject = lead.subject[:issuer.start(1)].strip(QUOTE_TRIM)     # "thu tiền sử dụng đất tỉnh giao"
+        elif issuer:
+            return Lead(cue=lead.cue, issuer=issuer.group(1))             # "HĐND huyện giao 550.000 …"
+        plan = PLAN_SUBJECT.match(subject)
+        if plan and len(subject[plan.end():].split()) >= 1:
+            return replace(lead, subject=subject[plan.end():].strip(), plan=plan.group(1),
+                           issuer=issuer.group(1) if issuer else None)
+        if issuer:
+            return replace(lead, subject=subject, issuer=issuer.group(1))
+    return lead
+
+
+def _read_lead(text: str) -> Lead:
     text = " ".join(text.split()).lstrip(" ,;:-–")
+    excluding = EXCLUDING.match(text)
+    if excluding:
+        text = text[excluding.end():]
+    lead = _plain_lead(text)
+    if excluding and lead.subject:
+        # "Nếu không kể thu tiền sử dụng đất, thu ngân sách …": a figure of its own, named with its exception
+        return replace(lead, subject=f"{lead.subject} ({excluding.group(1).lower()} {excluding.group(2).strip()})")
+    return lead
+
+
+def _plain_lead(text: str) -> Lead:
     cue = None
     discourse = P.DISCOURSE.match(text)
     if discourse:

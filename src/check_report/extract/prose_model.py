@@ -70,6 +70,8 @@ class Statement:
     subject_sure: bool
     role: str = "main"           # "main" | "component" | "comparison" | "aside"
     cue: str | None = None       # "partial" / "complete": the statement opens a breakdown of the one before
+    plan: str | None = None      # "Dự toán thu ngân sách …": its values are plans (the plan word)
+    issuer: str | None = None    # who set the plan its next value is of ("tỉnh giao")
     stated: list[Stated] = field(default_factory=list)
 
     def values(self) -> list[Stated]:

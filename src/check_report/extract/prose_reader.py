@@ -62,6 +62,19 @@ class BlockContext:
     growth_said: list[tuple] = field(default_factory=list)
 
 
+def base_unit(unit: str | None) -> str:
+    """The unit without its scale word: "nghìn m3" is "m3", "tỷ đồng" is "đồng"."""
+    words = [w for w in str(unit or "").lower().split() if w not in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn")]
+    return " ".join(words)
+
+
+def same_unit(a: Figure, b: Figure) -> bool:
+    """Two figures can be added or compared: the same unit up to its scale ("ngàn m3" and "m3")."""
+    if a.kind != b.kind:
+        return False
+    return base_unit(a.unit) == base_unit(b.unit) or a.kind == MONEY
+
+
 def slug(name: str) -> str:
     return re.sub(r"\W+", "-", name.lower()).strip("-")[:40] or "figure"
 
@@ -181,6 +194,18 @@ class BlockReader:
             self._value(stmt, token, before, lead, state)
 
     def _statement_for(self, state: _Clause, lead: G.Lead, token, depth: int) -> Statement:
+        stmt = self._statement_of(state, lead, token, depth)
+        if lead.plan or (lead.cue and self._plan_before(stmt)):
+            stmt.plan = lead.plan or self._plan_before(stmt)   # components of a plan are plans too
+        if lead.issuer:
+            stmt.issuer = lead.issuer
+        return stmt
+
+    def _plan_before(self, stmt: Statement) -> str | None:
+        before = [st for st in self.statements if st.sentence == self.sentence and st.index < stmt.index]
+        return before[-1].plan if before else None
+
+    def _statement_of(self, state: _Clause, lead: G.Lead, token, depth: int) -> Statement:
         if lead.subject and not lead.action and not lead.generic:
             lead_start = state.cursor
             state.stmt = self._new_statement(state, lead.subject, lead.sure, depth, lead.cue)
@@ -315,6 +340,11 @@ class BlockReader:
         if P.PLAN_RAISE.search(self._lead_text(state.lead_start, fig.start)):
             self._add(stmt, fig, F.PLAN_INCREASE, None)
             return
+        if stmt.plan and fig.kind in (MONEY, COUNT):
+            # "Dự toán thu ngân sách … tỉnh giao 500.000 triệu đồng, HĐND huyện giao 550.000 triệu đồng"
+            self._add(stmt, fig, F.PLAN, None, base=G.plan_key(stmt.plan, stmt.issuer or ""))
+            stmt.issuer = None
+            return
         plan = P.PLAN_WORD.search(before)
         if plan and not P.CHANGE_WORD.search(before):
             key = G.plan_key(re.match(r"\w+(?:\s\w+)?", plan.group(0)).group(0), plan.group(0))
@@ -327,7 +357,7 @@ class BlockReader:
             self._add(stmt, fig, F.PREVIOUS, self._context_period())
             return
         change = P.CHANGE_WORD.search(before)
-        if change and not P.CHANGE_TO.search(before) and self._takes_change(stmt):
+        if change and not P.CHANGE_TO.search(before) and self._takes_change(stmt, fig):
             sign = -1.0 if change.group(1).lower() == "giảm" else 1.0
             self._add(stmt, fig, F.CHANGE, self._last_period(stmt), phrasing=change.group(1).lower(), sign=sign)
             return
@@ -366,12 +396,14 @@ class BlockReader:
                 state.last_count = stated
 
     @staticmethod
-    def _takes_change(stmt: Statement) -> bool:
-        """"…, tăng 5,93% (tăng 32,63 ngàn m3)": the change of the statement's value, stated once; the
-        changes beside a list of counts ("tăng 07 vụ, tăng 01 người chết") are each their own."""
+    def _takes_change(stmt: Statement, fig: Figure) -> bool:
+        """"…, tăng 5,93% (tăng 32,63 ngàn m3)": the change of the statement's value, stated once and in the
+        value's unit; the changes beside a list of counts ("12 vụ, làm chết 7 người; so với cùng kỳ giảm 3 vụ,
+        giảm 2 người chết") are each their own."""
         own = [s for s in stmt.stated if s.entity == stmt.entity and s.named]
-        return any(s.measure in (F.CUMULATIVE, F.MONTH, F.AMOUNT, F.COUNT) for s in own) and \
-            not any(s.measure == F.CHANGE for s in own)
+        values = [s for s in own if s.measure in (F.CUMULATIVE, F.MONTH, F.AMOUNT, F.COUNT)]
+        return bool(values) and not any(s.measure == F.CHANGE for s in own) and \
+            same_unit(values[-1].figure, fig)
 
     def _ratio(self, stmt: Statement, ratio: Ratio, state: _Clause) -> None:
         entity = self._new_entity("ratio")
