@@ -107,6 +107,7 @@ CONTRIBUTION = "contribution"      # contribution to the parent's growth in perc
 CONTRIBUTION_SHARE = "contribution_share"   # share of the parent's growth in % ("đóng góp 44,28%")
 GROWTH_PRIOR = "growth_prior"      # growth over the period just before ("so với tháng trước"), in %
 PLAN_INCREASE = "plan_increase"    # an increase of the plan stated in the text ("giao tăng thêm 40 triệu")
+WHOLE = "whole"                    # the whole a share is of, stated with it ("chiếm 18,42% lao động (79.055 người)")
 NUMERATOR = "numerator"            # a of "a/b ... đạt tỷ lệ p%"
 DENOMINATOR = "denominator"        # b of "a/b"
 RATIO_PCT = "ratio_pct"            # p of "a/b ... p%"
@@ -116,7 +117,7 @@ AMOUNT = "amount"                  # the amount beside a count, or a plain state
 MEASURES: tuple[str, ...] = (
     PLAN, MONTH, CUMULATIVE, PREVIOUS, PCT_PLAN, PCT_PREVIOUS, GROWTH, PREVIOUS_MONTH,
     PCT_PREVIOUS_MONTH, GROWTH_MONTH, CHANGE, SHARE, CONTRIBUTION, NUMERATOR, DENOMINATOR, RATIO_PCT,
-    COUNT, AMOUNT, CONTRIBUTION_SHARE, GROWTH_PRIOR, PLAN_INCREASE,
+    COUNT, AMOUNT, CONTRIBUTION_SHARE, GROWTH_PRIOR, PLAN_INCREASE, WHOLE,
 )
 # Measures that may be stated once per period within one indicator (one column per month).
 PERIODIC_MEASURES: frozenset[str] = frozenset({MONTH, PREVIOUS_MONTH, PCT_PREVIOUS_MONTH, GROWTH_MONTH})

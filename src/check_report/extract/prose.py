@@ -27,6 +27,7 @@ import re
 from check_report import facts as F
 from check_report.document import HEADING, Document
 from check_report.extract.prose_breakdowns import link_bullets, link_footnotes, link_inline, link_partitions
+from check_report.extract import prose_model as M
 from check_report.extract.prose_model import NO_PERIOD, Stated, Statement
 from check_report.extract.prose_periods import Period, find_period_mentions, report_period
 from check_report.extract.prose_reader import BlockContext, BlockReader
@@ -93,16 +94,21 @@ class _Sections:
         self.section_period: Period | None = report
         self.forward = False
         self.unsure = report is None
-        self.base_pattern: list[str] = []
         self.growth_said: list[tuple] = []
+        self.body = False                 # a paragraph of the body has been read (titles come before it)
 
     def context_for(self, block) -> BlockContext:
+        if not self.body and _is_title_like(block):
+            # a headline or a title line before the body ("Kim ngạch xuất khẩu tăng 28%"): a figure there has
+            # no period and no base the reader can be sure of
+            return BlockContext(self.report, self.report, False, M.HEADLINE, False, [], [])
+        self.body = True
         if block.footnote is not None:
-            return BlockContext(self.report, self.report, False, NO_PERIOD, False, self.base_pattern,
-                                self.growth_said)
+            return BlockContext(self.report, self.report, False, NO_PERIOD, False, [], self.growth_said)
         sure = not self.unsure and self.section_period is not None and not self.forward
-        return BlockContext(self.report, self.section_period, sure, NO_PERIOD, self.forward, self.base_pattern,
-                            self.growth_said)
+        # a coordinated pair's bases hold within the paragraph ("… so với tháng trước và … so với cùng kỳ. …
+        # giảm 0,8% và tăng 9,5%"); the growth rates said hold within the section ("Trong mức tăng 8,4%, …")
+        return BlockContext(self.report, self.section_period, sure, NO_PERIOD, self.forward, [], self.growth_said)
 
     def after(self, block, reader: BlockReader) -> None:
         if _is_heading(block):
@@ -114,6 +120,11 @@ class _Sections:
             return
         if block.footnote is None and reader.last_period is not None and reader.last_period != self.section_period:
             self.unsure = True            # the paragraphs after this one may go on with its period
+
+
+def _is_title_like(block) -> bool:
+    text = block.text.strip()
+    return len(text) <= HEADING_CHARS and not text.endswith((".", ";", ":")) and block.footnote is None
 
 
 def _is_heading(block) -> bool:
@@ -135,7 +146,7 @@ def _sentence_at(statements: list[Statement], text: str, reader: BlockReader, of
 
     spans = sentence_spans(text, reader.depths)
     index = next((k for k, (s, e) in enumerate(spans) if s <= offset <= e + 2), len(spans) - 1)
-    return [st for st in statements if st.sentence == index] or statements[-1:]
+    return [st for st in statements if st.sentence == index]
 
 
 def _ambiguity_notes(document: Document, block, report) -> list[str]:

@@ -49,8 +49,7 @@ def link_inline(text: str, depths: list[int], statements: list[Statement]) -> No
             end = _region_end(text, depths, m.end(), depth)
             children = _children(stated, statements, m.end(), end, depth, parent)
             _attach(stated, parent.entity, children, complete and len(children) >= 2)
-            value = next((s for s in stated if s.entity == parent.entity and s.measure in VALUE_MEASURES), parent)
-            _inherit_period(stated, value, children)
+            _inherit_period(stated, _values_of(stated, parent.entity) or [parent], children)
 
 
 def _parent_before(text: str, stated: list[Stated], pos: int, depth: int) -> Stated | None:
@@ -164,25 +163,32 @@ def _attach(stated: list[Stated], parent: str, children: list[str], complete: bo
             s.complete = True
 
 
-def _inherit_period(stated: list[Stated], parent: Stated, children: list[str]) -> None:
-    """"3 tháng ước thực hiện 250 tỷ đồng, trong đó thu nội địa 200 tỷ đồng": a plain component of a month or
-    cumulative value is a value of the same period."""
+def _inherit_period(stated: list[Stated], totals: list[Stated], children: list[str]) -> None:
+    """"3 tháng ước thực hiện 250 tỷ đồng, trong đó thu nội địa 200 tỷ đồng": a component whose period is not
+    written is a value of its total's period and measure, matched by kind: the parts of "1.520 suất quà, tổng
+    số tiền 760 triệu đồng (trong đó: nguồn ngân sách 900 suất = 450 triệu đồng …)" are counts under the count
+    and amounts under the amount."""
     for s in stated:
         if s.entity not in children:
             continue
-        if parent.measure in (F.MONTH, F.CUMULATIVE) and s.measure in (F.COUNT, F.AMOUNT) and \
-                s.measure == _plain_measure(parent):
-            s.measure, s.period = parent.measure, parent.period
-        elif s.period is None and parent.period is not None:
-            s.period = parent.period
-        if parent.certain:
+        total = next((t for t in totals if t.figure.kind == s.figure.kind), None)
+        if s.measure in VALUE_MEASURES and total is not None and total.measure in VALUE_MEASURES and not s.explicit:
+            if total.measure in (F.MONTH, F.CUMULATIVE):
+                s.measure = total.measure
+            elif s.measure in (F.MONTH, F.CUMULATIVE):
+                s.measure = F.AMOUNT if s.figure.kind == "money" else F.COUNT
+            s.period = total.period
+        elif s.period is None and totals and totals[0].period is not None:
+            s.period = totals[0].period
+        if any(t.certain for t in totals):
             for reason in ("period not stated", "period taken from an earlier paragraph"):
                 if reason in s.doubts:
                     s.doubts.remove(reason)
 
 
-def _plain_measure(parent: Stated) -> str:
-    return F.AMOUNT if parent.figure.kind == "money" else F.COUNT
+def _values_of(stated, entity: str) -> list[Stated]:
+    return [s for s in stated if s.entity == entity and s.measure in VALUE_MEASURES]
+
 
 
 def link_bullets(blocks: list[Block], statements_by_block: list[list[Statement]]) -> None:
@@ -206,7 +212,7 @@ def link_bullets(blocks: list[Block], statements_by_block: list[list[Statement]]
                     for s in st.stated:
                         if s.entity == child.entity and s.parent is None:
                             s.parent = parent.entity
-                _inherit_period([s for st in statements for s in st.stated], parent, [child.entity])
+                _inherit_period([s for st in statements for s in st.stated], [parent], [child.entity])
             continue
         in_list = False
         parent = _head_value(statements, last=True) or (None if statements else parent)
@@ -248,13 +254,15 @@ def link_footnotes(marks: list[tuple[int, list[Statement]]], bodies: dict[int, l
                 if breakdown and parent.figure.kind in kinds:
                     children.extend(dict.fromkeys(s.entity for s in own if s.measure in VALUE_MEASURES
                                                   and s.figure.kind == parent.figure.kind))
-                elif measures & parent_measures & {F.MONTH, F.CUMULATIVE} and st.subject_sure:
+                elif measures & parent_measures & {F.MONTH, F.CUMULATIVE} and st.subject_sure and parent.explicit \
+                        and any(s.explicit for s in own if s.entity == st.entity):
                     children.append(st.entity)           # the same flows, month and months to date
             every = [s for st in statements for s in st.stated]
             for s in every:
                 if s.entity in children and s.parent is None and s.entity != parent.entity:
                     s.parent = parent.entity
-            _inherit_period(every, parent, list(dict.fromkeys(children)))
+            totals = _values_of([s for st in carrier for s in st.stated], parent.entity)
+            _inherit_period(every, totals or [parent], list(dict.fromkeys(children)))
 
 
 def link_partitions(statements: list[Statement]) -> None:
@@ -282,5 +290,5 @@ def link_partitions(statements: list[Statement]) -> None:
             for s in every:
                 if s.parent is None:
                     s.parent = parent.entity
-            _inherit_period(every, parent, [st.entity for st in parts])
+            _inherit_period(every, _values_of(total.stated, parent.entity), [st.entity for st in parts])
             break

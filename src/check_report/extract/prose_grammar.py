@@ -107,6 +107,7 @@ class Lead:
     action: bool = False         # an action verb before a count ("Tiếp nhận 416 hồ sơ")
     growth_rate: bool = False    # "tốc độ tăng (trưởng) ...": the figure is a growth rate
     plan: str | None = None      # "Dự toán thu ngân sách …": the figures are plans (the plan word)
+    label: str | None = None     # "Cây ngô: diện tích …": the label a clause opens with
     issuer: str | None = None    # "… tỉnh giao 500.000, HĐND huyện giao 550.000": who set the plan that follows
 
 
@@ -167,6 +168,27 @@ def _read_lead(text: str) -> Lead:
 
 
 def _plain_lead(text: str) -> Lead:
+    lead = _unlabelled_lead(text)
+    head, colon, _ = text.rpartition(":")
+    if colon and lead.subject and not text.rstrip().endswith(":"):
+        label = _strip_predicate(head.split(",")[-1]).strip(QUOTE_TRIM)
+        if label and label != lead.subject and len(label.split()) <= 8:
+            return replace(lead, label=label)
+    return lead
+
+
+# a subject that names an attribute, not whose: "diện tích", "năng suất", "sản lượng" of a crop named before
+ATTRIBUTE = re.compile(r"^(?:tổng\s{1,3})?(?:diện tích|năng suất|sản lượng|số lượng|giá trị|số|tỷ lệ|tỉ lệ|mức|đơn giá|"
+                       r"doanh thu|số tiền|kinh phí|tổng số|số hộ|số người|số lao động)"
+                       r"(?:\s{1,3}(?:gieo trồng|gieo cấy|thu hoạch|bình quân|cả năm|hiện có|trồng mới|khai thác|"
+                       r"nuôi trồng|ước|đạt|thực hiện))*$", re.IGNORECASE)
+
+
+def is_attribute(subject: str) -> bool:
+    return bool(ATTRIBUTE.match(subject.strip()))
+
+
+def _unlabelled_lead(text: str) -> Lead:
     cue = None
     discourse = P.DISCOURSE.match(text)
     if discourse:
@@ -188,7 +210,9 @@ def _plain_lead(text: str) -> Lead:
     if not subject:
         return Lead(cue=cue, growth_rate=growth_rate)
     place = GENERIC_PLACE.match(subject)
-    if ACTION_VERB.match(re.sub(r"^(?:đã|đang|sẽ)\s+", "", subject, flags=re.IGNORECASE)) or place and ACTION_VERB.match(subject[place.end():]):
+    done = re.search(r"\b(?:đã|đang|được)\s+(.+)$", subject, re.IGNORECASE)
+    if ACTION_VERB.match(re.sub(r"^(?:đã|đang|sẽ)\s+", "", subject, flags=re.IGNORECASE)) or \
+            place and ACTION_VERB.match(subject[place.end():]) or done and ACTION_VERB.match(done.group(1)):
         return Lead(subject=subject, cue=cue, action=True)   # "Toàn tỉnh xảy ra 152 vụ": a count of events
     if place and re.fullmatch(r"\s{0,3}(?:đã\s{1,3})?(?:có|còn)?\s{0,3}", subject[place.end():], re.IGNORECASE):
         return Lead(subject=subject, cue=cue, generic=True)  # "trên địa bàn tỉnh có 172 dự án"

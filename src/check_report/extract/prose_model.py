@@ -23,6 +23,7 @@ NO_BASE = "base not stated"
 PLAIN_BASE = "plan's issuer not stated"
 COMPARISON = "a figure of the period compared with"
 FORWARD = "in a plan for a later period"
+HEADLINE = "in a headline or title"
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Stated:
     named: bool = False          # a figure of a statement with a subject (not a bare count, not a ratio)
     base: str | None = None
     doubts: list[str] = field(default_factory=list)
+    explicit: bool = False       # its period was written with it ("3 tháng ước thực hiện …"), not assumed
 
     @property
     def certain(self) -> bool:
@@ -72,6 +74,7 @@ class Statement:
     cue: str | None = None       # "partial" / "complete": the statement opens a breakdown of the one before
     plan: str | None = None      # "Dự toán thu ngân sách …": its values are plans (the plan word)
     issuer: str | None = None    # who set the plan its next value is of ("tỉnh giao")
+    attribute: bool = False      # its subject names an attribute of something named before ("năng suất …")
     stated: list[Stated] = field(default_factory=list)
 
     def values(self) -> list[Stated]:

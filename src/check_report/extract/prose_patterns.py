@@ -109,6 +109,8 @@ COUNT_UNIT = re.compile(
     r"học sinh|trường|lớp|phường|xã|thôn|dự án|công trình|buổi|cuộc|chuyên đề|giải|bệnh nhân|ca|"
     r"tiêu chí|lô|nhà|căn|thửa|biển|điểm|đoàn|lần|sản phẩm|nhóm|chỉ tiêu|mô hình)(?!\w)"
     r"|\s{0,3}([a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]{1,12})", re.UNICODE)
+# "/ha", "/người", "/năm" after a unit: a rate (yield, income per head), never added up
+PER_UNIT = re.compile(r"\s{0,2}/\s{0,2}(ha|người|năm|tháng|kg|tấn|m2|m²|hộ|lao động|con|ngày|khẩu|sào|km)(?!\w)", CI)
 # Units of measure (a quantity, not a count of things): a figure in one of these, stated after its
 # subject, is the subject's value; a count of things ("66 biển") names its own indicator.
 MEASURE_UNITS = frozenset({"ha", "tấn", "tạ", "kg", "km", "m3", "m³", "m2", "m²", "lít", "kwh"})
@@ -205,6 +207,9 @@ BULLET_PARENT = re.compile(r"^\s{0,8}[-–•]\s")
 # "Trong (tổng) mức tăng 8,4% ...", "Đóng góp trong tổng mức tăng 10,2%", "vào mức tăng chung".
 GROWTH_FRAME = re.compile(r"\b(?:trong|đóng góp trong|đóng góp vào)\s{1,3}(?:tổng\s{1,3})?mức\s{1,3}tăng(?:\s{1,3}trưởng)?"
                           r"(?:\s{1,3}chung)?\s{0,3}$", CI)
+# "Trong mức tăng chung của toàn nền kinh tế, …" opening a sentence: the growth split by what follows
+FRAME_OPENING = re.compile(r"\s{0,3}(?:trong|đóng góp (?:vào|trong))\s{1,3}(?:tổng\s{1,3})?mức\s{1,3}tăng(?:\s{1,3}trưởng)?"
+                           r"(?:\s{1,3}chung)?(?:\s{1,3}(?:của|toàn)\s[^,\d%]{0,50})?\s{0,3},", CI)
 TO_THE_TOTAL = re.compile(r"^\s{0,3}(?:vào|trong)\s{1,3}(?:tổng\s{1,3})?mức\s{1,3}tăng(?:\s{1,3}chung)?", CI)
 
 # --- sentences, clauses and subjects ---------------------------------------------------------------------

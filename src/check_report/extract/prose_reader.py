@@ -41,6 +41,7 @@ PLAN_OF = re.compile(r"(?:kế hoạch|KH|dự toán|chỉ tiêu)\s{1,3}(?!năm\
 # the words of a noun phrase after a count: up to a figure, a separator or a verb
 NOUN_TAIL = re.compile(r"[^,;:()=.\d]{0,60}?(?=[,;:()=.\d]|\s(?:đạt|tăng(?! giá)|giảm(?! giá| nghèo)|bằng|chiếm|với|"
                        r"trong đó|gồm|là|được|so|và(?=\s{1,3}(?:khoảng |gần |hơn |trên )?\d))\b|$)", re.IGNORECASE)
+VALUES = (F.CUMULATIVE, F.MONTH, F.AMOUNT, F.COUNT)
 CONTEXT = 48                 # how far before a figure its own words are looked for
 ADVERBIAL_TAIL = 40          # "Tính chung 9 tháng năm 2025, …": the comma stands this close after the period
 ADVERBIAL_WORDS = re.compile(r"^(?:trong|ước|ước tính|dự ước|tính chung|tính đến hết|tính đến|đến hết|đến|sang|"
@@ -88,6 +89,8 @@ class _Clause:
     last_count: Stated | None = None
     role: str = "main"
     lead_start: int = 0             # where the words before the current figure start
+    label: str | None = None        # "Cây ngô: …": the label the clause opened with
+    label_at: int = 0               # where that label stands
 
 
 class BlockReader:
@@ -104,6 +107,7 @@ class BlockReader:
         self._sub = 0
         self.sentence = 0
         self.forward_sentence = False
+        self.adverbial: PeriodMention | None = None   # "Tính chung 9 tháng, …" of the sentence being read
         self.frame: str | None = None                 # "Trong mức tăng 8,4%, …": the total the points split
 
     # --- structure ----------------------------------------------------------------------------------
@@ -116,11 +120,18 @@ class BlockReader:
     def _sentence(self, start: int, end: int) -> None:
         self.forward_sentence = bool(P.FORWARD_WORDS.search(self.text, start, end))
         self.frame = None
+        frame = P.FRAME_OPENING.match(self.text, start)
+        if frame and self.ctx.growth_said:
+            # "Trong mức tăng chung của toàn nền kinh tế, khu vực … đóng góp …": the growth stated last
+            self.frame = self.ctx.growth_said[-1][0]
         adverbial = self._adverbial(start, end)
         skip = start
+        self.adverbial = adverbial
         if adverbial is not None:
             self.period, self.period_sure, self.last_period = adverbial.period, True, adverbial.period
             skip = adverbial.end
+        elif frame:
+            skip = frame.end()
         for k, (cs, ce) in enumerate(G.clause_spans(self.text, self.depths, start, end, 0)):
             begin = max(cs, skip) if k == 0 else cs
             self._clause(begin, ce, 0, _Clause(begin))
@@ -168,6 +179,8 @@ class BlockReader:
     def _token(self, token, state: _Clause, depth: int) -> None:
         state.lead_start = state.cursor
         lead = G.read_lead(self._lead_text(state.cursor, token.start))
+        if lead.label:
+            state.label, state.label_at = lead.label, state.cursor
         if state.last_count is not None and P.PAIR_LINK.match(self.text[state.last_count.figure.unit_end:token.start]):
             lead = G.Lead()                              # "469 doanh nghiệp với số vốn đăng ký là …": its amount
         abbreviation = ABBREVIATION_AFTER.search(self.text, state.cursor, token.start) if lead.subject else None
@@ -201,14 +214,31 @@ class BlockReader:
             stmt.issuer = lead.issuer
         return stmt
 
+    def _owner(self, state: _Clause) -> str | None:
+        """Whose an attribute is: the last thing named in the sentence ("vụ Đông Xuân 51.620 ha, năng suất …"),
+        else the label the clause opened with ("Cây ngô: diện tích …, năng suất …")."""
+        for stmt in reversed(self.statements):
+            if stmt.sentence != self.sentence or stmt.start < state.label_at:
+                break
+            if stmt.subject and not stmt.attribute:
+                return stmt.subject
+        return state.label
+
     def _plan_before(self, stmt: Statement) -> str | None:
         before = [st for st in self.statements if st.sentence == self.sentence and st.index < stmt.index]
         return before[-1].plan if before else None
 
     def _statement_of(self, state: _Clause, lead: G.Lead, token, depth: int) -> Statement:
+        attribute = bool(lead.subject and not lead.action and not lead.generic and G.is_attribute(lead.subject))
+        if attribute:
+            owner = self._owner(state) if not lead.label else lead.label
+            # "Cây ngô: diện tích 12.150 ha, năng suất 48,6 tạ/ha": the attribute of the crop named before it
+            lead = replace(lead, subject=f"{lead.subject} {owner}" if owner else lead.subject,
+                           sure=lead.sure and bool(owner))
         if lead.subject and not lead.action and not lead.generic:
             lead_start = state.cursor
             state.stmt = self._new_statement(state, lead.subject, lead.sure, depth, lead.cue)
+            state.stmt.attribute = attribute
             if state.period_token is not None and state.period_token.start < lead_start:
                 state.period_token = None              # a period before this subject was another statement's
             state.last_value = None
@@ -297,10 +327,16 @@ class BlockReader:
             if P.RATIO_WORD.search(before):
                 self._add(stmt, fig, F.RATIO_PCT, None, own_entity=True, phrasing="tỷ lệ")
             elif (up or down or growth_rate) and not P.TO_THE_TOTAL.match(after):
-                measure = F.GROWTH_MONTH if self._is_month(state, period) else F.GROWTH
+                month = self._is_month(state, period)
+                measure = F.GROWTH_MONTH if month else F.GROWTH
+                # a growth of months to date, a quarter or a year without its base is on the same period
+                # last year; a month's may be on the month before, and a pair may follow another's bases
+                sure = period is not None and not month and "prior-period" not in self.ctx.base_pattern and \
+                    (self.period_sure or period is not self.period)
                 stated = self._add(stmt, fig, measure, period, phrasing="giảm" if down else "tăng",
-                                   sign=-1.0 if down else 1.0)
-                stated.doubt(M.NO_BASE)
+                                   sign=-1.0 if down else 1.0, base="same-period" if sure else None)
+                if not sure:
+                    stated.doubt(M.NO_BASE)
 
     def _frame(self, stmt: Statement, fig: Figure, period: Period | None) -> None:
         """"Trong mức tăng 8,4%, khu vực … đóng góp 0,45 điểm phần trăm; …": the growth split by the points that
@@ -390,7 +426,13 @@ class BlockReader:
                 state.cursor = max(state.cursor, self._count_tail_end(fig))
                 state.last_count = stated
         else:
-            stated = self._add(stmt, fig, measure, self._context_period())
+            period = self._context_period()
+            quantity = fig.kind == MONEY or str(fig.unit).lower() in P.MEASURE_UNITS or fig.scale != 1
+            if period is not None and quantity and "/" not in str(fig.unit):
+                # an amount or a quantity is the value of the statement's period (of the sentence's "Tính chung 8
+                # tháng," or the report's); things counted stay counts ("1377 người = 9.469.065.000đ")
+                measure = F.MONTH if self._is_month(state, period) else F.CUMULATIVE
+            stated = self._add(stmt, fig, measure, period, explicit=self.adverbial is not None)
             state.last_value = stated
             if fig.kind == COUNT:
                 state.last_count = stated
@@ -496,11 +538,13 @@ class BlockReader:
     def _group_plan_or_previous(self, fig: Figure, anchor: Statement, outer: _Clause) -> bool:
         """"bằng 63,2% dự toán (74.150 triệu đồng)": the value in brackets is the base of the percentage."""
         last = anchor.stated[-1] if anchor.stated else None
-        if last is None or last.measure not in (F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH) or \
+        if last is None or last.measure not in (F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH, F.SHARE) or \
                 not re.fullmatch(r"[^()]{0,70}\(\s*", self.text[last.figure.unit_end:fig.start]):
             return False
         if last.measure == F.PCT_PLAN:
             self._add(anchor, fig, F.PLAN, None, base=last.base)
+        elif last.measure == F.SHARE:
+            self._add(anchor, fig, F.WHOLE, last.period)     # "chiếm 18,42% lực lượng lao động (79.055 người)"
         elif last.measure in (F.PCT_PREVIOUS, F.GROWTH):
             self._add(anchor, fig, F.PREVIOUS, last.period)
         else:
@@ -517,7 +561,14 @@ class BlockReader:
         for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
             self._clause(cs, ce, depth, _Clause(cs, stmt=anchor, role="comparison"))
         self.period, self.period_sure = saved
+        value = next((s for s in anchor.stated[:before] if s.entity == anchor.entity and s.measure in VALUES), None)
         for stated in anchor.stated[before:]:
+            if value is not None and stated.measure in VALUES and same_unit(stated.figure, value.figure) and \
+                    not any(s.measure == F.PREVIOUS and s.entity == anchor.entity for s in anchor.stated):
+                # "(cùng kỳ năm 2023 thực hiện 357.640 triệu đồng)": last year's value of this indicator
+                stated.entity, stated.measure, stated.period, stated.named = anchor.entity, F.PREVIOUS, value.period, True
+                stated.indicator = anchor.subject
+                continue
             stated.period = shifted
             stated.doubt(M.COMPARISON)
 
@@ -536,7 +587,7 @@ class BlockReader:
             lo = hi = sign * fig.value + offset
         stated = Stated(self.block, fig.start, self._depth(fig.start), stmt.index, entity, stmt.subject, measure,
                         fig, period, phrasing, scale * fig.value + offset, lo, hi, quote=self._quote(fig),
-                        named=named, base=base)
+                        named=named, base=base, explicit=explicit)
         if own_entity:
             stated.indicator = self._name_of(fig) or stmt.subject
         self._judge_identity(stmt, stated, explicit)

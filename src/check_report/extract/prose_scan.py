@@ -267,8 +267,15 @@ def _unit_after(text: str, pos: int) -> tuple[str, str | None, float, int]:
     if m:
         scale_word = (m.group(1) or m.group(3) or "").lower()
         unit = " ".join(w for w in (m.group(1), m.group(2), m.group(3)) if w)
+        per = P.PER_UNIT.match(text, pos + m.end())
+        if per:                                      # "84,8 triệu đồng/người": money per head, a rate
+            return MONEY, f"{unit}/{per.group(1)}", P.SCALE_WORDS.get(scale_word, 1.0), per.end()
         return MONEY, unit, P.SCALE_WORDS.get(scale_word, 1.0), pos + m.end()
     m = P.COUNT_UNIT.match(rest)
     if m:
-        return COUNT, (m.group(1) or m.group(2)), 1.0, pos + m.end()
+        unit, end = (m.group(1) or m.group(2)), pos + m.end()
+        per = P.PER_UNIT.match(text, end)
+        if per:                                      # "65,8 tạ/ha", "84,8 triệu đồng/người": a rate
+            return COUNT, f"{unit}/{per.group(1)}", 1.0, per.end()
+        return COUNT, unit, 1.0, end
     return PLAIN, None, 1.0, pos
