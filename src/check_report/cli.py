@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
         lang = getattr(args, "lang", None) or default_lang()
         detail = " ".join(f"{type(exc).__name__}: {exc}".split())
-        return _fail(f"{t('err_internal', lang, path=PROG, error=detail)} {t('debug_hint', lang)}")
+        return _fail(f"{t('cli.internal', lang, path=PROG, error=detail)} {t('cli.debug_hint', lang)}")
 
 
 def _tolerant_streams() -> None:
@@ -165,9 +165,9 @@ def cmd_check(args) -> int:
     if groups:   # cross-file checks need every file's facts back from the workers
         run = replace(run, settings=replace(run.settings, keep_facts=True))
     if args.jobs < 1:
-        raise CliError(f"{PROG}: " + t("err_jobs", run.lang))
+        raise CliError(t("cli.jobs", run.lang))
     if not args.files:
-        raise CliError(f"{PROG}: " + t("err_no_inputs", run.lang))
+        raise CliError(t("cli.no_inputs", run.lang))
     ruleset = pipeline.ruleset_for("", run.settings)
     if run.settings.engine == "gx" or any(rule.gx for rule in ruleset.rules):
         # GX missing or a bad gx: rule (kwargs checked by GX's model) is one line and exit 2, before any file
@@ -176,7 +176,7 @@ def cmd_check(args) -> int:
         compile_suite(ruleset)
     paths, problems = pipeline.expand_inputs(args.files, lang=run.lang)
     if args.output and pipeline.same_file(args.output, paths):
-        raise CliError(t("err_output_input", run.lang, path=args.output))
+        raise CliError(t("cli.output_input", run.lang, path=args.output))
     base_ruleset = _validate_rules(paths, run.settings)
     targets = pipeline.annotation_targets(paths, args.annotate, run.lang) if args.annotate else {}
     outcomes = _check_all(paths, run.settings, args)
@@ -226,7 +226,7 @@ def _check_all(paths: list[str], settings, args) -> list:
     from check_report.reporters.terminal import make_console
 
     with Progress(console=make_console(sys.stderr), transient=True) as progress:
-        task = progress.add_task(t("checking", settings.lang), total=len(paths))
+        task = progress.add_task(t("report.checking", settings.lang), total=len(paths))
         return pipeline.run_batch(paths, settings, jobs=args.jobs,
                                   on_done=lambda _path: progress.advance(task))
 
@@ -263,7 +263,7 @@ def _write(path: str, text: str, lang: str = "en") -> None:
     except OSError as exc:
         from check_report.i18n import t
 
-        raise CliError(t("err_write", lang, path=path, error=exc.strerror or exc)) from None
+        raise CliError(t("cli.write", lang, path=path, error=exc.strerror or exc)) from None
 
 
 def _annotate(outcomes: list, targets: dict[str, str], lang: str, extra: list) -> None:
@@ -280,7 +280,7 @@ def _annotate(outcomes: list, targets: dict[str, str], lang: str, extra: list) -
             continue
         Path(targets[result.path]).parent.mkdir(parents=True, exist_ok=True)
         annotate.write_annotated(result, result.path, targets[result.path], lang, extra_findings=extra)
-        print(t("annotated", lang, path=targets[result.path]), file=sys.stderr)
+        print(t("cli.annotated", lang, path=targets[result.path]), file=sys.stderr)
 
 
 def _optional(module: str, option: str):
@@ -291,7 +291,7 @@ def _optional(module: str, option: str):
     except ImportError:
         from check_report.i18n import t
 
-        raise CliError(f"{PROG}: " + t("err_unavailable", option=option, module=module)) from None
+        raise CliError(t("cli.unavailable", "en", option=option, module=module)) from None
 
 
 # --- extract, rules, explain ---------------------------------------------------------------------------
@@ -304,7 +304,7 @@ def cmd_extract(args) -> int:
 
     run = resolve_options(args)
     if args.output and same_file(args.output, [args.file]):
-        raise CliError(t("err_output_input", run.lang, path=args.output))
+        raise CliError(t("cli.output_input", run.lang, path=args.output))
     source = readers.read(args.file)
     facts, notes = extract(source, vocabulary=list(run.settings.vocabulary) or None)
     text = _facts_text(facts, args.format)
@@ -374,8 +374,8 @@ def cmd_explain(args) -> int:
         import difflib
 
         close = difflib.get_close_matches(args.rule, [r.id for r in ruleset.rules], n=1)
-        hint = t("did_you_mean", run.lang, name=close[0]) if close else ""
-        raise CliError(f"{PROG}: " + t("err_unknown_rule", run.lang, rule=args.rule, hint=hint))
+        hint = t("cli.did_you_mean", run.lang, name=close[0]) if close else ""
+        raise CliError(t("cli.unknown_rule", run.lang, rule=args.rule, hint=hint))
     print_explanation(rule, make_console(), lang=run.lang)
     return EXIT_OK
 

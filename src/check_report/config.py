@@ -256,7 +256,7 @@ def resolve_options(args) -> Run:
     lang = args.lang or conf.lang or default_lang()
     for path in vocabulary:
         if not Path(path).is_file():
-            raise ConfigError(t("err_vocabulary", lang, path=path))
+            raise ConfigError(t("cli.vocabulary", lang, path=path))
     if vocabulary:   # a broken vocabulary is one error up front, not one per file of the batch
         from check_report.extract.vocabulary import load_vocabulary
 
@@ -296,6 +296,6 @@ def _severity_pairs(values: list[str], lang: str) -> tuple[tuple[str, str], ...]
     for value in values:
         rule_id, sep, level = value.partition("=")
         if not sep or not rule_id.strip() or level.strip().lower() not in ("error", "warning", "info"):
-            raise ConfigError("check-report: " + t("err_severity", lang, value=value))
+            raise ConfigError(t("cli.severity", lang, value=value))
         pairs.append((rule_id.strip(), level.strip().lower()))
     return tuple(pairs)

@@ -63,7 +63,7 @@ def analyse(path: str, settings: Settings) -> Outcome:
 
         message = " ".join(f"{type(exc).__name__}: {exc}".split())
         return Outcome(FileResult(path=path, status="error",
-                                  error=t("err_internal", settings.lang, path=path, error=message)))
+                                  error=t("cli.internal", settings.lang, path=path, error=message)))
 
 
 def _analyse(path: str, settings: Settings) -> Outcome:
@@ -264,14 +264,14 @@ def expand_inputs(args: list[str], lang: str = "en") -> tuple[list[str], list[Fi
             found = sorted(str(p) for p in target.rglob("*")
                            if _checkable(p, p.relative_to(target)) and readers.supported(p))
             if not found:
-                problems.append(FileResult(path=arg, status="error", error=t("err_empty_dir", lang, path=arg)))
+                problems.append(FileResult(path=arg, status="error", error=t("cli.empty_dir", lang, path=arg)))
             paths.extend(found)
         elif target.exists() or not (_GLOB_CHARS & set(arg)):
             paths.append(arg)   # a missing or unsupported file: the reader says why, in one line
         else:
             found = sorted(p for p in _glob(arg) if _checkable(Path(p)) and readers.supported(p))
             if not found:
-                problems.append(FileResult(path=arg, status="error", error=t("err_no_match", lang, pattern=arg)))
+                problems.append(FileResult(path=arg, status="error", error=t("cli.no_match", lang, pattern=arg)))
             paths.extend(found)
     return list(dict.fromkeys(paths)), problems
 
@@ -301,7 +301,7 @@ def annotation_targets(paths: list[str], out: str, lang: str = "en") -> dict[str
             from check_report.i18n import t
             from check_report.readers.base import InputError
 
-            raise InputError(t("err_overwrite", lang, path=target))
+            raise InputError(t("cli.overwrite", lang, path=target))
     return targets
 
 
