@@ -31,6 +31,14 @@ def place_label(location: dict, lang: str, owner: str = "") -> str:
     return here if here or path == owner else path
 
 
+def place_in_file(location: dict, lang: str) -> str:
+    """The place inside its file, for formats that name the file apart: `Bieu 01!H9`, `line 37` /
+    `dòng 37`, `paragraph 12` / `đoạn 12`."""
+    if location.get("line") is not None and not location.get("cell"):
+        return t("place.line", lang, n=location["line"])
+    return place_label({**location, "path": ""}, lang)
+
+
 def _sheet_name(sheet: str, lang: str) -> str:
     """A table inside a document is a grid named "table 2": said in the reader's language."""
     m = re.fullmatch(r"table (\d+)", sheet)

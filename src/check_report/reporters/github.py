@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from check_report.i18n import t
 from check_report.reporters.machine import finding_paths, locations_in, place
-from check_report.wording import place_label
+from check_report.wording import place_in_file
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -44,10 +44,10 @@ def _annotations(finding: dict, lang: str) -> list[str]:
         if first.get("line") is not None:
             props["line"] = str(first["line"])
         elif place(first):
-            title = f"{title} ({place(first)})"
-        others = list(dict.fromkeys(place_label(loc, lang, path) for loc in here[1:]
+            title = f"{title} ({place_in_file(first, lang)})"
+        others = list(dict.fromkeys(place_in_file(loc, lang) for loc in here[1:]
                                     if place(loc) and place(loc) != place(first)))
-        text = f"{message} [{t('annotate.also', lang)}: {', '.join(others)}]" if others else message
+        text = f"{message} [{t('annotate.also', lang)} {', '.join(others)}]" if others else message
         props["title"] = title
         out.append(_command(level, props, text))
     return out

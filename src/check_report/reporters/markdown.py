@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from check_report.i18n import severity_label, t
 from check_report.reporters.machine import findings_by_file, locations_in, relative_display
-from check_report.wording import comparison_texts, place_label
+from check_report.wording import comparison_texts, place_in_file
 
 _ICONS = {"error": "🔴", "warning": "🟡", "info": "🔵"}
 
@@ -62,17 +62,10 @@ def _findings_table(findings: list[dict], path: str, lang: str) -> list[str]:
 
 def _places(finding: dict, path: str, lang: str) -> str:
     """This file's places first, then the other files' (cross-file findings)."""
-    here = [_place(loc, lang) for loc in locations_in(finding, path)]
-    elsewhere = [f"{relative_display(loc['path'])} {_place(loc, lang)}".strip()
+    here = [place_in_file(loc, lang) for loc in locations_in(finding, path)]
+    elsewhere = [f"{relative_display(loc['path'])} {place_in_file(loc, lang)}".strip()
                  for loc in finding.get("locations") or () if (loc.get("path") or "") != path]
     return "<br>".join(dict.fromkeys(p for p in here + elsewhere if p))  # each place once, in order
-
-
-def _place(location: dict, lang: str) -> str:
-    """The place inside its file: `Bieu 01!H9`, `dòng 37` / `line 37`, `đoạn 12` / `paragraph 12`."""
-    if location.get("line") is not None and not location.get("cell"):
-        return t("place.line", lang, n=location["line"])
-    return place_label({**location, "path": ""}, lang)
 
 
 def _row(cells) -> str:
