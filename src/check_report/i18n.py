@@ -9,7 +9,7 @@ There is no fallback to English: a key missing in one language is a test failure
 (tests/unit/test_i18n.py checks that both catalogues hold the same keys, fields and plural categories),
 and at run time it shows as the visible key `⟦key⟧` rather than a sentence in the other language.
 
-Adding a message: add the key to *both* catalogues, then call `t("area.key", lang, field=value)`.
+Adding a message: add the key to *both* catalogues, then call `t(KEY, lang, field=value)`.
 Built-in rules' documentation (`explain`) is translated in `locale/rules.<lang>.yaml`, keyed by rule id.
 """
 
@@ -141,3 +141,43 @@ def place_name(where: str | None, lang: str) -> str:
     if m:
         return t("place.table_cell", lang, table=m.group(1), row=m.group(2), column=m.group(3))
     return where
+
+
+def translate_note(note: str, lang: str) -> str:
+    """A reader's or extractor's note (written in English, as JSON keeps it) in `lang`: the note is matched
+    against the English `note.*` templates and told again with the same values in `lang`; a field whose
+    value is itself a `note_part` is translated too. A note no template matches is shown as written."""
+    if lang == "en":
+        return note
+    for key, pattern in _note_patterns():
+        m = pattern.fullmatch(note)
+        if m:
+            values = {name: _note_part(value, lang) for name, value in m.groupdict().items()}
+            if "note" in values:
+                values["note"] = translate_note(values["note"], lang)
+            return t(key, lang, **values)
+    return note
+
+
+@cache
+def _note_patterns():
+    import re
+
+    patterns = []
+    english = catalogue("en")
+    for key in sorted((k for k in english if k.startswith("note.")), key=lambda k: k == "note.prefixed"):
+        template = english[key]
+        if not isinstance(template, str):
+            continue
+        parts = re.split(r"\{(\w+)\}", template)
+        regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.*?)" for i, part in enumerate(parts))
+        patterns.append((key, re.compile(regex, re.DOTALL)))
+    return tuple(patterns)
+
+
+def _note_part(value: str, lang: str) -> str:
+    english = catalogue("en")
+    for key, text in english.items():
+        if key.startswith("note_part.") and text == value:
+            return t(key, lang)
+    return value

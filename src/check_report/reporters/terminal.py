@@ -11,7 +11,7 @@ import io
 import os
 from collections.abc import Iterable
 
-from check_report.i18n import severity_label, t
+from check_report.i18n import severity_label, t, translate_note
 from check_report.wording import comparison_line, figure_value_text, place_label, quote_around
 
 STYLES = {
@@ -189,7 +189,7 @@ def _print_notes(console, files: list[dict], lang: str) -> None:
     for record in files:
         path, notes = record["path"], record["notes"]
         for note in notes[:_NOTES_SHOWN]:
-            text = note if note.startswith(path) else f"{path}: {note}"
+            text = translate_note(note if note.startswith(path) else f"{path}: {note}", lang)
             _emit(console, _line(("  - ", "note")), _line((text, "note")))
         if len(notes) > _NOTES_SHOWN:
             more = t("report.more_notes", lang, path=path, count=len(notes) - _NOTES_SHOWN)
