@@ -177,14 +177,13 @@ def _comparison(finding: Finding) -> dict:
 
 
 def fingerprint(record: dict) -> str:
-    """What identifies a finding across edits of the file: rule, file, indicator and the figures as
-    written, never line numbers or cells (a row inserted above moves them all)."""
-    import hashlib
+    """What identifies a finding across edits of the file (check_report.known): rule, file, indicator and
+    the figures as written, never line numbers or cells (a row inserted above moves them all)."""
+    from check_report.known import fingerprint_of
 
-    figures = sorted(f"{f['role']}={f['raw']}" for f in record["figures"])
-    extra = sorted(loc["text"] for loc in record["locations"][len(record["figures"]):])
-    key = "\x00".join([record["rule"], record["path"], record["indicator"], *figures, "|", *extra])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+    return fingerprint_of(record["rule"], record["path"], record["indicator"],
+                          [(f["role"], f["raw"]) for f in record["figures"]],
+                          [loc["text"] for loc in record["locations"][len(record["figures"]):]])
 
 
 def figure_record(figure: Figure, lang: str = "en") -> dict:

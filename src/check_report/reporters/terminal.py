@@ -237,7 +237,7 @@ def _print_summary(console, report: dict, lang: str) -> None:
     lines = [(read, ""), (checks, "")]
     if summary.get("subsumed"):
         lines.append((t("report.summary_subsumed", lang, count=summary["subsumed"]), ""))
-    clean = not (summary["errors"] or summary["warnings"] or summary["infos"])
+    clean = not (summary["errors"] or summary["warnings"] or summary["infos"] or summary.get("known"))
     counts = t("report.no_findings", lang) if clean else ", ".join([
         t("report.counts_errors", lang, count=summary["errors"]),
         t("report.counts_warnings", lang, count=summary["warnings"]),
