@@ -3,8 +3,6 @@ check kinds of `check_report.checks` (they get a CheckContext and yield Problems
 
 from __future__ import annotations
 
-import numpy as np
-
 from check_report import facts as F
 from check_report.checks import NEEDS_DOCUMENT, REGISTRY, load
 from check_report.checks.base import CheckContext
@@ -16,6 +14,8 @@ DUPLICATE_FIGURE = "duplicate-figure"
 
 def duplicate_figures(index, rule, lang: str, stats: RuleStats, checked: list) -> list[Finding]:
     """The same (indicator, measure, period) stated more than once must agree within rounding."""
+    import numpy as np      # here: loading rules (`rules`, `explain`) needs no numpy
+
     multi = np.flatnonzero(index.slot_count > 1)
     stats.evaluated += len(multi)
     stats.failed += int(index.conflict[multi].sum())
