@@ -116,3 +116,21 @@ def test_builtin_rules_are_documented_in_every_language():
 ])
 def test_language_follows_gettext_order(env, lang):
     assert default_lang(env) == lang
+
+
+def test_no_key_is_written_twice_in_a_catalogue():
+    """YAML lets a later duplicate key silently replace an earlier one: a translation would be lost."""
+    import yaml
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader, node):
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        duplicates = {k for k in keys if keys.count(k) > 1}
+        assert not duplicates, f"written twice at line {node.start_mark.line + 1}: {sorted(duplicates)}"
+        return loader.construct_mapping(node)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    for path in sorted(i18n.LOCALE_DIR.glob("*.yaml")):
+        yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)  # noqa: S506 - a SafeLoader subclass

@@ -202,6 +202,8 @@ def _print_unchecked(console, files: list[dict], lang: str) -> None:
         if "numbers" in coverage:
             text = t("report.coverage_line", lang, path=record["path"], numbers=coverage["numbers"],
                      read=coverage.get("read", 0), checked=coverage.get("checked", 0))
+            if coverage.get("uncertain"):
+                text += t("report.coverage_uncertain", lang, count=coverage["uncertain"])
             _emit(console, _line(("", "")), _line((text, "note")))
         items = record.get("unchecked") or []
         if items:
