@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from check_report.cli import PROG, CliError, write_stdout, _write, _base_ruleset
+from check_report.cli import CliError, _base_ruleset, _write, write_stdout
 from check_report.config import resolve_options
 from check_report.findings import EXIT_OK
 
