@@ -15,7 +15,7 @@ from check_report.config import resolve_options
 from check_report.findings import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Severity
 
 PROG = "check-report"
-SUBCOMMANDS = ("check", "extract", "rules", "explain", "gx-suite")
+SUBCOMMANDS = ("check", "baseline", "extract", "rules", "explain", "gx-suite")
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser(command)
     args = parser.parse_args(argv)
     try:
-        return COMMANDS[command](args)
+        return _commands()[command](args)
     except CliError as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
         lang = getattr(args, "lang", None) or default_lang()
         detail = " ".join(f"{type(exc).__name__}: {exc}".split())
-        return _fail(f"{t('err_internal', lang, path=PROG, error=detail)} {t('debug_hint', lang)}")
+        return _fail(f"{t('cli.internal', lang, path=PROG, error=detail)} {t('cli.debug_hint', lang)}")
 
 
 def _tolerant_streams() -> None:
@@ -71,8 +71,14 @@ def write_stdout(text: str) -> None:
 
 
 def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
+    print(error_line(message), file=sys.stderr)
     return EXIT_ERROR
+
+
+def error_line(message: str) -> str:
+    """Every error the command prints is one line starting with "check-report: "."""
+    message = " ".join(str(message).split())
+    return message if message.startswith(f"{PROG}:") else f"{PROG}: {message}"
 
 
 def _is_user_error(exc: Exception) -> bool:
@@ -95,6 +101,8 @@ def build_parser(command: str) -> argparse.ArgumentParser:
 
         parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
         _check_arguments(parser)
+    elif command == "baseline":
+        _check_arguments(parser)
     elif command == "extract":
         parser.add_argument("file", help="the report to read")
         parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
@@ -109,7 +117,8 @@ def build_parser(command: str) -> argparse.ArgumentParser:
 def _check_arguments(parser: argparse.ArgumentParser) -> None:
     from check_report.reporters import FORMATS
 
-    parser.add_argument("files", nargs="*", metavar="FILE", help="files, directories or globs to check")
+    parser.add_argument("files", nargs="*", metavar="FILE",
+                        help="files, directories or globs to check; '-' reads standard input")
     parser.add_argument("--format", choices=sorted(FORMATS), default="rich")
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically)")
     parser.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails the run (error)")
@@ -123,6 +132,12 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--engine", choices=("native", "gx"), default="native",
                         help="evaluate the rules natively or in a Great Expectations checkpoint (check-report[gx])")
     parser.add_argument("--gx-docs", metavar="DIR", help="with --engine gx: also build GX Data Docs in DIR")
+    parser.add_argument("--exclude", action="append", default=[], metavar="PATTERN",
+                        help="skip files and folders matching PATTERN (gitignore syntax) inside folders and globs")
+    parser.add_argument("--stdin-filename", metavar="NAME",
+                        help="with '-': the name (and so the type) of the report read from standard input")
+    parser.add_argument("--baseline", metavar="FILE",
+                        help="findings recorded in FILE (check-report baseline) are known: listed, not failing")
 
 
 def _common_arguments(parser: argparse.ArgumentParser) -> None:
@@ -131,8 +146,10 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
                        help="rule pack by name or rule file by path, repeatable (default: default)")
     group.add_argument("--enable", action="append", default=[], metavar="ID",
                        help="switch on rules with this id or prefix (also rules off by default)")
-    group.add_argument("--disable", action="append", default=[], metavar="ID",
-                       help="skip rules with this id or prefix, repeatable")
+    group.add_argument("--select", action="append", default=[], metavar="ID[,ID]",
+                       help="only rules with these ids or prefixes (replaces the configuration's select)")
+    group.add_argument("--ignore", "--disable", dest="disable", action="append", default=[], metavar="ID[,ID]",
+                       help="skip rules with these ids or prefixes, repeatable")
     group.add_argument("--severity", action="append", default=[], metavar="ID=LEVEL",
                        help="override a rule's severity (error, warning, info)")
     group.add_argument("--lang", choices=("vi", "en"), help="language of messages (default: config, locale)")
@@ -143,20 +160,50 @@ def _common_arguments(parser: argparse.ArgumentParser) -> None:
 
 _DESCRIPTIONS = {
     "check": "Check statistical reports (.xlsx .xls .ods .csv .docx .md .txt) for figures that disagree.",
+    "baseline": "Record today's findings as known: check-report baseline FILES > .check-report-baseline.json, "
+                "then check with --baseline .check-report-baseline.json.",
     "extract": "Show the fact table read from a report: every figure with its place.",
     "rules": "List the rules with ids, severities and descriptions, per pack.",
     "explain": "Explain a rule: what it checks, why it matters, a failing and a passing example.",
 }
-_EPILOG = ("other commands: check-report extract FILE | check-report rules | check-report explain RULE. "
+_EPILOG = ("other commands: check-report extract FILE | check-report rules | check-report explain RULE | "
+           "check-report baseline FILE... | check-report gx-suite. "
            "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.")
 
 
 # --- check -------------------------------------------------------------------------------------------
 
 def cmd_check(args) -> int:
+    checked = _run_checks(args)
+    if checked is None:
+        return EXIT_ERROR
+    report, run, readable = checked
+    _emit(report, args, run.lang, readable)
+    if not readable:
+        return EXIT_ERROR
+    return exit_code(report, run.fail_on)
+
+
+def cmd_baseline(args) -> int:
+    """The findings of this run as a baseline file (stdout, or --output): known from now on."""
+    from check_report.known import baseline_json
+
+    checked = _run_checks(args)
+    if checked is None or not checked[2]:
+        return EXIT_ERROR
+    text = baseline_json(checked[0])
+    if args.output:
+        _write(args.output, text, checked[1].lang)
+    else:
+        write_stdout(text)
+    return EXIT_OK
+
+
+def _run_checks(args):
+    """Check the inputs; returns (report record, run options, whether any input was readable)."""
     from dataclasses import replace
 
-    from check_report import __version__, pipeline
+    from check_report import __version__, inputs, known, pipeline
     from check_report.i18n import t
     from check_report.reporters.records import build_report
 
@@ -165,43 +212,65 @@ def cmd_check(args) -> int:
     if groups:   # cross-file checks need every file's facts back from the workers
         run = replace(run, settings=replace(run.settings, keep_facts=True))
     if args.jobs < 1:
-        raise CliError(f"{PROG}: " + t("err_jobs", run.lang))
+        raise CliError(t("cli.jobs", run.lang))
     if not args.files:
-        raise CliError(f"{PROG}: " + t("err_no_inputs", run.lang))
+        raise CliError(t("cli.no_inputs", run.lang))
+    if args.files.count(inputs.STDIN) > 1:
+        raise CliError(t("cli.stdin_twice", run.lang))
     ruleset = pipeline.ruleset_for("", run.settings)
     if run.settings.engine == "gx" or any(rule.gx for rule in ruleset.rules):
         # GX missing or a bad gx: rule (kwargs checked by GX's model) is one line and exit 2, before any file
         from check_report.gx import compile_suite
 
         compile_suite(ruleset)
-    paths, problems = pipeline.expand_inputs(args.files, lang=run.lang)
-    if args.output and pipeline.same_file(args.output, paths):
-        raise CliError(t("err_output_input", run.lang, path=args.output))
+    entries = known.load_baseline(args.baseline, run.lang) if args.baseline else None
+    written = [args.output, args.annotate, run.settings.gx_docs]
+    paths, problems = inputs.expand_inputs(args.files, lang=run.lang, exclude=run.exclude, outputs=written)
+    if args.output and inputs.same_file(args.output, paths):
+        raise CliError(t("cli.output_input", run.lang, path=args.output))
+    shown = {}
+    if inputs.STDIN in paths:   # standard input goes through a private copy named like --stdin-filename
+        copy, name = inputs.read_stdin(args.stdin_filename, run.lang)
+        paths[paths.index(inputs.STDIN)] = copy
+        shown[copy] = name
     base_ruleset = _validate_rules(paths, run.settings)
-    targets = pipeline.annotation_targets(paths, args.annotate, run.lang) if args.annotate else {}
+    targets = inputs.annotation_targets(paths, args.annotate, run.lang, shown) if args.annotate else {}
     outcomes = _check_all(paths, run.settings, args)
-    results = [o.result for o in outcomes] + problems
     extra, listed = _together(outcomes, groups, base_ruleset, run) if groups else ([], base_ruleset)
+    sources = {shown.get(path, path): path for path in paths}
+    results = known.apply_acceptance([_shown_as(o.result, shown) for o in outcomes], sources) + problems
+    stale = None
+    if entries is not None:
+        results, extra, stale = known.apply_baseline(results, extra, entries)
     report = build_report(results, lang=run.lang, tool_version=__version__, ruleset=listed,
-                          extra_findings=extra, unchecked={o.result.path: o.unchecked for o in outcomes})
+                          extra_findings=extra, unchecked={shown.get(o.result.path, o.result.path): o.unchecked
+                                                           for o in outcomes},
+                          baseline=None if stale is None else {"path": args.baseline, "stale": stale})
     readable = any(r.status == "ok" for r in results)
     in_report = readable and args.format == "rich" and not args.output and not args.quiet
     for result in results:
         if result.status != "ok" and not in_report:   # the terminal report lists them itself
-            print(result.error, file=sys.stderr)
-    _emit(report, args, run.lang, readable)
+            print(error_line(result.error), file=sys.stderr)
     if targets:
-        _annotate(outcomes, targets, run.lang, extra)
-    if not readable:
-        return EXIT_ERROR
-    return exit_code(report, run.fail_on)
+        _annotate([replace(o, result=r) for o, r in zip(outcomes, results)], targets, run.lang, extra, sources)
+    return report, run, readable
+
+
+def _shown_as(result, shown: dict):
+    """A result of standard input's private copy, under the name the user gave it (--stdin-filename)."""
+    if result.path not in shown:
+        return result
+    from check_report.inputs import renamed
+
+    return renamed(result, result.path, shown[result.path])
 
 
 def exit_code(report: dict, fail_on: str) -> int:
+    """Known findings (baseline, accepted in the file) never fail a run."""
     if fail_on == "never":
         return EXIT_OK
     threshold = Severity.parse(fail_on)
-    failing = any(Severity.parse(f["severity"]) >= threshold for f in report["findings"])
+    failing = any(Severity.parse(f["severity"]) >= threshold for f in report["findings"] if not f.get("known"))
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
@@ -226,7 +295,7 @@ def _check_all(paths: list[str], settings, args) -> list:
     from check_report.reporters.terminal import make_console
 
     with Progress(console=make_console(sys.stderr), transient=True) as progress:
-        task = progress.add_task(t("checking", settings.lang), total=len(paths))
+        task = progress.add_task(t("report.checking", settings.lang), total=len(paths))
         return pipeline.run_batch(paths, settings, jobs=args.jobs,
                                   on_done=lambda _path: progress.advance(task))
 
@@ -263,12 +332,12 @@ def _write(path: str, text: str, lang: str = "en") -> None:
     except OSError as exc:
         from check_report.i18n import t
 
-        raise CliError(t("err_write", lang, path=path, error=exc.strerror or exc)) from None
+        raise CliError(t("cli.write", lang, path=path, error=exc.strerror or exc)) from None
 
 
-def _annotate(outcomes: list, targets: dict[str, str], lang: str, extra: list) -> None:
+def _annotate(outcomes: list, targets: dict[str, str], lang: str, extra: list, sources: dict) -> None:
     """One annotated copy per readable input. Cross-file findings (`--together`) go into the copy of
-    every file they point into."""
+    every file they point into. `sources` maps a result's path to the file to read."""
     from pathlib import Path
 
     from check_report.i18n import t
@@ -278,9 +347,10 @@ def _annotate(outcomes: list, targets: dict[str, str], lang: str, extra: list) -
         result = outcome.result
         if result.status != "ok":
             continue
-        Path(targets[result.path]).parent.mkdir(parents=True, exist_ok=True)
-        annotate.write_annotated(result, result.path, targets[result.path], lang, extra_findings=extra)
-        print(t("annotated", lang, path=targets[result.path]), file=sys.stderr)
+        source = sources.get(result.path, result.path)
+        Path(targets[source]).parent.mkdir(parents=True, exist_ok=True)
+        annotate.write_annotated(result, source, targets[source], lang, extra_findings=extra)
+        print(t("cli.annotated", lang, path=targets[source]), file=sys.stderr)
 
 
 def _optional(module: str, option: str):
@@ -291,93 +361,7 @@ def _optional(module: str, option: str):
     except ImportError:
         from check_report.i18n import t
 
-        raise CliError(f"{PROG}: " + t("err_unavailable", option=option, module=module)) from None
-
-
-# --- extract, rules, explain ---------------------------------------------------------------------------
-
-def cmd_extract(args) -> int:
-    from check_report import readers
-    from check_report.extract import extract
-    from check_report.i18n import t
-    from check_report.pipeline import same_file
-
-    run = resolve_options(args)
-    if args.output and same_file(args.output, [args.file]):
-        raise CliError(t("err_output_input", run.lang, path=args.output))
-    source = readers.read(args.file)
-    facts, notes = extract(source, vocabulary=list(run.settings.vocabulary) or None)
-    text = _facts_text(facts, args.format)
-    if args.output:
-        _write(args.output, text, run.lang)
-    else:
-        write_stdout(text)
-    for note in notes:
-        print(note, file=sys.stderr)
-    return EXIT_OK
-
-
-def _facts_text(facts, fmt: str) -> str:
-    import json
-    from contextlib import suppress
-
-    from check_report import facts as F
-
-    # whole-number columns with gaps would print as 3.0; nullable integers print as 3
-    for column in (F.LINE, F.PERIOD_START, F.PERIOD_END, F.YEAR, F.DECIMALS):
-        with suppress(TypeError, ValueError, KeyError):   # not whole numbers after all: shown as they are
-            facts = facts.astype({column: "Int64"})
-    if fmt == "csv":
-        return facts.to_csv(index=False, lineterminator="\n")
-    records = json.loads(facts.to_json(orient="records", force_ascii=False))
-    if fmt == "json":
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    from check_report.reporters.terminal import facts_table, render_plain
-
-    shown = (F.SHEET, F.CELL, F.LINE, F.CODE, F.INDICATOR, F.MEASURE, F.PERIOD, F.UNIT, F.RAW, F.VALUE)
-    table = facts_table(records, shown)
-    if sys.stdout.isatty():
-        from check_report.reporters.terminal import make_console
-
-        make_console().print(table)
-        return ""
-    return render_plain(table)
-
-
-def cmd_rules(args) -> int:
-    from check_report.reporters.terminal import make_console, print_rules
-
-    run = resolve_options(args)
-    print_rules(_listed_rules(run.settings), make_console(), lang=run.lang)
-    return EXIT_OK
-
-
-def _listed_rules(settings):
-    """The rule set plus the cross-file rules (`--together`), which live in code, not in a pack."""
-    from check_report import pipeline
-
-    try:
-        from check_report.crossfile import RULES as cross_rules
-    except ImportError:
-        cross_rules = {}
-    return pipeline.with_cross_rules(_base_ruleset(settings), cross_rules)
-
-
-def cmd_explain(args) -> int:
-    from check_report.i18n import t
-    from check_report.reporters.terminal import make_console, print_explanation
-
-    run = resolve_options(args)
-    ruleset = _listed_rules(run.settings)
-    rule = ruleset.get(args.rule)
-    if rule is None:
-        import difflib
-
-        close = difflib.get_close_matches(args.rule, [r.id for r in ruleset.rules], n=1)
-        hint = t("did_you_mean", run.lang, name=close[0]) if close else ""
-        raise CliError(f"{PROG}: " + t("err_unknown_rule", run.lang, rule=args.rule, hint=hint))
-    print_explanation(rule, make_console(), lang=run.lang)
-    return EXIT_OK
+        raise CliError(t("cli.unavailable", "en", option=option, module=module)) from None
 
 
 def _base_ruleset(settings):
@@ -387,4 +371,8 @@ def _base_ruleset(settings):
                                  settings.severity)
 
 
-COMMANDS = {"check": cmd_check, "extract": cmd_extract, "rules": cmd_rules, "explain": cmd_explain}
+def _commands() -> dict:
+    from check_report import cli_show
+
+    return {"check": cmd_check, "baseline": cmd_baseline, "extract": cli_show.cmd_extract,
+            "rules": cli_show.cmd_rules, "explain": cli_show.cmd_explain}

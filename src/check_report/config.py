@@ -12,6 +12,7 @@ validated in one place and an unknown one is an error naming the key and the fil
     lang: vi                              # or "language"
     fail-on: warning                      # error | warning | info | never
     vocabulary: [words.yaml]              # extra header vocabulary files
+    exclude: [drafts/, "*-old.xlsx"]      # gitignore patterns skipped inside folders (relative to the file)
     per-path:                             # globs relative to the config file, or matched on the name
       "monthly/*.xlsx": {ignore: [core.month-le-cumulative], severity: {...}, select: [...]}
     together: [["monthly/*.xlsx", "q*.xlsx"]]   # cross-file checks per group (or `true`: all inputs)
@@ -31,7 +32,7 @@ PYPROJECT = "pyproject.toml"
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
 TOP_KEYS = ("rules", "enable", "select", "ignore", "severity", "lang", "fail-on", "vocabulary", "per-path",
-            "together")
+            "together", "exclude")
 PER_PATH_KEYS = ("select", "ignore", "severity")
 _ALIASES = {"language": "lang", "disable": "ignore", "severities": "severity"}
 
@@ -59,6 +60,7 @@ class Config:
     lang: str | None = None
     fail_on: str | None = None
     vocabulary: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
     per_path: tuple[PathSettings, ...] = field(default_factory=tuple)
     # cross-file checks: () off, (("*",),) every input together, else groups of globs checked together
     together: tuple[tuple[str, ...], ...] = ()
@@ -145,6 +147,7 @@ def _validate(raw: dict | None, origin: str) -> Config:
         lang=_choice(raw, "lang", ("en", "vi"), origin),
         fail_on=_choice(raw, "fail-on", FAIL_ON, origin),
         vocabulary=_strings(raw, "vocabulary", origin),
+        exclude=_strings(raw, "exclude", origin),
         per_path=_per_path(raw.get("per-path"), origin),
         together=_together(raw.get("together"), origin),
     )
@@ -242,6 +245,7 @@ class Run:
     fail_on: str
     lang: str
     together: tuple = ()        # groups of globs whose files are checked against each other
+    exclude: tuple[str, ...] = ()   # gitignore patterns, relative to the working directory
 
 
 def resolve_options(args) -> Run:
@@ -256,22 +260,45 @@ def resolve_options(args) -> Run:
     lang = args.lang or conf.lang or default_lang()
     for path in vocabulary:
         if not Path(path).is_file():
-            raise ConfigError(t("err_vocabulary", lang, path=path))
+            raise ConfigError(t("cli.vocabulary", lang, path=path))
     if vocabulary:   # a broken vocabulary is one error up front, not one per file of the batch
         from check_report.extract.vocabulary import load_vocabulary
 
         load_vocabulary(list(vocabulary))
+    # ruff's way: --select replaces the configured selection, --ignore adds to it; "a,b" or repeated
+    select = _ids(getattr(args, "select", [])) or conf.select
     settings = Settings(
-        rules=rules, enable=conf.enable + tuple(args.enable), select=conf.select,
-        ignore=conf.ignore + tuple(args.disable),
+        rules=rules, enable=conf.enable + tuple(args.enable), select=select,
+        ignore=conf.ignore + _ids(args.disable),
         severity=conf.severity + _severity_pairs(args.severity, lang), vocabulary=vocabulary, lang=lang,
         per_path=conf.per_path, base_dir=str(base), debug=args.debug,
         show_unchecked=getattr(args, "show_unchecked", False),
         engine="gx" if getattr(args, "engine", "native") == "gx" or getattr(args, "gx_docs", None) else "native",
         gx_docs=getattr(args, "gx_docs", None),
     )
+    exclude = tuple(_exclude_from(conf, base)) + tuple(getattr(args, "exclude", None) or ())
     return Run(settings=settings, fail_on=getattr(args, "fail_on", None) or conf.fail_on or "error",
-               lang=lang, together=conf.together)
+               lang=lang, together=conf.together, exclude=exclude)
+
+
+def _ids(values) -> tuple[str, ...]:
+    return tuple(part.strip() for value in values or () for part in value.split(",") if part.strip())
+
+
+def _exclude_from(conf: Config, base: Path) -> list[str]:
+    """The config's exclude patterns, anchored at the config file's folder for --exclude's working-directory
+    matching (a pattern without a slash matches at any depth, as in .gitignore)."""
+    import os
+
+    prefix = os.path.relpath(base, Path.cwd()).replace(os.sep, "/")
+    out = []
+    for pattern in conf.exclude:
+        negate = pattern.startswith("!")
+        body = pattern[1:] if negate else pattern
+        if "/" in body.rstrip("/") and prefix != ".":
+            body = f"{prefix}/{body.lstrip('/')}"
+        out.append(("!" if negate else "") + body)
+    return out
 
 
 def _load_config(args) -> Config:
@@ -296,6 +323,6 @@ def _severity_pairs(values: list[str], lang: str) -> tuple[tuple[str, str], ...]
     for value in values:
         rule_id, sep, level = value.partition("=")
         if not sep or not rule_id.strip() or level.strip().lower() not in ("error", "warning", "info"):
-            raise ConfigError("check-report: " + t("err_severity", lang, value=value))
+            raise ConfigError(t("cli.severity", lang, value=value))
         pairs.append((rule_id.strip(), level.strip().lower()))
     return tuple(pairs)

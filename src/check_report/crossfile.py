@@ -19,12 +19,11 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-
-import pandas as pd
+from dataclasses import dataclass, field, replace
 
 from check_report import facts as F
 from check_report.findings import Figure, Finding, Severity, context_quote, fact_figure
+from check_report.i18n import measure_name, t
 from check_report.numbers import format_number
 
 MONTHS_SUM = "cross.months-sum"
@@ -87,30 +86,10 @@ RULES: dict[str, CrossRule] = {
          "pass": {"en": "Both reports state March 130.", "vi": "Cả hai báo cáo ghi tháng 3 là 130."}}),
 }
 
-# {stated} and {implied} are figures as the report's readers write them; {parts} lists the months added up.
-_MESSAGES = {
-    MONTHS_SUM: {
-        "en": "{indicator}: cumulative {period} is {stated} but the monthly reports add up to {implied} ({parts})",
-        "vi": "{indicator}: số lũy kế {period} là {stated} nhưng tổng các báo cáo tháng là {implied} ({parts})",
-    },
-    CUMULATIVE_ORDER: {
-        "en": "{indicator}: cumulative {period} ({stated}) is below the earlier cumulative {earlier} "
-              "({implied}) in {other}",
-        "vi": "{indicator}: số lũy kế {period} ({stated}) nhỏ hơn số lũy kế {earlier} ({implied}) tại {other}",
-    },
-    SAME_FIGURE: {
-        "en": "{indicator}: {measure} {period} is {stated} here but {implied} in {other}",
-        "vi": "{indicator}: {measure} {period} ở đây là {stated} nhưng tại {other} là {implied}",
-    },
-}
-
-_MEASURE_NAMES = {
-    F.CUMULATIVE: {"en": "cumulative", "vi": "số lũy kế"}, F.MONTH: {"en": "monthly value", "vi": "số tháng"},
-    F.PLAN: {"en": "plan", "vi": "kế hoạch"}, F.PREVIOUS: {"en": "same period last year", "vi": "cùng kỳ"},
-    F.PCT_PLAN: {"en": "% of plan", "vi": "tỷ lệ so kế hoạch"},
-    F.PCT_PREVIOUS: {"en": "% of last year", "vi": "tỷ lệ so cùng kỳ"},
-    F.GROWTH: {"en": "growth", "vi": "tốc độ tăng"},
-}
+# Messages: the catalogue's `cross.*` keys ({stated} and {implied} are figures as the report's readers write
+# them; {parts} lists the months added up).
+_MESSAGES = {MONTHS_SUM: "cross.months_sum", CUMULATIVE_ORDER: "cross.cumulative_order",
+             SAME_FIGURE: "cross.same_figure"}
 
 # Bullets mark list items, not positions in a hierarchy: they never identify an indicator.
 _BULLET_CODES = {"", "-", "+", "*", "•", "–", "—"}
@@ -217,6 +196,8 @@ def _make_fact(path: str, row: dict, names: dict, order: int) -> _Fact | None:
 def _missing(value) -> bool:
     if value is None:
         return True
+    import pandas as pd     # here: listing the cross-file rules (`rules`, `explain`) needs no pandas
+
     try:
         return bool(pd.isna(value))
     except (TypeError, ValueError):  # a list or other non-scalar is a value, not a gap
@@ -335,7 +316,7 @@ def _same_figure(rows: list[_Fact], severity: Severity, lang: str) -> list[Findi
             if _comparable(first, other) and not _overlap(first.lower, first.upper, other.lower, other.upper):
                 findings.append(_finding(SAME_FIGURE, severity, lang, other, [first],
                                          (first.lower, first.upper), period=_span(other),
-                                         roles=[f"{first.measure} in {first.path}"],
+                                         roles=[f"{first.measure} {_span(first)}".strip()],
                                          measure=_measure_name(other.measure, lang), other=first.path))
     return findings
 
@@ -352,8 +333,7 @@ def _span(fact: _Fact) -> str:
 
 
 def _measure_name(measure: str, lang: str) -> str:
-    names = _MEASURE_NAMES.get(measure, {})
-    return names.get(lang) or names.get("en") or measure
+    return t("cross.measure_month", lang) if measure == F.MONTH else measure_name(measure, lang)
 
 
 def _period(fact: _Fact, lang: str = "en") -> str:
@@ -362,8 +342,8 @@ def _period(fact: _Fact, lang: str = "en") -> str:
         return str(fact.year) if fact.year else ""
     year = f"/{fact.year}" if fact.year else ""
     if fact.start == fact.end:
-        return f"{'tháng' if lang == 'vi' else 'month'} {fact.start}{year}"
-    return f"{'tháng' if lang == 'vi' else 'months'} {fact.start}-{fact.end}{year}"
+        return t("cross.month", lang, month=fact.start, year=year)
+    return t("cross.months", lang, first=fact.start, last=fact.end, year=year)
 
 
 def _finding(rule: str, severity: Severity, lang: str, stated: _Fact, others: list[_Fact],
@@ -375,19 +355,18 @@ def _finding(rule: str, severity: Severity, lang: str, stated: _Fact, others: li
     style = "vi" if lang == "vi" else "en"
     decimals = max([stated.figure.decimals] + [o.figure.decimals for o in others])
     implied_value = sum(o.figure.value * o.scale for o in others) / scale
-    template = _MESSAGES[rule].get(lang) or _MESSAGES[rule]["en"]
     parts = " + ".join(f"{_period(o, lang)}: {format_number(o.figure.value, o.figure.decimals, style)}"
                        for o in others)
-    message = template.format(indicator=stated.indicator, period=_period(stated, lang),
-                              stated=format_number(stated.figure.value, stated.figure.decimals, style),
-                              implied=format_number(implied_value, decimals, style), parts=parts, **extra)
+    message = t(_MESSAGES[rule], lang, indicator=stated.indicator, period=_period(stated, lang),
+                stated=format_number(stated.figure.value, stated.figure.decimals, style),
+                implied=format_number(implied_value, decimals, style), parts=parts, **extra)
     figures = [_with_role(stated.figure, f"{stated.measure} {period}".strip())]
     figures += [_with_role(o.figure, role) for o, role in zip(others, roles)]
     return Finding(rule=rule, severity=severity, message=message, indicator=stated.indicator,
                    figures=tuple(figures), stated=stated_iv, implied=implied,
+                   values=(stated.figure.value, implied_value), decimals=decimals,
                    details={"files": sorted({f.location.path for f in figures})})
 
 
 def _with_role(figure: Figure, role: str) -> Figure:
-    return Figure(role=role, value=figure.value, lower=figure.lower, upper=figure.upper, raw=figure.raw,
-                  location=figure.location, decimals=figure.decimals)
+    return replace(figure, role=role)

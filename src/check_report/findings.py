@@ -65,6 +65,7 @@ class Figure:
     raw: str
     location: Location
     decimals: int = 0
+    unit: str = ""              # the unit as written beside it ("triệu đồng", "%"), when known
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,11 @@ class Finding:
     implied: tuple[float, float] | None = None   # interval the other figures imply
     extra_locations: tuple[Location, ...] = ()  # places that are not figures (a citation, a heading)
     details: dict = field(default_factory=dict, compare=False, hash=False)
+    # the stated figure as written and the value the other figures give at that precision (a point, not an
+    # interval: what a reviewer recomputes by hand), and the decimals both are shown with
+    values: tuple[float, float] | None = None
+    decimals: int | None = None
+    formula: str = ""                            # the rule's expression, for `explain` and JSON
 
     @property
     def locations(self) -> tuple[Location, ...]:
@@ -86,6 +92,15 @@ class Finding:
     def sort_key(self) -> tuple:
         first = self.locations[0] if self.locations else Location("")
         return (first.path, first.sheet or "", first.line or 0, cell_order(first.cell), self.rule)
+
+
+def primary_first(figures: tuple[Figure, ...], about: frozenset[int] = frozenset()) -> tuple[Figure, ...]:
+    """The figures with the one a reviewer should look at first in front: the figure the relation is about
+    (the total of a sum, the percentage of a ratio), given as positions in `about`; the others keep their
+    order. The primary location of a finding (SARIF's location, the annotation's line, the sort key) is the
+    first figure's, so this is the one place that decides it."""
+    first = [f for i, f in enumerate(figures) if i in about]
+    return tuple(first + [f for i, f in enumerate(figures) if i not in about])
 
 
 def cell_order(cell: str | None) -> tuple[int, int]:
@@ -113,9 +128,10 @@ def fact_location(row, *, path: str | None = None, quote: str | None = None) -> 
 def fact_figure(row, role: str, *, path: str | None = None, quote: str | None = None) -> Figure:
     """One fact-table row as a figure of a finding, with the interval its precision states."""
     decimals = _present(row[F.DECIMALS])
+    unit = _present(row[F.UNIT]) if F.UNIT in row else None
     return Figure(role=role, value=float(row[F.VALUE]), lower=float(row[F.LOWER]), upper=float(row[F.UPPER]),
                   raw=str(_present(row[F.RAW]) or ""), location=fact_location(row, path=path, quote=quote),
-                  decimals=0 if decimals is None else int(decimals))
+                  decimals=0 if decimals is None else int(decimals), unit=str(unit or ""))
 
 
 def fact_quote(row) -> str:

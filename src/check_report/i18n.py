@@ -1,115 +1,116 @@
-"""Everything the CLI itself says, in English and Vietnamese (rule messages come from the rule sets).
+"""Everything check-report says, in every language it speaks: one catalogue per language.
 
-One catalogue, keyed by short names; `t(key, lang, **values)` fills `str.format` fields. A key missing
-in one language falls back to English, so a forgotten translation never crashes a run.
+The catalogues are YAML files beside this module (`locale/en.yaml`, `locale/vi.yaml`), read with the same
+safe loader as the rule packs. Keys are dotted paths (`report.summary`, `check.anniversary.years`); an
+entry is a `str.format` template, or for a message that counts something a mapping of CLDR plural
+categories to templates (`{one: "{count} file", other: "{count} files"}`), chosen by the `count` value.
+
+There is no fallback to English: a key missing in one language is a test failure
+(tests/unit/test_i18n.py checks that both catalogues hold the same keys, fields and plural categories),
+and at run time it shows as the visible key `⟦key⟧` rather than a sentence in the other language.
+
+Adding a message: add the key to *both* catalogues, then call `t(KEY, lang, field=value)`.
+Built-in rules' documentation (`explain`) is translated in `locale/rules.<lang>.yaml`, keyed by rule id.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
 
 LANGS = ("en", "vi")
-
-MESSAGES: dict[str, dict[str, str]] = {
-    # report headings and labels
-    "summary": {"en": "Summary", "vi": "Tổng hợp"},
-    "notes": {"en": "Notes", "vi": "Ghi chú"},
-    "files": {"en": "Files", "vi": "Tệp"},
-    "no_file": {"en": "(several files)", "vi": "(nhiều tệp)"},
-    "sheet": {"en": "sheet {name}", "vi": "trang tính {name}"},
-    "stated": {"en": "stated", "vi": "số báo cáo"},
-    "implied": {"en": "implied", "vi": "số suy ra"},
-    "indicator": {"en": "indicator", "vi": "chỉ tiêu"},
-    "no_findings": {"en": "No discrepancies found.", "vi": "Không phát hiện sai lệch."},
-    "col_file": {"en": "File", "vi": "Tệp"},
-    "col_status": {"en": "Status", "vi": "Trạng thái"},
-    "col_facts": {"en": "Facts", "vi": "Số liệu"},
-    "col_errors": {"en": "Errors", "vi": "Lỗi"},
-    "col_warnings": {"en": "Warnings", "vi": "Cảnh báo"},
-    "col_infos": {"en": "Info", "vi": "Thông tin"},
-    "status_ok": {"en": "ok", "vi": "đã kiểm tra"},
-    "status_error": {"en": "error", "vi": "lỗi"},
-    "severity_error": {"en": "error", "vi": "lỗi"},
-    "severity_warning": {"en": "warning", "vi": "cảnh báo"},
-    "severity_info": {"en": "info", "vi": "thông tin"},
-    "summary_facts": {
-        "en": "{files} file(s) checked, {facts} facts read, {rules} rules evaluated",
-        "vi": "đã kiểm tra {files} tệp, đọc {facts} số liệu, áp dụng {rules} quy tắc",
-    },
-    "summary_checks": {
-        "en": "{evaluated} checks: {passed} passed, {failed} failed, {not_evaluated} not evaluated",
-        "vi": "{evaluated} lượt kiểm tra: {passed} đạt, {failed} không đạt, {not_evaluated} không đánh giá được",
-    },
-    "summary_subsumed": {
-        "en": "({subsumed} of the failed checks shown within a stronger rule's finding)",
-        "vi": "({subsumed} lượt không đạt được nêu trong phát hiện của một quy tắc bao trùm hơn)",
-    },
-    "counts_line": {
-        "en": "{errors} error(s), {warnings} warning(s), {infos} info",
-        "vi": "{errors} lỗi, {warnings} cảnh báo, {infos} thông tin",
-    },
-    "coverage_line": {
-        "en": "{path}: {numbers} numbers in the text, {read} read, {checked} checked",
-        "vi": "{path}: {numbers} con số trong văn bản, đọc được {read}, đã kiểm tra {checked}",
-    },
-    "coverage_uncertain": {"en": ", {uncertain} pair(s) not compared: identity uncertain",
-                           "vi": ", {uncertain} cặp không so sánh: chưa chắc cùng một chỉ tiêu"},
-    "no_facts": {"en": "{path}: no figures were read, so nothing in it was checked",
-                 "vi": "{path}: không đọc được số liệu nào nên chưa kiểm tra được gì"},
-    "more_notes": {"en": "{path}: {count} more notes (all of them in --format json)",
-                   "vi": "{path}: còn {count} ghi chú nữa (xem đủ với --format json)"},
-    "unchecked": {"en": "Numbers not checked", "vi": "Con số chưa được kiểm tra"},
-    "checking": {"en": "Checking", "vi": "Đang kiểm tra"},
-    # rules and explain
-    "rules_pack": {"en": "pack {pack}", "vi": "bộ quy tắc {pack}"},
-    "rules_count": {"en": "{count} rule(s)", "vi": "{count} quy tắc"},
-    "explain_what": {"en": "What it checks", "vi": "Kiểm tra gì"},
-    "explain_why": {"en": "Why it matters", "vi": "Vì sao quan trọng"},
-    "explain_fail": {"en": "Failing example", "vi": "Ví dụ vi phạm"},
-    "explain_pass": {"en": "Passing example", "vi": "Ví dụ đạt"},
-    "explain_severity": {"en": "Severity", "vi": "Mức độ"},
-    "explain_expr": {"en": "Expression", "vi": "Biểu thức"},
-    "explain_when": {"en": "Applies when", "vi": "Áp dụng khi"},
-    "explain_check": {"en": "Check kind", "vi": "Loại kiểm tra"},
-    "explain_defined": {"en": "Defined in", "vi": "Định nghĩa tại"},
-    "explain_none": {"en": "(not documented)", "vi": "(chưa có mô tả)"},
-    # errors (one line each; the caller prefixes the file when there is one)
-    "err_unknown_rule": {"en": "unknown rule {rule!r}{hint}", "vi": "không có quy tắc {rule!r}{hint}"},
-    "did_you_mean": {"en": " (did you mean {name!r}?)", "vi": " (có phải {name!r}?)"},
-    "err_no_inputs": {"en": "no input files given (try: check-report --help)",
-                      "vi": "chưa chỉ định tệp đầu vào (xem: check-report --help)"},
-    "err_jobs": {"en": "--jobs must be at least 1", "vi": "--jobs phải từ 1 trở lên"},
-    "err_severity": {"en": "--severity {value!r}: expected ID=error|warning|info",
-                     "vi": "--severity {value!r}: cần dạng ID=error|warning|info"},
-    "err_output_input": {"en": "{path}: --output would overwrite an input file; choose another name",
-                         "vi": "{path}: --output sẽ ghi đè lên tệp đầu vào; hãy chọn tên khác"},
-    "err_overwrite": {"en": "{path}: --annotate would overwrite an input file; choose another name",
-                      "vi": "{path}: --annotate sẽ ghi đè lên tệp đầu vào; hãy chọn tên khác"},
-    "err_no_match": {"en": "{pattern}: no such file, and no supported file matches",
-                     "vi": "{pattern}: không có tệp này, cũng không có tệp được hỗ trợ nào khớp"},
-    "err_empty_dir": {"en": "{path}: directory holds no supported file",
-                      "vi": "{path}: thư mục không có tệp được hỗ trợ"},
-    "err_internal": {"en": "{path}: internal error: {error}", "vi": "{path}: lỗi nội bộ: {error}"},
-    "err_write": {"en": "{path}: cannot write: {error}", "vi": "{path}: không ghi được: {error}"},
-    "err_vocabulary": {"en": "{path}: vocabulary file not found", "vi": "{path}: không có tệp từ vựng"},
-    "err_unavailable": {"en": "{option} is not available in this build ({module} is missing)",
-                        "vi": "{option} chưa có trong bản này (thiếu {module})"},
-    "debug_hint": {"en": "(run with --debug for the traceback)", "vi": "(chạy với --debug để xem chi tiết)"},
-    "annotated": {"en": "annotated copy: {path}", "vi": "bản có chú thích: {path}"},
-}
+LOCALE_DIR = Path(__file__).with_name("locale")
+PLURAL_CATEGORIES = frozenset({"zero", "one", "two", "few", "many", "other"})
 
 
-def t(key: str, lang: str = "en", **values) -> str:
-    texts = MESSAGES[key]
-    template = texts.get(lang) or texts["en"]
-    return template.format(**values) if values else template
+def _plural_en(n) -> str:
+    return "one" if n == 1 else "other"
+
+
+def _plural_vi(n) -> str:
+    return "other"          # CLDR: Vietnamese nouns do not inflect for number
+
+
+# CLDR plural rules of each language: the categories a plural entry must define are their values.
+PLURAL_RULES = {"en": (_plural_en, ("one", "other")), "vi": (_plural_vi, ("other",))}
+
+
+def _load_yaml(path: Path):
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with path.open(encoding="utf-8") as stream:
+        return yaml.load(stream, Loader=loader)  # noqa: S506 - a safe loader (libyaml's when present)
+
+
+def _flatten(tree: Mapping, prefix: str = "") -> dict[str, object]:
+    flat: dict[str, object] = {}
+    for key, value in tree.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, Mapping) and value and set(value) <= PLURAL_CATEGORIES:
+            flat[name] = {str(k): str(v) for k, v in value.items()}
+        elif isinstance(value, Mapping):
+            flat.update(_flatten(value, f"{name}."))
+        else:
+            flat[name] = "" if value is None else str(value)
+    return flat
+
+
+@cache
+def catalogue(lang: str) -> dict[str, object]:
+    """key -> template (str) or plural templates ({category: str}) of one language."""
+    path = LOCALE_DIR / f"{lang}.yaml"
+    return _flatten(_load_yaml(path) or {}) if path.is_file() else {}
+
+
+@cache
+def rule_docs(lang: str) -> dict[str, dict[str, str]]:
+    """Translations of the built-in rules' descriptions and documentation: rule id -> {field: text}."""
+    path = LOCALE_DIR / f"rules.{lang}.yaml"
+    data = _load_yaml(path) if path.is_file() else None
+    return {str(k): {str(f): str(x) for f, x in (v or {}).items()} for k, v in (data or {}).items()}
+
+
+def has(key: str, lang: str) -> bool:
+    return key in catalogue(_known(lang))
+
+
+def t(key: str, lang: str = "en", /, **values) -> str:
+    """The message `key` in `lang`, its fields filled. A plural entry is chosen by `values["count"]`."""
+    lang = _known(lang)
+    entry = catalogue(lang).get(key)
+    if isinstance(entry, dict):
+        rule, _ = PLURAL_RULES.get(lang, (_plural_en, ()))
+        entry = entry.get(rule(values.get("count", 0))) or entry.get("other")
+    if entry is None:
+        return _visible(key, values)
+    try:
+        return entry.format(**values) if values else entry
+    except (KeyError, IndexError, ValueError):
+        return _visible(key, values)
+
+
+def _visible(key: str, values: dict) -> str:
+    """A missing or broken message shows its key (and values), never another language's sentence."""
+    shown = ", ".join(f"{k}={v}" for k, v in values.items())
+    return f"⟦{key}{': ' + shown if shown else ''}⟧"
+
+
+def _known(lang: str) -> str:
+    return lang if lang in LANGS else "en"
 
 
 def default_lang(environ: Mapping[str, str] | None = None) -> str:
-    """Vietnamese when the locale says so (LC_ALL, LC_MESSAGES or LANG starting with "vi"), else English.
-    "C" and "POSIX" name no language (containers set LC_ALL=C.UTF-8 globally), so the next one decides."""
+    """The language of the user's locale, as gettext picks it: LANGUAGE (a priority list, "vi:en"), then
+    LC_ALL, LC_MESSAGES, LANG. "C" and "POSIX" name no language (containers set LC_ALL=C.UTF-8
+    globally), so the next variable decides. English when none names a language we speak."""
     env = os.environ if environ is None else environ
+    for wanted in (env.get("LANGUAGE") or "").split(":"):
+        code = wanted.split(".")[0].split("_")[0].lower()
+        if code in LANGS:
+            return code
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = (env.get(name) or "").split(".")[0]
         if value and value.upper() not in ("C", "POSIX"):
@@ -118,4 +119,65 @@ def default_lang(environ: Mapping[str, str] | None = None) -> str:
 
 
 def severity_label(severity: str, lang: str) -> str:
-    return t(f"severity_{severity}", lang)
+    return t(f"severity.{severity}", lang)
+
+
+def measure_name(measure: str, lang: str) -> str:
+    """A measure in the reader's words ("% of plan", "% kế hoạch"); a user-declared one as it is named."""
+    key = f"measure.{measure}"
+    return t(key, lang) if has(key, lang) else measure
+
+
+def place_name(where: str | None, lang: str) -> str:
+    """A reader's locator ("paragraph 12", "footnote 3", "table 2, row 4, column 3") in `lang`."""
+    import re
+
+    if not where:
+        return ""
+    m = re.fullmatch(r"(paragraph|footnote|heading) (\d+)", where)
+    if m:
+        return t(f"place.{m.group(1)}", lang, n=m.group(2))
+    m = re.fullmatch(r"table (\d+), row (\d+), column (\d+)", where)
+    if m:
+        return t("place.table_cell", lang, table=m.group(1), row=m.group(2), column=m.group(3))
+    return where
+
+
+def translate_note(note: str, lang: str) -> str:
+    """A reader's or extractor's note (written in English, as JSON keeps it) in `lang`: the note is matched
+    against the English `note.*` templates and told again with the same values in `lang`; a field whose
+    value is itself a `note_part` is translated too. A note no template matches is shown as written."""
+    if lang == "en":
+        return note
+    for key, pattern in _note_patterns():
+        m = pattern.fullmatch(note)
+        if m:
+            values = {name: _note_part(value, lang) for name, value in m.groupdict().items()}
+            if "note" in values:
+                values["note"] = translate_note(values["note"], lang)
+            return t(key, lang, **values)
+    return note
+
+
+@cache
+def _note_patterns():
+    import re
+
+    patterns = []
+    english = catalogue("en")
+    for key in sorted((k for k in english if k.startswith("note.")), key=lambda k: k == "note.prefixed"):
+        template = english[key]
+        if not isinstance(template, str):
+            continue
+        parts = re.split(r"\{(\w+)\}", template)
+        regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.*?)" for i, part in enumerate(parts))
+        patterns.append((key, re.compile(regex, re.DOTALL)))
+    return tuple(patterns)
+
+
+def _note_part(value: str, lang: str) -> str:
+    english = catalogue("en")
+    for key, text in english.items():
+        if key.startswith("note_part.") and text == value:
+            return t(key, lang)
+    return value

@@ -63,7 +63,7 @@ def analyse(path: str, settings: Settings) -> Outcome:
 
         message = " ".join(f"{type(exc).__name__}: {exc}".split())
         return Outcome(FileResult(path=path, status="error",
-                                  error=t("err_internal", settings.lang, path=path, error=message)))
+                                  error=t("cli.internal", settings.lang, path=path, error=message)))
 
 
 def _analyse(path: str, settings: Settings) -> Outcome:
@@ -244,82 +244,8 @@ def load_ruleset(specs: tuple[str, ...], enable: tuple[str, ...], select: tuple[
 
 # --- inputs and outputs ------------------------------------------------------------------------------
 
-_GLOB_CHARS = set("*?[")
-
-
-def expand_inputs(args: list[str], lang: str = "en") -> tuple[list[str], list[FileResult]]:
-    """Files to check from what the user typed: files as given, directories recursively (supported
-    extensions only, sorted), globs (sorted). Returns (paths, problems) where problems are error
-    results for an argument that named nothing, so a batch reports them and checks the rest."""
-    from pathlib import Path
-
-    from check_report import readers
-    from check_report.i18n import t
-
-    paths: list[str] = []
-    problems: list[FileResult] = []
-    for arg in args:
-        target = Path(arg)
-        if target.is_dir():
-            found = sorted(str(p) for p in target.rglob("*")
-                           if _checkable(p, p.relative_to(target)) and readers.supported(p))
-            if not found:
-                problems.append(FileResult(path=arg, status="error", error=t("err_empty_dir", lang, path=arg)))
-            paths.extend(found)
-        elif target.exists() or not (_GLOB_CHARS & set(arg)):
-            paths.append(arg)   # a missing or unsupported file: the reader says why, in one line
-        else:
-            found = sorted(p for p in _glob(arg) if _checkable(Path(p)) and readers.supported(p))
-            if not found:
-                problems.append(FileResult(path=arg, status="error", error=t("err_no_match", lang, pattern=arg)))
-            paths.extend(found)
-    return list(dict.fromkeys(paths)), problems
-
-
-def _glob(pattern: str) -> list[str]:
-    import glob
-
-    return [p for p in glob.glob(pattern, recursive=True) if not glob.os.path.isdir(p)]
-
-
-def _checkable(path, inside=None) -> bool:
-    """Skip office lock files (~$q1.xlsx) and, below a directory given, hidden folders (.git)."""
-    hidden = inside is not None and any(part.startswith(".") for part in inside.parts[:-1])
-    return path.is_file() and not path.name.startswith("~$") and not hidden
-
-
-def annotation_targets(paths: list[str], out: str, lang: str = "en") -> dict[str, str]:
-    """Where each input's annotated copy goes: OUT itself for one input, else OUT/<name>.checked.<ext>.
-    Checked before any file is read, so a copy can never overwrite an input."""
-    from pathlib import Path
-
-    folder = Path(out)
-    as_folder = len(paths) > 1 or folder.is_dir() or out.endswith(("/", "\\"))
-    targets = {path: str(folder / annotated_name(path)) if as_folder else out for path in paths}
-    for target in targets.values():
-        if same_file(target, paths):
-            from check_report.i18n import t
-            from check_report.readers.base import InputError
-
-            raise InputError(t("err_overwrite", lang, path=target))
-    return targets
-
-
-def annotated_name(path: str) -> str:
-    """q1.xlsx -> q1.checked.xlsx; report.md -> report.checked.html (text inputs become a web page)."""
-    from pathlib import Path
-
-    source = Path(path)
-    suffix = ".xlsx" if source.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods", ".csv") else ".html"
-    return f"{source.stem}.checked{suffix}"
-
-
-def same_file(target: str, paths: list[str]) -> bool:
-    """Whether writing `target` would replace one of the inputs."""
-    from pathlib import Path
-
-    resolved = Path(target).resolve()
-    return any(Path(path).resolve() == resolved for path in paths)
+# Inputs (folders, globs, standard input) and annotated copies' names live in check_report.inputs.
+from check_report.inputs import annotated_name, annotation_targets, expand_inputs, same_file  # noqa: E402,F401
 
 
 def write_atomic(path: str, text: str) -> None:

@@ -49,7 +49,7 @@ def _book_result(path: Path) -> tuple[FileResult, dict]:
     findings = [
         Finding("core.sum-children", Severity.ERROR, "children add up to 70, stated 22",
                 figures=(_figure(at["B2"], 22, "22"), _figure(at["C3"], 33, "33"), _figure(at["D4"], 44, "44")),
-                stated=(21.5, 22.5), implied=(69.5, 70.5)),
+                stated=(21.5, 22.5), implied=(69.5, 70.5), values=(22.0, 70.0), decimals=0),
         Finding("core.pct-plan", Severity.WARNING, "attainment differs", figures=(_figure(at["C3"], 33, "33"),)),
         Finding("text.note", Severity.INFO, "only info here", figures=(_figure(at["E5"], 55, "55"),)),
         Finding("core.other-sheet", Severity.WARNING, "on the appendix",
@@ -94,7 +94,7 @@ def test_comments_explain_every_finding_of_the_cell(book, tmp_path):
     shared = sheet["C3"].comment.text
     assert shared.startswith("reviewer's own note")   # the reviewer's note survives
     assert "[error] core.sum-children: children add up to 70, stated 22" in shared
-    assert "stated [21.5; 22.5], implied [69.5; 70.5]" in shared
+    assert "stated 22 · implied 70 · difference 48 · ±1 from rounding" in shared
     assert "[warning] core.pct-plan: attainment differs" in shared
     assert "core.pct-plan" not in sheet["B2"].comment.text
 
@@ -104,7 +104,7 @@ def test_vietnamese_comments(book, tmp_path):
     out = tmp_path / "q1.vi.xlsx"
     write_annotated(result, str(book), str(out), "vi")
     text = load_workbook(out)["Biểu 01"]["B2"].comment.text
-    assert text.startswith("[lỗi] core.sum-children") and "số báo cáo [21,5; 22,5]" in text
+    assert text.startswith("[lỗi] core.sum-children") and "số báo cáo 22 · số suy ra 70 · chênh lệch 48" in text
 
 
 def test_writing_is_atomic_and_never_overwrites_the_input(book, tmp_path):
@@ -194,13 +194,13 @@ def page(tmp_path) -> Path:
 
 def test_the_page_highlights_the_figures_on_their_lines(page):
     html = page.read_text(encoding="utf-8")
-    row3 = re.search(r'<tr class="hit" id="r3">.*?</tr>', html, re.S).group(0)
+    row3 = _row(html, 3)
     assert '<mark class="error" title="#1">1.138.000</mark>' in row3
     assert '<mark class="error" title="#1">21,89</mark>' in row3
-    row4 = re.search(r'<tr class="hit" id="r4">.*?</tr>', html, re.S).group(0)
+    row4 = _row(html, 4)
     assert '<mark class="warning" title="#2">21,89</mark>' in row4 and '>9,1</mark>' in row4
     assert "&lt;so với&gt; cùng kỳ &amp; &quot;bằng&quot;" in row4       # document text is escaped
-    assert 'id="r2"' in html and '<tr id="r2">' in html                    # untouched lines stay plain
+    assert '<div class="row" id="r2">' in html                              # untouched lines stay plain
     assert "Other findings" in html and "table 1, row 2, column 3: 42" in html
 
 
@@ -224,8 +224,14 @@ def test_docx_paragraphs(tmp_path):
     out = tmp_path / "q1.checked.html"
     write_annotated(result, str(source), str(out), "vi")
     html = out.read_text(encoding="utf-8")
-    row = re.search(r'<tr class="hit"[^>]*><td class="ln">paragraph 2</td>.*?</tr>', html, re.S).group(0)
+    row = _row(html, 2)
+    assert '<div class="ln">đoạn 2</div>' in row                  # the margin speaks the reader's language
     assert '<mark class="warning" title="#1">9,1</mark>' in row and "[cảnh báo] text.growth" in row
+
+
+def _row(html: str, number: int) -> str:
+    """One row of the page (the page writes one row per line)."""
+    return re.search(rf'<div class="row[^"]*" id="r{number}">[^\n]*', html).group(0)
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")

@@ -34,10 +34,10 @@ def sample_result(path="q1.xlsx") -> FileResult:
                    "Industry [total]",
                    (figure("pct_plan", 21.89, 2, "H12", path=path, raw="21,89"),
                     figure("cumulative", 1138000, 0, "F12", path=path, raw="1.138.000")),
-                   stated=(21.885, 21.895), implied=(22.1049999999999, 22.115))
+                   stated=(21.885, 21.895), implied=(22.1049999999999, 22.115), values=(21.89, 22.11), decimals=2)
     early = Finding("core.cumulative-sum", Severity.ERROR, "cumulative is not the sum of the months",
                     "Exports", (figure("cumulative", 360, 0, "F9", path=path),), stated=(359.5, 360.5),
-                    implied=(349.5, 350.5))
+                    implied=(349.5, 350.5), values=(360.0, 350.0), decimals=0)
     stats = RuleStats(evaluated=5, passed=3, failed=2, not_evaluated=1)
     return FileResult(path=path, facts=12, findings=[late, early], stats=stats,
                       per_rule={"core.pct-of-plan": RuleStats(2, 1, 1, 0),

@@ -183,7 +183,7 @@ def test_an_internal_error_is_one_line_naming_the_file_and_debug_shows_the_trace
     proc = _planted(work, "q1.csv", "--rules", "t.yaml")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     (line,) = proc.stderr.strip().splitlines()
-    assert line == "q1.csv: internal error: ZeroDivisionError: planted bug"
+    assert line == "check-report: q1.csv: internal error: ZeroDivisionError: planted bug"
     debug = _planted(work, "q1.csv", "--rules", "t.yaml", "--debug")
     assert "Traceback" in debug.stderr and "planted bug" in debug.stderr
 

@@ -73,3 +73,29 @@ def test_annotated_copies_show_cross_file_findings_in_each_file(tmp_path):
     january = load_workbook(tmp_path / "thang01.checked.xlsx")["Biểu 01"]
     assert "cross.months-sum" in january["D4"].comment.text
     assert january["E4"].comment is None     # January's cumulative took no part
+
+
+def test_per_file_counts_agree_with_the_findings_listed_under_each_file(tmp_path):
+    """The files table counts, for each file, exactly the findings the terminal lists under its name
+    (cross-file findings under the file they start in), so the table and the list always add up."""
+    import re
+
+    write_reports(tmp_path, {"1": 360.0})
+    done = _run(tmp_path, "--together", *NAMES)
+    assert done.returncode == 1, done.stderr
+    listed: dict[str, int] = {}
+    current = None
+    for line in done.stdout.splitlines():
+        if line in NAMES:
+            current = line
+        elif current and re.match(r"  (error|warning|info)\s", line):
+            listed[current] = listed.get(current, 0) + 1
+    table = {}
+    for line in done.stdout.splitlines():
+        cells = [c.strip() for c in line.split("│")]
+        if len(cells) == 6 and cells[0] in NAMES:
+            table[cells[0]] = sum(int(c) for c in cells[3:6])
+    assert listed and sum(listed.values()) >= 1
+    assert table == {name: listed.get(name, 0) for name in NAMES}
+    data = json.loads(_run(tmp_path, "--together", "--format", "json", *NAMES).stdout)
+    assert sum(f["errors"] + f["warnings"] + f["infos"] for f in data["files"]) == len(data["findings"])

@@ -54,22 +54,26 @@ def test_finding_carries_rule_severity_figures_and_intervals():
 
 def test_vietnamese_message_uses_vietnamese_description_and_numbers():
     (finding,) = run_rules(table(PLAN_ROWS), ruleset(CORE.get("core.pct-of-plan")), lang="vi").findings
-    assert finding.message == ("% kế hoạch = lũy kế / kế hoạch × 100: % kế hoạch là [51,95; 52,05] nhưng "
-                               "lũy kế / kế hoạch × 100 cho [24,93; 25,07]")
+    assert finding.message == ("% kế hoạch = lũy kế / kế hoạch × 100: % kế hoạch là 52,0, nhưng "
+                               "các số liệu khác cho 25,0 (chênh lệch 27,0)")
+    assert finding.formula == "pct_plan == cumulative / plan * 100"   # the formula stays for explain/JSON
+    assert finding.values == (52.0, 25.0) and finding.decimals == 1
 
 
 @pytest.mark.parametrize("text, said", [
-    ("sum(children.month)", "tổng tháng các thành phần"),
+    ("sum(children.plan)", "tổng kế hoạch các thành phần"),
     ("parent.cumulative", "lũy kế của chỉ tiêu tổng"),
-    ("sum_months(month)", "tổng tháng trong kỳ"),
-    ("count(children.count)", "số thành phần có số lượng"),
-    ("(cumulative / previous - 1) * 100", "(lũy kế / cùng kỳ − 1) × 100"),
-    ("exports + plan", "exports + kế hoạch"),
+    ("sum_months(month)", "tổng các tháng"),
+    ("count(children.count)", "số thành phần"),
+    ("(cumulative / previous - 1) * 100", "các số liệu khác"),
+    ("plan", "kế hoạch"),
 ])
-def test_vietnamese_sides_use_measure_words(text, said):
-    from check_report.engine.messages import side_text
+def test_vietnamese_sides_are_named_in_words_never_as_formulas(text, said):
+    from check_report.engine.expr import parse
+    from check_report.engine.messages import side_name
 
-    assert side_text(text, "vi") == said
+    node = parse(f"{text} == 0", frozenset(F.MEASURES), F.PERIODIC_MEASURES).left
+    assert side_name(node, "vi") == said
 
 
 def test_checked_facts_are_row_labels_of_facts_that_took_part():
@@ -271,6 +275,6 @@ def test_a_bound_written_in_the_rule_reads_as_a_limit(tmp_path):
     rules.write_text("rules:\n  - id: t.cap\n    expr: pct_plan <= 60.5\n", encoding="utf-8")
     ruleset = load_rules([str(rules)])
     (finding,) = run_rules(table([fact("a", "pct_plan", "98,9", cell="H5")]), ruleset).findings
-    assert finding.message.endswith("pct_plan is [98.85; 98.95], expected ≤ 60.5")
+    assert finding.message.endswith("% of plan is 98.9, expected ≤ 60.5")
     (vi,) = run_rules(table([fact("a", "pct_plan", "98,9", cell="H5")]), ruleset, lang="vi").findings
-    assert vi.message.endswith("% kế hoạch là [98,85; 98,95], yêu cầu ≤ 60,5")
+    assert vi.message.endswith("% kế hoạch là 98,9, yêu cầu ≤ 60,5")

@@ -10,26 +10,35 @@ from check_report.findings import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
 from check_report.gx import cli_gx_suite
 
 
-def test_writes_a_suite_and_lists_rules_without_gx_form(tmp_path, capsys):
+def test_a_rule_set_with_rules_gx_cannot_express_fails_naming_each_of_them(tmp_path, capsys):
+    from check_report.engine import load_rules
+    from check_report.gx.compile import compile_suite
+
     out = tmp_path / "suite.json"
-    assert cli_gx_suite(["default", "-o", str(out)]) == EXIT_OK
+    _, unsupported = compile_suite(load_rules(["default"]))
+    assert unsupported, "default holds check kinds with no GX form"
+    assert cli_gx_suite(["default", "-o", str(out)]) == EXIT_ERROR
+    assert not out.exists()                                      # no partial suite behind the user's back
+    err = capsys.readouterr().err.splitlines()
+    named = [line for line in err if ": GX cannot express it: " in line]
+    assert sorted(line.split(": ")[2] for line in named) == sorted(rule_id for rule_id, _ in unsupported)
+    assert all(line.startswith("check-report: gx-suite: ") for line in err)
+    assert "--allow-partial" in err[-1]
+
+
+def test_allow_partial_writes_what_gx_can_express_and_lists_the_rest(tmp_path, capsys):
+    out = tmp_path / "suite.json"
+    assert cli_gx_suite(["default", "--allow-partial", "-o", str(out)]) == EXIT_OK
     suite = json.loads(out.read_text(encoding="utf-8"))
     rules = {e["meta"]["check_report"]["rule"] for e in suite["expectations"]}
     assert "core.pct-of-plan" in rules and "core.children-sum" in rules
     err = capsys.readouterr().err
-    assert f"{len(suite['expectations'])} expectations from" in err
-    for line in err.splitlines()[:-1]:
-        assert ": not in the suite: " in line and "no GX form" in line
-
-
-def test_strict_fails_when_something_has_no_gx_form(tmp_path, capsys):
-    code = cli_gx_suite(["default", "--strict", "-o", str(tmp_path / "s.json")])
-    reported = [line for line in capsys.readouterr().err.splitlines() if "not in the suite" in line]
-    assert code == (EXIT_FINDINGS if reported else EXIT_OK)
+    left = [line for line in err.splitlines() if ": GX cannot express it: " in line]
+    assert left and f"{len(suite['expectations'])} expectations from" in err and "left out (--allow-partial)" in err
 
 
 def test_core_alone_compiles_fully_to_stdout(capsys):
-    assert cli_gx_suite(["core", "--strict"]) == EXIT_OK
+    assert cli_gx_suite(["core"]) == EXIT_OK
     data = json.loads(capsys.readouterr().out)
     assert all(e["type"] == "expect_fact_rule_to_hold" for e in data["expectations"])
 

@@ -155,7 +155,7 @@ def test_without_gx_installed_the_error_is_one_line_and_exit_2():
             "from check_report.gx import cli_gx_suite\nsys.exit(cli_gx_suite(['core']))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert out.returncode == 2
-    assert out.stderr.strip() == ("check-report gx-suite: great_expectations is not installed: "
+    assert out.stderr.strip() == ("check-report: gx-suite: great_expectations is not installed: "
                                   "pip install 'check-report[gx]'")
 
 

@@ -47,7 +47,7 @@ class RuleSet:
 def _figure(role, value, decimals, raw, location):
     half = 0.5 * 10 ** -decimals
     return Figure(role=role, value=value, lower=value - half, upper=value + half, raw=raw, location=location,
-                  decimals=decimals)
+                  decimals=decimals, unit="%" if role == "pct_plan" else "")
 
 
 def build(lang: str = "en") -> dict:
@@ -61,7 +61,7 @@ def build(lang: str = "en") -> dict:
                 indicator="Tổng giá trị sản xuất",
                 figures=(_figure("total", 1138.0, 0, "1.138", total), _figure("children[0]", 600.25, 2, "600,25", part1),
                          _figure("children[1]", 500.25, 2, "500,25", part2)),
-                stated=(1137.5, 1138.5), implied=(1100.49, 1100.51)),
+                stated=(1137.5, 1138.5), implied=(1100.49, 1100.51), values=(1138.0, 1100.5), decimals=1),
     ]
     line = Location(TEXT, line=37, text="đạt 21,89% kế hoạch, tăng 9,1% so cùng kỳ")
     text = FileResult(TEXT, facts=30, stats=RuleStats(5, 4, 1, 0),
@@ -69,7 +69,7 @@ def build(lang: str = "en") -> dict:
     text.findings = [
         Finding("core.pct-plan", Severity.WARNING, "Thu ngân sách: 21,89% of plan stated, 100% = 50%\nsecond line",
                 indicator="Thu ngân sách", figures=(_figure("pct_plan", 21.89, 2, "21,89", line),),
-                stated=(21.885, 21.895), implied=(24.5, 25.5)),
+                stated=(21.885, 21.895), implied=(24.5, 25.5), values=(21.89, 25.0), decimals=2),
         Finding("text.growth", Severity.INFO, "Growth <tăng> & \"bằng\" wording differ", indicator="Vốn đầu tư"),
     ]
     para = Location(DOCX, where="paragraph 12", text="tăng 744%")

@@ -182,12 +182,14 @@ def test_github_escaping():
 def test_markdown_summary_and_findings_per_file():
     text = markdown.render(sample.build(), lang="en")
     assert text.startswith("# check-report findings\n")
-    assert "| `reports/q1.xlsx` | checked | 12 | 1 | 0 | 0 |" in text  # its own findings; the cross-file one is extra
+    # its own finding and the cross-file one that starts in it: the counts of the findings listed under it
+    assert "| `reports/q1.xlsx` | checked | 12 | 2 | 0 | 0 |" in text
     assert "| **Total** |  | 45 | 2 | 1 | 2 |" in text
     assert "| `reports/broken.xlsx` | not read | 0 | 0 | 0 | 0 |" in text
     assert "## reports/q1.xlsx" in text and "## reports/thang03.xlsx" in text
     assert "Nông nghiệp" not in text  # quoted context stays out; places are cells
-    assert "[1,137.5; 1,138.5]" in text
+    assert "| 1,138.0 | 1,100.5 |" in text          # stated and implied figures, not intervals
+    assert "| 21.89% | 25.00% |" in text
 
 
 def test_markdown_escapes_pipes_and_newlines_in_cells():
@@ -199,7 +201,8 @@ def test_markdown_escapes_pipes_and_newlines_in_cells():
 
 def test_markdown_in_vietnamese_writes_vietnamese_numbers():
     text = markdown.render(sample.build("vi"), lang="vi")
-    assert "## Tổng hợp" in text and "[1.137,5; 1.138,5]" in text and "lỗi" in text
+    assert "## Tổng hợp" in text and "| 1.138,0 | 1.100,5 |" in text and "lỗi" in text
+    assert "1,138" not in text and "dòng 37" in text and "đoạn 12" in text
 
 
 @pytest.mark.parametrize("fmt", sorted(RENDERERS))
@@ -219,7 +222,8 @@ def test_sarif_rule_documentation_follows_the_language():
 def test_markdown_names_each_place_once():
     finding = {"locations": [{"path": "a.md", "line": 3}, {"path": "a.md", "line": 3},
                              {"path": "b.xlsx", "sheet": "S", "cell": "B2"}]}
-    assert markdown._places(finding, "a.md") == "line 3<br>b.xlsx S!B2"
+    assert markdown._places(finding, "a.md", "en") == "line 3<br>b.xlsx S!B2"
+    assert markdown._places(finding, "a.md", "vi") == "dòng 3<br>b.xlsx S!B2"
 
 
 def test_intervals_keep_the_digits_that_matter():

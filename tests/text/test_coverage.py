@@ -79,7 +79,7 @@ def test_mentions_of_unsure_identity_are_counted_and_listed_not_compared(tmp_pat
     assert len(listed) == 1 and listed[0]["raw"] == "28" and "identity uncertain" in listed[0]["context"]
     terminal = subprocess.run([sys.executable, "-m", "check_report", str(report)], capture_output=True,
                               text=True, timeout=60, env={**os.environ, "COLUMNS": "200"})
-    assert "1 pair(s) not compared: identity uncertain" in terminal.stdout
+    assert "1 pair not compared: identity uncertain" in terminal.stdout
 
 
 def test_markdown_table_rows_are_reported_on_their_own_line():

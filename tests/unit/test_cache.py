@@ -1,5 +1,9 @@
 """check_report.cache: keys follow everything that could change a result; broken entries are misses."""
 
+import os
+import pickle
+import stat
+
 import pytest
 
 from check_report import cache
@@ -29,9 +33,45 @@ def test_store_load_and_broken_entries(folder):
     key = cache.key_of("thing", 1, [])
     assert cache.load(key) is None
     cache.store(key, {"x": [1, 2]})
+    assert cache.folder() == folder                 # the platform's cache folder (XDG on Linux)
     assert cache.load(key) == {"x": [1, 2]}
     (entry,) = folder.glob("thing-*.pickle")
     entry.write_bytes(b"\x80garbage")
+    assert cache.load(key) is None
+
+
+class _Boom:
+    def __reduce__(self):
+        return (os.system, ("touch planted",))
+
+
+def test_a_pickle_we_did_not_write_is_never_loaded(folder, tmp_path, monkeypatch):
+    """An entry planted in the cache folder (a valid pickle that would run code) is refused unread: only
+    entries signed with this user's private key are unpickled."""
+    monkeypatch.chdir(tmp_path)
+    key = cache.key_of("thing", 2, [])
+    cache.store(key, "ours")
+    entry = next(folder.glob("thing-*.pickle"))
+    planted = pickle.dumps(_Boom())
+    entry.write_bytes(planted)                                          # a bare pickle
+    assert cache.load(key) is None
+    entry.write_bytes(cache.MAGIC + b"\0" * 32 + planted)              # a forged header
+    assert cache.load(key) is None
+    assert not (tmp_path / "planted").exists()
+    # a signed entry moved under another key is refused too
+    cache.store(key, "ours")
+    other = cache.key_of("thing", 3, [])
+    (folder / f"{other}.pickle").write_bytes(entry.read_bytes())
+    assert cache.load(key) == "ours" and cache.load(other) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
+def test_a_signing_key_others_can_read_is_not_trusted(folder):
+    key = cache.key_of("thing", 4, [])
+    cache.store(key, "ours")
+    secret = folder / ".signing-key"
+    assert stat.S_IMODE(secret.stat().st_mode) == 0o600
+    secret.chmod(0o644)
     assert cache.load(key) is None
 
 

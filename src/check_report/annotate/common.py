@@ -3,42 +3,30 @@
 from __future__ import annotations
 
 from check_report.findings import Finding, Severity
-from check_report.reporters.machine import interval_text
+from check_report.i18n import severity_label as _severity_word
+from check_report.i18n import t
 
 # Excel's own "bad", "neutral" and a light blue: reviewers know them from conditional formatting
 FILLS = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "DDEBF7"}
-LABELS = {
-    Severity.ERROR: {"en": "error", "vi": "lỗi"},
-    Severity.WARNING: {"en": "warning", "vi": "cảnh báo"},
-    Severity.INFO: {"en": "info", "vi": "thông tin"},
-}
-WORDS = {
-    "stated": {"en": "stated", "vi": "số báo cáo"},
-    "implied": {"en": "implied", "vi": "số suy ra"},
-    "also": {"en": "also", "vi": "liên quan"},
-}
-
-
-def word(key: str, lang: str) -> str:
-    return WORDS[key].get(lang) or WORDS[key]["en"]
 
 
 def severity_label(severity: Severity, lang: str) -> str:
-    labels = LABELS[Severity(severity)]
-    return labels.get(lang) or labels["en"]
+    return _severity_word(Severity(severity).label, lang)
 
 
-def intervals_line(finding: Finding, lang: str) -> str:
-    if finding.stated is None or finding.implied is None:
-        return ""
-    return (f"{word('stated', lang)} {interval_text(list(finding.stated), lang)}, "
-            f"{word('implied', lang)} {interval_text(list(finding.implied), lang)}")
+def comparison(finding: Finding, lang: str) -> str:
+    """"stated … · implied … · difference … · ±… from rounding", in the reader's number style."""
+    from check_report.reporters.records import finding_record
+    from check_report.wording import comparison_line
+
+    return comparison_line(finding_record(finding, lang=lang), lang)
 
 
 def explanation(finding: Finding, lang: str) -> str:
-    """`[error] rule: message` and the intervals, the text a comment or a side note shows."""
-    lines = [f"[{severity_label(finding.severity, lang)}] {finding.rule}: {finding.message}"]
-    intervals = intervals_line(finding, lang)
-    if intervals:
-        lines.append(intervals)
+    """`[error] rule: message` and the figures compared, the text a comment or a side note shows."""
+    known = f" ({t('report.known', lang)})" if finding.details.get("known") else ""
+    lines = [f"[{severity_label(finding.severity, lang)}{known}] {finding.rule}: {finding.message}"]
+    compared = comparison(finding, lang)
+    if compared:
+        lines.append(compared)
     return "\n".join(lines)

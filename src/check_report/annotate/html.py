@@ -18,28 +18,27 @@ from pathlib import Path
 from check_report.annotate import same_file
 from check_report.annotate.common import explanation
 from check_report.findings import FileResult, Finding, Location, Severity
+from check_report.i18n import place_name, t
 from check_report.readers.base import InputError
 
 QUOTE_MAX = 60
-TEXTS = {
-    "title": {"en": "check-report: annotated copy of {name}", "vi": "check-report: bản chú thích của {name}"},
-    "summary": {"en": "{errors} error(s), {warnings} warning(s), {infos} info",
-                "vi": "{errors} lỗi, {warnings} cảnh báo, {infos} thông tin"},
-    "clean": {"en": "No discrepancies found.", "vi": "Không phát hiện sai lệch."},
-    "other": {"en": "Other findings", "vi": "Phát hiện khác"},
-    "see": {"en": "see", "vi": "xem"},
-}
+# A grid per row, not a table: the margin is as wide as its longest label (set per page, in ch of its
+# monospace font), the text column takes the rest and may wrap anywhere, and below 760px the notes move
+# under the text instead of squeezing it; nothing is positioned, so nothing can overlap.
 STYLE = """
+*{box-sizing:border-box}
 body{font-family:"Segoe UI",Arial,"Noto Sans",sans-serif;margin:0;color:#1f2328;background:#fff}
 header{padding:12px 20px;border-bottom:1px solid #d0d7de;background:#f6f8fa}
-h1{font-size:18px;margin:0 0 4px}h2{font-size:16px;margin:20px}
+h1{font-size:18px;margin:0 0 4px;overflow-wrap:anywhere}h2{font-size:16px;margin:20px}
 .summary{font-size:14px}
-table.doc{border-collapse:collapse;width:100%;table-layout:fixed}
-td{vertical-align:top;padding:2px 8px;font-size:14px;line-height:1.5}
-td.ln{width:48px;text-align:right;color:#8c959f;font-family:monospace;user-select:none}
-td.text{white-space:pre-wrap;word-wrap:break-word}
-td.notes{width:38%}
-tr.hit td.text{background:#fffbe6}
+.doc{padding:4px 0}
+.row{display:grid;grid-template-columns:var(--gutter) minmax(0,1fr) minmax(0,38%);column-gap:8px;
+  padding:2px 8px;font-size:14px;line-height:1.5}
+.ln{text-align:right;color:#8c959f;font-family:monospace;white-space:nowrap;overflow:hidden;user-select:none}
+.text{white-space:pre-wrap;overflow-wrap:anywhere;min-width:0}
+.notes{min-width:0;overflow-wrap:anywhere}
+.row.hit .text{background:#fffbe6}
+@media (max-width:760px){.row{grid-template-columns:var(--gutter) minmax(0,1fr)}.notes{grid-column:2}}
 mark{padding:0 2px;border-radius:3px;font-weight:600}
 mark.error{background:#ffc7ce}mark.warning{background:#ffeb9c}mark.info{background:#ddebf7}
 .note{border-left:4px solid;padding:4px 8px;margin:2px 0 6px;white-space:pre-wrap;font-size:13px}
@@ -61,15 +60,31 @@ class Row:
 
 
 def _t(key: str, lang: str, **values) -> str:
-    text = TEXTS[key].get(lang) or TEXTS[key]["en"]
-    return text.format(**values) if values else text
+    return t(f"annotate.{key}", lang, **values)
 
 
 def annotated_page(result: FileResult, source_path: str, lang: str) -> str:
     rows = document_rows(source_path)
-    findings = list(result.findings)
+    findings = reading_order(list(result.findings), rows, result.path, source_path)
     unplaced = _place_findings(findings, rows, result.path, source_path)
+    for row in rows:
+        row.label = place_name(row.where, lang) if row.where else row.label
     return _page(result, source_path, rows, findings, unplaced, lang)
+
+
+def reading_order(findings: list[Finding], rows: list[Row], result_path: str, source_path: str) -> list[Finding]:
+    """Findings in the order a reader meets them: by the first row (and place in it) one of their figures
+    is marked on; findings placed on no row come last, in their own order. Numbers follow this order."""
+    probe = [Row(row.label, row.text, line=row.line, where=row.where) for row in rows]
+    _place_findings(findings, probe, result_path, source_path)
+    first: dict[int, tuple[int, int]] = {}
+    for index, row in enumerate(probe):
+        for start, _end, _severity, number in row.marks:
+            first[number] = min(first.get(number, (index, start)), (index, start))
+        for number in row.notes:
+            first.setdefault(number, (index, len(row.text)))
+    ranked = sorted(range(1, len(findings) + 1), key=lambda n: (n not in first, first.get(n, (0, 0)), n))
+    return [findings[n - 1] for n in ranked]
 
 
 # --- the document as rows -------------------------------------------------------------------------
@@ -176,12 +191,12 @@ def _page(result: FileResult, source_path: str, rows: list[Row], findings: list[
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">',
         f"<title>{_esc(_t('title', lang, name=name))}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
         f"<header><h1>{_esc(_t('title', lang, name=name))}</h1>",
-        f'<div class="summary">{_esc(_t("summary", lang, **counts) if findings else _t("clean", lang))}</div>',
-        "</header>", '<table class="doc">',
+        f'<div class="summary">{_esc(_summary(counts, lang) if findings else _t("clean", lang))}</div>',
+        "</header>", f'<div class="doc" style="--gutter:{_gutter(rows)}ch">',
     ]
     for index, row in enumerate(rows):
         parts.append(_row_html(row, index, findings, first_row, lang))
-    parts.append("</table>")
+    parts.append("</div>")
     if unplaced:
         parts.append(f"<h2>{_esc(_t('other', lang))}</h2>")
         parts.append('<ul class="other">')
@@ -200,9 +215,20 @@ def _row_html(row: Row, index: int, findings: list[Finding], first_row: dict[int
         else:
             notes.append(f'<div class="note {_sev(findings[number - 1])}"><span class="n">{number}</span>'
                          f'{_esc(_t("see", lang))} <a href="#f{number}">#{number}</a></div>')
-    css = ' class="hit"' if row.notes else ""
-    return (f'<tr{css} id="r{index + 1}"><td class="ln">{_esc(row.label)}</td>'
-            f'<td class="text">{_highlighted(row)}</td><td class="notes">{"".join(notes)}</td></tr>')
+    css = "row hit" if row.notes else "row"
+    return (f'<div class="{css}" id="r{index + 1}"><div class="ln">{_esc(row.label)}</div>'
+            f'<div class="text">{_highlighted(row)}</div><div class="notes">{"".join(notes)}</div></div>')
+
+
+def _gutter(rows: list[Row]) -> int:
+    """The margin's width in ch: its longest label, plus room; a monospace font makes ch exact."""
+    return max([len(row.label) for row in rows] + [3]) + 1
+
+
+def _summary(counts: dict[str, int], lang: str) -> str:
+    return ", ".join([t("report.counts_errors", lang, count=counts["errors"]),
+                      t("report.counts_warnings", lang, count=counts["warnings"]),
+                      t("report.counts_infos", lang, count=counts["infos"])])
 
 
 def _highlighted(row: Row) -> str:
@@ -220,7 +246,10 @@ def _note(finding: Finding, number: int, lang: str, *, anchor: bool, quote: bool
     ident = f' id="f{number}"' if anchor else ""
     body = explanation(finding, lang)
     if quote:
-        places = [loc.short() + (f": {loc.text}" if loc.text else "") for loc in finding.locations]
+        from check_report.reporters.records import location_record
+
+        places = [location_record(loc, lang)["label"] + (f": {loc.text}" if loc.text else "")
+                  for loc in finding.locations]
         body = "\n".join([body] + places)
     return (f'<div class="note {_sev(finding)}"{ident}><span class="n">{number}</span>'
             f'{_esc(body)}</div>')

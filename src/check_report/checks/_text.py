@@ -29,10 +29,6 @@ PLAN_HEADING = re.compile(r"kế\s+hoạch|giải\s+pháp|kiến\s+nghị|đề\
 RESULTS_HEADING = re.compile(r"kết\s+quả|tình\s+hình|thực\s+hiện|đánh\s+giá", re.IGNORECASE)
 
 
-def msg(lang: str, en: str, vi: str) -> str:
-    return vi if lang == "vi" else en
-
-
 def snippet(text: str, start: int, end: int, pad: int = 15) -> str:
     """The matched text with a little context, cut at word boundaries, as the reviewer will search for it."""
     left = max(0, start - pad)

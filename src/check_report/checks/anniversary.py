@@ -27,7 +27,8 @@ from collections.abc import Iterator
 from functools import cache
 
 from check_report.checks import _data
-from check_report.checks._text import blocks_with_outlook, clause, is_forward, locate, msg
+from check_report.checks._text import blocks_with_outlook, clause, is_forward, locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 from check_report.checks.period import report_period
 
@@ -97,8 +98,8 @@ def _judge(ctx, block, m: re.Match, report_year: int | None, outlook: bool, opti
     ahead = outlook or looking_ahead or is_forward(clause(block.text, m.start(), m.end()))
     if years == expected or (ahead and years == expected + 1):
         return None
-    return Problem(msg(ctx.lang, f"{years} years of '{day}' ({base.year}) in {report_year}? It is {expected}",
-                       f"{years} năm '{day}' ({base.year}) vào năm {report_year}? Đúng là {expected} năm"),
+    return Problem(t("check.anniversary.known_day", ctx.lang, years=years, day=day, base=base.year,
+                     report_year=report_year, expected=expected),
                    where, details={"stated": years, "implied": expected, "base": base.isoformat()})
 
 
@@ -108,16 +109,15 @@ def _bracketed(ctx, m: re.Match, years: int, known: list, where) -> Problem | No
     if start[0] and end[0] and (end[1], end[0]) < (start[1], start[0]):
         between -= 1     # the day has not come round yet in the last year
     if years != between:
-        return Problem(msg(ctx.lang, f"{years} years from {start[2]} to {end[2]}? It is {between}",
-                           f"{years} năm từ {start[2]} đến {end[2]}? Đúng là {between} năm"),
+        return Problem(t("check.anniversary.between", ctx.lang, years=years, start=start[2], end=end[2],
+                         between=between),
                        where, details={"stated": years, "implied": between})
     if not known or any(_same_start(base, start) for base, _ in known):
         return None
     base, day = known[0]
     shown = base.strftime("%d/%m/%Y")
     written = "/".join(m.group(3, 4, 5)) if m.group(3) else m.group(5)
-    return Problem(msg(ctx.lang, f"'{day}' is counted from {shown}, not from {written}",
-                       f"'{day}' tính từ ngày {shown}, không phải {written}"),
+    return Problem(t("check.anniversary.base_date", ctx.lang, day=day, shown=shown, written=written),
                    where, details={"base": base.isoformat()})
 
 

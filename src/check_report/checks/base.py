@@ -13,7 +13,11 @@ and a module docstring in a fixed shape (a test enforces the headings):
     What it checks / Why it matters / Failing example / Passing example
 
 The engine, not the check, stamps the rule id and the configured severity on every problem (yamllint's way),
-so a check never decides how loud it is, except to mark a softer case with `Problem.severity`.
+so a check never decides how loud it is, except to mark a softer case with `Problem.severity` (a severity
+the user sets for the rule overrides that too: `--severity rule=info` covers every finding of the rule).
+
+Messages come from the catalogue (`check_report.i18n.t("check.<kind>.<key>", ctx.lang, ...)`), with the key
+in both `locale/en.yaml` and `locale/vi.yaml`.
 """
 
 from __future__ import annotations
@@ -43,3 +47,7 @@ class Problem:
     severity: Severity | None = None    # None: the rule's configured severity; set only for softer cases
     details: dict = field(default_factory=dict)
     indicator: str = ""                 # the indicator the problem is about, as the report names it
+    # the stated figure as written and what the other figures give (points, at `decimals`): reporters then
+    # show "stated · implied · difference · ±rounding" in the reader's number style
+    values: tuple[float, float] | None = None
+    decimals: int | None = None

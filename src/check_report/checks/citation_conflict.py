@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from check_report.checks._citations import Citation, find_citations
-from check_report.checks._text import locate, msg
+from check_report.checks._text import locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 
 ID = "citation-conflict"
@@ -77,10 +78,8 @@ def _differ(a: Citation, b: Citation, options: dict) -> bool:
 
 def _problem(ctx: CheckContext, a: Citation, b: Citation) -> Problem:
     line = a.block.line_at(a.start)
-    where_en = f" (line {line})" if line else ""
-    where_vi = f" (dòng {line})" if line else ""
+    key = "check.citation_conflict.differs_line" if line else "check.citation_conflict.differs"
     return Problem(
-        msg(ctx.lang, f"'{a.code}' is cited as '{b.text}' here and as '{a.text}'{where_en} earlier",
-            f"'{a.code}' được trích dẫn là '{b.text}' ở đây nhưng là '{a.text}'{where_vi} ở trên"),
+        t(key, ctx.lang, code=a.code, here=b.text, there=a.text, line=line or ""),
         (locate(ctx.path, b.block, b.start, b.end), locate(ctx.path, a.block, a.start, a.end)),
         details={"code": a.code, "variants": [a.text, b.text]})

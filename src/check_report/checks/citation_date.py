@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from check_report.checks._citations import find_citations
-from check_report.checks._text import locate, msg
+from check_report.checks._text import locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 from check_report.checks.period import report_date_bound
 
@@ -43,6 +44,5 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
             continue
         shown = bound.strftime("%d/%m/%Y")
         yield Problem(
-            msg(ctx.lang, f"'{c.code}' is dated {c.date.raw}, after the report itself ({shown} at the latest)",
-                f"'{c.code}' ban hành ngày {c.date.raw}, sau ngày của chính báo cáo (muộn nhất {shown})"),
+            t("check.citation_date.after", ctx.lang, code=c.code, date=c.date.raw, bound=shown),
             (locate(ctx.path, c.block, c.start, c.end),), details={"code": c.code, "date": cited.isoformat()})

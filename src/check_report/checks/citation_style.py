@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from check_report.checks._citations import find_citations, issuer_kind
-from check_report.checks._text import locate, msg
+from check_report.checks._text import locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 
 ID = "citation-style"
@@ -41,11 +42,9 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
             continue
         if body == "party":
             expected = f"{c.number}-{c.type_code or '?'}/{c.issuer_code}"
-            text = msg(ctx.lang, f"'{c.code}' is a Party document written in state style (expected '{expected}')",
-                       f"'{c.code}' là văn bản của Đảng nhưng viết ký hiệu kiểu nhà nước (đúng: '{expected}')")
+            text = t("check.citation_style.party_as_state", ctx.lang, code=c.code, expected=expected)
         else:
             expected = f"{c.number}/{c.type_code}-{c.issuer_code}"
-            text = msg(ctx.lang, f"'{c.code}' is a state document written in Party style (expected '{expected}')",
-                       f"'{c.code}' là văn bản nhà nước nhưng viết ký hiệu kiểu văn bản Đảng (đúng: '{expected}')")
+            text = t("check.citation_style.state_as_party", ctx.lang, code=c.code, expected=expected)
         yield Problem(text, (locate(ctx.path, c.block, c.start, c.end),),
                       details={"code": c.code, "expected": expected})

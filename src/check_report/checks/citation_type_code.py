@@ -25,7 +25,8 @@ from collections.abc import Iterator
 
 from check_report.checks import _data
 from check_report.checks._citations import Citation, find_citations, type_table
-from check_report.checks._text import locate, msg
+from check_report.checks._text import locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 from check_report.findings import Severity
 
@@ -60,16 +61,14 @@ def _judge(ctx: CheckContext, c: Citation, options: dict) -> Problem | None:
         if not options.get("case_sensitive", True):
             return None
         expected = next(a for a in allowed if a.casefold() == code.casefold())
-        return Problem(msg(ctx.lang, f"'{c.code}': the abbreviation of {info.word} is written '{expected}'",
-                           f"'{c.code}': chữ viết tắt của {info.word} viết là '{expected}'"),
+        return Problem(t("check.citation_type_code.case", ctx.lang, code=c.code, word=info.word, expected=expected),
                        where, severity=Severity.INFO, details={"code": c.code, "expected": expected})
     if code in info.old_codes and options.get("old_codes", True):
         return _old_code(ctx, c, info.word, allowed, where)
     expected = "/".join(allowed) or "-"
-    written = code or msg(ctx.lang, "no type abbreviation", "không có chữ viết tắt tên loại")
-    return Problem(msg(ctx.lang, f"{info.word} cited with code '{c.code}' ({written}); a {info.word} is '{expected}'",
-                       f"{info.word} trích dẫn với ký hiệu '{c.code}' ({written}); "
-                       f"{info.word} viết tắt là '{expected}'"),
+    written = code or t("check.citation_type_code.no_abbreviation", ctx.lang)
+    return Problem(t("check.citation_type_code.mismatch", ctx.lang, word=info.word, code=c.code, written=written,
+                     expected=expected),
                    where, details={"code": c.code, "type": info.word, "expected": expected})
 
 
@@ -79,6 +78,5 @@ def _old_code(ctx: CheckContext, c: Citation, word: str, allowed: tuple[str, ...
     if c.date and c.date.date and c.date.date < in_force:
         return None
     new = "/".join(allowed)
-    return Problem(msg(ctx.lang, f"'{c.code}' uses the abbreviation before Decree 30/2020; {word} is now '{new}'",
-                       f"'{c.code}' dùng chữ viết tắt trước Nghị định 30/2020; {word} nay viết tắt là '{new}'"),
+    return Problem(t("check.citation_type_code.old_code", ctx.lang, code=c.code, word=word, new=new),
                    where, severity=Severity.INFO, details={"code": c.code, "expected": new})

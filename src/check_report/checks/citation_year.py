@@ -24,7 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from check_report.checks._citations import find_citations, type_table
-from check_report.checks._text import locate, msg
+from check_report.checks._text import locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 
 ID = "citation-year"
@@ -42,8 +43,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
         where = (locate(ctx.path, c.block, c.start, c.end),)
         if c.year is not None and c.date is not None and c.date.year != c.year:
             yield Problem(
-                msg(ctx.lang, f"'{c.code}' carries the year {c.year} but is dated {c.date.raw}",
-                    f"'{c.code}' mang năm {c.year} nhưng ban hành ngày {c.date.raw}"),
+                t("check.citation_year.year_date", ctx.lang, code=c.code, year=c.year, date=c.date.raw),
                 where, details={"code": c.code, "date": c.date.raw})
             continue
         word = (c.type_word or "").casefold()
@@ -54,6 +54,5 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
         year = c.date.year if c.date else "<năm>"
         year_hint = f"{c.number}/{year}/{c.symbol}"
         yield Problem(
-            msg(ctx.lang, f"{c.type_word} '{c.code}' is cited without its year (expected like '{year_hint}')",
-                f"{c.type_word} '{c.code}' trích dẫn thiếu năm ban hành (đúng dạng '{year_hint}')"),
+            t("check.citation_year.no_year", ctx.lang, word=c.type_word, code=c.code, hint=year_hint),
             where, details={"code": c.code})

@@ -23,7 +23,8 @@ import re
 from collections.abc import Iterator
 
 from check_report.checks._dates import find_dates
-from check_report.checks._text import blocks_with_outlook, clause, is_forward, locate, msg
+from check_report.checks._text import blocks_with_outlook, clause, is_forward, locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 from check_report.checks.period import report_date_bound, report_period
 
@@ -57,7 +58,5 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
             if is_forward(words) or not DONE_WORDS.search(words):
                 continue
             yield Problem(
-                msg(ctx.lang, f"'{date.raw}' is after the report's own date ({shown} at the latest) "
-                              "but is described as done",
-                    f"'{date.raw}' sau ngày của báo cáo (muộn nhất {shown}) nhưng được mô tả là đã thực hiện"),
+                t("check.date_done.after", ctx.lang, date=date.raw, bound=shown),
                 (locate(ctx.path, block, date.start, date.end),), details={"date": date.date.isoformat()})

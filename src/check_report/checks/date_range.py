@@ -22,7 +22,8 @@ import re
 from collections.abc import Iterator
 
 from check_report.checks._dates import find_dates
-from check_report.checks._text import locate, msg
+from check_report.checks._text import locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 
 ID = "date-range"
@@ -48,8 +49,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
                 continue
             if start.date and end.date and start.date > end.date:
                 yield Problem(
-                    msg(ctx.lang, f"the range starts on {start.raw}, after its end {end.raw}",
-                        f"khoảng thời gian bắt đầu ngày {start.raw}, sau ngày kết thúc {end.raw}"),
+                    t("check.date_range.reversed", ctx.lang, start=start.raw, end=end.raw),
                     (locate(ctx.path, block, start.start, end.end),),
                     details={"start": start.raw, "end": end.raw})
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from check_report.checks._dates import find_dates
-from check_report.checks._text import locate, msg
+from check_report.checks._text import locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 
 ID = "date-valid"
@@ -39,14 +40,13 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
         for date in find_dates(block.text):
             if date.valid:
                 continue
-            yield Problem(msg(ctx.lang, f"'{date.raw}' is not a date: {_why(date, 'en')}",
-                              f"'{date.raw}' không phải ngày có thật: {_why(date, 'vi')}"),
+            yield Problem(t("check.date_valid.invalid", ctx.lang, date=date.raw, why=_why(date, ctx.lang)),
                           (locate(ctx.path, block, date.start, date.end),), details={"date": date.raw})
 
 
 def _why(date, lang: str) -> str:
     if not 1 <= date.month <= 12:
-        return msg(lang, f"there is no month {date.month}", f"không có tháng {date.month}")
+        return t("check.date_valid.no_month", lang, month=date.month)
     if date.month == 2 and date.day == 29:
-        return msg(lang, f"{date.year} is not a leap year", f"năm {date.year} không nhuận")
-    return msg(lang, f"month {date.month} has no day {date.day}", f"tháng {date.month} không có ngày {date.day}")
+        return t("check.date_valid.not_leap", lang, year=date.year)
+    return t("check.date_valid.no_day", lang, month=date.month, day=date.day)

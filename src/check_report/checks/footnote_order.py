@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from check_report.checks._text import locate, msg
+from check_report.checks._text import locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 from check_report.document import Block
 
@@ -39,8 +40,8 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     markers = [(block, offset, number) for block in ctx.document.blocks if block.footnote is None
                for offset, number in block.markers]
     bodies = _bodies(ctx.document.blocks)
-    yield from _sequence(ctx, [(b, max(0, o - 1), n) for b, o, n in markers], "marker", "dấu chú thích")
-    yield from _sequence(ctx, bodies, "footnote", "chú thích")
+    yield from _sequence(ctx, [(b, max(0, o - 1), n) for b, o, n in markers], "marker")
+    yield from _sequence(ctx, bodies, "footnote")
     if bodies:
         yield from _unmatched(ctx, markers, bodies)
 
@@ -53,12 +54,12 @@ def _bodies(blocks: list[Block]) -> list[tuple[Block, int, int]]:
     return bodies
 
 
-def _sequence(ctx, items, en: str, vi: str) -> Iterator[Problem]:
+def _sequence(ctx, items, kind: str) -> Iterator[Problem]:
     last = 0
     for block, offset, number in items:
         if number != last + 1:
-            yield Problem(msg(ctx.lang, f"{en} {number} comes after {last or 'the start'}; expected {last + 1}",
-                              f"{vi} {number} đứng sau {last or 'đầu văn bản'}; đúng ra là {last + 1}"),
+            key = f"check.footnote_order.{kind}_after" if last else f"check.footnote_order.{kind}_first"
+            yield Problem(t(key, ctx.lang, number=number, last=last, expected=last + 1),
                           (locate(ctx.path, block, offset, offset + 1),), details={"number": number})
         last = number
 
@@ -67,12 +68,10 @@ def _unmatched(ctx, markers, bodies) -> Iterator[Problem]:
     marked = {n for _, _, n in markers}
     for block, _, number in bodies:
         if number not in marked:
-            yield Problem(msg(ctx.lang, f"footnote {number} has no marker in the text",
-                              f"chú thích {number} không có dấu chú thích trong văn bản"),
+            yield Problem(t("check.footnote_order.no_marker", ctx.lang, number=number),
                           (locate(ctx.path, block, 0, 1),), details={"number": number})
     have_body = {n for _, _, n in bodies}
     for block, offset, number in markers:
         if number not in have_body:
-            yield Problem(msg(ctx.lang, f"marker {number} has no footnote",
-                              f"dấu chú thích {number} không có nội dung"),
+            yield Problem(t("check.footnote_order.no_body", ctx.lang, number=number),
                           (locate(ctx.path, block, max(0, offset - 1), offset),), details={"number": number})

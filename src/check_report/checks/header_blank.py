@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from check_report.checks._text import header_table_blocks, heading_number, locate, msg
+from check_report.checks._text import header_table_blocks, heading_number, locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 from check_report.document import Block, Document
 
@@ -60,10 +61,10 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
         number = BLANK_NUMBER.search(block.text)
         if number and not number_seen:
             number_seen = True
-            yield Problem(msg(ctx.lang, "the report's number is left blank", "số của báo cáo còn để trống"),
+            yield Problem(t("check.header_blank.number", ctx.lang),
                           (locate(ctx.path, block, number.start(), number.end() + 10),))
         date = BLANK_DATE.search(block.text)
         if date and not date_seen:
             date_seen = True
-            yield Problem(msg(ctx.lang, "the report's date is left blank", "ngày tháng của báo cáo còn để trống"),
+            yield Problem(t("check.header_blank.date", ctx.lang),
                           (locate(ctx.path, block, date.start(), date.end()),))

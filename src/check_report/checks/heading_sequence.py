@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from check_report.checks._text import heading_number, locate, msg
+from check_report.checks._text import heading_number, locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 
 ID = "heading-sequence"
@@ -52,10 +53,9 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
         expected = _place(stacks[level], number, nested_ok=not (same_kind and stacks[level][-1:] == [1]))
         if expected is None:
             continue
-        before_en = f"after '{_shown(level, expected - 1)}.'" if expected > 1 else "first"
-        before_vi = f"sau '{_shown(level, expected - 1)}.'" if expected > 1 else "đầu tiên"
-        yield Problem(msg(ctx.lang, f"heading '{label}.' comes {before_en}; expected '{_shown(level, expected)}.'",
-                          f"đề mục '{label}.' đứng {before_vi}; đúng ra là '{_shown(level, expected)}.'"),
+        key = "check.heading_sequence.after" if expected > 1 else "check.heading_sequence.first"
+        yield Problem(t(key, ctx.lang, label=label, previous=_shown(level, expected - 1),
+                        expected=_shown(level, expected)),
                       (locate(ctx.path, block, 0, min(len(block.text), 60), pad=0),),
                       details={"number": number, "expected": expected})
 

@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from check_report.checks._lists import find_lists
-from check_report.checks._text import locate, msg
+from check_report.checks._text import locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 
 ID = "list-count"
@@ -39,9 +40,8 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
             continue
         names = ", ".join(found.members)
         yield Problem(
-            msg(ctx.lang, f"'{found.count:02d} {found.noun}' announces {found.count} but lists "
-                          f"{len(found.members)}: {names}",
-                f"'{found.count:02d} {found.noun}' nêu {found.count} nhưng liệt kê {len(found.members)}: {names}"),
+            t("check.list_count.differs", ctx.lang, announced=f"{found.count:02d} {found.noun}", count=found.count,
+              listed=len(found.members), names=names),
             (locate(ctx.path, found.block, found.start, found.end, pad=10),),
             stated=(found.count, found.count), implied=(len(found.members), len(found.members)),
             details={"members": list(found.members)})

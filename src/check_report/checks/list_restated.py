@@ -22,7 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from check_report.checks._lists import AnnouncedList, find_lists
-from check_report.checks._text import locate, msg
+from check_report.checks._text import locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 
 ID = "list-restated"
@@ -57,8 +58,6 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
         line = first.block.line_at(first.start)
         here, there = ", ".join(only_here) or "-", ", ".join(only_there) or "-"
         yield Problem(
-            msg(ctx.lang, f"'{found.noun}' is listed differently than at line {line}: "
-                          f"only here: {here}; only there: {there}",
-                f"'{found.noun}' liệt kê khác với dòng {line}: chỉ ở đây: {here}; chỉ ở đó: {there}"),
+            t("check.list_restated.differs", ctx.lang, noun=found.noun, line=line, here=here, there=there),
             (_at_member(ctx, found, only_here), _at_member(ctx, first, only_there)),
             details={"only_here": only_here, "only_there": only_there})

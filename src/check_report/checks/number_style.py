@@ -26,7 +26,8 @@ from collections.abc import Iterator
 
 from check_report.checks._citations import PARTY_CODE, STATE_CODE
 from check_report.checks._dates import find_dates
-from check_report.checks._text import locate, msg
+from check_report.checks._text import locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 from check_report.document import Block
 from check_report.numbers import EN, VI, format_number, parse_number
@@ -45,8 +46,7 @@ LEADING = re.compile(r"[\s#*+\-–•]*")              # only list or heading ma
 SECTION_END = re.compile(r"[.)](?:\s|$)")          # "1.2." / "1.2)" ends a section number
 SECTION_WORD = re.compile(r"\b(?:mục|điểm|khoản|tiết|phần|điều|chương)\s+$", re.IGNORECASE)
 DECIMAL_MARK = {VI: ",", EN: "."}
-STYLE_NAME = {VI: ("Vietnamese (2.417.500; 36,72)", "kiểu Việt Nam (2.417.500; 36,72)"),
-              EN: ("English (2,417,500; 36.72)", "kiểu tiếng Anh (2,417,500; 36.72)")}
+STYLE_NAME = {VI: "check.number_style.vi_style", EN: "check.number_style.en_style"}
 
 
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
@@ -87,18 +87,14 @@ def _judge(ctx: CheckContext, block: Block, m: re.Match, dominant: str) -> Probl
     if parsed is None:
         return None
     where = (locate(ctx.path, block, m.start(), m.end(), pad=20),)
-    own_en, own_vi = STYLE_NAME[dominant]
     if not parsed.ambiguous:
         if parsed.style == dominant:
             return None
-        return Problem(msg(ctx.lang, f"'{raw}' is written the other way than the document's {own_en} convention",
-                           f"'{raw}' viết khác quy ước {own_vi} của văn bản"),
+        convention = t(STYLE_NAME[dominant], ctx.lang)
+        return Problem(t("check.number_style.other_way", ctx.lang, raw=raw, convention=convention),
                        where, details={"raw": raw, "convention": dominant})
     if DECIMAL_MARK[dominant] not in raw:
         return None     # the separator groups thousands, as the document does everywhere
     read = format_number(parsed.value, parsed.decimals, dominant)
-    return Problem(msg(ctx.lang, f"'{raw}' reads both ways; read as {read} (the document's decimal mark). "
-                                 "If thousands were meant, write it without the decimal mark",
-                       f"'{raw}' có thể hiểu hai cách; đã đọc là {read} (dấu thập phân của văn bản). "
-                       "Nếu là hàng nghìn, hãy viết lại cho rõ"),
+    return Problem(t("check.number_style.both_ways", ctx.lang, raw=raw, read=read),
                    where, details={"raw": raw, "read": parsed.value})

@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from check_report.checks._text import blocks_with_outlook, clause, is_forward, locate, msg
+from check_report.checks._text import blocks_with_outlook, clause, is_forward, locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 from check_report.checks.period import MONTH, MONTHS_SPAN, QUARTER, ROMAN_QUARTER, SPAN_MONTHS, report_period
 
@@ -70,8 +71,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
                 continue
             raw = block.text[start:end]
             yield Problem(
-                msg(ctx.lang, f"'{raw}' is reported among the results of {own}: is the year {year} right?",
-                    f"'{raw}' được báo cáo trong kết quả của kỳ {own}: năm {year} có đúng không?"),
+                t("check.period_year.other_year", ctx.lang, raw=raw, own=own, year=year),
                 (locate(ctx.path, block, start, end),), details={"period": raw, "report": own})
 
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from check_report.checks._text import locate, msg
+from check_report.checks._text import locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 
 ID = "school-year"
@@ -44,6 +45,5 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
             if last == first + 1:
                 continue
             yield Problem(
-                msg(ctx.lang, f"school year '{m.group(0)}' must span two consecutive years ({first}-{first + 1}?)",
-                    f"'{m.group(0)}': năm học phải gồm hai năm liên tiếp ({first}-{first + 1}?)"),
+                t("check.school_year.span", ctx.lang, text=m.group(0), first=first, next=first + 1),
                 (locate(ctx.path, block, m.start(), m.end()),), details={"start": first, "end": last})

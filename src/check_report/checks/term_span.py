@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from check_report.checks._text import locate, msg
+from check_report.checks._text import locate
+from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 
 ID = "term-span"
@@ -45,6 +46,5 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
                 continue
             span = "/".join(str(y) for y in allowed)
             yield Problem(
-                msg(ctx.lang, f"term '{m.group(0)}' spans {last - first} years, not {span}",
-                    f"'{m.group(0)}' kéo dài {last - first} năm, không phải {span} năm"),
+                t("check.term_span.span", ctx.lang, text=m.group(0), years=last - first, span=span),
                 (locate(ctx.path, block, m.start(), m.end()),), details={"start": first, "end": last})

@@ -3,8 +3,7 @@ check kinds of `check_report.checks` (they get a CheckContext and yield Problems
 
 from __future__ import annotations
 
-import numpy as np
-
+from check_report import facts as F
 from check_report.checks import NEEDS_DOCUMENT, REGISTRY, load
 from check_report.checks.base import CheckContext
 from check_report.engine import messages
@@ -15,6 +14,8 @@ DUPLICATE_FIGURE = "duplicate-figure"
 
 def duplicate_figures(index, rule, lang: str, stats: RuleStats, checked: list) -> list[Finding]:
     """The same (indicator, measure, period) stated more than once must agree within rounding."""
+    import numpy as np      # here: loading rules (`rules`, `explain`) needs no numpy
+
     multi = np.flatnonzero(index.slot_count > 1)
     stats.evaluated += len(multi)
     stats.failed += int(index.conflict[multi].sum())
@@ -28,7 +29,8 @@ def duplicate_figures(index, rule, lang: str, stats: RuleStats, checked: list) -
             value, decimals, raw = index.fact_value(position)
             lo, hi = index.fact_bounds(position)
             figures.append(Figure(role=f"statement {k + 1}", value=value, lower=lo, upper=hi, raw=raw,
-                                  location=index.location(position), decimals=decimals))
+                                  location=index.location(position), decimals=decimals,
+                                  unit=fact_unit(index, position)))
         measure = str(index.measures[index.slot_meas[slot]])
         indicator = index.indicator(int(index.slot_ent[slot]))
         message = messages.duplicate(rule.describe(lang), indicator, measure, index.period_label(slot),
@@ -36,9 +38,17 @@ def duplicate_figures(index, rule, lang: str, stats: RuleStats, checked: list) -
         found.append(Finding(rule=rule.id, severity=rule.severity, message=message, indicator=indicator,
                              figures=tuple(figures), stated=(figures[0].lower, figures[0].upper),
                              implied=(figures[1].lower, figures[1].upper),
+                             values=(figures[0].value, figures[1].value),
+                             decimals=max(figures[0].decimals, figures[1].decimals),
                              details={"measure": measure, "period": index.period_label(slot),
                                       "entity": index.entity_key(int(index.slot_ent[slot]))}))
     return found
+
+
+def fact_unit(index, position: int) -> str:
+    """The unit written beside one fact ("triệu đồng", "%"), or ""."""
+    unit = index.facts[F.UNIT].iat[position] if F.UNIT in index.facts.columns else None
+    return unit if isinstance(unit, str) else ""
 
 
 # id -> (function, OPTIONS). Engine kinds take no options yet; the loader validates against OPTIONS.
@@ -64,9 +74,10 @@ def run_check_kind(rule, facts, path: str, document, lang: str, stats: RuleStats
     ctx = CheckContext(path=path, document=document, facts=facts, lang=lang)
     found = []
     for problem in module.check(ctx, options):
-        found.append(Finding(rule=rule.id, severity=problem.severity or rule.severity, message=problem.message,
-                             indicator=problem.indicator,
+        severity = rule.severity if rule.severity_set else (problem.severity or rule.severity)
+        found.append(Finding(rule=rule.id, severity=severity, message=problem.message, indicator=problem.indicator,
                              figures=tuple(problem.figures), stated=problem.stated, implied=problem.implied,
+                             values=problem.values, decimals=problem.decimals,
                              extra_locations=tuple(problem.locations), details=dict(problem.details)))
     stats.evaluated += 1
     stats.failed += 1 if found else 0   # one application, however many problems it found

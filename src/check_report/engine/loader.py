@@ -56,8 +56,9 @@ def load_rules(specs=("default",), *, enable=(), disable=(), severities=None, me
             if matches(rule.id, pattern):
                 on[rule.id] = value
     _apply_cli_switches(rules, on, tuple(enable), tuple(disable))
-    chosen = _severities(rules, state, dict(severities or {}))
-    kept = [replace(rule, severity=chosen[rule.id]) for rule in rules if on[rule.id]]
+    chosen, overridden = _severities(rules, state, dict(severities or {}))
+    kept = [replace(rule, severity=chosen[rule.id], severity_set=rule.id in overridden)
+            for rule in rules if on[rule.id]]
     return RuleSet(kept, frozenset(state.measures))
 
 
@@ -127,13 +128,17 @@ def _apply_cli_switches(rules, on: dict[str, bool], enable, disable) -> None:
             on[rule.id] = best[1]
 
 
-def _severities(rules, state: _State, overrides: dict[str, str]) -> dict[str, Severity]:
+def _severities(rules, state: _State, overrides: dict[str, str]) -> tuple[dict[str, Severity], set[str]]:
+    """The severity of every rule, and the ids whose severity a `severity:` table or an override set (it
+    then covers every finding of the rule, also the softer cases a check kind marks itself)."""
     chosen = {rule.id: rule.severity for rule in rules}
+    overridden: set[str] = set()
     for pattern, level, file, line in state.severities:
         _require_match(pattern, rules, f"{file}:{line}: severity")
         for rule in rules:
             if matches(rule.id, pattern):
                 chosen[rule.id] = level
+                overridden.add(rule.id)
     parsed = {}
     for pattern, name in overrides.items():
         _require_match(pattern, rules, "severity")
@@ -142,7 +147,8 @@ def _severities(rules, state: _State, overrides: dict[str, str]) -> dict[str, Se
         hits = [p for p in parsed if matches(rule.id, p)]
         if hits:
             chosen[rule.id] = parsed[max(hits, key=len)]
-    return chosen
+            overridden.add(rule.id)
+    return chosen, overridden
 
 
 def _severity(name, where: str, key: str) -> Severity:

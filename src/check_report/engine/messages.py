@@ -1,125 +1,155 @@
-"""Plain-words finding messages in English and Vietnamese, numbers written as the reader writes them."""
+"""Finding messages in the reader's words: figures as the report writes them, never intervals or formulas.
+
+A relation's message names the rule in plain words, the stated figure as written (its precision, its unit),
+what the other figures give at the same precision, and the difference; the rounding allowance is a detail
+the reporters add. The rule's expression stays in `Finding.formula` (JSON) and in `explain`.
+"""
 
 from __future__ import annotations
 
-import math
-import re
+from check_report.engine import expr as X
+from check_report.facts import PERIODIC_MEASURES
+from check_report.i18n import measure_name, t
+from check_report.wording import difference_text, number_text
 
-from check_report.numbers import EN, VI, decimals_of, format_number
-
-_TEMPLATES = {
-    "en": "{description}: {left} is {stated} but {right} gives {implied}",
-    "vi": "{description}: {left} là {stated} nhưng {right} cho {implied}",
-}
-_DUPLICATE = {
-    "en": "{description}: {indicator} {measure}{period} is stated {count} times with values that cannot "
-          "agree ({values})",
-    "vi": "{description}: {indicator} {measure}{period} được nêu {count} lần với các giá trị không thể "
-          "khớp nhau ({values})",
-}
-_RULE_ERROR = {
-    "en": "rule {rule} could not be evaluated: {error}",
-    "vi": "không đánh giá được quy tắc {rule}: {error}",
-}
 MAX_DECIMALS = 6
-
-# how a Vietnamese reader calls each measure (messages in vi speak their words, not identifiers)
-VI_MEASURES = {
-    "plan": "kế hoạch", "month": "tháng", "cumulative": "lũy kế", "previous": "cùng kỳ",
-    "pct_plan": "% kế hoạch", "pct_previous": "% so cùng kỳ", "growth": "tăng trưởng (%)",
-    "previous_month": "cùng tháng năm trước", "pct_previous_month": "% tháng so cùng kỳ",
-    "growth_month": "tăng trưởng tháng (%)", "change": "mức tăng", "share": "tỷ trọng (%)",
-    "contribution": "đóng góp (điểm %)", "numerator": "tử số", "denominator": "mẫu số",
-    "ratio_pct": "tỷ lệ (%)", "count": "số lượng", "amount": "giá trị",
-}
-_VI_FORMS = (
-    (re.compile(r"\bsum\(children\.(\w+)\)"), "tổng {} các thành phần"),
-    (re.compile(r"\bcount\(children\.(\w+)\)"), "số thành phần có {}"),
-    (re.compile(r"\bsum_months\((\w+)\)"), "tổng {} trong kỳ"),
-    (re.compile(r"\bparent\.(\w+)"), "{} của chỉ tiêu tổng"),
-)
-_NAME = re.compile(r"\b[a-z_][a-z0-9_]*\b")
+# a failed `left OP right`, read from the stated side: what the stated figure is compared with
+_FLIPPED = {"<=": ">=", ">=": "<=", "<": ">", ">": "<", "==": "==", "!=": "!="}
+_OPS = {"==": "=", "!=": "≠", "<=": "≤", ">=": "≥", "<": "<", ">": ">"}
 
 
-def style_of(lang: str) -> str:
-    return VI if lang == "vi" else EN
+def stated_on_right(node: X.Compare) -> bool:
+    """Whether the figure the relation is about stands on the right: `sum(children.plan) <= plan` is
+    about the total `plan`, whose parts' sum is what the other figures give."""
+    return not _single_figure(node.left) and _single_figure(node.right)
 
 
-def decimals_for(intervals: list[tuple[float, float]], base: int) -> int:
-    """Fewest decimals (at least base) that show each interval's ends apart and the intervals apart."""
+def _single_figure(node: X.Node) -> bool:
+    return isinstance(node, X.Ref)
+
+
+def flipped(op: str) -> str:
+    return _FLIPPED.get(op, op)
+
+
+def side_name(node: X.Node, lang: str, period: str = "") -> str:
+    """A side of a relation as the reader calls it: "% of plan", "the months added up", "the other figures"."""
+    if isinstance(node, X.Ref):
+        name = measure_name(node.measure, lang)
+        if node.scope == "parent":
+            return t("finding.parent", lang, measure=name)
+        periodic = node.measure in PERIODIC_MEASURES
+        return f"{name} {period_name(period, lang)}".strip() if periodic else name
+    if isinstance(node, X.Children):
+        if node.func == "count":
+            return t("finding.children_count", lang)
+        return t("finding.children_sum", lang, measure=measure_name(node.measure, lang))
+    if isinstance(node, X.SumMonths):
+        return t("finding.months_sum", lang)
+    return t("finding.others", lang)
+
+
+def side_said(node: X.Node, value: str, lang: str, period: str = "") -> str:
+    """A side of a relation with its value, as a clause: "the months add up to 1.279.400"."""
+    if isinstance(node, X.Ref) and node.scope == "parent":
+        return t("finding.source.parent", lang, measure=measure_name(node.measure, lang), value=value)
+    if isinstance(node, X.Ref):
+        return t("finding.source.figure", lang, name=side_name(node, lang, period), value=value)
+    if isinstance(node, X.Children):
+        if node.func == "count":
+            return t("finding.source.children_count", lang, value=value)
+        return t("finding.source.children_sum", lang, measure=measure_name(node.measure, lang), value=value)
+    if isinstance(node, X.SumMonths):
+        return t("finding.source.months_sum", lang, value=value)
+    return t("finding.source.others", lang, value=value)
+
+
+def period_name(label: str, lang: str) -> str:
+    """"2024-03" -> 03/2024; "2024-01..2024-03" -> 01–03/2024 (a period label of the fact table)."""
+    if not label:
+        return ""
+    first, _, last = label.partition("..")
+    try:
+        year, month = first.split("-")
+        last_year, last_month = (last or first).split("-")
+    except ValueError:
+        return label
+    if first == (last or first):
+        return t("period.month", lang, month=month, year=year)
+    if year != last_year:
+        return f"{period_name(first, lang)}–{period_name(last, lang)}"
+    return t("period.months", lang, first=month, last=last_month, year=year)
+
+
+def display_decimals(stated: float, implied: float, base: int) -> int:
+    """The figures' own decimals, or more when the two values (or their difference) would look the same."""
     decimals = max(0, base)
     while decimals < MAX_DECIMALS:
-        shown = [(round(lo, decimals), round(hi, decimals)) for lo, hi in intervals]
-        ends_apart = all(a != b or lo == hi for (a, b), (lo, hi) in zip(shown, intervals))
-        if ends_apart and len(set(shown)) == len(shown):
+        a, b = round(stated, decimals), round(implied, decimals)
+        if a != b or stated == implied:
             break
         decimals += 1
     return decimals
 
 
-def interval_text(interval: tuple[float, float], decimals: int, lang: str) -> str:
-    lo, hi = interval
-    style = style_of(lang)
-    if lo == hi:
-        return format_number(lo, decimals if not float(lo).is_integer() else 0, style)
-    # rounded outwards, so the shown interval always contains the computed one
-    factor = 10.0 ** decimals
-    lo, hi = math.floor(lo * factor + 1e-9) / factor, math.ceil(hi * factor - 1e-9) / factor
-    # '; ' between the bounds in both styles: the comma separates thousands (EN) or decimals (VI)
-    return f"[{format_number(lo, decimals, style)}; {format_number(hi, decimals, style)}]"
+def relation(rule: str, op: str, subject: str, other: X.Node, stated: float, implied: float, decimals: int,
+             lang: str, unit: str = "", period: str = "") -> str:
+    """The message of a failed relation, read from the stated figure (`op` as seen from it)."""
+    stated_text = number_text(stated, decimals, lang, unit)
+    implied_text = number_text(implied, decimals, lang, unit)
+    difference = difference_text(abs(stated - implied), decimals, lang, unit)
+    if op in ("==",):
+        return t("finding.equal", lang, rule=rule, subject=subject, stated=stated_text,
+                 source=side_said(other, implied_text, lang, period), difference=difference)
+    other_name = side_name(other, lang, period)
+    if op == "!=":
+        return t("finding.same", lang, rule=rule, subject=subject, stated=stated_text, other=other_name)
+    key = "finding.more" if stated > implied else "finding.less"
+    return t(key, lang, rule=rule, subject=subject, stated=stated_text, other=other_name, implied=implied_text,
+             difference=difference)
 
 
-def side_text(text: str, lang: str) -> str:
-    """An expression side as the reader says it: measure words in Vietnamese, × and − for * and -."""
-    if lang != "vi":
-        return text.replace(" * ", " × ").replace(" - ", " − ")
-    # placeholders keep already translated words from being translated again
-    words: list[str] = []
-
-    def keep(word: str) -> str:
-        words.append(word)
-        return f"\x00{len(words) - 1}\x00"
-
-    for pattern, form in _VI_FORMS:
-        text = pattern.sub(lambda m, form=form: keep(form.format(VI_MEASURES.get(m.group(1), m.group(1)))), text)
-    text = _NAME.sub(lambda m: keep(VI_MEASURES.get(m.group(0), m.group(0))), text)
-    text = re.sub(r"\x00(\d+)\x00", lambda m: words[int(m.group(1))], text)
-    return text.replace(" * ", " × ").replace(" - ", " − ")
+def bound(rule: str, op: str, subject: str, stated: float, decimals: int, limit: float, lang: str,
+          unit: str = "") -> str:
+    """A bound written in the rule ("pct_plan <= 60"): nothing is implied, the figure breaks a limit."""
+    limit_decimals = max(0, min(MAX_DECIMALS, len(repr(float(limit)).split(".")[1].rstrip("0"))))
+    return t("finding.bound", lang, rule=rule, subject=subject, stated=number_text(stated, decimals, lang, unit),
+             op=_OPS.get(op, op), limit=number_text(limit, limit_decimals, lang, unit))
 
 
-_BOUND = {
-    "en": "{description}: {left} is {stated}, expected {op} {right}",
-    "vi": "{description}: {left} là {stated}, yêu cầu {op} {right}",
-}
-_OPS = {"==": "=", "!=": "≠", "<=": "≤", ">=": "≥", "<": "<", ">": ">"}
-
-
-def relation(description: str, left: str, right: str, stated, implied, base_decimals: int,
-             lang: str, op: str | None = None) -> str:
-    if op is not None and re.fullmatch(r"\s*-?\d+(?:\.\d+)?\s*", right):
-        # a bound written in the rule ("pct_plan <= 60"): nothing is implied, the figure breaks a limit
-        decimals = decimals_for([stated], base_decimals + 1) if _finite(stated) else 2
-        limit = format_number(float(right), decimals_of(float(right)), VI if lang == "vi" else EN)
-        return _BOUND.get(lang, _BOUND["en"]).format(description=description, left=side_text(left, lang),
-                                                     stated=interval_text(stated, decimals, lang),
-                                                     op=_OPS.get(op, op), right=limit)
-    left, right = side_text(left, lang), side_text(right, lang)
-    decimals = decimals_for([stated, implied], base_decimals + 1) if _finite(stated, implied) else 2
-    return _TEMPLATES.get(lang, _TEMPLATES["en"]).format(
-        description=description, left=left, right=right,
-        stated=interval_text(stated, decimals, lang), implied=interval_text(implied, decimals, lang))
-
-
-def duplicate(description: str, indicator: str, measure: str, period: str, raws: list[str], lang: str) -> str:
-    return _DUPLICATE.get(lang, _DUPLICATE["en"]).format(
-        description=description, indicator=indicator or "?", measure=measure,
-        period=f" ({period})" if period else "", count=len(raws), values=", ".join(raws))
+def duplicate(rule: str, indicator: str, measure: str, period: str, raws: list[str], lang: str) -> str:
+    return t("finding.duplicate", lang, rule=rule, indicator=indicator or t("finding.unknown_indicator", lang),
+             measure=measure_name(measure, lang), period=f" {period_name(period, lang)}" if period else "",
+             count=len(raws), values="; ".join(raws))
 
 
 def rule_error(rule_id: str, error: BaseException, lang: str) -> str:
     text = f"{type(error).__name__}: {error}".splitlines()[0]
-    return _RULE_ERROR.get(lang, _RULE_ERROR["en"]).format(rule=rule_id, error=text)
+    return t("finding.rule_error", lang, rule=rule_id, error=text)
 
 
-def _finite(*intervals) -> bool:
-    return all(math.isfinite(v) for iv in intervals for v in iv)
+def figure_label(role: str, lang: str) -> str:
+    """A figure's role in a finding as the reader calls it: "pct_plan" -> "% of plan", "month 2024-01" ->
+    "month 01/2024", "children.plan: Thu thuế" -> "component Thu thuế: plan". Roles this module does not
+    know (set by a check kind) are shown as they are."""
+    head, sep, name = role.partition(": ")
+    if sep and head.startswith("children."):
+        return t("finding.component", lang, name=name, measure=measure_name(head.removeprefix("children."), lang))
+    word, _, rest = role.partition(" ")
+    if word == "statement" and rest.isdigit():
+        return t("finding.statement", lang, n=rest)
+    if has_measure(word, lang) and (not rest or _looks_like_period(rest)):
+        return f"{measure_name(word, lang)} {period_name(rest, lang)}".strip()
+    return role
+
+
+def has_measure(word: str, lang: str) -> bool:
+    from check_report.i18n import has
+
+    return has(f"measure.{word}", lang)
+
+
+def _looks_like_period(text: str) -> bool:
+    import re
+
+    return re.fullmatch(r"\d{4}-\d{2}(?:\.\.\d{4}-\d{2})?", text) is not None

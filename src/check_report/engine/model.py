@@ -39,6 +39,9 @@ class Rule:
     # ids of stronger rules: a finding of this rule is dropped when a finding of one of them involves all
     # of its figures' locations (see engine.subsume)
     subsumed_by: tuple[str, ...] = ()
+    # the severity was chosen by the user (a `severity:` table, --severity, config): it then covers every
+    # finding of the rule, including the softer cases a check kind marks itself
+    severity_set: bool = False
 
     def describe(self, lang: str = "en") -> str:
         return self.description.get(lang) or self.description.get("en") or self.id

@@ -16,9 +16,10 @@ from check_report.engine import expr as X
 from check_report.engine import kinds, messages
 from check_report.engine.evaluate import Domain, Evaluation, domain_for, evaluate
 from check_report.engine.model import EngineResult, Rule, RuleSet
+from check_report.engine.points import point_values
 from check_report.engine.subsume import drop_subsumed
 from check_report.engine.table import FactIndex
-from check_report.findings import Figure, Finding, Location, RuleStats, Severity
+from check_report.findings import Figure, Finding, Location, RuleStats, Severity, primary_first
 
 RULE_ERROR = "engine.rule-error"
 
@@ -217,25 +218,40 @@ def _finding(index: FactIndex, rule: Rule, ev: Evaluation, domain: Domain, app: 
              lang) -> Finding:
     comp = next((c for c in ev.comparisons if c.truth.known[app] and not c.truth.possible[app]),
                 ev.comparisons[0])
-    stated = (float(comp.left.lo[app]), float(comp.left.hi[app]))
-    implied = (float(comp.right.lo[app]), float(comp.right.hi[app]))
-    figures = _figures(index, members)
+    # read from the figure the relation is about: `sum(children.plan) <= plan` is about the total
+    swap = messages.stated_on_right(comp.node)
+    stated_node, other_node = (comp.node.right, comp.node.left) if swap else (comp.node.left, comp.node.right)
+    stated_iv, other_iv = (comp.right, comp.left) if swap else (comp.left, comp.right)
+    stated = (float(stated_iv.lo[app]), float(stated_iv.hi[app]))
+    implied = (float(other_iv.lo[app]), float(other_iv.hi[app]))
+    about = {id(n) for n in X.walk(stated_node)}
+    figures, primary = _figures(index, members, about)
     period = str(index.periods[domain.per[app]]) if domain.per[app] >= 0 else ""
-    left = ev.text[comp.node.left.start:comp.node.left.end] + (f" ({period})" if period else "")
-    right = ev.text[comp.node.right.start:comp.node.right.end]
     base = max((f.decimals for f in figures), default=0)
+    stated_value, implied_value = (point_values(index, domain, [app], node, ev.text)[0]
+                                   for node in (stated_node, other_node))
+    decimals = messages.display_decimals(stated_value, implied_value, base)
+    unit = figures[min(primary)].unit if primary else ""
     ent = int(domain.ent[app])
+    subject = messages.side_name(stated_node, lang, period)
+    op = messages.flipped(comp.node.op) if swap else comp.node.op
+    if isinstance(other_node, X.Num):
+        message = messages.bound(rule.describe(lang), op, subject, stated_value, decimals, other_node.value, lang,
+                                 unit)
+    else:
+        message = messages.relation(rule.describe(lang), op, subject, other_node, stated_value, implied_value,
+                                    decimals, lang, unit, period)
     return Finding(
-        rule=rule.id, severity=rule.severity, indicator=index.indicator(ent), figures=figures,
-        message=messages.relation(rule.describe(lang), left, right, stated, implied, base, lang,
-                                  op=comp.node.op),
-        stated=stated, implied=implied,
+        rule=rule.id, severity=rule.severity, indicator=index.indicator(ent),
+        figures=primary_first(figures, primary), message=message, stated=stated, implied=implied,
+        values=(stated_value, implied_value), decimals=decimals, formula=ev.text,
         details={"expr": ev.text, "period": period, "bindings": dict(bindings),
                  "entity": index.entity_key(ent)})
 
 
-def _figures(index: FactIndex, members) -> tuple[Figure, ...]:
-    figures, seen = [], set()
+def _figures(index: FactIndex, members, about: set[int]) -> tuple[tuple[Figure, ...], frozenset[int]]:
+    """The figures of a finding, and the positions of those on the side the relation is about."""
+    figures, seen, primary = [], set(), set()
     for role, node, slot in members:
         if slot in seen:
             continue
@@ -243,9 +259,12 @@ def _figures(index: FactIndex, members) -> tuple[Figure, ...]:
         position = int(index.slot_fact[slot])
         value, decimals, raw = index.fact_value(position)
         lower, upper = index.fact_bounds(position)
+        if id(node) in about:
+            primary.add(len(figures))
         figures.append(Figure(role=_role(index, role, node, slot), value=value, lower=lower, upper=upper,
-                              raw=raw, location=index.location(position), decimals=decimals))
-    return tuple(figures)
+                              raw=raw, location=index.location(position), decimals=decimals,
+                              unit=kinds.fact_unit(index, position)))
+    return tuple(figures), frozenset(primary)
 
 
 def _role(index: FactIndex, role: str, node: X.Node, slot: int) -> str:

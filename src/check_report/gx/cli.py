@@ -1,7 +1,8 @@
 """`check-report gx-suite RULES... -o suite.json`: a rule set as a GX expectation suite file.
 
-Rules with no GX form are listed on stderr (never dropped silently); `--strict` makes them fail the run.
-Errors are one line and exit 2, like the rest of the CLI.
+The suite is the rule set: when some rule has no GX form, nothing is written and every such rule is named
+on stderr (exit 2). `--allow-partial` writes the rules that have one and lists those left out (exit 0).
+Errors are one line starting with "check-report: " and exit 2, like the rest of the CLI.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from check_report.findings import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from check_report.findings import EXIT_ERROR, EXIT_OK
 
 PROG = "check-report gx-suite"
+PREFIX = "check-report: gx-suite"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,8 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--enable", action="append", default=[], metavar="ID")
     parser.add_argument("--disable", action="append", default=[], metavar="ID")
     parser.add_argument("--lang", choices=("en", "vi"), default="en", help="language of finding messages")
-    parser.add_argument("--strict", action="store_true",
-                        help="exit 1 when a rule has no GX form (default: list them and go on)")
+    parser.add_argument("--allow-partial", action="store_true",
+                        help="write the rules that have a GX form and list the others (default: fail naming them)")
+    parser.add_argument("--strict", action="store_true", help=argparse.SUPPRESS)   # the default now
     return parser
 
 
@@ -42,7 +45,7 @@ def cli_gx_suite(argv: list[str] | None = None) -> int:
         if type(exc).__name__ not in {"RuleError", "GxError", "OSError", "PermissionError",
                                       "FileNotFoundError", "IsADirectoryError"}:
             raise
-        print(f"{PROG}: {' '.join(str(exc).split())}", file=sys.stderr)
+        print(f"{PREFIX}: {' '.join(str(exc).split())}", file=sys.stderr)
         return EXIT_ERROR
 
 
@@ -50,18 +53,24 @@ def _run(args) -> int:
     from check_report.engine import load_rules
     from check_report.gx.compile import compile_suite, suite_json
 
+    from check_report.i18n import t
+
     ruleset = load_rules(args.rules or ["default"], enable=args.enable, disable=args.disable)
     suite, unsupported = compile_suite(ruleset, lang=args.lang, name=args.name)
+    for rule_id, reason in unsupported:
+        print(f"{PREFIX}: {t('gx_suite.unsupported', args.lang, rule=rule_id, reason=reason)}", file=sys.stderr)
+    if unsupported and not args.allow_partial:
+        print(f"{PREFIX}: {t('gx_suite.partial', args.lang, count=len(unsupported))}", file=sys.stderr)
+        return EXIT_ERROR
     text = json.dumps(suite_json(suite), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     if args.output:
         _write_atomically(Path(args.output), text)
     else:
         sys.stdout.write(text)
-    for rule_id, reason in unsupported:
-        print(f"{PROG}: {rule_id}: not in the suite: {reason}", file=sys.stderr)
-    print(f"{PROG}: {len(suite.expectations)} expectations from {len(ruleset.rules)} rules"
-          f"{f', {len(unsupported)} without a GX form' if unsupported else ''}", file=sys.stderr)
-    return EXIT_FINDINGS if unsupported and args.strict else EXIT_OK
+    summary = t("gx_suite.summary", args.lang, expectations=len(suite.expectations), rules=len(ruleset.rules))
+    left_out = f"; {t('gx_suite.left_out', args.lang, count=len(unsupported))}" if unsupported else ""
+    print(f"{PREFIX}: {summary}{left_out}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _write_atomically(path: Path, text: str) -> None:

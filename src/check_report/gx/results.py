@@ -18,19 +18,9 @@ from check_report.gx import compile as C
 from check_report.gx.relations import unpack_rows
 from check_report.gx.serial import finding_from_dict
 from check_report.gx.wide import measure_columns
+from check_report.i18n import t
 
 ENGINE_ERROR_RULE = "engine.rule-error"
-# the few words this module says itself; the rule's own description comes in the user's language
-WORDS = {
-    "en": {"failed": "{what}: GX {gx} failed", "observed": " (observed {observed})",
-           "row": "{what}: {stated} is not expected (GX {gx})",
-           "error": "rule {rule} could not be evaluated in GX: {msg}"},
-    "vi": {"failed": "{what}: kiểm tra GX {gx} không đạt", "observed": " (giá trị {observed})",
-           "row": "{what}: {stated} không hợp lệ (GX {gx})",
-           "error": "không đánh giá được quy tắc {rule} trong GX: {msg}"},
-}
-
-
 @dataclass
 class Batch:
     """One frame validated by some of the expectations, and how its rows map back to fact-table rows."""
@@ -59,8 +49,7 @@ def collect(item, batch: Batch, table, path: str, ruleset, result, lang: str = "
             result.checked_facts |= unpack_rows(table.index, details["checked_rows"])
         return
     what = (rule.describe(lang) if rule else "") or item.expectation_config.type
-    words = WORDS.get(lang, WORDS["en"])
-    findings = [] if item.success else _stock_findings(item, batch, table, path, info["rule"], severity, what, words)
+    findings = [] if item.success else _stock_findings(item, batch, table, path, info["rule"], severity, what, lang)
     result.findings.extend(findings)
     result.per_rule[info["rule"]] = _stock_stats(body, item.success, len(findings))
 
@@ -85,18 +74,18 @@ def _stock_stats(body: dict, success: bool, failed: int) -> RuleStats:
     return RuleStats(evaluated=evaluated, passed=max(0, evaluated - failed), failed=failed)
 
 
-def _stock_findings(item, batch: Batch, table, path, rule_id, severity, what, words) -> list[Finding]:
+def _stock_findings(item, batch: Batch, table, path, rule_id, severity, what, lang) -> list[Finding]:
     config = item.expectation_config
     body = item.result or {}
     rows = body.get("unexpected_index_list")
     if not rows:
         observed = body.get("observed_value")
-        message = words["failed"].format(what=what, gx=config.type) + (
-            words["observed"].format(observed=repr(observed)) if observed is not None else "")
+        message = t("gx.failed", lang, what=what, gx=config.type) + (
+            t("gx.observed", lang, observed=repr(observed)) if observed is not None else "")
         return [Finding(rule=rule_id, severity=severity, message=message,
                         extra_locations=(Location(path),), details={"gx": config.type})]
     columns = measure_columns(config.kwargs)
-    message = partial(words["row"].format, what=what, gx=config.type)
+    message = partial(t, "gx.row", lang, what=what, gx=config.type)
     return [_row_finding(batch, table, row, columns, rule_id, severity, message, config.type, path) for row in rows]
 
 
@@ -120,5 +109,5 @@ def _figure(fact, role: str) -> Figure:
 
 def _error_finding(rule_id: str, message: str, path: str, lang: str) -> Finding:
     return Finding(rule=ENGINE_ERROR_RULE, severity=Severity.ERROR,
-                   message=WORDS.get(lang, WORDS["en"])["error"].format(rule=rule_id, msg=message),
+                   message=t("gx.error", lang, rule=rule_id, msg=message),
                    extra_locations=(Location(path),), details={"rule": rule_id})

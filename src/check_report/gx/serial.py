@@ -55,10 +55,13 @@ def finding_to_dict(finding: Finding) -> dict:
         "message": finding.message,
         "indicator": finding.indicator,
         "figures": [{"role": f.role, "value": _number(f.value), "lower": _number(f.lower),
-                     "upper": _number(f.upper), "raw": f.raw, "decimals": f.decimals,
+                     "upper": _number(f.upper), "raw": f.raw, "decimals": f.decimals, "unit": f.unit,
                      "location": location_to_dict(f.location)} for f in finding.figures],
         "stated": _pair(finding.stated),
         "implied": _pair(finding.implied),
+        "values": _pair(finding.values),
+        "decimals": finding.decimals,
+        "formula": finding.formula,
         "extra_locations": [location_to_dict(loc) for loc in finding.extra_locations],
         "details": _plain(finding.details),
     }
@@ -70,12 +73,14 @@ def finding_from_dict(data: dict) -> Finding:
 
     figures = tuple(
         Figure(role=f["role"], value=_float(f["value"]), lower=_float(f["lower"]), upper=_float(f["upper"]),
-               raw=f["raw"], location=Location(**f["location"]), decimals=int(f["decimals"]))
+               raw=f["raw"], location=Location(**f["location"]), decimals=int(f["decimals"]),
+               unit=f.get("unit") or "")
         for f in data.get("figures", ()))
     return Finding(
         rule=data["rule"], severity=Severity.parse(data["severity"]), message=data["message"],
         indicator=data.get("indicator", ""), figures=figures, stated=pair(data.get("stated")),
         implied=pair(data.get("implied")),
         extra_locations=tuple(Location(**loc) for loc in data.get("extra_locations", ())),
-        details=dict(data.get("details") or {}),
+        details=dict(data.get("details") or {}), values=pair(data.get("values")),
+        decimals=data.get("decimals"), formula=data.get("formula") or "",
     )

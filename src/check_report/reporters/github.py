@@ -8,7 +8,9 @@ message; additionally `:` and `,` in properties.
 
 from __future__ import annotations
 
-from check_report.reporters.machine import finding_paths, interval_text, locations_in, place
+from check_report.i18n import t
+from check_report.reporters.machine import finding_paths, locations_in, place
+from check_report.wording import place_in_file
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -26,12 +28,13 @@ def render(report: dict, *, lang: str = "en") -> str:
 
 def _annotations(finding: dict, lang: str) -> list[str]:
     message = finding["message"]
-    if finding.get("stated") and finding.get("implied"):
-        message += (f" (stated {interval_text(finding['stated'], lang)},"
-                    f" implied {interval_text(finding['implied'], lang)})")
+    # a known finding (baseline, accepted in the file) is a notice: it neither fails nor alarms the check
+    level = "notice" if finding.get("known") else COMMANDS.get(finding["severity"], "warning")
+    if finding.get("known"):
+        message = f"[{t('report.known', lang)}] {message}"
     paths = finding_paths(finding)
     if not paths:
-        return [_command(COMMANDS.get(finding["severity"], "warning"), {"title": finding["rule"]}, message)]
+        return [_command(level, {"title": finding["rule"]}, message)]
     out = []
     for path in paths:
         here = locations_in(finding, path)
@@ -41,11 +44,12 @@ def _annotations(finding: dict, lang: str) -> list[str]:
         if first.get("line") is not None:
             props["line"] = str(first["line"])
         elif place(first):
-            title = f"{title} ({place(first)})"
-        others = list(dict.fromkeys(place(loc) for loc in here[1:] if place(loc) and place(loc) != place(first)))
-        text = f"{message} [also {', '.join(others)}]" if others else message
+            title = f"{title} ({place_in_file(first, lang)})"
+        others = list(dict.fromkeys(place_in_file(loc, lang) for loc in here[1:]
+                                    if place(loc) and place(loc) != place(first)))
+        text = f"{message} [{t('annotate.also', lang)} {', '.join(others)}]" if others else message
         props["title"] = title
-        out.append(_command(COMMANDS.get(finding["severity"], "warning"), props, text))
+        out.append(_command(level, props, text))
     return out
 
 

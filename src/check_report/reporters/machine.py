@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import os
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath
 from urllib.parse import quote
 
 from check_report.numbers import decimals_of, format_interval
@@ -19,16 +19,14 @@ SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1}
 def artifact_uri(path: str) -> str:
     """A relative URI (forward slashes, percent-encoded) for paths under the working directory, as code
     scanning tools resolve them against the checkout; a `file:` URI for anything else."""
+    from check_report.known import normal_path
+
     if not path:
         return ""
-    candidate = Path(path)
-    if candidate.is_absolute():
-        try:
-            candidate = candidate.resolve().relative_to(Path.cwd().resolve())
-        except ValueError:
-            return candidate.resolve().as_uri()
-    posix = PurePosixPath(*candidate.parts).as_posix() if candidate.parts else path
-    return quote(posix.removeprefix("./"), safe="/")
+    relative = normal_path(path)
+    if PurePath(relative).is_absolute():
+        return Path(path).resolve().as_uri()
+    return quote(relative, safe="/")
 
 
 def finding_paths(finding: dict) -> list[str]:

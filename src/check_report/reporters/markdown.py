@@ -1,45 +1,21 @@
 """`--format markdown`: a report a reviewer pastes into a ticket (GitHub, GitLab, Jira's markdown).
 
 A summary table (one row per file), then the findings per file as a table: severity, rule, place,
-message, stated and implied intervals. Cells are escaped so a `|` in a quoted sentence never breaks the
-table. Numbers are written the way the report's readers write them (`--lang vi`: 1.138,5).
+message, the stated figure and what the other figures give. Cells are escaped so a `|` in a quoted sentence never breaks the
+table. Figures are written the way the report's readers write them (`--lang vi`: 1.138,5).
 """
 
 from __future__ import annotations
 
-from check_report.reporters.machine import (
-    findings_by_file, interval_text, locations_in, place, relative_display,
-)
+from check_report.i18n import severity_label, t
+from check_report.reporters.machine import findings_by_file, locations_in, relative_display
+from check_report.wording import comparison_texts, place_in_file
 
-LABELS = {
-    "title": {"en": "check-report findings", "vi": "Kết quả kiểm tra check-report"},
-    "summary": {"en": "Summary", "vi": "Tổng hợp"},
-    "file": {"en": "File", "vi": "Tệp"},
-    "status": {"en": "Status", "vi": "Trạng thái"},
-    "facts": {"en": "Figures", "vi": "Số liệu"},
-    "errors": {"en": "Errors", "vi": "Lỗi"},
-    "warnings": {"en": "Warnings", "vi": "Cảnh báo"},
-    "infos": {"en": "Info", "vi": "Thông tin"},
-    "total": {"en": "Total", "vi": "Tổng"},
-    "severity": {"en": "Severity", "vi": "Mức độ"},
-    "rule": {"en": "Rule", "vi": "Quy tắc"},
-    "where": {"en": "Where", "vi": "Vị trí"},
-    "message": {"en": "Finding", "vi": "Nội dung"},
-    "stated": {"en": "Stated", "vi": "Số báo cáo"},
-    "implied": {"en": "Implied", "vi": "Số suy ra"},
-    "ok": {"en": "checked", "vi": "đã kiểm tra"},
-    "unreadable": {"en": "not read", "vi": "không đọc được"},
-    "clean": {"en": "No discrepancies found.", "vi": "Không phát hiện sai lệch."},
-    "cross": {"en": "(several files)", "vi": "(nhiều tệp)"},
-    "error": {"en": "error", "vi": "lỗi"},
-    "warning": {"en": "warning", "vi": "cảnh báo"},
-    "info": {"en": "info", "vi": "thông tin"},
-}
 _ICONS = {"error": "🔴", "warning": "🟡", "info": "🔵"}
 
 
 def _t(key: str, lang: str) -> str:
-    return LABELS[key].get(lang) or LABELS[key]["en"]
+    return t(f"markdown.{key}", lang)
 
 
 def render(report: dict, *, lang: str = "en") -> str:
@@ -76,17 +52,18 @@ def _findings_table(findings: list[dict], path: str, lang: str) -> list[str]:
     lines = [_row(_t(k, lang) for k in keys), _row(["---"] * len(keys))]
     for finding in findings:
         severity = finding["severity"]
+        label = severity_label(severity, lang) + (f" ({_t('known', lang)})" if finding.get("known") else "")
+        compared = comparison_texts(finding, lang) or {}
         lines.append(_row([
-            f"{_ICONS.get(severity, '')} {_t(severity, lang) if severity in LABELS else severity}".strip(),
-            f"`{finding['rule']}`", _places(finding, path), finding["message"],
-            interval_text(finding.get("stated"), lang), interval_text(finding.get("implied"), lang)]))
+            f"{_ICONS.get(severity, '')} {label}".strip(), f"`{finding['rule']}`", _places(finding, path, lang),
+            finding["message"], compared.get("stated", ""), compared.get("implied", "")]))
     return lines
 
 
-def _places(finding: dict, path: str) -> str:
+def _places(finding: dict, path: str, lang: str) -> str:
     """This file's places first, then the other files' (cross-file findings)."""
-    here = [place(loc) for loc in locations_in(finding, path)]
-    elsewhere = [f"{relative_display(loc['path'])} {place(loc)}".strip()
+    here = [place_in_file(loc, lang) for loc in locations_in(finding, path)]
+    elsewhere = [f"{relative_display(loc['path'])} {place_in_file(loc, lang)}".strip()
                  for loc in finding.get("locations") or () if (loc.get("path") or "") != path]
     return "<br>".join(dict.fromkeys(p for p in here + elsewhere if p))  # each place once, in order
 

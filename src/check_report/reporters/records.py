@@ -8,18 +8,29 @@ Shape (version 1; fields are only ever added):
 
     {"version": 1,
      "tool": {"name": "check-report", "version": str}, "lang": "en" | "vi",
-     "summary": {"errors", "warnings", "infos", "findings", "facts", "files", "files_ok", "files_error",
-                 "rules", "rules_evaluated", "checks_evaluated", "passed", "failed", "not_evaluated"},
+     "summary": {"errors", "warnings", "infos", "known", "findings", "facts", "files", "files_ok",
+                 "files_error", "rules", "rules_evaluated", "checks_evaluated", "passed", "failed",
+                 "not_evaluated"},
      "files": [{"path", "status": "ok" | "error", "error": str | None, "facts", "notes": [str],
-                "coverage": {str: int}, "errors", "warnings", "infos",
+                "coverage": {str: int}, "errors", "warnings", "infos", "known",
                 "checks": {"evaluated", "passed", "failed", "not_evaluated"},
+                "rules": {rule id: {"evaluated", "passed", "failed", "not_evaluated", "subsumed"}},
                 "unchecked": [{"where", "raw", "context"}]}],
      "findings": [{"rule", "severity": "error" | "warning" | "info", "message", "indicator", "path",
                    "stated": [lo, hi] | None, "implied": [lo, hi] | None,
-                   "figures": [{"role", "value", "lower", "upper", "raw", "decimals", "location"}],
-                   "locations": [{"path", "sheet", "cell", "line", "where", "text", "short"}]}],
+                   "stated_value", "implied_value", "difference", "tolerance": float | None,
+                   "decimals": int | None, "unit": str, "formula": str, "known": bool, "accepted": bool,
+                   "fingerprint": str,
+                   "figures": [{"role", "label", "value", "lower", "upper", "raw", "decimals", "unit",
+                                "location"}],
+                   "locations": [{"path", "sheet", "cell", "line", "where", "text", "short", "label"}]}],
      "rules": [{"id", "pack", "severity", "description", "descriptions": {"en", "vi"}, "doc": {...},
                 "evaluated", "passed", "failed", "not_evaluated"}]}
+
+`stated` and `implied` are the intervals the figures' precision allows (the relation fails when they cannot
+agree); `stated_value` is the figure the relation is about as written, `implied_value` what the other figures
+give at the same precision, `tolerance` the rounding allowance between them (half the widths of both
+intervals). `label`s are for people, in the report's language; `short` and `where` stay machine-stable.
 
 Counting: `checks_evaluated`, `passed`, `failed` and `not_evaluated` count rule *applications* (one rule on
 one indicator and period); `rules_evaluated` counts the rules that were evaluated at least once.
@@ -42,14 +53,16 @@ _SEVERITY_KEYS = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severi
 
 
 def build_report(results: list[FileResult], *, lang: str, tool_version: str, ruleset=None,
-                 extra_findings: Iterable[Finding] = (), unchecked: dict | None = None) -> dict:
+                 extra_findings: Iterable[Finding] = (), unchecked: dict | None = None,
+                 baseline: dict | None = None) -> dict:
     """The report record of one run. `extra_findings` carries findings that belong to no single file
     (cross-file checks); they count in the summary and are listed with the others. `unchecked` maps a
-    path to its numbers no rule looked at, as (where, raw, context) triples (`--show-unchecked`)."""
+    path to its numbers no rule looked at, as (where, raw, context) triples (`--show-unchecked`).
+    `baseline` ({"path", "stale": [...]}) is recorded when the run compared its findings with a baseline."""
     extra = list(extra_findings)
     all_findings = [f for r in results for f in r.findings] + extra
-    findings = [finding_record(f, _owner(f, r.path)) for r in results for f in r.findings]
-    findings += [finding_record(f, _owner(f, "")) for f in extra]
+    findings = [finding_record(f, _owner(f, r.path), lang) for r in results for f in r.findings]
+    findings += [finding_record(f, _owner(f, ""), lang) for f in extra]
     findings.sort(key=_finding_order)
     per_rule = _merge_per_rule(results)
     return {
@@ -57,10 +70,24 @@ def build_report(results: list[FileResult], *, lang: str, tool_version: str, rul
         "tool": {"name": TOOL_NAME, "version": tool_version},
         "lang": lang,
         "summary": _summary(results, all_findings, per_rule),
-        "files": [file_record(r, (unchecked or {}).get(r.path, ())) for r in results],
+        "files": _listed_counts([file_record(r, (unchecked or {}).get(r.path, ())) for r in results], findings),
         "findings": findings,
         "rules": rule_records(ruleset, per_rule, all_findings, lang),
+        **({"baseline": baseline} if baseline is not None else {}),
     }
+
+
+def _listed_counts(files: list[dict], findings: list[dict]) -> list[dict]:
+    """A file's counts are those of the findings listed under it (its own, and the cross-file findings
+    that start in it), so the per-file table always agrees with the findings shown; known findings
+    (baseline, accepted in the file) are counted apart."""
+    for record in files:
+        mine = [f for f in findings if f["path"] == record["path"]]
+        live = [f for f in mine if not f.get("known")]
+        for key, severity in (("errors", "error"), ("warnings", "warning"), ("infos", "info")):
+            record[key] = sum(1 for f in live if f["severity"] == severity)
+        record["known"] = len(mine) - len(live)
+    return files
 
 
 def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
@@ -75,8 +102,10 @@ def _summary(results: list[FileResult], findings: list[Finding], per_rule: dict[
     for result in results:
         totals.add(result.stats)
     failed_files = sum(1 for r in results if r.status != "ok")
+    live = [f for f in findings if not f.details.get("known")]
     return {
-        **severity_counts(findings),
+        **severity_counts(live),
+        "known": len(findings) - len(live),
         "findings": len(findings),
         "facts": sum(r.facts for r in results),
         "files": len(results),
@@ -102,13 +131,14 @@ def file_record(result: FileResult, unchecked: Iterable[tuple] = ()) -> dict:
         "coverage": {key: int(result.coverage[key]) for key in sorted(result.coverage)},
         **severity_counts(result.findings),
         "checks": _stats_record(result.stats),
+        "rules": {rule: _stats_record(stats) for rule, stats in sorted(result.per_rule.items())},
         "unchecked": [{"where": str(where), "raw": str(raw), "context": str(context)}
                       for where, raw, context in unchecked],
     }
 
 
-def finding_record(finding: Finding, path: str = "") -> dict:
-    return {
+def finding_record(finding: Finding, path: str = "", lang: str = "en") -> dict:
+    record = {
         "rule": finding.rule,
         "severity": Severity(finding.severity).label,
         "message": finding.message,
@@ -116,25 +146,66 @@ def finding_record(finding: Finding, path: str = "") -> dict:
         "path": path,
         "stated": _interval(finding.stated),
         "implied": _interval(finding.implied),
-        "figures": [figure_record(fig) for fig in finding.figures],
-        "locations": [location_record(loc) for loc in finding.locations],
+        **_comparison(finding),
+        "formula": finding.formula or str(finding.details.get("expr") or ""),
+        "known": bool(finding.details.get("known")),
+        "accepted": bool(finding.details.get("accepted")),
+        "figures": [figure_record(fig, lang) for fig in finding.figures],
+        "locations": [location_record(loc, lang) for loc in finding.locations],
     }
+    record["fingerprint"] = fingerprint(record)
+    return record
 
 
-def figure_record(figure: Figure) -> dict:
+def _comparison(finding: Finding) -> dict:
+    """The stated figure, what the others give, their difference and the rounding allowance (points)."""
+    empty = {"stated_value": None, "implied_value": None, "difference": None, "tolerance": None,
+             "decimals": None, "unit": ""}
+    # only a producer that states the figures as written gives them: a midpoint of an interval is no figure
+    if finding.stated is None or finding.implied is None or finding.values is None:
+        return empty
+    values = finding.values
+    if not all(math.isfinite(v) for v in (*values, *finding.stated, *finding.implied)):
+        return empty
+    decimals = finding.decimals
+    if decimals is None:
+        decimals = max((f.decimals for f in finding.figures), default=0)
+    half = (finding.stated[1] - finding.stated[0] + finding.implied[1] - finding.implied[0]) / 2
+    return {"stated_value": _number(values[0]), "implied_value": _number(values[1]),
+            "difference": _number(abs(values[0] - values[1])), "tolerance": _number(half),
+            "decimals": int(decimals), "unit": finding.figures[0].unit if finding.figures else ""}
+
+
+def fingerprint(record: dict) -> str:
+    """What identifies a finding across edits of the file (check_report.known): rule, file, indicator and
+    the figures as written, never line numbers or cells (a row inserted above moves them all)."""
+    from check_report.known import fingerprint_of
+
+    return fingerprint_of(record["rule"], record["path"], record["indicator"],
+                          [(f["role"], f["raw"]) for f in record["figures"]],
+                          [loc["text"] for loc in record["locations"][len(record["figures"]):]])
+
+
+def figure_record(figure: Figure, lang: str = "en") -> dict:
+    from check_report.engine.messages import figure_label
+
     return {
         "role": figure.role,
+        "label": figure_label(figure.role, lang),
         "value": _number(figure.value),
         "lower": _number(figure.lower),
         "upper": _number(figure.upper),
         "raw": figure.raw,
         "decimals": int(figure.decimals),
-        "location": location_record(figure.location),
+        "unit": figure.unit,
+        "location": location_record(figure.location, lang),
     }
 
 
-def location_record(location: Location) -> dict:
-    return {
+def location_record(location: Location, lang: str = "en") -> dict:
+    from check_report.wording import place_label
+
+    record = {
         "path": location.path,
         "sheet": location.sheet,
         "cell": location.cell,
@@ -143,6 +214,8 @@ def location_record(location: Location) -> dict:
         "text": location.text,
         "short": location.short(),
     }
+    record["label"] = place_label(record, lang)
+    return record
 
 
 def rule_records(ruleset, per_rule: dict[str, RuleStats], findings: list[Finding], lang: str) -> list[dict]:

@@ -19,12 +19,11 @@ from __future__ import annotations
 import hashlib
 import json
 
-from check_report.reporters.machine import artifact_uri, interval_text
+from check_report.reporters.machine import artifact_uri
+from check_report.wording import comparison_line
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
-_STATED = {"en": "stated", "vi": "số báo cáo"}
-_IMPLIED = {"en": "implied", "vi": "số suy ra"}
 
 
 def render(report: dict, *, lang: str = "en") -> str:
@@ -104,7 +103,12 @@ def _result(finding: dict, rule_index: dict[str, int], artifact_index: dict[str,
         result["locations"] = [_strip_id(locations[0])]
     if len(locations) > 1:
         result["relatedLocations"] = locations[1:]
-    result["partialFingerprints"] = {"checkReportFinding/v1": _fingerprint(finding)}
+    # v2 survives lines moving (rule, file, indicator, figures as written); v1 (places) kept for old alerts
+    result["partialFingerprints"] = {"checkReportFinding/v1": _fingerprint(finding),
+                                     "checkReportFinding/v2": finding["fingerprint"]}
+    if finding.get("known"):
+        result["suppressions"] = [{"kind": "inSource" if finding.get("accepted") else "external",
+                                   "status": "accepted"}]
     properties = {k: finding[k] for k in ("indicator", "stated", "implied") if finding.get(k) is not None}
     if properties:
         result["properties"] = properties
@@ -112,12 +116,8 @@ def _result(finding: dict, rule_index: dict[str, int], artifact_index: dict[str,
 
 
 def _message(finding: dict, lang: str) -> str:
-    text = finding["message"]
-    if finding.get("stated") and finding.get("implied"):
-        key = "vi" if lang == "vi" else "en"
-        text += (f" ({_STATED[key]} {interval_text(finding['stated'], lang)},"
-                 f" {_IMPLIED[key]} {interval_text(finding['implied'], lang)})")
-    return text
+    compared = comparison_line(finding, lang)
+    return f"{finding['message']} ({compared})" if compared else finding["message"]
 
 
 def _location(loc: dict, artifact_index: dict[str, int], number: int) -> dict:

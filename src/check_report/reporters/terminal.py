@@ -11,8 +11,8 @@ import io
 import os
 from collections.abc import Iterable
 
-from check_report.i18n import severity_label, t
-from check_report.numbers import EN, VI, format_interval, format_number
+from check_report.i18n import severity_label, t, translate_note
+from check_report.wording import comparison_line, figure_value_text, place_label, quote_around
 
 STYLES = {
     "severity.error": "bold red",
@@ -31,7 +31,7 @@ STYLES = {
     "summary.clean": "bold green",
     "summary.dirty": "bold red",
 }
-_QUOTE_WIDTH = 70
+_QUOTE_WIDTH = 72
 _NOTES_SHOWN = 12   # per file; the JSON report keeps them all
 
 
@@ -64,21 +64,35 @@ def render(report: dict, *, lang: str = "en") -> str:
 
 
 def print_report(report: dict, console, *, lang: str = "en", quiet: bool = False) -> None:
-    style = VI if lang == "vi" else EN
     files = report["files"]
     for path, findings in _by_file(report):
-        _print_file(console, path, findings, lang, style)
+        _print_file(console, path, findings, lang)
     if quiet:
         return
     failed = [f for f in files if f["status"] != "ok"]
     for record in failed:
-        console.print(_line(("✗ ", "status.error"), (record["error"] or record["path"], "")))
+        _emit(console, _line(("✗ ", "status.error")), _line((record["error"] or record["path"], "")))
     if len(files) > 1:
         console.print()
         console.print(file_table(files, lang))
     _print_notes(console, files, lang)
     _print_unchecked(console, files, lang)
+    _print_stale(console, report, lang)
     _print_summary(console, report, lang)
+
+
+def _emit(console, prefix, body) -> None:
+    """One line of the report, wrapped with a hanging indent: continuation lines start under the body,
+    never at column 0. Piped output (soft wrap) keeps a finding on one line for grep."""
+    from rich.text import Text
+
+    if console.soft_wrap:
+        console.print(Text.assemble(prefix, body))
+        return
+    hang = prefix.cell_len
+    lines = body.wrap(console, max(12, console.width - hang))
+    for number, line in enumerate(lines):
+        console.print(Text.assemble(prefix if number == 0 else " " * hang, line), soft_wrap=True)
 
 
 def _by_file(report: dict) -> list[tuple[str, list[dict]]]:
@@ -89,115 +103,77 @@ def _by_file(report: dict) -> list[tuple[str, list[dict]]]:
     return [(path, items) for path, items in groups.items() if items]
 
 
-def _print_file(console, path: str, findings: list[dict], lang: str, style: str) -> None:
-    console.print(_line((path or t("no_file", lang), "file.header")))
+def _print_file(console, path: str, findings: list[dict], lang: str) -> None:
+    console.print(_line((path or t("report.no_file", lang), "file.header")))
     sheet = object()
     for finding in findings:
         first = finding["locations"][0] if finding["locations"] else {}
         if first.get("sheet") != sheet:
             sheet = first.get("sheet")
             if sheet:
-                console.print(_line(("  ", ""), (t("sheet", lang, name=sheet), "sheet.header")))
-        for row in finding_lines(finding, lang, style, owner=path):
-            console.print(row)
+                name = place_label({"sheet": sheet, "cell": "A1"}, lang).rsplit("!", 1)[0]
+                _emit(console, _line(("  ", "")), _line((t("report.sheet", lang, name=name), "sheet.header")))
+        for prefix, body in finding_lines(finding, lang, owner=path):
+            _emit(console, prefix, body)
     console.print()
 
 
-def finding_lines(finding: dict, lang: str, style: str, owner: str = "") -> list:
-    """The lines of one finding: headline, stated vs implied, then every figure with its place
-    (prefixed by its file when it lies in another file than the one the finding is listed under)."""
+def finding_lines(finding: dict, lang: str, owner: str = "") -> list[tuple]:
+    """(prefix, body) of each line of one finding: headline, the indicator, stated vs implied, then every
+    figure with its place (prefixed by its file when it lies in another file than the one it is listed
+    under). The prefix is what continuation lines hang under."""
     severity = finding["severity"]
-    lines = [_line(("  ", ""), (f"{severity_label(severity, lang):<9}", f"severity.{severity}"),
-                   (finding["rule"], "rule.id"), ("  ", ""), (finding["message"], ""))]
+    label = severity_label(severity, lang) + (f" ({t('report.known', lang)})" if finding.get("known") else "")
+    lines = [(_line(("  ", ""), (f"{label:<8} ", f"severity.{severity}")),
+              _line((finding["rule"], "rule.id"), ("  ", ""), (finding["message"], "")))]
     if finding["indicator"]:
-        lines.append(_line(("    ", ""), (f"{t('indicator', lang)}: ", "label"), (finding["indicator"], "")))
-    compared = _comparison(finding, lang, style)
-    if compared is not None:
-        lines.append(compared)
+        lines.append((_line(("    ", ""), (f"{t('report.indicator', lang)}: ", "label")),
+                      _line((finding["indicator"], ""))))
+    compared = comparison_line(finding, lang)
+    if compared:
+        lines.append((_line(("    ", "")), _line((compared, "label"))))
     for figure in finding["figures"]:
-        lines.append(_figure_line(figure, style, owner))
-    figure_places = {_place(f["location"], owner) for f in finding["figures"]}
-    for location in finding["locations"]:
-        if _place(location, owner) not in figure_places:
-            lines.append(_line(("    ", ""), (_place(location, owner), "location"),
-                               *_quote(location.get("text") or "")))
+        lines.append(_figure_line(figure, lang, owner))
+    figure_places = {place_label(f["location"], lang, owner) for f in finding["figures"]}
+    for location in finding["locations"][len(finding["figures"]):]:
+        place = place_label(location, lang, owner)
+        if place not in figure_places or not finding["figures"]:
+            lines.append((_line(("    ", ""), (f"{place} " if place else "", "location")),
+                          _line(*_quote(location.get("text") or ""))))
     return lines
 
 
-def _comparison(finding: dict, lang: str, style: str):
-    stated, implied = finding["stated"], finding["implied"]
-    if stated is None and implied is None:
-        return None
-    decimals = interval_decimals([stated, implied], max((f["decimals"] for f in finding["figures"]), default=0))
-    parts = [("    ", "")]
-    if stated is not None:
-        parts += [(f"{t('stated', lang)} ", "label"), (_interval(stated, decimals, style), "figure.raw")]
-    if implied is not None:
-        parts += [("  ·  " if stated is not None else "", "label"), (f"{t('implied', lang)} ", "label"),
-                  (_interval(implied, decimals, style), "figure.raw")]
-    return _line(*parts)
-
-
-def interval_decimals(intervals: list, base: int) -> int:
-    """Decimals that show an interval's width (two significant digits of it); the figures' own decimals
-    when every interval is a single point."""
-    import math
-
-    widths = [pair[1] - pair[0] for pair in intervals if pair is not None and None not in pair]
-    widths = [w for w in widths if w > 0 and math.isfinite(w)]
-    if not widths:
-        return base
-    return max(0, min(6, max(math.ceil(-math.log10(w) - 1e-9) + 1 for w in widths)))
-
-
-def _place(location: dict, owner: str) -> str:
-    """Where a figure is, as short as the heading above it allows: the file is named only when it is
-    not the one the finding is listed under, and a place that is only that file is left out."""
-    short = location["short"]
-    path = location.get("path") or ""
-    if path and path != owner and not short.startswith(path):
-        return f"{path} {short}"
-    return "" if short == owner else short
-
-
-def _figure_line(figure: dict, style: str, owner: str = ""):
+def _figure_line(figure: dict, lang: str, owner: str = "") -> tuple:
     location = figure["location"]
-    value = figure["raw"] or format_number(figure["value"] or 0.0, figure["decimals"], style)
-    place = _place(location, owner)
-    return _line(("    ", ""), (f"{place:<10} " if place else "", "location"),
-                 (figure["role"], "label"), (" = ", "label"), (value, "figure.raw"),
-                 *(_quote(location.get("text") or "") if location.get("cell") is None else ()))
+    place = place_label(location, lang, owner)
+    quote = () if location.get("cell") else _quote(location.get("text") or "", figure.get("raw") or "")
+    return (_line(("    ", ""), (f"{place:<10} " if place else "", "location")),
+            _line((figure.get("label") or figure["role"], "label"), (" = ", "label"),
+                  (figure_value_text(figure, lang), "figure.raw"), *quote))
 
 
-def _quote(text: str) -> tuple:
-    text = " ".join(text.split())
+def _quote(text: str, raw: str = "") -> tuple:
+    text = quote_around(text, raw, _QUOTE_WIDTH)
     if not text:
         return ()
-    if len(text) > _QUOTE_WIDTH:
-        text = text[: _QUOTE_WIDTH - 1] + "…"
     return (("  ", ""), (f"“{text}”", "quote"))
-
-
-def _interval(pair: list, decimals: int, style: str) -> str:
-    lower = float("-inf") if pair[0] is None else pair[0]
-    upper = float("inf") if pair[1] is None else pair[1]
-    return format_interval(lower, upper, decimals, style)
 
 
 def file_table(files: list[dict], lang: str):
     from rich.table import Table
 
-    table = Table(title=t("files", lang), title_justify="left", show_edge=False, pad_edge=False)
-    table.add_column(t("col_file", lang))
-    table.add_column(t("col_status", lang))
-    for key in ("col_facts", "col_errors", "col_warnings", "col_infos"):
-        table.add_column(t(key, lang), justify="right")
+    table = Table(title=t("report.files", lang), title_justify="left", show_edge=False, pad_edge=False)
+    table.add_column(t("report.col_file", lang))
+    table.add_column(t("report.col_status", lang))
+    keys = ["col_facts", "col_errors", "col_warnings", "col_infos"]
+    known = any(record.get("known") for record in files)
+    for key in keys + (["col_known"] if known else []):
+        table.add_column(t(f"report.{key}", lang), justify="right")
     for record in files:
         status = record["status"]
-        table.add_row(
-            _text(record["path"], ""), _text(t(f"status_{status}", lang), f"status.{status}"),
-            str(record["facts"]), str(record["errors"]), str(record["warnings"]), str(record["infos"]),
-        )
+        cells = [str(record["facts"]), str(record["errors"]), str(record["warnings"]), str(record["infos"])]
+        table.add_row(_text(record["path"], ""), _text(t(f"report.status_{status}", lang), f"status.{status}"),
+                      *cells, *([str(record.get("known", 0))] if known else []))
     return table
 
 
@@ -206,51 +182,73 @@ def _print_notes(console, files: list[dict], lang: str) -> None:
     if not empty and not any(f["notes"] for f in files):
         return
     console.print()
-    console.print(_line((t("notes", lang), "sheet.header")))
+    console.print(_line((t("report.notes", lang), "sheet.header")))
     for path in empty:   # read without error, yet nothing to check: say so, a clean summary would mislead
-        console.print(_line(("  ! ", "severity.warning"), (t("no_facts", lang, path=path), "severity.warning")))
+        _emit(console, _line(("  ! ", "severity.warning")), _line((t("report.no_facts", lang, path=path),
+                                                                   "severity.warning")))
     for record in files:
         path, notes = record["path"], record["notes"]
         for note in notes[:_NOTES_SHOWN]:
-            text = note if note.startswith(path) else f"{path}: {note}"
-            console.print(_line(("  - ", "note"), (text, "note")))
+            text = translate_note(note if note.startswith(path) else f"{path}: {note}", lang)
+            _emit(console, _line(("  - ", "note")), _line((text, "note")))
         if len(notes) > _NOTES_SHOWN:
-            console.print(_line(("  … ", "note"),
-                                (t("more_notes", lang, path=path, count=len(notes) - _NOTES_SHOWN), "note")))
+            more = t("report.more_notes", lang, path=path, count=len(notes) - _NOTES_SHOWN)
+            _emit(console, _line(("  … ", "note")), _line((more, "note")))
 
 
 def _print_unchecked(console, files: list[dict], lang: str) -> None:
     for record in files:
         coverage = record.get("coverage") or {}
         if "numbers" in coverage:
-            line = t("coverage_line", lang, path=record["path"], numbers=coverage["numbers"],
+            text = t("report.coverage_line", lang, path=record["path"], numbers=coverage["numbers"],
                      read=coverage.get("read", 0), checked=coverage.get("checked", 0))
             if coverage.get("uncertain"):
-                line += t("coverage_uncertain", lang, uncertain=coverage["uncertain"])
-            console.print(_line((line, "note")))
+                text += t("report.coverage_uncertain", lang, count=coverage["uncertain"])
+            _emit(console, _line(("", "")), _line((text, "note")))
         items = record.get("unchecked") or []
         if items:
-            console.print(_line((f"{t('unchecked', lang)} ({record['path']})", "sheet.header")))
+            console.print(_line((f"{t('report.unchecked', lang)} ({record['path']})", "sheet.header")))
             for item in items:
-                console.print(_line(("  ", ""), (item["where"], "location"), ("  ", ""),
-                                    (item["raw"], "figure.raw"), *_quote(item["context"])))
+                _emit(console, _line(("  ", ""), (item["where"], "location"), ("  ", "")),
+                      _line((item["raw"], "figure.raw"), *_quote(item["context"], item["raw"])))
+
+
+def _print_stale(console, report: dict, lang: str) -> None:
+    stale = report.get("baseline", {}).get("stale") or []
+    if not stale:
+        return
+    console.print()
+    console.print(_line((t("report.stale_heading", lang), "sheet.header")))
+    for entry in stale:
+        figures = ", ".join(entry.get("figures") or ())
+        text = t("report.stale_line", lang, path=entry.get("path", ""), rule=entry.get("rule", ""),
+                 indicator=entry.get("indicator", ""), figures=figures)
+        _emit(console, _line(("  - ", "note")), _line((" ".join(text.split()), "note")))
 
 
 def _print_summary(console, report: dict, lang: str) -> None:
     summary = report["summary"]
     console.print()
-    console.print(_line((t("summary", lang), "sheet.header")))
-    console.print(_line(("  ", ""), (t("summary_facts", lang, files=summary["files"], facts=summary["facts"],
-                                       rules=summary["rules_evaluated"]), "")))
-    console.print(_line(("  ", ""), (t("summary_checks", lang, evaluated=summary["checks_evaluated"],
-                                       passed=summary["passed"], failed=summary["failed"],
-                                       not_evaluated=summary["not_evaluated"]), "")))
+    console.print(_line((t("report.summary", lang), "sheet.header")))
+    read = ", ".join([t("report.summary_files", lang, count=summary["files"]),
+                      t("report.summary_facts", lang, count=summary["facts"]),
+                      t("report.summary_rules", lang, count=summary["rules_evaluated"])])
+    checks = t("report.summary_checks", lang, count=summary["checks_evaluated"]) + ": " + t(
+        "report.summary_outcomes", lang, passed=summary["passed"], failed=summary["failed"],
+        not_evaluated=summary["not_evaluated"])
+    lines = [(read, ""), (checks, "")]
     if summary.get("subsumed"):
-        console.print(_line(("  ", ""), (t("summary_subsumed", lang, subsumed=summary["subsumed"]), "")))
-    clean = not report["findings"]
-    counts = t("no_findings", lang) if clean else t("counts_line", lang, errors=summary["errors"],
-                                                     warnings=summary["warnings"], infos=summary["infos"])
-    console.print(_line(("  ", ""), (counts, "summary.clean" if clean else "summary.dirty")))
+        lines.append((t("report.summary_subsumed", lang, count=summary["subsumed"]), ""))
+    clean = not (summary["errors"] or summary["warnings"] or summary["infos"] or summary.get("known"))
+    counts = t("report.no_findings", lang) if clean else ", ".join([
+        t("report.counts_errors", lang, count=summary["errors"]),
+        t("report.counts_warnings", lang, count=summary["warnings"]),
+        t("report.counts_infos", lang, count=summary["infos"])])
+    lines.append((counts, "summary.clean" if clean else "summary.dirty"))
+    if summary.get("known"):
+        lines.append((t("report.counts_known", lang, count=summary["known"]), "note"))
+    for text, style in lines:
+        _emit(console, _line(("  ", "")), _line((text, style)))
 
 
 def _line(*parts: Iterable):
@@ -302,46 +300,63 @@ def print_rules(ruleset, console, *, lang: str = "en") -> None:
     for rule in ruleset.rules:
         packs.setdefault(rule.pack or "", []).append(rule)
     for pack, rules in packs.items():
-        table = Table(title=f"{t('rules_pack', lang, pack=pack)} · {t('rules_count', lang, count=len(rules))}",
-                      title_justify="left", show_edge=False, pad_edge=False, show_header=False)
+        title = f"{t('rules.pack', lang, pack=pack)} · {t('rules.count', lang, count=len(rules))}"
+        table = Table(title=title, title_justify="left", show_edge=False, pad_edge=False, show_header=False)
         table.add_column("id", style="rule.id", no_wrap=True)
         table.add_column("severity", no_wrap=True)
         table.add_column("description", overflow="fold")
         for rule in rules:
             level = _level(rule.severity)
             table.add_row(_text(rule.id, "rule.id"), _text(severity_label(level, lang), f"severity.{level}"),
-                          _text(_one_line(_pick(rule.description, lang)), ""))
+                          _text(_one_line(rule_text(rule, "description", lang)), ""))
         console.print(table)
         console.print()
 
 
 def print_explanation(rule, console, *, lang: str = "en") -> None:
-    """What a rule checks, why it matters, a failing and a passing example (sqlfluff's shape)."""
+    """What a rule checks, why it matters, a failing and a passing example (sqlfluff's shape). The
+    expression is shown as written in the rule: it is the rule's exact definition."""
     level = _level(rule.severity)
     console.print(_line((rule.id, "rule.id"), ("  ", ""), (severity_label(level, lang), f"severity.{level}")))
-    console.print(_line((_pick(rule.description, lang), "")))
-    doc = dict(getattr(rule, "doc", None) or {})
-    what = [(t("explain_expr", lang), getattr(rule, "expr", None)),
-            (t("explain_when", lang), getattr(rule, "when", None)),
-            (t("explain_check", lang), getattr(rule, "check", None))]
+    console.print(_line((rule_text(rule, "description", lang), "")))
+    what = [(t("explain.expr", lang), getattr(rule, "expr", None)),
+            (t("explain.when", lang), getattr(rule, "when", None)),
+            (t("explain.check", lang), getattr(rule, "check", None))]
     console.print()
-    console.print(_line((t("explain_what", lang), "sheet.header")))
-    what_text = _pick(doc.get("what"), lang) or _kind_section(getattr(rule, "check", None), "what")
-    for row in what_text.rstrip().splitlines():
-        console.print(_line(("  ", ""), (row, "")))
+    console.print(_line((t("explain.what", lang), "sheet.header")))
+    for row in rule_text(rule, "what", lang).rstrip().splitlines():
+        _emit(console, _line(("  ", "")), _line((row, "")))
     for label, value in what:
         if value:
-            console.print(_line(("  ", ""), (f"{label}: ", "label"), (str(value), "")))
-    for key, heading in (("why", "explain_why"), ("fail", "explain_fail"), ("pass", "explain_pass")):
+            _emit(console, _line(("  ", ""), (f"{label}: ", "label")), _line((str(value), "")))
+    for key in ("why", "fail", "pass"):
         console.print()
-        console.print(_line((t(heading, lang), "sheet.header")))
-        body = (_pick(doc.get(key), lang) or _kind_section(getattr(rule, "check", None), key)
-                or t("explain_none", lang))
+        console.print(_line((t(f"explain.{key}", lang), "sheet.header")))
+        body = rule_text(rule, key, lang) or t("explain.none", lang)
         for row in body.rstrip().splitlines():
-            console.print(_line(("  ", ""), (row, "")))
+            _emit(console, _line(("  ", "")), _line((row, "")))
     if getattr(rule, "source", ""):
         console.print()
-        console.print(_line((f"{t('explain_defined', lang)}: ", "label"), (f"{rule.source}:{rule.line}", "note")))
+        console.print(_line((f"{t('explain.defined', lang)}: ", "label"), (f"{rule.source}:{rule.line}", "note")))
+
+
+def rule_text(rule, field: str, lang: str) -> str:
+    """A rule's description or documentation field in `lang`: the rule file's own text in that language,
+    else the translation of a built-in rule (locale/rules.<lang>.yaml), else the rule file's text as
+    written (a user's rule documented in one language is shown as its author wrote it)."""
+    from check_report.i18n import rule_docs
+
+    texts = getattr(rule, "description", None) if field == "description" else \
+        (getattr(rule, "doc", None) or {}).get(field)
+    if isinstance(texts, dict) and texts.get(lang):
+        return str(texts[lang])
+    translated = rule_docs(lang).get(rule.id, {}).get(field)
+    if translated and lang != "en":
+        return translated
+    if field == "what" and not texts:
+        return _kind_section(getattr(rule, "check", None), "what") if lang == "en" else (translated or "")
+    return _pick(texts, lang) if texts else (_kind_section(getattr(rule, "check", None), field)
+                                            if lang == "en" else "")
 
 
 _KIND_HEADINGS = {"what": "What it checks", "why": "Why it matters", "fail": "Failing example",
