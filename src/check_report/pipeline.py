@@ -93,7 +93,7 @@ def _analyse(path: str, settings: Settings) -> Outcome:
     )
     unchecked = _unchecked(source.document, facts, run.checked_facts) if settings.show_unchecked else []
     if settings.show_unchecked:
-        unchecked += _uncompared(source.document, _uncertain(ruleset, facts, source.document))
+        unchecked += _uncompared(source.document, _uncertain(ruleset, facts, source.document), settings.lang)
     return Outcome(result, facts if settings.keep_facts else None, unchecked)
 
 
@@ -120,9 +120,10 @@ def _uncertain(ruleset, facts, document) -> list:
     return uncertain_pairs(facts, rule.options)
 
 
-def _uncompared(document, pairs: list) -> list:
+def _uncompared(document, pairs: list, lang: str) -> list:
     """--show-unchecked: each pair not compared, at its second mention, saying with what and why."""
     from check_report import facts as F
+    from check_report.i18n import t
 
     listed = []
     for a, b in pairs:
@@ -130,8 +131,8 @@ def _uncompared(document, pairs: list) -> list:
         line = a[F.LINE] if a[F.LINE] == a[F.LINE] and a[F.LINE] is not None else a[F.WHERE]
         listed.append((_where(document.path, b[F.LINE] if b[F.LINE] == b[F.LINE] and b[F.LINE] is not None
                               else b[F.WHERE]), str(b[F.RAW]),
-                       f"not compared with '{a[F.RAW]}' ({_where(document.path, line)}): identity uncertain"
-                       + (f" ({doubts})" if doubts else "")))
+                       t("check.cross_mention.uncompared", lang, raw=a[F.RAW], where=_where(document.path, line))
+                       + (f" ({doubts})" if doubts and lang != "vi" else "")))
     return listed
 
 

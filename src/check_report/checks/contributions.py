@@ -29,7 +29,8 @@ from collections.abc import Iterator
 from check_report import facts as F
 from check_report.checks._facts import figure, overlap, present, text_rows
 from check_report.checks.base import CheckContext, Problem
-from check_report.numbers import VI, format_number
+from check_report.i18n import t
+from check_report.wording import number_text
 from check_report.partitions import whole_partition
 
 ID = "contributions"
@@ -84,17 +85,10 @@ def _wholes(facts):
 
 
 def _problem(ctx, growth: dict, parts: list[dict], measure: str, summed, target) -> Problem:
-    style = VI if ctx.lang == "vi" else "en"
-    shown = "; ".join(format_number(v, 2, style) for v in summed)
-    figures = (figure(ctx, growth, "total growth"),) + tuple(
+    lo, hi = (number_text(v, 2, ctx.lang) for v in summed)
+    figures = (figure(ctx, growth, "total_growth"),) + tuple(
         figure(ctx, p, f"contribution {k}") for k, p in enumerate(parts, 1))
-    if measure == F.CONTRIBUTION:
-        en = (f"{growth[F.INDICATOR]}: the contributions of its parts add up to [{shown}] percentage points, "
-              f"not to its growth {growth[F.RAW]}%")
-        vi = (f"{growth[F.INDICATOR]}: đóng góp của các thành phần cộng lại [{shown}] điểm phần trăm, không bằng "
-              f"tốc độ tăng {growth[F.RAW]}%")
-    else:
-        en = f"{growth[F.INDICATOR]}: the shares of its growth contributed by its parts add up to [{shown}]%, not 100%"
-        vi = f"{growth[F.INDICATOR]}: tỷ lệ đóng góp vào mức tăng của các thành phần cộng lại [{shown}]%, không bằng 100%"
-    return Problem(vi if ctx.lang == "vi" else en, figures=figures, stated=target, implied=summed,
+    key = "check.contributions.points" if measure == F.CONTRIBUTION else "check.contributions.shares"
+    message = t(key, ctx.lang, indicator=growth[F.INDICATOR], lo=lo, hi=hi, growth=growth[F.RAW])
+    return Problem(message, figures=figures, stated=target, implied=summed,
                    details={"measure": measure, "entity": growth[F.ENTITY]}, indicator=str(growth[F.INDICATOR]))

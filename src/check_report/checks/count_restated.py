@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from check_report import facts as F
 from check_report.checks._facts import figure, overlap, text_rows
 from check_report.checks.base import CheckContext, Problem
+from check_report.i18n import t
 from check_report.identity import normalise_name
 
 # units of measure, not things counted: "339.660 tấn" of rice and "59.049 tấn" of maize are two crops
@@ -43,11 +44,10 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     for first, other in _pairs(ctx.facts, options):
         if overlap((float(first[F.LOWER]), float(first[F.UPPER])), (float(other[F.LOWER]), float(other[F.UPPER]))):
             continue
-        figures = (figure(ctx, first, "first mention"), figure(ctx, other, "second mention"))
+        figures = (figure(ctx, first, "mention 1"), figure(ctx, other, "mention 2"))
         name = first[F.INDICATOR]
-        en = f"'{name}' is counted {first[F.RAW]} in one place and {other[F.RAW]} in another, for the same period"
-        vi = f"'{name}' được nêu là {first[F.RAW]} ở một chỗ và {other[F.RAW]} ở chỗ khác, cùng một kỳ"
-        yield Problem(vi if ctx.lang == "vi" else en, figures=figures,
+        message = t("check.count_restated.differs", ctx.lang, name=name, a=first[F.RAW], b=other[F.RAW])
+        yield Problem(message, figures=figures,
                       stated=(float(first[F.LOWER]), float(first[F.UPPER])),
                       implied=(float(other[F.LOWER]), float(other[F.UPPER])), indicator=str(name))
 

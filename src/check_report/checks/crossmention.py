@@ -31,6 +31,7 @@ Passing example
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Iterator
@@ -40,7 +41,8 @@ from check_report.checks._facts import memo, text_rows
 from check_report.checks.base import CheckContext, Problem
 from check_report.findings import Figure, Severity, context_quote, fact_figure
 from check_report.identity import bases_differ_surely, name_keys, normalise_name  # noqa: F401 - one reading
-from check_report.numbers import VI, format_number
+from check_report.i18n import t
+from check_report.wording import number_text, place_label
 
 ID = "cross-mention"
 SUMMARY = {
@@ -144,8 +146,8 @@ def compare(ctx: CheckContext, a: dict, b: dict) -> Problem | None:
     same_wording = a[F.MEASURE] == b[F.MEASURE] or FAMILY[a[F.MEASURE]] == "value"
     if agree and same_wording:
         return None
-    figures = (_figure(ctx, a, "first mention"), _figure(ctx, b, "second mention"))
-    where = f"{figures[0].location.short()} / {figures[1].location.short()}"
+    figures = (_figure(ctx, a, "mention 1"), _figure(ctx, b, "mention 2"))
+    where = f"{_place(figures[0], ctx.lang)} / {_place(figures[1], ctx.lang)}"
     name = str(a[F.INDICATOR])
     if agree:
         return Problem(_wording_message(ctx.lang, a, b, where), figures=figures, stated=a_ratio, indicator=name,
@@ -172,12 +174,12 @@ def _times_as_increase(a: dict, b: dict) -> bool:
     return False
 
 
+def _place(figure: Figure, lang: str) -> str:
+    return place_label(dataclasses.asdict(figure.location), lang)
+
+
 def _times_message(lang: str, a: dict, b: dict, where: str) -> str:
-    if lang == "vi":
-        return (f"{a[F.INDICATOR]}: {_wording(a)} và {_wording(b)} ({where}) chỉ khớp nếu 'gấp N lần' được hiểu "
-                "là tăng thêm N lần; nên ghi rõ tỷ lệ so cùng kỳ.")
-    return (f"{a[F.INDICATOR]}: {_wording(a)} and {_wording(b)} ({where}) agree only if 'gấp N lần' is read as "
-            "'increased by N times'; state the ratio to the same period plainly.")
+    return t("check.cross_mention.times", lang, **_fields(lang, a, b, where))
 
 
 def _ratio(row: dict) -> tuple[float, float]:
@@ -204,40 +206,29 @@ def _figure(ctx: CheckContext, row: dict, role: str) -> Figure:
     return fact_figure(row, role, path=ctx.path or None, quote=context_quote(row))
 
 
-def _wording(row: dict) -> str:
+def _wording(row: dict, lang: str) -> str:
     words = {F.GROWTH: "tăng", F.GROWTH_MONTH: "tăng", F.GROWTH_PRIOR: "tăng"}
     verb = row[F.PHRASING] if isinstance(row[F.PHRASING], str) else words.get(row[F.MEASURE], "")
-    suffix = " so cùng kỳ" if row[F.MEASURE] in RATIO_FAMILY or row[F.MEASURE] in RATIO_FAMILY.values() else ""
+    ratio = row[F.MEASURE] in RATIO_FAMILY or row[F.MEASURE] in RATIO_FAMILY.values()
+    suffix = " " + t("check.cross_mention.same_period", lang) if ratio else ""
     unit = "%" if row[F.UNIT] == "%" else f" {row[F.UNIT] or ''}".rstrip()
     return f"'{verb} {row[F.RAW]}{unit}{suffix}'".replace("' ", "'")
 
 
-def _pct(value: float) -> str:
-    return format_number(value, 0 if value == int(value) else 2, VI)
+def _fields(lang: str, a: dict, b: dict, where: str) -> dict:
+    return {"indicator": a[F.INDICATOR], "a": _wording(a, lang), "b": _wording(b, lang), "where": where,
+            "a_raw": a[F.RAW], "b_raw": b[F.RAW]}
 
 
 def _wording_message(lang: str, a: dict, b: dict, where: str) -> str:
     ratio = sum(_ratio(a)) / 2
-    if lang == "vi":
-        return (f"{a[F.INDICATOR]}: {_wording(a)} và {_wording(b)} ({where}) chỉ khớp nhau khi hiểu 'tăng p%' là "
-                f"tốc độ tăng, tức bằng {_pct(ratio)}% so cùng kỳ; đọc như cùng một loại số thì {a[F.RAW]} và "
-                f"{b[F.RAW]} khác nhau. Nên dùng một cách diễn đạt.")
-    return (f"{a[F.INDICATOR]}: {_wording(a)} and {_wording(b)} ({where}) agree only when 'tăng p%' is read as "
-            f"growth, i.e. {_pct(ratio)}% of the same period; read as the same kind of figure they differ "
-            f"({a[F.RAW]} vs {b[F.RAW]}). State it one way.")
+    shown = number_text(ratio, 0 if ratio == int(ratio) else 2, lang)
+    return t("check.cross_mention.wording", lang, ratio=shown, **_fields(lang, a, b, where))
 
 
 def _slip_message(lang: str, a: dict, b: dict, where: str) -> str:
-    if lang == "vi":
-        return (f"{a[F.INDICATOR]}: {_wording(a)} và {_wording(b)} ({where}) cùng con số nhưng khác nghĩa: một bên "
-                "là tốc độ tăng, một bên là tỷ lệ so cùng kỳ; chỉ khớp nếu một trong hai cách viết là nhầm.")
-    return (f"{a[F.INDICATOR]}: {_wording(a)} and {_wording(b)} ({where}) use the same number with different "
-            "meanings (growth vs ratio to the same period); they agree only if one wording is a slip.")
+    return t("check.cross_mention.slip", lang, **_fields(lang, a, b, where))
 
 
 def _differ_message(lang: str, a: dict, b: dict, where: str) -> str:
-    if lang == "vi":
-        return (f"{a[F.INDICATOR]}: {_wording(a)} và {_wording(b)} ({where}) là hai giá trị khác nhau của cùng "
-                "một chỉ tiêu, cùng kỳ, dù hiểu theo cách nào.")
-    return (f"{a[F.INDICATOR]}: {_wording(a)} and {_wording(b)} ({where}) are two different values of one "
-            "indicator and period under every reading.")
+    return t("check.cross_mention.differ", lang, **_fields(lang, a, b, where))

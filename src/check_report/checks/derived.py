@@ -29,7 +29,8 @@ from check_report import facts as F
 from check_report.checks._facts import memo
 from check_report.checks.base import CheckContext, Problem
 from check_report.findings import Figure, Severity, context_quote, fact_figure
-from check_report.numbers import VI, format_number
+from check_report.i18n import t
+from check_report.wording import number_text
 
 ID = "derived-plan"
 SUMMARY = {
@@ -148,28 +149,20 @@ def _problem(ctx, total, parts, summed, base, complete, severity) -> Problem:
     y = float(value[F.VALUE]) * _scale(value)
     mid = (summed[0] + summed[1]) / 2
     implied_pct = y / mid * 100 if pct[F.MEASURE] != F.GROWTH else (y / mid - 1) * 100
-    figures = [_fig(ctx, value, "total value"), _fig(ctx, pct, "total " + pct[F.MEASURE])]
+    figures = [_fig(ctx, value, "total_value"), _fig(ctx, pct, f"total_pct {pct[F.MEASURE]}")]
     for k, (_, v, p) in enumerate(parts, 1):
-        figures += [_fig(ctx, v, f"component {k} value"), _fig(ctx, p, f"component {k} {p[F.MEASURE]}")]
-    style = VI if ctx.lang == "vi" else "en"
-    shown = format_number(implied_pct, 2, style)
+        figures += [_fig(ctx, v, f"component_value {k}"), _fig(ctx, p, f"component_pct {k} {p[F.MEASURE]}")]
+    shown = number_text(implied_pct, 2, ctx.lang)
     stated_pct = str(pct[F.RAW]).rstrip("% ")  # table cells display their own '%'
-
     unit_scale = _scale(value)          # show plans in the total's own unit ("triệu đồng"), not in đồng
-    plans = tuple(format_number(v / unit_scale, 1, style) for v in summed)
-    totals = tuple(format_number(v / unit_scale, 1, style) for v in (t_lo, t_hi))
-    kind = {"plan": ("plans", "kế hoạch"), "previous": ("last year's values", "số cùng kỳ")}[base]
-    relation = "add up to" if complete else "fit within"
-    if ctx.lang == "vi":
-        message = (f"{value[F.INDICATOR]}: {kind[1]} suy ra từ các thành phần cộng lại [{plans[0]}; {plans[1]}], của "
-                   f"chỉ tiêu tổng [{totals[0]}; {totals[1]}]; theo các thành phần, tổng đạt {shown}% "
-                   f"(nêu {stated_pct}%)")
-    else:
-        message = (f"{value[F.INDICATOR]}: the components' implied {kind[0]} [{plans[0]}; {plans[1]}] do not "
-                   f"{relation} the total's [{totals[0]}; {totals[1]}]; the components imply {shown}% for the "
-                   f"total (stated {stated_pct}%)")
-        if severity == Severity.INFO:
-            message += "; the values add up, so an unlisted component or one percentage is off"
+    plans = tuple(number_text(v / unit_scale, 1, ctx.lang) for v in summed)
+    totals = tuple(number_text(v / unit_scale, 1, ctx.lang) for v in (t_lo, t_hi))
+    kind = t("check.derived_plan.plans" if base == "plan" else "check.derived_plan.previous", ctx.lang)
+    message = t("check.derived_plan.add_up" if complete else "check.derived_plan.fit_within", ctx.lang,
+                indicator=value[F.INDICATOR], kind=kind, lo=plans[0], hi=plans[1], t_lo=totals[0], t_hi=totals[1],
+                implied=shown, stated=stated_pct)
+    if severity == Severity.INFO:
+        message += t("check.derived_plan.values_add_up", ctx.lang)
     # intervals in the total's own unit, like every other finding (not in đồng)
     stated, implied = (t_lo / unit_scale, t_hi / unit_scale), (summed[0] / unit_scale, summed[1] / unit_scale)
     return Problem(message, figures=tuple(figures), stated=stated, implied=implied, severity=severity,

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from check_report import facts as F
 from check_report.checks._facts import figure, text_rows
 from check_report.checks.base import CheckContext, Problem
+from check_report.i18n import t
 
 ID = "judgement"
 SUMMARY = {
@@ -54,9 +55,9 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
             wrong = high < 100.0
         if not wrong:
             continue
-        en = f"{row[F.INDICATOR]}: '{verdict} kế hoạch' beside an attainment of {row[F.RAW]}%"
-        vi = f"{row[F.INDICATOR]}: '{verdict} kế hoạch' trong khi chỉ tiêu đạt {row[F.RAW]}%"
-        yield Problem(vi if ctx.lang == "vi" else en, figures=(figure(ctx, row, "percentage of plan"),),
+        message = t("check.judgement.contradicts", ctx.lang, indicator=row[F.INDICATOR], verdict=verdict,
+                    pct=row[F.RAW])
+        yield Problem(message, figures=(figure(ctx, row, "verdict"),),
                       stated=(low, high), details={"verdict": verdict}, indicator=str(row[F.INDICATOR]))
 
 

@@ -29,7 +29,8 @@ from collections.abc import Iterator
 from check_report import facts as F
 from check_report.checks._facts import VALUE_MEASURES, base_unit, figure, interval, present, text_rows
 from check_report.checks.base import CheckContext, Problem
-from check_report.numbers import VI, format_number
+from check_report.i18n import t
+from check_report.wording import number_text
 from check_report.partitions import whole_partition
 
 ID = "partition-sum"
@@ -90,17 +91,11 @@ def _value(rows: list[dict], total: dict | None = None) -> dict | None:
 
 def _problem(ctx, total: dict, parts: list[dict], partition, summed: tuple[float, float]) -> Problem:
     scale = interval(total)[1] / float(total[F.UPPER]) if float(total[F.UPPER]) else 1.0
-    style = VI if ctx.lang == "vi" else "en"
-    shown = "; ".join(format_number(v / scale, 1, style) for v in summed)
+    lo, hi = (number_text(v / scale, 1, ctx.lang) for v in summed)
     figures = (figure(ctx, total, "total"),) + tuple(figure(ctx, p, f"part {k}") for k, p in enumerate(parts, 1))
     names = ", ".join(str(p[F.INDICATOR]) for p in parts)
-    unit = total[F.UNIT] or ""
-    if ctx.lang == "vi":
-        message = (f"{total[F.INDICATOR]}: các thành phần ({names}) là đủ cơ cấu '{partition.description}' nhưng "
-                   f"cộng lại chỉ được [{shown}] {unit}, không bằng {total[F.RAW]} {unit}")
-    else:
-        message = (f"{total[F.INDICATOR]}: the parts ({names}) make up the whole breakdown "
-                   f"'{partition.description}' but add up to [{shown}] {unit}, not {total[F.RAW]} {unit}")
+    message = t("check.partition_sum.short", ctx.lang, indicator=total[F.INDICATOR], names=names,
+                partition=partition.description, lo=lo, hi=hi, unit=total[F.UNIT] or "", total=total[F.RAW])
     return Problem(message, figures=figures, stated=(float(total[F.LOWER]), float(total[F.UPPER])),
                    implied=(summed[0] / scale, summed[1] / scale), details={"partition": partition.id},
                    indicator=str(total[F.INDICATOR]))

@@ -27,7 +27,8 @@ from check_report import facts as F
 from check_report.checks._facts import base_unit, figure, interval, overlap, text_rows
 from check_report.checks.base import CheckContext, Problem
 from check_report.identity import name_keys
-from check_report.numbers import VI, format_number
+from check_report.i18n import t
+from check_report.wording import number_text
 
 ID = "target-raised"
 SUMMARY = {
@@ -44,25 +45,22 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
         if overlap(raised, interval(denominator)):
             continue
         scale = interval(denominator)[1] / float(denominator[F.UPPER]) if float(denominator[F.UPPER]) else 1.0
-        style = VI if ctx.lang == "vi" else "en"
         decimals = max(int(plan[F.DECIMALS] or 0), int(increase[F.DECIMALS] or 0))
-        shown = _trimmed(format_number((raised[0] + raised[1]) / 2 / scale, decimals, style), decimals, style)
-        figures = (figure(ctx, plan, "plan"), figure(ctx, increase, "increase of the plan"),
-                   figure(ctx, denominator, "plan divided by"))
-        en = (f"{plan[F.INDICATOR]}: the plan {plan[F.RAW]} raised by {increase[F.RAW]} is {shown} {plan[F.UNIT] or ''}"
-              f", but the result is divided by {denominator[F.RAW]}")
-        vi = (f"{plan[F.INDICATOR]}: kế hoạch {plan[F.RAW]} giao tăng thêm {increase[F.RAW]} là {shown} "
-              f"{plan[F.UNIT] or ''}, nhưng kết quả lại chia cho {denominator[F.RAW]}")
-        yield Problem(vi if ctx.lang == "vi" else en, figures=figures,
+        shown = _trimmed(number_text((raised[0] + raised[1]) / 2 / scale, decimals, ctx.lang), decimals, ctx.lang)
+        figures = (figure(ctx, plan, "plan"), figure(ctx, increase, "plan_increase"),
+                   figure(ctx, denominator, "divisor"))
+        message = t("check.target_raised.differs", ctx.lang, indicator=plan[F.INDICATOR], plan=plan[F.RAW],
+                    increase=increase[F.RAW], raised=shown, unit=plan[F.UNIT] or "", divisor=denominator[F.RAW])
+        yield Problem(message, figures=figures,
                       stated=(float(denominator[F.LOWER]), float(denominator[F.UPPER])),
                       implied=(raised[0] / scale, raised[1] / scale), indicator=str(plan[F.INDICATOR]))
 
 
-def _trimmed(shown: str, decimals: int, style: str) -> str:
+def _trimmed(shown: str, decimals: int, lang: str) -> str:
     """"227,700" -> "227,7": the sum of two written amounts, without zeros the amounts did not write."""
     if decimals <= 0:
         return shown
-    return shown.rstrip("0").rstrip("," if style == VI else ".")
+    return shown.rstrip("0").rstrip("," if lang == "vi" else ".")
 
 
 def checked_rows(facts, options: dict | None = None) -> set:

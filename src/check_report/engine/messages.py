@@ -140,7 +140,18 @@ def figure_label(role: str, lang: str) -> str:
         return t("finding.statement", lang, n=rest)
     if has_measure(word, lang) and (not rest or _looks_like_period(rest)):
         return f"{measure_name(word, lang)} {period_name(rest, lang)}".strip()
+    if has_role(word, lang):       # the roles of the check kinds: "mention 2", "part 1", "total_pct pct_plan"
+        args = rest.split()
+        n = next((a for a in args if a.isdigit()), "")
+        measure = next((measure_name(a, lang) for a in args if has_measure(a, lang)), "")
+        return t(f"role.{word}", lang, n=n, measure=measure)
     return role
+
+
+def has_role(word: str, lang: str) -> bool:
+    from check_report.i18n import has
+
+    return bool(word) and has(f"role.{word}", lang)
 
 
 def has_measure(word: str, lang: str) -> bool:
