@@ -68,6 +68,17 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Suspect:
+    """The stated figure most likely to be wrong (check_report.localise), with the correction the relations
+    point to when they determine it (or a typo pattern links it to what was written)."""
+    location: Location
+    stated: str                          # as written: "1.297.400"
+    suggested: str | None = None         # in the report's own number style: "1.279.400"
+    pattern: str | None = None           # "swapped digits", ... (localise.typos); None when none applies
+    role: str = ""                       # the figure's measure: "cumulative", "pct_plan"
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     severity: Severity
@@ -78,6 +89,10 @@ class Finding:
     implied: tuple[float, float] | None = None   # interval the other figures imply
     extra_locations: tuple[Location, ...] = ()  # places that are not figures (a citation, a heading)
     details: dict = field(default_factory=dict, compare=False, hash=False)
+    # most likely first; empty when no figure is a unique suspect (check_report.localise)
+    suspects: tuple[Suspect, ...] = ()
+    # other failed checks explained by the same suspect, shown within this finding (one finding per mistake)
+    related: tuple[Finding, ...] = ()
 
     @property
     def locations(self) -> tuple[Location, ...]:
@@ -148,6 +163,7 @@ class RuleStats:
     failed: int = 0
     not_evaluated: int = 0  # applications skipped for missing data or a zero denominator
     subsumed: int = 0       # failures (counted in `failed`) shown within a stronger rule's finding
+    grouped: int = 0        # failures (counted in `failed`) shown within the finding of the same mistake
 
     def add(self, other: RuleStats) -> None:
         self.evaluated += other.evaluated
@@ -155,6 +171,7 @@ class RuleStats:
         self.failed += other.failed
         self.not_evaluated += other.not_evaluated
         self.subsumed += other.subsumed
+        self.grouped += other.grouped
 
 
 @dataclass
