@@ -148,19 +148,35 @@ def _apply(model, ruleset, findings: list[Finding], outcomes: list[Outcome]) -> 
             k = next((k for k, (st, *_rest) in enumerate(outcome.suspects) if st.slot in slots), None)
             index = by_key.get(_relation_key(model, rel, duplicate_rule))
             if k is not None and index is not None and index not in taken:
-                groups.setdefault(k, []).append(index)
-        for k, indices in sorted(groups.items()):
-            taken.update(indices)
+                groups.setdefault(k, []).append((index, _under_test(model, rel, outcome.suspects[k][0].slot)))
+        for k, members in sorted(groups.items()):
+            taken.update(index for index, _ in members)
             # the suspect of these failures first, then the other changes the same answer needs
             mine = (suspects[k],) + tuple(s for j, s in enumerate(suspects) if j != k)
             statement = outcome.suspects[k][0]
-            finding = merge([findings[i] for i in indices], mine, facts, statement.position, rule_order)
+            finding = merge([(findings[i], subject) for i, subject in members], mine, facts, statement.position,
+                            rule_order)
             for other in finding.related:
                 grouped[other.rule] = grouped.get(other.rule, 0) + 1
             merged.append(finding)
     kept = [f for i, f in enumerate(findings) if i not in taken] + merged
     kept.sort(key=Finding.sort_key)
     return Localised(kept, outcomes, grouped)
+
+
+def _under_test(model, rel: int, slot: int) -> bool:
+    """Whether the slot is on the stated (left) side of the relation's comparison."""
+    from check_report.engine import expr as X
+    from check_report.localise.model import Duplicate
+
+    relation = model.relation(rel)
+    if isinstance(relation, Duplicate) or not isinstance(relation.node, X.Compare):
+        return True
+    for node in X.walk(relation.node.left):
+        occurrence = relation.occurrences.get(id(node))
+        if occurrence is not None and not occurrence.count and slot in occurrence.slots:
+            return True
+    return False
 
 
 def _relation_key(model, rel: int, duplicate_rule: str | None) -> tuple:

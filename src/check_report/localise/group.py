@@ -19,10 +19,13 @@ def finding_key(finding: Finding) -> tuple:
     return (finding.rule, frozenset(f.location for f in finding.figures))
 
 
-def merge(findings: list[Finding], suspects: tuple[Suspect, ...], facts, position: int,
+def merge(findings: list[tuple[Finding, bool]], suspects: tuple[Suspect, ...], facts, position: int,
           rule_order: dict[str, int]) -> Finding:
-    """The findings of one mistake as one finding, the suspect's figure first."""
-    findings = sorted(findings, key=lambda f: (-int(Severity(f.severity)), rule_order.get(f.rule, 1 << 30)))
+    """The findings of one mistake as one finding, the suspect's figure first. The one kept is the most
+    severe, then one where the suspect is the figure under test (the stated side: 'cumulative is ... but
+    the months give ...'), then the first in the rule set. `findings` pairs each with that flag."""
+    findings = [f for f, _ in sorted(findings, key=lambda pair: (-int(Severity(pair[0].severity)), not pair[1],
+                                                                 rule_order.get(pair[0].rule, 1 << 30)))]
     primary, others = findings[0], findings[1:]
     own = next((fig for f in findings for fig in f.figures if fig.location == suspects[0].location), None)
     first = own or fact_figure(facts.iloc[position], suspects[0].role)

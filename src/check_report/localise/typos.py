@@ -34,13 +34,6 @@ RATIO_FOR_GROWTH = "'bằng p%' written for 'tăng p%'"
 COSTS = {SWAPPED: 0.1, DOUBLED: 0.1, SEPARATOR: 0.1, GROWTH_FOR_RATIO: 0.1, RATIO_FOR_GROWTH: 0.1,
          OFF_BY_ONE: 0.15, UNIT: 0.2, SIGN: 0.2, DROPPED: 0.3, WRONG_DIGIT: 0.35}
 
-# what the pattern is called in Vietnamese (terminal, annotated copies); JSON keeps the English name
-VI_NAMES = {SWAPPED: "đảo hai chữ số", DOUBLED: "thừa một chữ số lặp", DROPPED: "thiếu một chữ số",
-            OFF_BY_ONE: "lệch một đơn vị ở một chữ số", WRONG_DIGIT: "gõ nhầm một chữ số",
-            SEPARATOR: "nhầm dấu phân cách", UNIT: "nhầm đơn vị (×1000)", SIGN: "nhầm dấu âm/dương",
-            GROWTH_FOR_RATIO: "viết 'tăng p%' thay cho 'bằng p%'",
-            RATIO_FOR_GROWTH: "viết 'bằng p%' thay cho 'tăng p%'"}
-
 GROWTH_MEASURES = (F.GROWTH, F.GROWTH_MONTH)
 RATIO_MEASURES = (F.PCT_PREVIOUS, F.PCT_PREVIOUS_MONTH)
 _BODY = re.compile(r"^\s*([-−–+]?)(\d[\d.,]*)")

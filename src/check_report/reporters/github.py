@@ -29,6 +29,7 @@ def _annotations(finding: dict, lang: str) -> list[str]:
     if finding.get("stated") and finding.get("implied"):
         message += (f" (stated {interval_text(finding['stated'], lang)},"
                     f" implied {interval_text(finding['implied'], lang)})")
+    message += _localised(finding, lang)
     paths = finding_paths(finding)
     if not paths:
         return [_command(COMMANDS.get(finding["severity"], "warning"), {"title": finding["rule"]}, message)]
@@ -47,6 +48,14 @@ def _annotations(finding: dict, lang: str) -> list[str]:
         props["title"] = title
         out.append(_command(COMMANDS.get(finding["severity"], "warning"), props, text))
     return out
+
+
+def _localised(finding: dict, lang: str) -> str:
+    """The likely wrong figure and the other relations the same mistake breaks, on lines of their own."""
+    from check_report.reporters.suspects import related_lines, suspects_line
+
+    extra = [line for line in [suspects_line(finding, lang)] + related_lines(finding, lang) if line]
+    return "".join("\n" + line for line in extra)
 
 
 def _command(name: str, properties: dict, message: str) -> str:

@@ -78,9 +78,17 @@ def _findings_table(findings: list[dict], path: str, lang: str) -> list[str]:
         severity = finding["severity"]
         lines.append(_row([
             f"{_ICONS.get(severity, '')} {_t(severity, lang) if severity in LABELS else severity}".strip(),
-            f"`{finding['rule']}`", _places(finding, path), finding["message"],
+            f"`{finding['rule']}`", _places(finding, path), _message(finding, lang),
             interval_text(finding.get("stated"), lang), interval_text(finding.get("implied"), lang)]))
     return lines
+
+
+def _message(finding: dict, lang: str) -> str:
+    """The message, then the likely wrong figure and the other relations the mistake breaks."""
+    from check_report.reporters.suspects import related_lines, suspects_line
+
+    extra = [line for line in [suspects_line(finding, lang)] + related_lines(finding, lang) if line]
+    return "<br>".join([finding["message"]] + [_cell(line) for line in extra]) if extra else finding["message"]
 
 
 def _places(finding: dict, path: str) -> str:

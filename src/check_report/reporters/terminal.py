@@ -30,6 +30,7 @@ STYLES = {
     "status.error": "bold red",
     "summary.clean": "bold green",
     "summary.dirty": "bold red",
+    "suspect": "bold magenta",
 }
 _QUOTE_WIDTH = 70
 _NOTES_SHOWN = 12   # per file; the JSON report keeps them all
@@ -111,6 +112,7 @@ def finding_lines(finding: dict, lang: str, style: str, owner: str = "") -> list
                    (finding["rule"], "rule.id"), ("  ", ""), (finding["message"], ""))]
     if finding["indicator"]:
         lines.append(_line(("    ", ""), (f"{t('indicator', lang)}: ", "label"), (finding["indicator"], "")))
+    lines += _suspect_lines(finding, lang)
     compared = _comparison(finding, lang, style)
     if compared is not None:
         lines.append(compared)
@@ -121,7 +123,23 @@ def finding_lines(finding: dict, lang: str, style: str, owner: str = "") -> list
         if _place(location, owner) not in figure_places:
             lines.append(_line(("    ", ""), (_place(location, owner), "location"),
                                *_quote(location.get("text") or "")))
+    lines += _related_lines(finding, lang)
     return lines
+
+
+def _suspect_lines(finding: dict, lang: str) -> list:
+    """`likely wrong: H16 = 1.297.400, suggested 1.279.400 (swapped digits)` (check_report.localise)."""
+    from check_report.reporters.suspects import suspects_line
+
+    line = suspects_line(finding, lang)
+    return [_line(("    ", ""), (line, "suspect"))] if line else []
+
+
+def _related_lines(finding: dict, lang: str) -> list:
+    """The other relations the same mistake breaks, one line each."""
+    from check_report.reporters.suspects import related_lines
+
+    return [_line(("    ", ""), (line, "label")) for line in related_lines(finding, lang)]
 
 
 def _comparison(finding: dict, lang: str, style: str):
@@ -247,10 +265,19 @@ def _print_summary(console, report: dict, lang: str) -> None:
                                        not_evaluated=summary["not_evaluated"]), "")))
     if summary.get("subsumed"):
         console.print(_line(("  ", ""), (t("summary_subsumed", lang, subsumed=summary["subsumed"]), "")))
+    _print_localised(console, summary, lang)
     clean = not report["findings"]
     counts = t("no_findings", lang) if clean else t("counts_line", lang, errors=summary["errors"],
                                                      warnings=summary["warnings"], infos=summary["infos"])
     console.print(_line(("  ", ""), (counts, "summary.clean" if clean else "summary.dirty")))
+
+
+def _print_localised(console, summary: dict, lang: str) -> None:
+    """Mistakes and failed checks counted apart: failures grouped by mistake, findings with a suspect."""
+    from check_report.reporters.suspects import summary_lines
+
+    for line in summary_lines(summary, lang):
+        console.print(_line(("  ", ""), (line, "")))
 
 
 def _line(*parts: Iterable):
