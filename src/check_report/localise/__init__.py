@@ -42,6 +42,7 @@ class Outcome:
     options: list = field(default_factory=list)      # single-figure options considered (single.Option)
     method: str = ""                                 # "single" | "milp" | "" (no unique suspect)
     reason: str = ""                                 # why there is no suspect
+    positions: set = field(default_factory=set)      # fact-table positions of the failing relations' figures
 
 
 @dataclass
@@ -97,6 +98,7 @@ def _localise_component(model, failing: list[int], deadline: float) -> Outcome:
     from check_report.localise import single
 
     outcome = Outcome(failing)
+    outcome.positions = {s.position for rel in failing for slot in model.slots_of(rel) for s in model.statements(slot)}
     options = single.options(model, failing)
     outcome.options = options
     if options:

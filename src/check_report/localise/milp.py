@@ -41,6 +41,7 @@ from check_report.localise.single import BASE_PENALTY
 
 MAX_STATEMENTS = 150     # candidate statements per component; beyond, only the failing relations' figures
 MAX_CHANGES = 4          # more changes than this in one component is not "a slip" any more
+NEAR = 2000              # written values tried either side of the solver's value for a free change
 EPS = 1e-9
 
 
@@ -356,6 +357,7 @@ class _Problem:
         """The suspects with their corrections, checked exactly; None when the answer does not hold."""
         model = self.model
         values: dict[int, tuple[float, int, str | None]] = {}
+        free = []
         for position in changed:
             statement, choice = self.statements[position], self.choices[position]
             pick = next(((y, d) for y, d, _ in choice["picks"] if x[y] > 0.5), None)
@@ -366,21 +368,30 @@ class _Problem:
                 values[position] = (cand.value, cand.decimals, cand.pattern)
             else:
                 step = 10.0 ** -statement.decimals
-                value = round((statement.value + x[choice["free"]]) / step) * step
-                values[position] = (value, statement.decimals, None)
+                values[position] = (round((statement.value + x[choice["free"]]) / step) * step, statement.decimals,
+                                    None)
+                free.append(position)
         rels = model.relations_of({self.statements[p].slot for p in changed})
+        determined: dict[int, float | None] = {}
+        for position in free:     # the solver's value sits on an edge: the written values near it, tested
+            found = self._values_near(position, values, rels)
+            if found is None:
+                return None
+            values[position] = (found[0], self.statements[position].decimals, None)
+            determined[position] = found[1]
         if not _holds(model, rels, values):
             return None
         for position in changed:
             if values[position][2] and not self._specific(position, values, rels):
                 statement = self.statements[position]
                 values[position] = (values[position][0], statement.decimals, None)
+                determined[position] = None
         suspects = []
         # the cheapest change first: a typo the relations explain before the figures it dragged along
         cost = {p: sum(x[z] * self.vars[z].cost for z in self.changed_vars(self.statements[p])) for p in changed}
         for position in sorted(changed, key=lambda p: (cost[p], p)):
             value, decimals, pattern = values[position]
-            suggested = value if pattern else self._determined(position, values, rels)
+            suggested = value if pattern else determined.get(position)
             suspects.append((self.statements[position], suggested, decimals, pattern))
         return suspects
 
@@ -395,21 +406,26 @@ class _Problem:
         changed[position] = (vals - halves, vals + halves)
         return int(self.model.all_hold(rels, changed, len(found)).sum()) == 1
 
-    def _determined(self, position: int, values: dict, rels: list[int]) -> float | None:
-        """The one value at the figure's precision that holds, the other changes as found; else None."""
+    def _values_near(self, position: int, values: dict, rels: list[int]) -> tuple[float, float | None] | None:
+        """(a written value near the solver's that holds with the other changes, the value if it is the only
+        one that holds with room to spare); None when none does."""
         statement = self.statements[position]
         step = 10.0 ** -statement.decimals
-        guess = values[position][0]
-        grid = guess + step * np.arange(-2000, 2001)
+        grid = np.round(values[position][0] + step * np.arange(-NEAR, NEAR + 1), statement.decimals + 2)
         half = statement.half
         changed = {p: (np.full(len(grid), v - 0.5 * 10.0 ** -d), np.full(len(grid), v + 0.5 * 10.0 ** -d))
                    for p, (v, d, _) in values.items() if p != position}
+        changed[position] = (grid - half, grid + half)
+        loose = self.model.all_hold(rels, changed, len(grid))
+        if not loose.any():
+            return None
         inner = 0.01 * half
         changed[position] = (grid - half + inner, grid + half - inner)
-        ok = self.model.all_hold(rels, changed, len(grid))
-        if ok.sum() != 1 or ok[0] or ok[-1]:
-            return None
-        return float(np.round(grid[ok][0], statement.decimals + 2))
+        strict = self.model.all_hold(rels, changed, len(grid)) & loose
+        pool = grid[strict] if strict.any() else grid[loose]
+        chosen = float(pool[np.argmin(np.abs(pool - values[position][0]))])
+        unique = strict.sum() == 1 and not strict[0] and not strict[-1]
+        return chosen, (chosen if unique else None)
 
 
 def _holds(model: Model, rels: list[int], values: dict) -> bool:

@@ -28,6 +28,7 @@ from check_report.localise.model import Duplicate, Model, Statement
 GRID_LIMIT = 4000        # written values tested one by one; beyond this the correction is not determined
 SAMPLES = 400            # values tried in a bound too wide to test every written value
 BASE_PENALTY = 0.1       # a base figure over a derived one (a percentage) when both fit equally
+CHANCE = 0.1             # a typo candidate counts as evidence when a chance fit is at most this likely
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,8 @@ def options(model: Model, failing: list[int]) -> list[Option]:
 
 def _option(model: Model, statement: Statement, rels: list[int]) -> Option | None:
     penalty = 0.0 if statement.derived else BASE_PENALTY
-    best = _best_candidate(model, statement, rels)
     values, strict, complete = _free_values(model, statement, rels)
+    best = _best_candidate(model, statement, rels, values, complete)
     if best is not None:
         return Option(statement, 1.0 + best.cost + penalty, True, best.value, best.decimals, best.pattern)
     if not len(values):
@@ -73,18 +74,39 @@ def _option(model: Model, statement: Statement, rels: list[int]) -> Option | Non
                   float(strict[0]) if determined else None, statement.decimals)
 
 
-def _best_candidate(model: Model, statement: Statement, rels: list[int]) -> typos.Candidate | None:
-    """The one typo candidate that satisfies every relation. None when none does, and when several
-    values do: a pattern that fits more than one way is a chance fit (a wide window of allowed values),
-    not evidence of which figure was meant."""
+def _best_candidate(model: Model, statement: Statement, rels: list[int], values: np.ndarray,
+                    complete: bool) -> typos.Candidate | None:
+    """The one typo candidate that satisfies every relation, when it is evidence. None when none does;
+    when several values do (a pattern that fits more than one way); and when the window of values the
+    relations allow is so wide, next to the digit the slip changed, that a candidate of that pattern
+    would land in it by chance (more than CHANCE): '31.942' for 36.954 is not 'a wrong digit' because
+    36.942 also fits a window of 36 values."""
     found = typos.candidates(statement.raw, statement.value, statement.decimals, statement.measure)
     if not found:
         return None
-    values = np.array([c.value for c in found])
+    cands = np.array([c.value for c in found])
     halves = np.array([0.5 * 10.0 ** -c.decimals for c in found])
-    ok = model.all_hold(rels, {statement.position: (values - halves, values + halves)}, len(found))
+    ok = model.all_hold(rels, {statement.position: (cands - halves, cands + halves)}, len(found))
     passing = [c for c, good in zip(found, ok) if good]
-    return passing[0] if len(passing) == 1 else None
+    if len(passing) != 1:
+        return None
+    best = passing[0]
+    if len(values) == 1 and complete and abs(float(values[0]) - best.value) < 1e-9 * max(1.0, abs(best.value)):
+        return best                     # the relations determine the value; the pattern names the slip
+    return best if _chance(best, found, values, complete, statement) <= CHANCE else None
+
+
+def _chance(best: typos.Candidate, found: list[typos.Candidate], values: np.ndarray, complete: bool,
+            statement: Statement) -> float:
+    """How likely some candidate of the same pattern would fit by chance: the window of allowed values
+    (its width) times the density of that pattern's candidates around the stated figure (those within
+    twice the distance of the one that fits)."""
+    distance = abs(best.value - statement.value)
+    width = (float(values.max() - values.min()) + 10.0 ** -statement.decimals) if len(values) else 0.0
+    if not complete:
+        width = max(width, distance)
+    near = sum(1 for c in found if c.pattern == best.pattern and abs(c.value - statement.value) <= 2 * distance)
+    return max(near, 1) * width / (2 * distance) if distance else 1.0
 
 
 def _free_values(model: Model, statement: Statement, rels: list[int]) -> tuple[np.ndarray, np.ndarray, bool]:

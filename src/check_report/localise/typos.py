@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from check_report import facts as F
+from check_report.engine.table import PERCENT_MEASURES
 
 FREE = 0.6   # a change no pattern explains
 
@@ -66,10 +67,13 @@ def candidates(raw: str, value: float, decimals: int, measure: str = "") -> list
     digits = _digits(raw, value, decimals)
     if digits is not None:
         for text, pattern in _digit_edits(digits):
+            if text[:1] == "0" and digits[:1] != "0" and len(text) > decimals + 1:
+                continue        # '4.000.000' is not '0.400.000' with two digits swapped
             body = text[:-decimals] + "." + text[-decimals:] if decimals > 0 else text
             add(sign * float(body), decimals, pattern)
-    add(value * 1000, max(decimals - 3, 0), UNIT)
-    add(value / 1000, decimals + 3, UNIT)
+    if measure not in PERCENT_MEASURES:           # a percentage has no unit to slip
+        add(value * 1000, max(decimals - 3, 0), UNIT)
+        add(value / 1000, decimals + 3, UNIT)
     if _separator_shaped(raw):
         # read as decimals ('98,215' is 98,215), meant as thousands (98.215), or the other way round
         if decimals >= 3:
