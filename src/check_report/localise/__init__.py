@@ -12,7 +12,8 @@ weighted by how figures usually go wrong:
   leave it. The cheapest wins: one change whatever happens, a typo pattern over an unexplained value, a
   derived figure (a percentage) over a base figure when both fit equally;
 - when no single figure does, a mixed-integer programme (`milp.py`, SciPy's HiGHS, imported only then)
-  finds the cheapest set of changes, and the second cheapest to tell whether the answer is unique;
+  finds the cheapest set of changes, and the second cheapest to tell whether the answer is unique, within a
+  time limit per table (TIME_LIMIT solver seconds for each sheet or prose document);
 - answers that tie (within TIE, or PROSE_TIE for figures read from prose, where the localiser is more
   careful) give no suspect: "no unique suspect" is said by an empty `suspects`.
 
@@ -31,7 +32,7 @@ from check_report.findings import Finding
 
 TIE = 0.05          # costs closer than this are a tie (tables)
 PROSE_TIE = 0.15    # prose: a derived-over-base preference alone never names a suspect
-TIME_LIMIT = 2.0    # seconds per input for the solver
+TIME_LIMIT = 2.0    # solver seconds per table (a sheet, or a prose document)
 
 
 @dataclass
@@ -55,7 +56,8 @@ class Localised:
 
 def localise(facts, ruleset, findings: list[Finding], *, time_limit: float = TIME_LIMIT) -> Localised:
     """Name the likely wrong figure of each failure and group failures by mistake; never raises for
-    a relation it cannot model (that failure simply gets no suspect)."""
+    a relation it cannot model (that failure simply gets no suspect). `time_limit` is in solver seconds
+    per table; the single-figure search is exact and always runs."""
     started = time.perf_counter()
     localisable = {rule.id for rule in ruleset.rules if (rule.expr and not rule.gx) or rule.check == "duplicate-figure"}
     if facts is None or not len(facts) or not any(f.rule in localisable for f in findings):
@@ -64,7 +66,8 @@ def localise(facts, ruleset, findings: list[Finding], *, time_limit: float = TIM
     from check_report.localise.model import Model
 
     model = Model(facts, bind(facts, ruleset))
-    outcomes = [_localise_component(model, failing, started + time_limit) for failing in _components(model)]
+    budgets: dict = {}        # table (file, sheet) -> solver seconds left
+    outcomes = [_localise_component(model, failing, budgets, time_limit) for failing in _components(model)]
     result = _apply(model, ruleset, findings, outcomes)
     result.seconds = time.perf_counter() - started
     return result
@@ -94,7 +97,7 @@ def _components(model) -> list[list[int]]:
     return list(groups.values())
 
 
-def _localise_component(model, failing: list[int], deadline: float) -> Outcome:
+def _localise_component(model, failing: list[int], budgets: dict, time_limit: float) -> Outcome:
     from check_report.localise import single
 
     outcome = Outcome(failing)
@@ -110,18 +113,32 @@ def _localise_component(model, failing: list[int], deadline: float) -> Outcome:
         outcome.suspects = [(best.statement, best.suggested, best.decimals, best.pattern)]
         outcome.method = "single"
         return outcome
-    if time.perf_counter() >= deadline:
+    table = _table_of(model, min(outcome.positions))
+    left = budgets.setdefault(table, time_limit)
+    if left <= 0.01:
         outcome.reason = "time"
         return outcome
     from check_report.localise import milp
 
     text = any(s.source == "text" for rel in failing for slot in model.slots_of(rel) for s in model.statements(slot))
-    found = milp.solve(model, failing, deadline, PROSE_TIE if text else TIE)
+    started = time.perf_counter()
+    found = milp.solve(model, failing, started + left, PROSE_TIE if text else TIE)
+    budgets[table] = left - (time.perf_counter() - started)
     outcome.reason = found.reason
     if found.suspects:
         outcome.suspects = found.suspects
         outcome.method = "milp"
     return outcome
+
+
+def _table_of(model, position: int) -> tuple:
+    """The table a figure belongs to (its file and sheet; a prose document is one table): the solver's
+    time limit is per table."""
+    from check_report import facts as F
+
+    row = model.facts.iloc[position]
+    sheet = row[F.SHEET] if F.SHEET in row.index and isinstance(row[F.SHEET], str) else ""
+    return (str(row[F.FILE]), sheet)
 
 
 def _apply(model, ruleset, findings: list[Finding], outcomes: list[Outcome]) -> Localised:

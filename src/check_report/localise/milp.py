@@ -375,6 +375,10 @@ class _Problem:
         determined: dict[int, float | None] = {}
         for position in free:     # the solver's value sits on an edge: the written values near it, tested
             found = self._values_near(position, values, rels)
+            if found is None and len(free) == 2:
+                if not self._pair_near(free, values, rels):
+                    return None
+                found = self._values_near(position, values, rels)
             if found is None:
                 return None
             values[position] = (found[0], self.statements[position].decimals, None)
@@ -405,6 +409,25 @@ class _Problem:
                    for p, (v, d, _) in values.items() if p != position}
         changed[position] = (vals - halves, vals + halves)
         return int(self.model.all_hold(rels, changed, len(found)).sum()) == 1
+
+    def _pair_near(self, pair: list[int], values: dict, rels: list[int], steps: int = 5) -> bool:
+        """Two free changes bound to each other (a ratio and its growth): written values of both near the
+        solver's, tried together; the first pair that holds is kept in `values`."""
+        a, b = (self.statements[p] for p in pair)
+        offsets = np.arange(-steps, steps + 1)
+        grid_a = np.repeat(values[pair[0]][0] + offsets * 10.0 ** -a.decimals, len(offsets))
+        grid_b = np.tile(values[pair[1]][0] + offsets * 10.0 ** -b.decimals, len(offsets))
+        n = len(grid_a)
+        changed = {p: (np.full(n, v - 0.5 * 10.0 ** -d), np.full(n, v + 0.5 * 10.0 ** -d))
+                   for p, (v, d, _) in values.items() if p not in pair}
+        changed[pair[0]] = (grid_a - a.half, grid_a + a.half)
+        changed[pair[1]] = (grid_b - b.half, grid_b + b.half)
+        ok = np.flatnonzero(self.model.all_hold(rels, changed, n))
+        if not len(ok):
+            return False
+        values[pair[0]] = (round(float(grid_a[ok[0]]), a.decimals + 2), a.decimals, None)
+        values[pair[1]] = (round(float(grid_b[ok[0]]), b.decimals + 2), b.decimals, None)
+        return True
 
     def _values_near(self, position: int, values: dict, rels: list[int]) -> tuple[float, float | None] | None:
         """(a written value near the solver's that holds with the other changes, the value if it is the only
