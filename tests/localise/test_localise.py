@@ -223,3 +223,18 @@ def test_same_input_same_answer():
     first = localise(facts, CORE, run_rules(facts, CORE).findings).findings
     second = localise(facts, CORE, run_rules(facts, CORE).findings).findings
     assert first == second and first[0].suspects
+
+
+def test_a_prose_figure_read_with_doubt_names_no_suspect():
+    """The same swapped quarter, read from prose with its period not stated: the slip may be the reading's."""
+    rows = indicator("A", 8, [438_600, 402_300, 438_500], 5_210_000, 1_183_900, 0, 2)
+    rows = [{**r, F.SOURCE: "text", F.LINE: 3, F.CELL: None, F.SHEET: None} for r in rows]
+    index = next(i for i, r in enumerate(rows) if r[F.MEASURE] == F.CUMULATIVE)
+    rows[index] = {**figure("A", "A", F.CUMULATIVE, 1_297_400, 0, None, period="2024-01..2024-03", start=1, end=3),
+                   F.SOURCE: "text", F.LINE: 3, F.SHEET: None}
+    sure = F.new_table(rows)
+    assert localise(sure, CORE, run_rules(sure, CORE).findings).findings[0].suspects
+    doubtful = F.new_table([{**r, F.CERTAIN: False, F.DOUBT: "period not stated"} if i == index else r
+                            for i, r in enumerate(rows)])
+    result = localise(doubtful, CORE, run_rules(doubtful, CORE).findings)
+    assert result.outcomes[0].reason == "uncertain" and not any(f.suspects for f in result.findings)

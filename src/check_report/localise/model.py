@@ -38,6 +38,7 @@ class Statement:
     measure: str
     source: str            # "table" | "text"
     phrasing: str | None
+    certain: bool = True   # prose: its identity (indicator, measure, period, base) was read for sure
 
     @property
     def half(self) -> float:
@@ -112,11 +113,13 @@ class Model:
         decimals = row[F.DECIMALS]
         phrasing = row[F.PHRASING] if F.PHRASING in row.index and isinstance(row[F.PHRASING], str) else None
         source = row[F.SOURCE] if F.SOURCE in row.index and isinstance(row[F.SOURCE], str) else "table"
+        certain = row[F.CERTAIN] if F.CERTAIN in row.index else True
         return Statement(position=position, slot=int(self.index.fact_slot[k]), value=float(row[F.VALUE]),
                          lower=min(lower, upper), upper=max(lower, upper), conv=float(self.conv[k]),
                          decimals=0 if decimals is None or decimals != decimals else int(decimals),
                          raw=str(row[F.RAW]) if isinstance(row[F.RAW], str) else "",
-                         measure=str(row[F.MEASURE]), source=source, phrasing=phrasing)
+                         measure=str(row[F.MEASURE]), source=source, phrasing=phrasing,
+                         certain=certain is not False and certain == certain)
 
     def slot_interval(self, slot: int, changed: dict | None = None):
         """The slot's interval (entity unit) when the statements in `changed` (position -> (lo, hi) arrays
