@@ -119,7 +119,7 @@ class Model:
                          decimals=0 if decimals is None or decimals != decimals else int(decimals),
                          raw=str(row[F.RAW]) if isinstance(row[F.RAW], str) else "",
                          measure=str(row[F.MEASURE]), source=source, phrasing=phrasing,
-                         certain=certain is not False and certain == certain)
+                         certain=True if certain is None or certain != certain else bool(certain))
 
     def slot_interval(self, slot: int, changed: dict | None = None):
         """The slot's interval (entity unit) when the statements in `changed` (position -> (lo, hi) arrays
