@@ -15,9 +15,9 @@ weighted by how figures usually go wrong:
   finds the cheapest set of changes, and the second cheapest to tell whether the answer is unique, within a
   time limit per table (TIME_LIMIT solver seconds for each sheet or prose document);
 - answers that tie (within TIE, or PROSE_TIE for figures read from prose, where the localiser is more
-  careful) give no suspect: "no unique suspect" is said by an empty `suspects`; so does a failure that
-  involves a prose figure read with doubt (the fact table's `certain` is false): the slip may be the
-  reading's.
+  careful) give no suspect: "no unique suspect" is said by an empty `suspects`. A prose figure read with
+  doubt (the fact table's `certain` is false) is named only when a typo pattern links it to the value the
+  relations want: otherwise the slip may be the reading's.
 
 Failures explained by the same suspect become one finding (`group.py`) that lists the relations it
 breaks; the others stay as they were. Code check kinds (citations, cross-mention, derived plans) are
@@ -106,15 +106,15 @@ def _localise_component(model, failing: list[int], budgets: dict, time_limit: fl
     outcome.positions = {s.position for rel in failing for slot in model.slots_of(rel) for s in model.statements(slot)}
     options = single.options(model, failing)
     outcome.options = options
-    if any(not s.certain for s in _statements(model, failing)):
-        outcome.reason = "uncertain"        # a prose figure read with doubt: its own slip or the reading's?
-        return outcome
     if options:
         margin = PROSE_TIE if any(o.statement.source == "text" for o in options) else TIE
         if len(options) > 1 and options[1].cost - options[0].cost < margin:
             outcome.reason = "tie"
             return outcome
         best = options[0]
+        if not best.statement.certain and best.pattern is None:
+            outcome.reason = "uncertain"    # a prose figure read with doubt: its own slip, or the reading's?
+            return outcome
         outcome.suspects = [(best.statement, best.suggested, best.decimals, best.pattern)]
         outcome.method = "single"
         return outcome
@@ -130,16 +130,13 @@ def _localise_component(model, failing: list[int], budgets: dict, time_limit: fl
     found = milp.solve(model, failing, started + left, PROSE_TIE if text else TIE)
     budgets[table] = left - (time.perf_counter() - started)
     outcome.reason = found.reason
+    if any(not st.certain and pattern is None for st, _value, _decimals, pattern in found.suspects):
+        outcome.reason = "uncertain"
+        return outcome
     if found.suspects:
         outcome.suspects = found.suspects
         outcome.method = "milp"
     return outcome
-
-
-def _statements(model, failing: list[int]):
-    for rel in failing:
-        for slot in model.slots_of(rel):
-            yield from model.statements(slot)
 
 
 def _table_of(model, position: int) -> tuple:
