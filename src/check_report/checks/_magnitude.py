@@ -32,7 +32,8 @@ TOTALS = {
 SCALES = {"": 1.0, "nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12}
 # a number and its unit in đồng; not a rate per something ("đồng/người"), not the tail of a compound
 # amount ("147 triệu 700 nghìn đồng": the tail alone is not the amount)
-AMOUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*((?:nghìn|ngàn)\s+tỷ|tỷ|triệu|nghìn|ngàn)?"
+AMOUNT = re.compile(r"(?<![\d.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+                    r"\s*((?:nghìn|ngàn)\s+tỷ|tỷ|triệu|nghìn|ngàn)?"
                     r"\s*đồng\b(?!\s*/)", re.IGNORECASE)
 COMPOUND_TAIL = re.compile(r"\d\s*(?:tỷ|triệu|nghìn|ngàn)\s+$", re.IGNORECASE)
 PER_HEAD = re.compile(r"bình\s+quân|đầu\s+người|trong\s+đó|\bgồm\b|/", re.IGNORECASE)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from check_report.checks._text import clause_bounds, locate, msg
+from check_report.checks._text import locate, matches_unless, msg
 from check_report.checks.base import CheckContext, Problem
 
 ID = "fractional-count"
@@ -45,14 +45,9 @@ AVERAGE = re.compile(r"\b(?:bình\s+quân|trung\s+bình|mỗi|tỷ\s+lệ|mật\
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     if ctx.document is None:
         return
-    for block in ctx.document.blocks:
-        text = block.text
-        for m in FRACTIONAL.finditer(text):
-            start, _end = clause_bounds(text, m.start(), m.end())
-            if AVERAGE.search(text[start:m.start()]):
-                continue
-            unit = " ".join(m.group(2).split())
-            yield Problem(
-                msg(ctx.lang, f"'{m.group(0)}': a count of {unit} cannot have a fractional part",
-                    f"'{m.group(0)}': số {unit} không thể có phần thập phân"),
-                (locate(ctx.path, block, m.start(), m.end()),), details={"figure": m.group(1), "unit": unit})
+    for block, m in matches_unless(ctx.document, FRACTIONAL, AVERAGE):
+        unit = " ".join(m.group(2).split())
+        yield Problem(
+            msg(ctx.lang, f"'{m.group(0)}': a count of {unit} cannot have a fractional part",
+                f"'{m.group(0)}': số {unit} không thể có phần thập phân"),
+            (locate(ctx.path, block, m.start(), m.end()),), details={"figure": m.group(1), "unit": unit})

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from check_report.checks._text import clause_bounds, locate, msg
+from check_report.checks._text import locate, matches_unless, msg
 from check_report.checks.base import CheckContext, Problem
 
 ID = "growth-percent"
@@ -40,7 +40,8 @@ OPTIONS: dict = {}
 # thousands), then the end of the clause or a comparison
 BARE_RATE = re.compile(
     r"\b(?:tăng|giảm)(?:\s+(?:trưởng|bình\s+quân|khoảng|gần|hơn|trên|ước\s+đạt|ước\s+tính|đạt))*"
-    r"\s+(\d{1,3},\d{1,2})(?![\d%]|[,.]\d)\s*(?=[.;)](?!\d)|$|so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|tháng|quý|kế\s+hoạch|kỳ))",
+    r"\s+(\d{1,3},\d{1,2})(?![\d%]|[,.]\d)\s*"
+    r"(?=[.;)](?!\d)|$|so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|tháng|quý|kế\s+hoạch|kỳ))",
     re.IGNORECASE)
 # a clause about a rate: its change is in points, which writers often leave without a unit
 RATE_SUBJECT = re.compile(r"\btỷ\s+lệ\b|\btỷ\s+trọng\b|\bchỉ\s+số\b|\bCPI\b", re.IGNORECASE)
@@ -49,14 +50,9 @@ RATE_SUBJECT = re.compile(r"\btỷ\s+lệ\b|\btỷ\s+trọng\b|\bchỉ\s+số\b|
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     if ctx.document is None:
         return
-    for block in ctx.document.blocks:
-        text = block.text
-        for m in BARE_RATE.finditer(text):
-            start, _end = clause_bounds(text, m.start(), m.end())
-            if RATE_SUBJECT.search(text[start:m.start()]):
-                continue
-            yield Problem(
-                msg(ctx.lang, f"'{m.group(0).strip()}' has no '%': a rate of {m.group(1)}%, or a change of "
-                              f"{m.group(1)} in some unit?",
-                    f"'{m.group(0).strip()}' thiếu dấu '%': tăng/giảm {m.group(1)}% hay {m.group(1)} đơn vị nào?"),
-                (locate(ctx.path, block, m.start(), m.end()),), details={"figure": m.group(1)})
+    for block, m in matches_unless(ctx.document, BARE_RATE, RATE_SUBJECT):
+        yield Problem(
+            msg(ctx.lang, f"'{m.group(0).strip()}' has no '%': a rate of {m.group(1)}%, or a change of "
+                          f"{m.group(1)} in some unit?",
+                f"'{m.group(0).strip()}' thiếu dấu '%': tăng/giảm {m.group(1)}% hay {m.group(1)} đơn vị nào?"),
+            (locate(ctx.path, block, m.start(), m.end()),), details={"figure": m.group(1)})

@@ -42,7 +42,8 @@ OPTIONS = {"years_back": 3, "years_ahead": 10}
 # "kế hoạch vốn năm 2025", "dự toán thu ngân sách năm 2025", "chỉ tiêu năm 2025" (not "năm 2021-2025")
 PLAN_OF_YEAR = re.compile(
     r"\b(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)"
-    r"(?:\s+(?:vốn|đầu\s+tư\s+công|ngân\s+sách|thu|chi|giải\s+ngân|nhà\s+nước|phát\s+triển\s+kinh\s+tế\s*-?\s*xã\s+hội))*"
+    r"(?:\s+(?:vốn|đầu\s+tư\s+công|ngân\s+sách|thu|chi|giải\s+ngân|nhà\s+nước|"
+    r"phát\s+triển\s+kinh\s+tế\s*-?\s*xã\s+hội))*"
     r"\s+năm\s+([12]\d{3})\b(?!\s*[-–—/]\s*\d)", re.IGNORECASE)
 # an intention dated in a year: "sẽ hoàn thành trong năm 2025", "dự kiến khởi công vào năm 2025"
 INTENTION = re.compile(

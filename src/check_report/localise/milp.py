@@ -35,14 +35,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from check_report.engine import expr as X
-from check_report.localise import typos
+from check_report.localise import algebra, corrections, typos
 from check_report.localise.model import Duplicate, Model, Statement
 from check_report.localise.single import BASE_PENALTY
 
 MAX_STATEMENTS = 150     # candidate statements per component; beyond, only the failing relations' figures
 MAX_CHANGES = 4          # more changes than this in one component is not "a slip" any more
-NEAR = 2000              # written values tried either side of the solver's value for a free change
-EPS = 1e-9
 
 
 @dataclass
@@ -115,7 +113,6 @@ class _Problem:
             candidates = [s for slot in sorted(slots) for s in model.statements(slot)]
             if len(candidates) > MAX_STATEMENTS:
                 return False
-        self.candidate_slots = slots
         for statement in candidates:
             self._choice(statement)
         self.relations = model.relations_of(slots)
@@ -217,17 +214,18 @@ class _Problem:
                     change.update(self.changed_vars(statement))
             copies[key], ranges[key], changers[key] = form, (lo, hi), change
         try:
-            left, right = _rational(relation.node.left, relation), _rational(relation.node.right, relation)
-        except _Unsupported:
+            left = algebra.rational(relation.node.left, relation)
+            right = algebra.rational(relation.node.right, relation)
+        except algebra.Unsupported:
             return
-        poly, op = _cross(left, right, relation.node.op, ranges)
+        poly, op = algebra.cross(left, right, relation.node.op, ranges)
         if poly is None or op == "!=":
             return
         for denominator in (left[1], right[1]):
             if any(len(m) == 2 for m in denominator):
                 return
             if any(m for m in denominator):        # a changed denominator keeps its sign
-                self._sign_row(_expand(denominator, copies), _sign(denominator, ranges))
+                self._sign_row(algebra.expand(denominator, copies), algebra.sign_of(denominator, ranges))
         quadratic = [m for m in poly if len(m) == 2]
         if not quadratic:
             self._linear_row(poly, op, copies)
@@ -237,23 +235,23 @@ class _Problem:
                 continue
             a_poly = {tuple(k for k in m if k != e) or (): c for m, c in poly.items() if e in m}
             b_poly = {m: c for m, c in poly.items() if e not in m}
-            sign = _sign(a_poly, ranges)
+            sign = algebra.sign_of(a_poly, ranges)
             if sign == 0:
                 continue
-            a_form = _expand(a_poly, copies)
-            b_form = _expand(b_poly, copies)
+            a_form = algebra.expand(a_poly, copies)
+            b_form = algebra.expand(b_poly, copies)
             self._sign_row(a_form, sign)
             # e as stated, or e written as one of its typo candidates: e is then an interval, and the
             # relation is linear in the rest; rows active only while that option is the one taken
             for (lo, hi), active in self._options(relation.occurrences[e], ranges[e], changers.get(e, {})):
                 near, far = (lo, hi) if sign > 0 else (hi, lo)
                 if op == "==":
-                    self._active_row(_combine(a_form, near, b_form), -math.inf, 0.0, active)
-                    self._active_row(_combine(a_form, far, b_form), 0.0, math.inf, active)
+                    self._active_row(algebra.combine(a_form, near, b_form), -math.inf, 0.0, active)
+                    self._active_row(algebra.combine(a_form, far, b_form), 0.0, math.inf, active)
                 elif op in ("<=", "<"):
-                    self._active_row(_combine(a_form, near, b_form), -math.inf, 0.0, active)
+                    self._active_row(algebra.combine(a_form, near, b_form), -math.inf, 0.0, active)
                 elif op in (">=", ">"):
-                    self._active_row(_combine(a_form, far, b_form), 0.0, math.inf, active)
+                    self._active_row(algebra.combine(a_form, far, b_form), 0.0, math.inf, active)
 
     def _options(self, occurrence, stated: tuple[float, float], changers: dict[int, float]):
         """The intervals an eliminated factor can take without a free change, each with the binaries
@@ -274,7 +272,7 @@ class _Problem:
             yield (lo, hi), {y: -1.0, None: 1.0}
 
     def _linear_row(self, poly: dict, op: str, copies: dict) -> None:
-        form = _expand(poly, copies)
+        form = algebra.expand(poly, copies)
         const = form.pop(None, 0.0)
         if op == "==":
             self.row(form, -const, -const)
@@ -344,7 +342,8 @@ class _Problem:
         matrix = coo_matrix((v, (r, c)), shape=(len(rows), n)).tocsr()
         result = milp(c=np.array([var.cost for var in self.vars]),
                       integrality=np.array([1 if var.integer else 0 for var in self.vars]),
-                      bounds=Bounds([var.lb / var.scale for var in self.vars], [var.ub / var.scale for var in self.vars]),
+                      bounds=Bounds([var.lb / var.scale for var in self.vars],
+                                    [var.ub / var.scale for var in self.vars]),
                       constraints=LinearConstraint(matrix, lower, upper),
                       options={"time_limit": max(remaining, 0.05), "presolve": True})
         if result.x is None or result.status != 0:     # not proven optimal (time limit): no answer
@@ -374,20 +373,20 @@ class _Problem:
         rels = model.relations_of({self.statements[p].slot for p in changed})
         determined: dict[int, float | None] = {}
         for position in free:     # the solver's value sits on an edge: the written values near it, tested
-            found = self._values_near(position, values, rels)
+            found = corrections.values_near(model, self.statements[position], position, values, rels)
             if found is None and len(free) == 2:
-                if not self._pair_near(free, values, rels):
+                if not corrections.pair_near(model, self.statements, free, values, rels):
                     return None
-                found = self._values_near(position, values, rels)
+                found = corrections.values_near(model, self.statements[position], position, values, rels)
             if found is None:
                 return None
             values[position] = (found[0], self.statements[position].decimals, None)
             determined[position] = found[1]
-        if not _holds(model, rels, values):
+        if not corrections.holds(model, rels, values):
             return None
         for position in changed:
-            if values[position][2] and not self._specific(position, values, rels):
-                statement = self.statements[position]
+            statement = self.statements[position]
+            if values[position][2] and not corrections.specific(model, statement, position, values, rels):
                 values[position] = (values[position][0], statement.decimals, None)
                 determined[position] = None
         suspects = []
@@ -398,167 +397,3 @@ class _Problem:
             suggested = value if pattern else determined.get(position)
             suspects.append((self.statements[position], suggested, decimals, pattern))
         return suspects
-
-    def _specific(self, position: int, values: dict, rels: list[int]) -> bool:
-        """Whether the pattern found is the only typo candidate that fits (else it may fit by chance)."""
-        statement = self.statements[position]
-        found = typos.candidates(statement.raw, statement.value, statement.decimals, statement.measure)
-        vals = np.array([c.value for c in found])
-        halves = np.array([0.5 * 10.0 ** -c.decimals for c in found])
-        changed = {p: (np.full(len(found), v - 0.5 * 10.0 ** -d), np.full(len(found), v + 0.5 * 10.0 ** -d))
-                   for p, (v, d, _) in values.items() if p != position}
-        changed[position] = (vals - halves, vals + halves)
-        return int(self.model.all_hold(rels, changed, len(found)).sum()) == 1
-
-    def _pair_near(self, pair: list[int], values: dict, rels: list[int], steps: int = 5) -> bool:
-        """Two free changes bound to each other (a ratio and its growth): written values of both near the
-        solver's, tried together; the first pair that holds is kept in `values`."""
-        a, b = (self.statements[p] for p in pair)
-        offsets = np.arange(-steps, steps + 1)
-        grid_a = np.repeat(values[pair[0]][0] + offsets * 10.0 ** -a.decimals, len(offsets))
-        grid_b = np.tile(values[pair[1]][0] + offsets * 10.0 ** -b.decimals, len(offsets))
-        n = len(grid_a)
-        changed = {p: (np.full(n, v - 0.5 * 10.0 ** -d), np.full(n, v + 0.5 * 10.0 ** -d))
-                   for p, (v, d, _) in values.items() if p not in pair}
-        changed[pair[0]] = (grid_a - a.half, grid_a + a.half)
-        changed[pair[1]] = (grid_b - b.half, grid_b + b.half)
-        ok = np.flatnonzero(self.model.all_hold(rels, changed, n))
-        if not len(ok):
-            return False
-        values[pair[0]] = (round(float(grid_a[ok[0]]), a.decimals + 2), a.decimals, None)
-        values[pair[1]] = (round(float(grid_b[ok[0]]), b.decimals + 2), b.decimals, None)
-        return True
-
-    def _values_near(self, position: int, values: dict, rels: list[int]) -> tuple[float, float | None] | None:
-        """(a written value near the solver's that holds with the other changes, the value if it is the only
-        one that holds with room to spare); None when none does."""
-        statement = self.statements[position]
-        step = 10.0 ** -statement.decimals
-        grid = np.round(values[position][0] + step * np.arange(-NEAR, NEAR + 1), statement.decimals + 2)
-        half = statement.half
-        changed = {p: (np.full(len(grid), v - 0.5 * 10.0 ** -d), np.full(len(grid), v + 0.5 * 10.0 ** -d))
-                   for p, (v, d, _) in values.items() if p != position}
-        changed[position] = (grid - half, grid + half)
-        loose = self.model.all_hold(rels, changed, len(grid))
-        if not loose.any():
-            return None
-        inner = 0.01 * half
-        changed[position] = (grid - half + inner, grid + half - inner)
-        strict = self.model.all_hold(rels, changed, len(grid)) & loose
-        pool = grid[strict] if strict.any() else grid[loose]
-        chosen = float(pool[np.argmin(np.abs(pool - values[position][0]))])
-        unique = strict.sum() == 1 and not strict[0] and not strict[-1]
-        return chosen, (chosen if unique else None)
-
-
-def _holds(model: Model, rels: list[int], values: dict) -> bool:
-    changed = {p: (np.array([v - 0.5 * 10.0 ** -d]), np.array([v + 0.5 * 10.0 ** -d]))
-               for p, (v, d, _) in values.items()}
-    return bool(model.all_hold(rels, changed, 1)[0])
-
-
-# -- algebra: relations as polynomials over occurrences -------------------------------------------------
-
-class _Unsupported(Exception):
-    pass
-
-
-def _poly_mul(a: dict, b: dict) -> dict:
-    out: dict = {}
-    for ma, ca in a.items():
-        for mb, cb in b.items():
-            m = tuple(sorted(ma + mb))
-            if len(m) > 2:
-                raise _Unsupported
-            out[m] = out.get(m, 0.0) + ca * cb
-    return out
-
-
-def _poly_add(a: dict, b: dict, sign: float = 1.0) -> dict:
-    out = dict(a)
-    for m, c in b.items():
-        out[m] = out.get(m, 0.0) + sign * c
-    return out
-
-
-ONE = {(): 1.0}
-
-
-def _rational(node: X.Node, relation) -> tuple[dict, dict]:
-    """(numerator, denominator) polynomials in the relation's occurrences (keys: id of the leaf)."""
-    if isinstance(node, X.Num):
-        return {(): float(node.value)}, ONE
-    if isinstance(node, (X.Ref, X.Children, X.SumMonths)):
-        occurrence = relation.occurrences.get(id(node))
-        if occurrence is None:
-            raise _Unsupported
-        if occurrence.count:
-            return {(): float(len(occurrence.slots))}, ONE
-        return {(id(node),): 1.0}, ONE
-    if isinstance(node, X.Unary) and node.op == "-":
-        n, d = _rational(node.operand, relation)
-        return {m: -c for m, c in n.items()}, d
-    if isinstance(node, X.Binary) and node.op in ("+", "-", "*", "/"):
-        (n1, d1), (n2, d2) = _rational(node.left, relation), _rational(node.right, relation)
-        if node.op in ("+", "-"):
-            sign = 1.0 if node.op == "+" else -1.0
-            if d1 == d2:
-                return _poly_add(n1, n2, sign), d1
-            return _poly_add(_poly_mul(n1, d2), _poly_mul(n2, d1), sign), _poly_mul(d1, d2)
-        if node.op == "*":
-            return _poly_mul(n1, n2), _poly_mul(d1, d2)
-        return _poly_mul(n1, d2), _poly_mul(d1, n2)
-    raise _Unsupported
-
-
-def _cross(left, right, op: str, ranges: dict):
-    """Nl/Dl op Nr/Dr as one polynomial `P op' 0`, denominators of known sign; (None, op) otherwise."""
-    (nl, dl), (nr, dr) = left, right
-    sign = _sign(dl, ranges) * _sign(dr, ranges)
-    if sign == 0:
-        return None, op
-    try:
-        poly = _poly_add(_poly_mul(nl, dr), _poly_mul(nr, dl), -1.0)
-    except _Unsupported:
-        return None, op
-    if sign < 0:
-        op = {"<=": ">=", "<": ">", ">=": "<=", ">": "<"}.get(op, op)
-    return {m: c for m, c in poly.items() if c}, op
-
-
-def _sign(poly: dict, ranges: dict) -> int:
-    """+1 / -1 when the polynomial keeps one sign over the stated intervals, 0 when it may change sign."""
-    lo = hi = 0.0
-    for m, c in poly.items():
-        a, b = c, c
-        for key in m:
-            r = ranges[key]
-            products = [a * r[0], a * r[1], b * r[0], b * r[1]]
-            a, b = min(products), max(products)
-        lo, hi = lo + a, hi + b
-    if lo > EPS * max(1.0, abs(hi)):
-        return 1
-    if hi < -EPS * max(1.0, abs(lo)):
-        return -1
-    return 0
-
-
-def _expand(poly: dict, copies: dict) -> dict:
-    """A linear polynomial over occurrences as a form over copy variables (None: the constant)."""
-    form: dict = {}
-    for m, c in poly.items():
-        if not m:
-            form[None] = form.get(None, 0.0) + c
-            continue
-        if len(m) != 1:
-            raise ValueError("not linear")
-        for x, factor in copies[m[0]].items():
-            form[x] = form.get(x, 0.0) + c * factor
-    return form
-
-
-def _combine(a_form: dict, e: float, b_form: dict) -> dict:
-    out = {k: v * e for k, v in a_form.items()}
-    for k, v in b_form.items():
-        out[k] = out.get(k, 0.0) + v
-    return out

@@ -17,6 +17,7 @@ import numpy as np
 from check_report import facts as F
 from check_report.engine import expr as X
 from check_report.engine import intervals as I
+from check_report.engine.evaluate import Evaluation
 from check_report.engine.relations import Bound, Relation
 from check_report.engine.table import PERCENT_MEASURES
 
@@ -164,14 +165,15 @@ class Model:
         return float(value.lo[0]), float(value.hi[0])
 
 
-class _Evaluator:
-    """A relation's expression on intervals, with some slots' intervals replaced (n alternatives)."""
+class _Evaluator(Evaluation):
+    """A relation's expression on intervals, with some slots' intervals replaced (n alternatives): the
+    engine's own evaluation (operators, comparison and its slack), reading leaves from the relation's bound
+    slots instead of the whole table."""
 
     def __init__(self, model: Model, relation: Relation, touched: dict, n: int):
+        rule = relation.rule
+        super().__init__(model.index, None, relation.text, rule.tolerance_abs, rule.tolerance_rel)
         self.model, self.relation, self.touched, self.n = model, relation, touched, n
-
-    def run(self, node: X.Node):
-        return getattr(self, "_" + type(node).__name__.lower())(node)
 
     def _leaf(self, node) -> I.Iv:
         occurrence = self.relation.occurrences.get(id(node))
@@ -198,27 +200,3 @@ class _Evaluator:
         value = True if node.name == "in_cumulative" else bool(
             (index.complete if node.name == "complete" else index.rate_unit)[ent])
         return I.boolean(np.full(self.n, value), np.ones(self.n, dtype=bool))
-
-    def _call(self, node: X.Call) -> I.Iv:
-        args = [self.run(a) for a in node.args]
-        if node.func == "abs":
-            return I.absolute(args[0])
-        combine = I.minimum if node.func == "min" else I.maximum
-        result = args[0]
-        for arg in args[1:]:
-            result = combine(result, arg)
-        return result
-
-    def _unary(self, node: X.Unary):
-        value = self.run(node.operand)
-        return I.t_not(value) if node.op == "not" else I.neg(value)
-
-    def _binary(self, node: X.Binary):
-        left, right = self.run(node.left), self.run(node.right)
-        op = {"+": I.add, "-": I.sub, "*": I.mul, "/": I.div, "and": I.t_and, "or": I.t_or}[node.op]
-        return op(left, right)
-
-    def _compare(self, node: X.Compare) -> I.Truth:
-        rule = self.relation.rule
-        return I.compare(node.op, self.run(node.left), self.run(node.right), rule.tolerance_abs,
-                         rule.tolerance_rel)

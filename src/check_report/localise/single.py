@@ -36,7 +36,6 @@ class Option:
     """Changing one statement repairs the component: at what cost, and to what value if known."""
     statement: Statement
     cost: float
-    feasible_free: bool                # some value no pattern explains would do (the relations can tell)
     suggested: float | None = None     # the correction, when a pattern or the relations determine it
     decimals: int = 0
     pattern: str | None = None
@@ -66,12 +65,12 @@ def _option(model: Model, statement: Statement, rels: list[int]) -> Option | Non
     values, strict, complete = _free_values(model, statement, rels)
     best = _best_candidate(model, statement, rels, values, complete)
     if best is not None:
-        return Option(statement, 1.0 + best.cost + penalty, True, best.value, best.decimals, best.pattern)
+        return Option(statement, 1.0 + best.cost + penalty, best.value, best.decimals, best.pattern)
     if not len(values):
         return None
     determined = len(strict) == 1 and complete
-    return Option(statement, 1.0 + typos.FREE + penalty, True,
-                  float(strict[0]) if determined else None, statement.decimals)
+    return Option(statement, 1.0 + typos.FREE + penalty, float(strict[0]) if determined else None,
+                  statement.decimals)
 
 
 def _best_candidate(model: Model, statement: Statement, rels: list[int], values: np.ndarray,
