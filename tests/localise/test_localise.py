@@ -240,3 +240,15 @@ def test_a_prose_figure_read_with_doubt_is_named_only_with_a_pattern():
                             for i, r in enumerate(rows)])
     result = localise(doubtful, CORE, run_rules(doubtful, CORE).findings)
     assert result.outcomes[0].reason == "uncertain" and not any(f.suspects for f in result.findings)
+
+
+def test_a_failing_localisation_keeps_the_findings(monkeypatch):
+    import check_report.localise as localisation
+    from check_report.pipeline import Settings, check_file
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(localisation, "localise", broken)
+    result = check_file(str(SAMPLE), Settings())
+    assert result.status == "ok" and len(result.findings) == 10 and not any(f.suspects for f in result.findings)
