@@ -12,7 +12,7 @@ TEXTS = {
     "suggested": {"en": "suggested", "vi": "đề xuất"},
     "open": {"en": "the relations do not determine its value", "vi": "các quan hệ chưa xác định được giá trị đúng"},
     "and": {"en": "with", "vi": "kèm theo"},
-    "also": {"en": "also breaks", "vi": "cũng làm sai"},
+    "also": {"en": "also breaks", "vi": "cũng vi phạm"},
     "grouped": {"en": "({grouped} of the failed checks shown within the finding of the same mistake)",
                 "vi": "({grouped} lượt không đạt được nêu chung trong phát hiện của cùng một lỗi)"},
     "located": {"en": "{located} of {findings} findings name the likely wrong figure",
