@@ -27,12 +27,22 @@ FARM = "Bieu 02"
 # cell -> (expected rule id, what was done). Tests assert each is reported at its cell.
 INJECTED: dict[str, tuple[str, str]] = {
     f"{MAIN}!H16": ("core.cumulative-sum-of-months",
-                    "Q1 retail sales typed as 1.297.400 although the months add to 1.279.400"),
+                    "Q1 retail sales typed as 1.297.400 (two digits swapped) although the months add to "
+                    "1.279.400; its % of plan, % of same period and growth were computed from 1.279.400"),
     f"{MAIN}!J17": ("core.pct-of-plan", "% of plan of new enterprises stated 27,50 instead of 25,50"),
     f"{MAIN}!L19": ("core.growth", "growth of jobs stated 12,40% while Q1 / same period gives 7,64%"),
     f"{MAIN}!D14": ("core.children-within-parent",
-                    "land-use revenue plan typed with an extra zero (2.100.000): the parts exceed D12 (450.000)"),
+                    "land-use revenue plan typed with an extra zero (2.100.000): the parts exceed D12 (450.000), "
+                    "and its % of plan was computed from 210.000"),
     f"{FARM}!G5": ("core.pct-of-previous", "rice area % of same period stated 103,1 instead of 101,3"),
+}
+# the relations each injected figure breaks, all of them: one finding per mistake lists them
+BROKEN: dict[str, tuple[str, ...]] = {
+    f"{MAIN}!H16": ("core.cumulative-sum-of-months", "core.pct-of-plan", "core.pct-of-previous", "core.growth"),
+    f"{MAIN}!J17": ("core.pct-of-plan",),
+    f"{MAIN}!L19": ("core.growth", "core.growth-matches-ratio"),
+    f"{MAIN}!D14": ("core.children-within-parent", "core.pct-of-plan"),
+    f"{FARM}!G5": ("core.pct-of-previous",),
 }
 
 NUMBER = "#,##0"
@@ -132,11 +142,11 @@ def _main_row(sheet, row: int, spec) -> None:
     fmt = ONE_DECIMAL if decimals else NUMBER
     q1 = sum(months)
     at = f"{MAIN}!{{}}{row}"
-    if at.format("H") in INJECTED:
-        q1 += 18_000
-    if at.format("D") in INJECTED:
-        plan *= 10
-    values = [plan, *months, q1, previous]
+    # a typo in Q1 or in the plan is made when the figure is typed, after the ratios were computed from
+    # the true figures: every relation the typed figure takes part in breaks
+    typed_q1 = 1_297_400 if at.format("H") in INJECTED else q1
+    typed_plan = plan * 10 if at.format("D") in INJECTED else plan
+    values = [typed_plan, *months, typed_q1, previous]
     for col, value in zip("DEFGHI", values):
         _put(sheet, f"{col}{row}", value, decimals, fmt, storage == "text")
     pct_plan = q1 / plan * 100

@@ -69,6 +69,24 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Suspect:
+    """The stated figure most likely to be wrong (check_report.localise), with the correction the relations
+    point to when they determine it (or a typo pattern links it to what was written)."""
+    location: Location
+    stated: str                          # as written: "1.297.400"
+    suggested: str | None = None         # in the report's own number style: "1.279.400"
+    pattern: str | None = None           # "swapped digits", ... (localise.typos); None when none applies
+    role: str = ""                       # the figure's measure: "cumulative", "pct_plan"
+    # the same figures as numbers, for formats that write them in the reader's number style (issue 13's
+    # "never two styles in one finding"); `stated`/`suggested` stay as the report writes them (SARIF fixes)
+    value: float | None = None
+    decimals: int = 0
+    suggested_value: float | None = None
+    suggested_decimals: int = 0
+    percent: bool = False
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     severity: Severity
@@ -84,6 +102,10 @@ class Finding:
     values: tuple[float, float] | None = None
     decimals: int | None = None
     formula: str = ""                            # the rule's expression, for `explain` and JSON
+    # most likely first; empty when no figure is a unique suspect (check_report.localise)
+    suspects: tuple[Suspect, ...] = ()
+    # other failed checks explained by the same suspect, shown within this finding (one finding per mistake)
+    related: tuple[Finding, ...] = ()
 
     @property
     def locations(self) -> tuple[Location, ...]:
@@ -164,6 +186,7 @@ class RuleStats:
     failed: int = 0
     not_evaluated: int = 0  # applications skipped for missing data or a zero denominator
     subsumed: int = 0       # failures (counted in `failed`) shown within a stronger rule's finding
+    grouped: int = 0        # failures (counted in `failed`) shown within the finding of the same mistake
 
     def add(self, other: RuleStats) -> None:
         self.evaluated += other.evaluated
@@ -171,6 +194,7 @@ class RuleStats:
         self.failed += other.failed
         self.not_evaluated += other.not_evaluated
         self.subsumed += other.subsumed
+        self.grouped += other.grouped
 
 
 @dataclass

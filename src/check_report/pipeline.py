@@ -83,11 +83,12 @@ def _analyse(path: str, settings: Settings) -> Outcome:
         run = run_with_gx(facts, ruleset, path=path, lang=settings.lang, docs_dir=docs, document=source.document)
     else:
         run = engine.run_rules(facts, ruleset, path=path, document=source.document, lang=settings.lang)
+    findings = _localised(facts, ruleset, run, settings.debug)
     totals = RuleStats()
     for stats in run.per_rule.values():
         totals.add(stats)
     result = FileResult(
-        path=path, facts=len(facts), findings=sorted(run.findings, key=lambda f: f.sort_key()),
+        path=path, facts=len(facts), findings=sorted(findings, key=lambda f: f.sort_key()),
         stats=totals, per_rule=dict(run.per_rule), notes=list(notes),
         coverage=_coverage(source.document, facts, run.checked_facts, _uncertain(ruleset, facts, source.document)),
     )
@@ -95,6 +96,24 @@ def _analyse(path: str, settings: Settings) -> Outcome:
     if settings.show_unchecked:
         unchecked += _uncompared(source.document, _uncertain(ruleset, facts, source.document), settings.lang)
     return Outcome(result, facts if settings.keep_facts else None, unchecked)
+
+
+def _localised(facts, ruleset, run, debug: bool = False) -> list:
+    """The findings with their likely wrong figure named and one finding per mistake
+    (check_report.localise); the failures shown within another finding are counted per rule. Naming a
+    suspect is a help on top of the findings: if it fails, the findings are reported as the engine made them."""
+    from check_report.localise import localise
+
+    try:
+        localised = localise(facts, ruleset, run.findings)
+    except Exception:  # noqa: BLE001 - never lose the findings for the sake of their suspects
+        if debug:
+            traceback.print_exc(file=sys.stderr)
+        return list(run.findings)
+    for rule_id, count in localised.grouped.items():
+        if rule_id in run.per_rule:
+            run.per_rule[rule_id].grouped += count
+    return localised.findings
 
 
 def _naming(path: str, message: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from check_report.annotate import same_file
-from check_report.annotate.common import explanation
+from check_report.annotate.common import explanation, suspect_locations
 from check_report.findings import FileResult, Finding, Location, Severity
 from check_report.i18n import place_name, t
 from check_report.readers.base import InputError
@@ -41,6 +41,7 @@ h1{font-size:18px;margin:0 0 4px;overflow-wrap:anywhere}h2{font-size:16px;margin
 @media (max-width:760px){.row{grid-template-columns:var(--gutter) minmax(0,1fr)}.notes{grid-column:2}}
 mark{padding:0 2px;border-radius:3px;font-weight:600}
 mark.error{background:#ffc7ce}mark.warning{background:#ffeb9c}mark.info{background:#ddebf7}
+mark.suspect{outline:2px solid #9c0006;color:#9c0006}
 .note{border-left:4px solid;padding:4px 8px;margin:2px 0 6px;white-space:pre-wrap;font-size:13px}
 .note.error{border-color:#cf222e;background:#fff0f1}.note.warning{border-color:#bf8700;background:#fff8e1}
 .note.info{border-color:#0969da;background:#eef6ff}
@@ -57,6 +58,7 @@ class Row:
     where: str | None = None
     marks: list[tuple[int, int, Severity, int]] = field(default_factory=list)   # start, end, severity, no.
     notes: list[int] = field(default_factory=list)                               # finding numbers
+    suspects: set[tuple[int, int]] = field(default_factory=set)   # spans of likely wrong figures
 
 
 def _t(key: str, lang: str, **values) -> str:
@@ -138,7 +140,9 @@ def _place_findings(findings: list[Finding], rows: list[Row], result_path: str, 
             if row is None:
                 continue
             placed = True
-            _mark(row, raw or "", Severity(finding.severity), number)
+            span = _mark(row, raw or "", Severity(finding.severity), number)
+            if span is not None and location in suspect_locations(finding):
+                row.suspects.add(span)
             if number not in row.notes:
                 row.notes.append(number)
         if not placed:
@@ -152,22 +156,23 @@ def _places(finding: Finding) -> list[tuple[Location, str]]:
     return [(f.location, f.raw) for f in finding.figures] + extra
 
 
-def _mark(row: Row, raw: str, severity: Severity, number: int) -> None:
+def _mark(row: Row, raw: str, severity: Severity, number: int) -> tuple[int, int] | None:
     """Highlight the first whole-number occurrence of the figure not yet marked: `9,1` in `tăng 9,1%`,
-    not inside `109,1%`; a line may state a figure twice."""
+    not inside `109,1%`; a line may state a figure twice. Returns the span marked."""
     if not raw:
-        return
+        return None
     whole = re.compile(r"(?<![\d.,])" + re.escape(raw) + r"(?![\d]|[.,]\d)")
     spans = [m.span() for m in whole.finditer(row.text)] or _plain_spans(row.text, raw)
     for start, end in spans:
         clash = [m for m in row.marks if m[0] < end and start < m[1]]
         if not clash:
             row.marks.append((start, end, severity, number))
-            return
+            return start, end
         if clash[0][:2] == (start, end) and len(clash) == 1:  # one figure, two findings: the louder colour
             row.marks.remove(clash[0])
             row.marks.append((start, end, max(severity, clash[0][2]), clash[0][3]))
-            return
+            return start, end
+    return None
 
 
 def _plain_spans(text: str, raw: str) -> list[tuple[int, int]]:
@@ -235,7 +240,8 @@ def _highlighted(row: Row) -> str:
     out, cursor = [], 0
     for start, end, severity, number in sorted(row.marks):
         out.append(_esc(row.text[cursor:start]))
-        out.append(f'<mark class="{Severity(severity).label}" title="#{number}">{_esc(row.text[start:end])}</mark>'
+        css = Severity(severity).label + (" suspect" if (start, end) in row.suspects else "")
+        out.append(f'<mark class="{css}" title="#{number}">{_esc(row.text[start:end])}</mark>'
                    f'<sup><a href="#f{number}">{number}</a></sup>')
         cursor = end
     out.append(_esc(row.text[cursor:]))

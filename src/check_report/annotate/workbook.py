@@ -24,6 +24,7 @@ def annotated_workbook(result: FileResult, source_path: str, lang: str):
     from openpyxl.styles import PatternFill
 
     book = _open(source_path)
+    suspects = suspect_cells(result, source_path)
     for (sheet_name, address), findings in sorted(cell_findings(result, source_path).items()):
         if sheet_name not in book.sheetnames:
             continue  # a finding on a sheet that is not in the file: nothing to mark
@@ -31,6 +32,8 @@ def annotated_workbook(result: FileResult, source_path: str, lang: str):
         worst = max(Severity(f.severity) for f in findings)
         cell.fill = PatternFill(fill_type="solid", start_color=FILLS[worst], end_color=FILLS[worst])
         text = "\n\n".join(explanation(f, lang) for f in findings)
+        if (sheet_name, address) in suspects:
+            text = mark_suspect(cell, suspects[(sheet_name, address)], lang) + "\n\n" + text
         if cell.comment is not None and cell.comment.author != COMMENT_AUTHOR:
             text = f"{cell.comment.text}\n\n---\n{text}"  # keep the reviewer's own note
         comment = Comment(text, COMMENT_AUTHOR)
@@ -50,6 +53,35 @@ def cell_findings(result: FileResult, source_path: str) -> dict[tuple[str, str],
             if finding not in cells[key]:
                 cells[key].append(finding)
     return dict(cells)
+
+
+def suspect_cells(result: FileResult, source_path: str) -> dict[tuple[str, str], object]:
+    """(sheet, A1 address) -> the Suspect named there (check_report.localise), the first one wins."""
+    cells: dict = {}
+    for finding in result.findings:
+        for suspect in finding.suspects:
+            location = suspect.location
+            if location.cell and same_file(location.path, result.path, source_path):
+                cells.setdefault((location.sheet or "", location.cell.replace("$", "").upper()), suspect)
+    return cells
+
+
+def mark_suspect(cell, suspect, lang: str) -> str:
+    """Set the likely wrong cell apart from the other cells of its finding (a thick dark-red frame, bold
+    figure) and return the comment's first lines: what it says, what it should probably say."""
+    from openpyxl.styles import Border, Font, Side
+
+    from check_report.annotate.common import SUSPECT_BORDER
+    from check_report.i18n import t
+    from check_report.reporters.records import suspect_record
+    from check_report.reporters.suspects import suspect_text
+
+    side = Side(style="thick", color=SUSPECT_BORDER)
+    cell.border = Border(left=side, right=side, top=side, bottom=side)
+    font = cell.font
+    cell.font = Font(name=font.name, size=font.size, italic=font.italic, underline=font.underline, bold=True,
+                     color=SUSPECT_BORDER)
+    return f"{t('annotate.likely', lang)}: {suspect_text(suspect_record(suspect), lang, with_place=False)}"
 
 
 def _open(source_path: str):

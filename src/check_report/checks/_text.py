@@ -84,3 +84,14 @@ def _plans_ahead(heading: str) -> bool:
 
 def is_forward(text: str) -> bool:
     return FORWARD_WORDS.search(text) is not None
+
+
+def matches_unless(document: Document, pattern: re.Pattern, before: re.Pattern) -> Iterator[tuple[Block, re.Match]]:
+    """Every match of `pattern`, with its block, unless the clause before it contains `before` (a rate's
+    subject, an average: what makes the match mean something else)."""
+    for block in document.blocks:
+        text = block.text
+        for m in pattern.finditer(text):
+            start, _end = clause_bounds(text, m.start(), m.end())
+            if not before.search(text[start:m.start()]):
+                yield block, m

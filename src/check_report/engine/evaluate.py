@@ -22,6 +22,9 @@ class Leaf:
     role: str
     app: np.ndarray      # member pairs: application index ...
     slot: np.ndarray     # ... and the slot that took part
+    # ... and the factor its interval was multiplied by (a parent's or child's figure in another scale);
+    # None when every factor is 1. Error localisation (check_report.localise) rebuilds relations from it.
+    factor: np.ndarray | None = None
 
 
 @dataclass
@@ -89,11 +92,13 @@ class Evaluation:
     def _from_slots(self, node: X.Node, slot: np.ndarray, rescale: bool = False) -> I.Iv:
         # slot -1 picks the sentinel at the end of the *_ext arrays: NaN bounds, scale 1
         lo, hi = self.index.lo_ext[slot], self.index.hi_ext[slot]
+        factor = None
         if rescale:
             factor = self._factor(slot, self._own_scale())
             lo, hi = lo * factor, hi * factor
         apps = np.flatnonzero(slot >= 0)
-        self.leaves.append(Leaf(node, self.text[node.start:node.end], apps, slot[apps]))
+        self.leaves.append(Leaf(node, self.text[node.start:node.end], apps, slot[apps],
+                                None if factor is None else factor[apps]))
         return I.Iv(lo, hi)
 
     def _slots_of(self, measure: str, ent: np.ndarray, anchor: np.ndarray | None = None) -> np.ndarray:
@@ -181,7 +186,7 @@ class Evaluation:
         lo = np.bincount(pair_app[stated], index.slot_lo[slot[stated]] * factor, minlength=n)
         hi = np.bincount(pair_app[stated], index.slot_hi[slot[stated]] * factor, minlength=n)
         n_stated = np.bincount(pair_app[stated], minlength=n).astype(float)
-        self.leaves.append(Leaf(node, self.text[node.start:node.end], pair_app[stated], slot[stated]))
+        self.leaves.append(Leaf(node, self.text[node.start:node.end], pair_app[stated], slot[stated], factor))
         if node.func == "count":
             return I.Iv(n_stated, n_stated.copy())
         n_children = index.n_children[self.domain.ent] if n else np.zeros(0)

@@ -32,6 +32,7 @@ def _annotations(finding: dict, lang: str) -> list[str]:
     level = "notice" if finding.get("known") else COMMANDS.get(finding["severity"], "warning")
     if finding.get("known"):
         message = f"[{t('report.known', lang)}] {message}"
+    message += _localised(finding, lang)
     paths = finding_paths(finding)
     if not paths:
         return [_command(level, {"title": finding["rule"]}, message)]
@@ -51,6 +52,14 @@ def _annotations(finding: dict, lang: str) -> list[str]:
         props["title"] = title
         out.append(_command(level, props, text))
     return out
+
+
+def _localised(finding: dict, lang: str) -> str:
+    """The likely wrong figure and the other relations the same mistake breaks, on lines of their own."""
+    from check_report.reporters.suspects import related_lines, suspects_line
+
+    extra = [line for line in [suspects_line(finding, lang)] + related_lines(finding, lang) if line]
+    return "".join("\n" + line for line in extra)
 
 
 def _command(name: str, properties: dict, message: str) -> str:

@@ -56,8 +56,16 @@ def _findings_table(findings: list[dict], path: str, lang: str) -> list[str]:
         compared = comparison_texts(finding, lang) or {}
         lines.append(_row([
             f"{_ICONS.get(severity, '')} {label}".strip(), f"`{finding['rule']}`", _places(finding, path, lang),
-            finding["message"], compared.get("stated", ""), compared.get("implied", "")]))
+            _message(finding, lang), compared.get("stated", ""), compared.get("implied", "")]))
     return lines
+
+
+def _message(finding: dict, lang: str) -> str:
+    """The message, then the likely wrong figure and the other relations the mistake breaks."""
+    from check_report.reporters.suspects import related_lines, suspects_line
+
+    extra = [line for line in [suspects_line(finding, lang)] + related_lines(finding, lang) if line]
+    return "<br>".join([finding["message"]] + [_cell(line) for line in extra]) if extra else finding["message"]
 
 
 def _places(finding: dict, path: str, lang: str) -> str:

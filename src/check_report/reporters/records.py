@@ -10,7 +10,7 @@ Shape (version 1; fields are only ever added):
      "tool": {"name": "check-report", "version": str}, "lang": "en" | "vi",
      "summary": {"errors", "warnings", "infos", "known", "findings", "facts", "files", "files_ok",
                  "files_error", "rules", "rules_evaluated", "checks_evaluated", "passed", "failed",
-                 "not_evaluated"},
+                 "not_evaluated", "subsumed", "grouped", "located"},
      "files": [{"path", "status": "ok" | "error", "error": str | None, "facts", "notes": [str],
                 "coverage": {str: int}, "errors", "warnings", "infos", "known",
                 "checks": {"evaluated", "passed", "failed", "not_evaluated"},
@@ -23,7 +23,10 @@ Shape (version 1; fields are only ever added):
                    "fingerprint": str,
                    "figures": [{"role", "label", "value", "lower", "upper", "raw", "decimals", "unit",
                                 "location"}],
-                   "locations": [{"path", "sheet", "cell", "line", "where", "text", "short", "label"}]}],
+                   "locations": [{"path", "sheet", "cell", "line", "where", "text", "short", "label"}],
+                   "suspects": [{"location", "stated", "suggested": str | None, "pattern": str | None,
+                                 "value", "decimals", "suggested_value", "suggested_decimals", "unit"}],
+                   "relations": [{"rule", "severity", "message", "stated", "implied", "locations"}]}],
      "rules": [{"id", "pack", "severity", "description", "descriptions": {"en", "vi"}, "doc": {...},
                 "evaluated", "passed", "failed", "not_evaluated"}]}
 
@@ -35,6 +38,14 @@ intervals). `label`s are for people, in the report's language; `short` and `wher
 Counting: `checks_evaluated`, `passed`, `failed` and `not_evaluated` count rule *applications* (one rule on
 one indicator and period); `rules_evaluated` counts the rules that were evaluated at least once.
 
+One finding per mistake (check_report.localise): `suspects` names the figure most likely wrong, most
+likely first, with `suggested` (the correction in the report's own number style, or None when the relations
+do not determine it) and `pattern` (the typo that links it to what was written: "swapped digits", "digit
+doubled", ... or None); it is empty when no figure is a unique suspect. `relations` lists the other failed
+checks the same mistake explains, shown within this finding; the summary's `grouped` counts them (they stay
+counted in `failed`), `located` counts the findings that name a suspect. `findings` counts mistakes,
+`failed` counts failed checks.
+
 Deterministic: files in the order given (the CLI sorts expanded directories and globs), findings sorted by
 place then rule then message, rules by id, floats written with 12 significant digits so that binary noise
 (21.884999999999998) never reaches the output; no timestamps, no absolute paths beyond what the user gave.
@@ -45,7 +56,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from check_report.findings import Figure, FileResult, Finding, Location, RuleStats, Severity, cell_order
+from check_report.findings import Figure, FileResult, Finding, Location, RuleStats, Severity, Suspect, cell_order
 
 REPORT_VERSION = 1
 TOOL_NAME = "check-report"
@@ -118,6 +129,8 @@ def _summary(results: list[FileResult], findings: list[Finding], per_rule: dict[
         "failed": totals.failed,
         "not_evaluated": totals.not_evaluated,
         "subsumed": totals.subsumed,
+        "grouped": totals.grouped,
+        "located": sum(1 for f in findings if f.suspects),
     }
 
 
@@ -152,6 +165,8 @@ def finding_record(finding: Finding, path: str = "", lang: str = "en") -> dict:
         "accepted": bool(finding.details.get("accepted")),
         "figures": [figure_record(fig, lang) for fig in finding.figures],
         "locations": [location_record(loc, lang) for loc in finding.locations],
+        "suspects": [suspect_record(s, lang) for s in finding.suspects],
+        "relations": [related_record(f, lang) for f in finding.related],
     }
     record["fingerprint"] = fingerprint(record)
     return record
@@ -184,6 +199,23 @@ def fingerprint(record: dict) -> str:
     return fingerprint_of(record["rule"], record["path"], record["indicator"],
                           [(f["role"], f["raw"]) for f in record["figures"]],
                           [loc["text"] for loc in record["locations"][len(record["figures"]):]])
+
+
+def suspect_record(suspect: Suspect, lang: str = "en") -> dict:
+    """The likely wrong figure (check_report.localise): where, as written, the suggested correction in
+    the report's own number style (None when the relations do not determine it), the typo pattern."""
+    return {"location": location_record(suspect.location, lang), "stated": suspect.stated,
+            "suggested": suspect.suggested, "pattern": suspect.pattern,
+            "value": _number(suspect.value), "decimals": int(suspect.decimals),
+            "suggested_value": _number(suspect.suggested_value), "suggested_decimals": int(suspect.suggested_decimals),
+            "unit": "%" if suspect.percent else ""}
+
+
+def related_record(finding: Finding, lang: str = "en") -> dict:
+    """Another failed check the same mistake explains, shown within the finding of that mistake."""
+    return {"rule": finding.rule, "severity": Severity(finding.severity).label, "message": finding.message,
+            "stated": _interval(finding.stated), "implied": _interval(finding.implied),
+            "locations": [location_record(loc, lang) for loc in finding.locations]}
 
 
 def figure_record(figure: Figure, lang: str = "en") -> dict:
@@ -282,7 +314,7 @@ def _merge_per_rule(results: list[FileResult]) -> dict[str, RuleStats]:
 
 def _stats_record(stats: RuleStats) -> dict:
     return {"evaluated": stats.evaluated, "passed": stats.passed, "failed": stats.failed,
-            "not_evaluated": stats.not_evaluated, "subsumed": stats.subsumed}
+            "not_evaluated": stats.not_evaluated, "subsumed": stats.subsumed, "grouped": stats.grouped}
 
 
 def _owner(finding: Finding, default: str) -> str:

@@ -10,7 +10,10 @@ where tools that understand workbooks can read it without parsing. A .docx parag
 with "paragraph 12".
 
 A finding with several figures has the stated figure as its location and the others as
-`relatedLocations` (a cross-file finding so points into every file). Output is deterministic: no
+`relatedLocations` (a cross-file finding so points into every file); when a figure is named as the likely
+wrong one (check_report.localise) its place comes first, the message says so, and a `fixes` entry carries the
+suggested correction where the relations determine it. The other failed checks the same mistake explains
+are in the message and in `properties.relatedRules`. Output is deterministic: no
 timestamps or absolute paths, a stable `partialFingerprints` per finding, keys in a fixed order.
 """
 
@@ -93,7 +96,8 @@ def _invocation(report: dict, artifact_index: dict[str, int]) -> dict:
 
 
 def _result(finding: dict, rule_index: dict[str, int], artifact_index: dict[str, int], lang: str) -> dict:
-    places = finding.get("locations") or ([{"path": finding["path"]}] if finding.get("path") else [])
+    places = _suspect_first(finding, finding.get("locations") or ([{"path": finding["path"]}] if finding.get("path")
+                                                                  else []))
     locations = [_location(loc, artifact_index, i) for i, loc in enumerate(places)]
     result: dict = {"ruleId": finding["rule"], "level": LEVELS.get(finding["severity"], "warning"),
                     "message": {"text": _message(finding, lang)}}
@@ -103,6 +107,9 @@ def _result(finding: dict, rule_index: dict[str, int], artifact_index: dict[str,
         result["locations"] = [_strip_id(locations[0])]
     if len(locations) > 1:
         result["relatedLocations"] = locations[1:]
+    fixes = _fixes(finding, artifact_index, lang)
+    if fixes:
+        result["fixes"] = fixes
     # v2 survives lines moving (rule, file, indicator, figures as written); v1 (places) kept for old alerts
     result["partialFingerprints"] = {"checkReportFinding/v1": _fingerprint(finding),
                                      "checkReportFinding/v2": finding["fingerprint"]}
@@ -110,14 +117,54 @@ def _result(finding: dict, rule_index: dict[str, int], artifact_index: dict[str,
         result["suppressions"] = [{"kind": "inSource" if finding.get("accepted") else "external",
                                    "status": "accepted"}]
     properties = {k: finding[k] for k in ("indicator", "stated", "implied") if finding.get(k) is not None}
+    if finding.get("relations"):
+        properties["relatedRules"] = [r["rule"] for r in finding["relations"]]
     if properties:
         result["properties"] = properties
     return result
 
 
+def _suspect_first(finding: dict, places: list[dict]) -> list[dict]:
+    """The likely wrong figure's place first: viewers show a result at its first location."""
+    suspects = finding.get("suspects") or []
+    if not suspects:
+        return places
+    key = (suspects[0]["location"].get("path"), suspects[0]["location"].get("short"))
+    first = [loc for loc in places if (loc.get("path"), loc.get("short")) == key]
+    return first[:1] + [loc for loc in places if loc not in first[:1]] if first else [suspects[0]["location"]] + places
+
+
+def _fixes(finding: dict, artifact_index: dict[str, int], lang: str) -> list[dict]:
+    """A fix per suspect with a suggested correction: replace the stated figure at its place. The region
+    is the suspect's own (its line for text, the workbook with the cell named in the snippet), and the
+    snippet quotes what is replaced: a reviewer applies it; it is not meant for blind byte editing."""
+    from check_report.reporters.suspects import fix_text
+
+    fixes = []
+    for suspect in finding.get("suspects") or ():
+        location = suspect["location"]
+        uri = artifact_uri(location.get("path") or "")
+        if not suspect.get("suggested") or not uri or uri not in artifact_index:
+            continue
+        if location.get("line") is not None:
+            region = {"startLine": int(location["line"]), "snippet": {"text": suspect["stated"]}}
+        else:
+            region = {"startLine": 1, "snippet": {"text": _named_place(location) or suspect["stated"]},
+                      "message": {"text": suspect["stated"]}}
+        fixes.append({"description": {"text": fix_text(suspect, lang)},
+                      "artifactChanges": [{"artifactLocation": {"uri": uri, "index": artifact_index[uri]},
+                                           "replacements": [{"deletedRegion": region,
+                                                             "insertedContent": {"text": suspect["suggested"]}}]}]})
+    return fixes
+
+
 def _message(finding: dict, lang: str) -> str:
+    from check_report.reporters.suspects import related_lines, suspects_line
+
     compared = comparison_line(finding, lang)
-    return f"{finding['message']} ({compared})" if compared else finding["message"]
+    text = f"{finding['message']} ({compared})" if compared else finding["message"]
+    extra = [line for line in [suspects_line(finding, lang)] + related_lines(finding, lang) if line]
+    return "\n".join([text] + extra)
 
 
 def _location(loc: dict, artifact_index: dict[str, int], number: int) -> dict:

@@ -30,6 +30,7 @@ STYLES = {
     "status.error": "bold red",
     "summary.clean": "bold green",
     "summary.dirty": "bold red",
+    "suspect": "bold magenta",
 }
 _QUOTE_WIDTH = 72
 _NOTES_SHOWN = 12   # per file; the JSON report keeps them all
@@ -129,6 +130,7 @@ def finding_lines(finding: dict, lang: str, owner: str = "") -> list[tuple]:
     if finding["indicator"]:
         lines.append((_line(("    ", ""), (f"{t('report.indicator', lang)}: ", "label")),
                       _line((finding["indicator"], ""))))
+    lines += _suspect_lines(finding, lang)
     compared = comparison_line(finding, lang)
     if compared:
         lines.append((_line(("    ", "")), _line((compared, "label"))))
@@ -140,7 +142,22 @@ def finding_lines(finding: dict, lang: str, owner: str = "") -> list[tuple]:
         if place not in figure_places or not finding["figures"]:
             lines.append((_line(("    ", ""), (f"{place} " if place else "", "location")),
                           _line(*_quote(location.get("text") or ""))))
-    return lines
+    return lines + _related_lines(finding, lang)
+
+
+def _suspect_lines(finding: dict, lang: str) -> list[tuple]:
+    """`likely wrong: H16 = 1.297.400, suggested 1.279.400 (swapped digits)` (check_report.localise)."""
+    from check_report.reporters.suspects import suspects_line
+
+    line = suspects_line(finding, lang)
+    return [(_line(("    ", "")), _line((line, "suspect")))] if line else []
+
+
+def _related_lines(finding: dict, lang: str) -> list[tuple]:
+    """The other relations the same mistake breaks, one line each."""
+    from check_report.reporters.suspects import related_lines
+
+    return [(_line(("    ", "")), _line((line, "label"))) for line in related_lines(finding, lang)]
 
 
 def _figure_line(figure: dict, lang: str, owner: str = "") -> tuple:
@@ -239,6 +256,9 @@ def _print_summary(console, report: dict, lang: str) -> None:
     lines = [(read, ""), (checks, "")]
     if summary.get("subsumed"):
         lines.append((t("report.summary_subsumed", lang, count=summary["subsumed"]), ""))
+    from check_report.reporters.suspects import summary_lines
+
+    lines += [(line, "") for line in summary_lines(summary, lang)]
     clean = not (summary["errors"] or summary["warnings"] or summary["infos"] or summary.get("known"))
     counts = t("report.no_findings", lang) if clean else ", ".join([
         t("report.counts_errors", lang, count=summary["errors"]),
@@ -249,6 +269,7 @@ def _print_summary(console, report: dict, lang: str) -> None:
         lines.append((t("report.counts_known", lang, count=summary["known"]), "note"))
     for text, style in lines:
         _emit(console, _line(("  ", "")), _line((text, style)))
+
 
 
 def _line(*parts: Iterable):
