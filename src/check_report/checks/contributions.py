@@ -85,10 +85,16 @@ def _wholes(facts):
 
 
 def _problem(ctx, growth: dict, parts: list[dict], measure: str, summed, target) -> Problem:
-    lo, hi = (number_text(v, 2, ctx.lang) for v in summed)
+    # the parts' sum as written (their own precision) against the growth, or 100%, as the report writes it
+    decimals = max(int(p[F.DECIMALS]) for p in parts)
+    total = sum(float(p[F.VALUE]) for p in parts)
+    whole, whole_decimals = (float(growth[F.VALUE]), int(growth[F.DECIMALS])) if measure == F.CONTRIBUTION \
+        else (100.0, 0)
     figures = (figure(ctx, growth, "total_growth"),) + tuple(
         figure(ctx, p, f"contribution {k}") for k, p in enumerate(parts, 1))
     key = "check.contributions.points" if measure == F.CONTRIBUTION else "check.contributions.shares"
-    message = t(key, ctx.lang, indicator=growth[F.INDICATOR], lo=lo, hi=hi, growth=growth[F.RAW])
-    return Problem(message, figures=figures, stated=target, implied=summed,
+    message = t(key, ctx.lang, indicator=growth[F.INDICATOR], summed=number_text(total, decimals, ctx.lang),
+                growth=number_text(whole, whole_decimals, ctx.lang))
+    return Problem(message, figures=figures, stated=target, implied=summed, values=(whole, total),
+                   decimals=whole_decimals if measure == F.CONTRIBUTION else decimals,
                    details={"measure": measure, "entity": growth[F.ENTITY]}, indicator=str(growth[F.INDICATOR]))
