@@ -155,17 +155,18 @@ def _problem(ctx, total, parts, summed, base, complete, severity) -> Problem:
     shown = number_text(implied_pct, 2, ctx.lang)
     stated_pct = str(pct[F.RAW]).rstrip("% ")  # table cells display their own '%'
     unit_scale = _scale(value)          # show plans in the total's own unit ("triệu đồng"), not in đồng
-    plans = tuple(number_text(v / unit_scale, 1, ctx.lang) for v in summed)
-    totals = tuple(number_text(v / unit_scale, 1, ctx.lang) for v in (t_lo, t_hi))
+    # derived from rounded percentages, both sides are intervals: their midpoints, the width as a detail
+    plan_mid, total_mid = (summed[0] + summed[1]) / 2 / unit_scale, (t_lo + t_hi) / 2 / unit_scale
     kind = t("check.derived_plan.plans" if base == "plan" else "check.derived_plan.previous", ctx.lang)
     message = t("check.derived_plan.add_up" if complete else "check.derived_plan.fit_within", ctx.lang,
-                indicator=value[F.INDICATOR], kind=kind, lo=plans[0], hi=plans[1], t_lo=totals[0], t_hi=totals[1],
-                implied=shown, stated=stated_pct)
+                indicator=value[F.INDICATOR], kind=kind, summed=number_text(plan_mid, 1, ctx.lang),
+                total=number_text(total_mid, 1, ctx.lang), implied=shown, stated=stated_pct)
     if severity == Severity.INFO:
         message += t("check.derived_plan.values_add_up", ctx.lang)
     # intervals in the total's own unit, like every other finding (not in đồng)
     stated, implied = (t_lo / unit_scale, t_hi / unit_scale), (summed[0] / unit_scale, summed[1] / unit_scale)
     return Problem(message, figures=tuple(figures), stated=stated, implied=implied, severity=severity,
+                   values=(total_mid, plan_mid), decimals=1,
                    details={"base": base, "implied_pct": implied_pct}, indicator=str(value[F.INDICATOR]))
 
 

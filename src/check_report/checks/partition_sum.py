@@ -91,11 +91,14 @@ def _value(rows: list[dict], total: dict | None = None) -> dict | None:
 
 def _problem(ctx, total: dict, parts: list[dict], partition, summed: tuple[float, float]) -> Problem:
     scale = interval(total)[1] / float(total[F.UPPER]) if float(total[F.UPPER]) else 1.0
-    lo, hi = (number_text(v / scale, 1, ctx.lang) for v in summed)
+    decimals = max(int(p[F.DECIMALS]) for p in parts)
+    added = sum(summed) / 2 / scale       # the parts as written, added: the midpoint of their interval
     figures = (figure(ctx, total, "total"),) + tuple(figure(ctx, p, f"part {k}") for k, p in enumerate(parts, 1))
     names = ", ".join(str(p[F.INDICATOR]) for p in parts)
     message = t("check.partition_sum.short", ctx.lang, indicator=total[F.INDICATOR], names=names,
-                partition=partition.description, lo=lo, hi=hi, unit=total[F.UNIT] or "", total=total[F.RAW])
+                partition=partition.description, summed=number_text(added, decimals, ctx.lang), unit=total[F.UNIT] or "",
+                total=number_text(float(total[F.VALUE]), int(total[F.DECIMALS]), ctx.lang))
     return Problem(message, figures=figures, stated=(float(total[F.LOWER]), float(total[F.UPPER])),
                    implied=(summed[0] / scale, summed[1] / scale), details={"partition": partition.id},
+                   values=(float(total[F.VALUE]), added), decimals=max(decimals, int(total[F.DECIMALS])),
                    indicator=str(total[F.INDICATOR]))
