@@ -153,12 +153,13 @@ def _problem(ctx, total, parts, summed, base, complete, severity) -> Problem:
     for k, (_, v, p) in enumerate(parts, 1):
         figures += [_fig(ctx, v, f"component_value {k}"), _fig(ctx, p, f"component_pct {k} {p[F.MEASURE]}")]
     shown = number_text(implied_pct, 2, ctx.lang)
-    stated_pct = str(pct[F.RAW]).rstrip("% ")  # table cells display their own '%'
+    stated_pct = number_text(float(pct[F.VALUE]), int(pct[F.DECIMALS]), ctx.lang)
     unit_scale = _scale(value)          # show plans in the total's own unit ("triệu đồng"), not in đồng
     # derived from rounded percentages, both sides are intervals: their midpoints, the width as a detail
     plan_mid, total_mid = (summed[0] + summed[1]) / 2 / unit_scale, (t_lo + t_hi) / 2 / unit_scale
     kind = t("check.derived_plan.plans" if base == "plan" else "check.derived_plan.previous", ctx.lang)
-    message = t("check.derived_plan.add_up" if complete else "check.derived_plan.fit_within", ctx.lang,
+    message = t("check.derived_plan.add_up" if complete or severity == Severity.INFO
+                else "check.derived_plan.fit_within", ctx.lang,
                 indicator=value[F.INDICATOR], kind=kind, summed=number_text(plan_mid, 1, ctx.lang),
                 total=number_text(total_mid, 1, ctx.lang), implied=shown, stated=stated_pct)
     if severity == Severity.INFO:
