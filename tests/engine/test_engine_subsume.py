@@ -45,8 +45,19 @@ def test_a_complete_breakdown_reports_through_children_sum():
     assert rules_cells(result) == [("core.children-sum", ("D12", "D13", "D14"))]
 
 
-def test_the_per_child_rule_reports_when_the_sum_cannot_be_evaluated():
+def test_a_component_without_the_figure_leaves_the_stated_ones_to_the_sum():
+    # c9 states no plan ('-'): the plans that are stated already exceed the total, reported once
     rows = breakdown("182.000", "2.100.000") + [fact("c9", "cumulative", "9.000", parent="t", cell="H20")]
+    result = run_rules(table(rows), CORE)
+    assert rules_cells(result) == [("core.children-within-parent", ("D12", "D13", "D14"))]
+    assert result.per_rule["core.child-le-parent"].subsumed == 1
+
+
+def test_the_per_child_rule_reports_when_the_sum_cannot_be_evaluated():
+    # a component in another dimension (ha under tấn) makes the sum unknown; the per-child rule still
+    # compares the components in tấn
+    rows = [dict(r, unit="tấn", scale=1000.0) for r in breakdown("182.000", "2.100.000")]
+    rows.append(fact("c9", "plan", "9.000", parent="t", cell="D20", unit="ha", scale=1e4))
     result = run_rules(table(rows), CORE)
     assert rules_cells(result) == [("core.child-le-parent", ("D12", "D14"))]
     assert result.per_rule["core.children-within-parent"].evaluated == 0
@@ -60,13 +71,13 @@ def test_the_per_child_rule_reports_when_the_stronger_rule_is_disabled():
 
 
 def test_findings_on_other_figures_are_both_kept():
-    # one component's plan above the total's (no sum of plans: the other states none), and the components'
-    # cumulative values adding up to too much: two errors, two findings
+    # one component's plan above the total's (the other states none), and the components' cumulative
+    # values adding up to too much: two errors on different figures, two findings
     rows = breakdown("500.000") + [fact("t", "cumulative", "1.000", cell="H12"),
                                    fact("c0", "cumulative", "600", parent="t", cell="H13"),
                                    fact("c1", "cumulative", "500", parent="t", cell="H14")]
     assert rules_cells(run_rules(table(rows), CORE)) == [
-        ("core.child-le-parent", ("D12", "D13")),
+        ("core.children-within-parent", ("D12", "D13")),
         ("core.children-within-parent", ("H12", "H13", "H14"))]
 
 

@@ -94,8 +94,9 @@ class Evaluation:
         lo, hi = self.index.lo_ext[slot], self.index.hi_ext[slot]
         factor = None
         if rescale:
-            factor = self._factor(slot, self._own_scale())
-            lo, hi = lo * factor, hi * factor
+            factor = self._factor(slot, self._own_scale(), self._own_dim())
+            converted = I.scaled(lo, hi, factor)
+            lo, hi = converted.lo, converted.hi
         apps = np.flatnonzero(slot >= 0)
         self.leaves.append(Leaf(node, self.text[node.start:node.end], apps, slot[apps],
                                 None if factor is None else factor[apps]))
@@ -130,12 +131,19 @@ class Evaluation:
             self._scale_cache = self.index.ent_unit[self.domain.ent] if self.domain.size else np.ones(0)
         return self._scale_cache
 
-    def _factor(self, slot: np.ndarray, own: np.ndarray) -> np.ndarray:
+    def _own_dim(self) -> np.ndarray:
+        """Dimension code of each application's amounts (-1: a count or none)."""
+        return self.index.ent_dim[self.domain.ent] if self.domain.size else np.zeros(0, dtype=np.int64)
+
+    def _factor(self, slot: np.ndarray, own: np.ndarray, own_dim: np.ndarray) -> np.ndarray:
         """Only amounts meet amounts in another scale: a percentage (by measure or '%' unit) on either side
-        is never rescaled (a share of 60% under a total in tỷ đồng stays 60)."""
+        is never rescaled (a share of 60% under a total in tỷ đồng stays 60). Amounts of two different
+        dimensions (tấn and ha) do not meet at all: NaN, so the relation is not evaluated."""
         unit = self.index.scale_ext[slot]
+        dim = self.index.dim_ext[slot]
         convert = (unit > 0) & (own > 0)
-        return np.where(convert, unit / np.where(convert, own, 1.0), 1.0)
+        factor = np.where(convert, unit / np.where(convert, own, 1.0), 1.0)
+        return np.where((dim >= 0) & (own_dim >= 0) & (dim != own_dim), np.nan, factor)
 
     def _num(self, node: X.Num) -> I.Iv:
         return I.const(node.value, self.domain.size)
@@ -143,7 +151,9 @@ class Evaluation:
     def _flag(self, node: X.Flag) -> I.Truth:
         if node.name == "in_cumulative":
             return self._in_cumulative()
-        flags = self.index.complete if node.name == "complete" else self.index.rate_unit
+        flags = {"complete": self.index.complete, "rate_unit": self.index.rate_unit,
+                 "negative_parts": self.index.negative_parts,
+                 "negative_siblings": self.index.negative_siblings}[node.name]
         values = flags[self.domain.ent] if self.domain.size else np.zeros(0, dtype=bool)
         return I.boolean(values, np.ones(self.domain.size, dtype=bool))
 
@@ -182,16 +192,21 @@ class Evaluation:
         slot = self._slots_of(node.measure, pair_child, anchor) if node.measure not in index.periodic else \
             index.lookup(node.measure, pair_child, per)
         stated = slot >= 0
-        factor = self._factor(slot, self._own_scale()[pair_app] if n else np.ones(0))[stated]
-        lo = np.bincount(pair_app[stated], index.slot_lo[slot[stated]] * factor, minlength=n)
-        hi = np.bincount(pair_app[stated], index.slot_hi[slot[stated]] * factor, minlength=n)
-        n_stated = np.bincount(pair_app[stated], minlength=n).astype(float)
-        self.leaves.append(Leaf(node, self.text[node.start:node.end], pair_app[stated], slot[stated], factor))
+        own_dim = self._own_dim()[pair_app] if n else np.zeros(0, dtype=np.int64)
+        factor = self._factor(slot, self._own_scale()[pair_app] if n else np.ones(0), own_dim)[stated]
+        apps, picked = pair_app[stated], slot[stated]
+        converted = I.scaled(index.slot_lo[picked], index.slot_hi[picked], factor)
+        n_stated = np.bincount(apps, minlength=n).astype(float)
+        self.leaves.append(Leaf(node, self.text[node.start:node.end], apps, picked, factor))
         if node.func == "count":
             return I.Iv(n_stated, n_stated.copy())
-        n_children = index.n_children[self.domain.ent] if n else np.zeros(0)
-        whole = (n_children > 0) & (n_stated == n_children)
-        return I.Iv(np.where(whole, lo, np.nan), np.where(whole, hi, np.nan))
+        total = _exact_sum(apps, converted, n)
+        if node.func == "sum_stated":    # the components that state the measure, however many do not
+            known = n_stated > 0
+        else:                            # every component must state it
+            n_children = index.n_children[self.domain.ent] if n else np.zeros(0)
+            known = (n_children > 0) & (n_stated == n_children)
+        return I.Iv(np.where(known, total.lo, np.nan), np.where(known, total.hi, np.nan))
 
     def _summonths(self, node: X.SumMonths) -> I.Iv:
         """Sum of the months inside the indicator's cumulative period; unknown when one is missing."""
@@ -208,11 +223,12 @@ class Evaluation:
         used = inside & (grid >= 0)
         complete = has_cum & ~np.isnan(start) & (inside.sum(axis=1) == used.sum(axis=1)) & inside.any(axis=1)
         safe = np.maximum(grid, 0)
-        lo = np.where(used, index.slot_lo[safe], 0.0).sum(axis=1)
-        hi = np.where(used, index.slot_hi[safe], 0.0).sum(axis=1)
+        terms_lo = np.where(used, index.slot_lo[safe], 0.0)
+        terms_hi = np.where(used, index.slot_hi[safe], 0.0)
+        total = I.split_sum(lambda values: values.sum(axis=1), terms_lo, terms_hi)
         apps, cols = np.nonzero(used)
         self.leaves.append(Leaf(node, self.text[node.start:node.end], apps, grid[apps, cols]))
-        return I.Iv(np.where(complete, lo, np.nan), np.where(complete, hi, np.nan))
+        return I.Iv(np.where(complete, total.lo, np.nan), np.where(complete, total.hi, np.nan))
 
     # -- operators -----------------------------------------------------------------------------------
     def _call(self, node: X.Call) -> I.Iv:
@@ -239,6 +255,11 @@ class Evaluation:
         truth = I.compare(node.op, left, right, self.tol_abs, self.tol_rel)
         self.comparisons.append(Comparison(node, left, right, truth))
         return truth
+
+
+def _exact_sum(apps: np.ndarray, terms: I.Iv, n: int) -> I.Iv:
+    """Σ of each application's terms (exact where the figures allow: `intervals.split_sum`)."""
+    return I.split_sum(lambda values: np.bincount(apps, values, minlength=n), terms.lo, terms.hi)
 
 
 def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:

@@ -12,7 +12,11 @@
 
 Names are measures of the indicator (`plan`, `cumulative`, `month` ...), `parent.<measure>`, and the flags
 `complete` (the children are the whole breakdown), `rate_unit` (the unit is a rate or price: %, /, lần) and
-`in_cumulative` (the period in turn lies inside the indicator's cumulative period; true for non-periodic rules). Functions: abs, min, max, sum(children.<m>), count(children.<m>), sum_months(<periodic m>).
+`in_cumulative` (the period in turn lies inside the indicator's cumulative period; true for non-periodic
+rules), `negative_parts` (a component of this indicator states a negative amount: a deduction row) and
+`negative_siblings` (a component of this indicator's parent, itself included, does). Functions: abs, min,
+max, sum(children.<m>) (known only when every component states m), sum_stated(children.<m>) (the
+components that state m, known when one does), count(children.<m>), sum_months(<periodic m>).
 """
 
 from __future__ import annotations
@@ -26,9 +30,9 @@ _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?(?![\w.]))|(?P<name>[A-Za-z_][A
                     r"|(?P<op>==|!=|<=|>=|[-+*/<>().,]))")
 COMPARISONS = ("==", "!=", "<=", "<", ">=", ">")
 KEYWORDS = ("and", "or", "not")
-FLAGS = ("complete", "rate_unit", "in_cumulative")
+FLAGS = ("complete", "rate_unit", "in_cumulative", "negative_parts", "negative_siblings")
 ARITH_FUNCS = {"abs": (1, 1), "min": (2, 99), "max": (2, 99)}
-CHILD_FUNCS = ("sum", "count")
+CHILD_FUNCS = ("sum", "sum_stated", "count")
 PERIOD_FUNCS = ("sum_months",)
 SCOPES = ("parent", "children")
 IDENT_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

@@ -5,6 +5,16 @@ A stated figure is the interval its shown precision allows; a relation holds whe
 makes the result unknown, and so does a division by an interval that contains zero (never divided by).
 Truth values carry two arrays: `possible` (the intervals allow it: what a relation needs to hold) and
 `certain` (every value in the intervals satisfies it: what a `when` condition needs to apply).
+
+Exactness. Endpoints are doubles, so every operation rounds its result outwards (`np.nextafter`): the
+computed interval always contains the exact one, and no relative slack is needed to keep a figure rounded
+exactly at its edge (21,885 for 21,89) from becoming a false alarm. Figures shown without decimals (whole
+units ± 0,5, below 2**52 = 4,5·10^15) are exact in doubles, and so are their sums and differences: no
+widening at all, a 1.234.567.890.123 đồng total is judged to the đồng. A bound like `21.89 - 0.005` is
+itself rounded and moves two ulps outwards (`stated`); sums over many terms (`split_sum`) add the whole
+parts exactly and the fractions apart. What is left is a few ulps of the magnitude for figures with
+decimals: below the half unit of any figure written with at most 14 significant digits. The comparison
+itself adds no slack beyond a rule's own `tolerance`.
 """
 
 from __future__ import annotations
@@ -13,9 +23,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-# Floating-point slack on comparisons, relative to the magnitudes compared: endpoint arithmetic on
-# doubles must never turn a figure rounded exactly at the edge (21.885) into a false alarm.
-FLOAT_SLACK = 1e-9
+_INF = np.inf
+EXACT_LIMIT = 2.0 ** 52     # below it, sums of whole and half units are exact in doubles
 
 
 @dataclass(frozen=True)
@@ -40,12 +49,74 @@ def const(value: float, n: int) -> Iv:
     return Iv(arr, arr)
 
 
+def outward(lo: np.ndarray, hi: np.ndarray, ulps: int = 1) -> Iv:
+    """The interval with each endpoint moved `ulps` representable doubles outwards (NaN stays NaN)."""
+    for _ in range(ulps):
+        lo, hi = np.nextafter(lo, -_INF), np.nextafter(hi, _INF)
+    return Iv(lo, hi)
+
+
+def stated(lo, hi) -> Iv:
+    """The interval of stated figures from their computed bounds: `21.89 - 0.005` is itself rounded, so
+    such bounds move two ulps outwards; a whole or half unit (`1.234.567.890.123 ± 0.5`) is exact as is."""
+    lo, hi = np.asarray(lo, dtype=float), np.asarray(hi, dtype=float)
+    moved = outward(lo, hi, 2)
+    return Iv(np.where(not_half_units(lo), moved.lo, lo), np.where(not_half_units(hi), moved.hi, hi))
+
+
+def scaled(lo: np.ndarray, hi: np.ndarray, factor: np.ndarray) -> Iv:
+    """An interval times a positive unit factor (tỷ -> triệu đồng), exact where the factor is 1."""
+    lo2, hi2 = lo * factor, hi * factor
+    moved = outward(lo2, hi2)
+    same = factor == 1.0
+    return Iv(np.where(same, lo2, moved.lo), np.where(same, hi2, moved.hi))
+
+
+def split_sum(add_up, lo: np.ndarray, hi: np.ndarray) -> Iv:
+    """Σ of interval terms grouped by `add_up` (a function summing an array per group, such as a
+    bincount), exact where the values allow: each bound is split into a whole part, whose sum is exact
+    in doubles below 2**52, and a fraction in [-0.5, 0.5], whose sum errs by far less than an ulp of the
+    total; the rigorous bound of that error and one outward step cover the rest."""
+    out = []
+    for bound, way in ((lo, -_INF), (hi, _INF)):
+        whole = np.round(bound)
+        frac = bound - whole                   # exact: both are doubles within a unit of each other
+        whole_sum, frac_sum = add_up(whole), add_up(frac)
+        magnitude, frac_size = add_up(np.abs(whole)), add_up(np.abs(frac))
+        count = add_up(np.ones_like(bound))
+        odd = add_up(not_half_units(bound).astype(float))
+        with np.errstate(invalid="ignore"):
+            total = whole_sum + frac_sum
+            exact = (magnitude < EXACT_LIMIT) & (odd == 0)
+            pad = np.where(magnitude < EXACT_LIMIT, 0.0, count * np.spacing(np.nan_to_num(magnitude))) \
+                + count * np.spacing(np.nan_to_num(frac_size))
+            padded = total - pad if way < 0 else total + pad
+            out.append(np.where(exact, total, np.nextafter(padded, way)))
+    return Iv(out[0], out[1])
+
+
+def not_half_units(values: np.ndarray) -> np.ndarray:
+    """Terms a double sum may round: not a multiple of 0.5, or too large for exact sums."""
+    with np.errstate(invalid="ignore"):
+        twice = values * 2.0
+        return (twice != np.floor(twice)) | (np.abs(values) >= EXACT_LIMIT)
+
+
+def _exactly(lo: np.ndarray, hi: np.ndarray, *terms: np.ndarray) -> Iv:
+    """A sum or difference of whole and half units below 2**52 is exact; anything else moves outwards."""
+    inexact = not_half_units(lo) | not_half_units(hi)
+    for term in terms:
+        inexact |= not_half_units(term)
+    moved = outward(lo, hi)
+    return Iv(np.where(inexact, moved.lo, lo), np.where(inexact, moved.hi, hi))
+
+
 def add(a: Iv, b: Iv) -> Iv:
-    return Iv(a.lo + b.lo, a.hi + b.hi)
+    return _exactly(a.lo + b.lo, a.hi + b.hi, a.lo, a.hi, b.lo, b.hi)
 
 
 def sub(a: Iv, b: Iv) -> Iv:
-    return Iv(a.lo - b.hi, a.hi - b.lo)
+    return _exactly(a.lo - b.hi, a.hi - b.lo, a.lo, a.hi, b.lo, b.hi)
 
 
 def neg(a: Iv) -> Iv:
@@ -57,15 +128,17 @@ def mul(a: Iv, b: Iv) -> Iv:
         p1, p2, p3, p4 = a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi
         lo = np.minimum(np.minimum(p1, p2), np.minimum(p3, p4))
         hi = np.maximum(np.maximum(p1, p2), np.maximum(p3, p4))
-    return Iv(lo, hi)
+    return outward(lo, hi)
 
 
 def div(a: Iv, b: Iv) -> Iv:
     """a / b; unknown where b's interval touches zero (a zero plan is skipped, never divided by)."""
     spans_zero = (b.lo <= 0) & (b.hi >= 0)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        inv = Iv(np.where(spans_zero, np.nan, 1.0 / b.hi), np.where(spans_zero, np.nan, 1.0 / b.lo))
-        result = mul(a, inv)
+        q1, q2, q3, q4 = a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi
+        lo = np.minimum(np.minimum(q1, q2), np.minimum(q3, q4))
+        hi = np.maximum(np.maximum(q1, q2), np.maximum(q3, q4))
+        result = outward(np.where(spans_zero, np.nan, lo), np.where(spans_zero, np.nan, hi))
     finite = np.isfinite(result.lo) & np.isfinite(result.hi)    # a denominator too close to zero
     return Iv(np.where(finite, result.lo, np.nan), np.where(finite, result.hi, np.nan))
 
@@ -85,10 +158,14 @@ def maximum(a: Iv, b: Iv) -> Iv:
     return Iv(np.maximum(a.lo, b.lo), np.maximum(a.hi, b.hi))
 
 
-def _slack(a: Iv, b: Iv, tol_abs: float, tol_rel: float) -> np.ndarray:
+def _slack(a: Iv, b: Iv, tol_abs: float, tol_rel: float) -> np.ndarray | float:
+    """The user's tolerance only: bounds come in through `stated` and every operation rounds outwards."""
+    if not tol_abs and not tol_rel:
+        return 0.0
     with np.errstate(invalid="ignore"):
-        scale = np.maximum(np.maximum(np.abs(a.lo), np.abs(a.hi)), np.maximum(np.abs(b.lo), np.abs(b.hi)))
-    return tol_abs + (tol_rel + FLOAT_SLACK) * np.nan_to_num(scale) + FLOAT_SLACK
+        scale = np.nan_to_num(np.maximum(np.maximum(np.abs(a.lo), np.abs(a.hi)),
+                                         np.maximum(np.abs(b.lo), np.abs(b.hi))))
+    return tol_abs + tol_rel * scale
 
 
 def compare(op: str, a: Iv, b: Iv, tol_abs: float = 0.0, tol_rel: float = 0.0) -> Truth:

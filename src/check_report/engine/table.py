@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from check_report import facts as F
-from check_report.engine.intervals import FLOAT_SLACK
+from check_report.engine import intervals as I
 from check_report.findings import Location, fact_location
 
 MONTHS = 12
@@ -32,6 +32,19 @@ PERCENT_UNIT = r"%|‰|phần trăm|percent"
 _OPTIONAL = {F.SHEET: None, F.CELL: None, F.LINE: None, F.WHERE: None, F.PARENT: None, F.COMPLETE: False,
              F.PERIOD: "", F.PERIOD_START: None, F.PERIOD_END: None, F.YEAR: None, F.UNIT: None, F.SCALE: 1.0,
              F.TEXT: "", F.FILE: "", F.INDICATOR: "", F.RAW: "", F.DECIMALS: 0, F.VALUE: np.nan}
+
+
+_DIMENSIONS: dict[str, int] = {}
+
+
+def _dimension_code(unit) -> int:
+    """A small integer per dimension of check_report.units (-1: a count, a rate or no unit)."""
+    from check_report.units import RATE, parse_unit
+
+    dimension = parse_unit(None if unit is None or unit == "" else str(unit)).dimension
+    if dimension is None or dimension == RATE:
+        return -1
+    return _DIMENSIONS.setdefault(dimension, len(_DIMENSIONS))
 
 
 def _with_optional_columns(facts: pd.DataFrame) -> pd.DataFrame:
@@ -79,6 +92,8 @@ class FactIndex:
         facts = _with_optional_columns(facts)
         lower, upper = _float_column(facts, F.LOWER), _float_column(facts, F.UPPER)
         lower, upper = np.fmin(lower, upper), np.fmax(lower, upper)   # a reversed interval is still one
+        widened = I.stated(lower, upper)            # value ± half unit was itself rounded
+        lower, upper = widened.lo, widened.hi
         usable = ~(np.isnan(lower) | np.isnan(upper))
         self.facts = facts
         self.periodic = periodic
@@ -94,14 +109,19 @@ class FactIndex:
         self.fact_rate_unit = unit_names.str.contains(RATE_UNIT).to_numpy(dtype=bool)[unit_codes]
         # a percentage (by its measure or by its unit) keeps its value whatever its indicator's scale
         self.fact_unscaled = self.fact_percent | unit_names.str.contains(PERCENT_UNIT).to_numpy(dtype=bool)[unit_codes]
-        self._build_entities(frame)
+        dims = np.asarray([_dimension_code(u) for u in units], dtype=np.int64)
+        self.fact_dim = dims[unit_codes] if len(dims) else np.zeros(0, dtype=np.int64)
+        # a stated negative amount (a deduction row, a loss): its siblings may exceed their total
+        stated_negative = self.fact_amount & (names[self.meas_codes] != F.CHANGE) & (upper[self.rows] < 0) \
+            if len(self.rows) else np.zeros(0, dtype=bool)
+        self._build_entities(frame, stated_negative)
         self._build_slots(frame, lower[self.rows], upper[self.rows])
         self._chosen: dict = {}
         self._periodic_keys: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._domains: dict[tuple[str, ...], object] = {}
 
     # -- construction ---------------------------------------------------------------------------------
-    def _build_entities(self, frame: pd.DataFrame) -> None:
+    def _build_entities(self, frame: pd.DataFrame, stated_negative: np.ndarray) -> None:
         file_codes, self.files = _file_codes(frame[F.FILE])
         ent_codes, parent_codes, n_names = _entity_codes(frame[F.ENTITY], frame[F.PARENT])
         if len(self.files) <= 1:      # one input: entity codes are the ids already
@@ -134,8 +154,17 @@ class FactIndex:
         has_amount = np.zeros(self.n_ent, dtype=bool)
         has_amount[self.fact_ent[self.fact_amount]] = True
         self.ent_unit[~has_amount] = self.ent_scale[~has_amount]
+        # dimension of the indicator's amounts (check_report.units): figures of another dimension never meet
+        self.ent_dim = np.full(self.n_ent, -1, dtype=np.int64)
+        self.ent_dim[self.fact_ent[amounts]] = self.fact_dim[amounts]
         children = self.parent[self.parent >= 0]
         self.n_children = np.bincount(children, minlength=self.n_ent)
+        negative = np.zeros(self.n_ent, dtype=bool)
+        np.logical_or.at(negative, self.fact_ent, stated_negative)
+        is_child = self.parent >= 0
+        self.negative_parts = np.zeros(self.n_ent, dtype=bool)
+        np.logical_or.at(self.negative_parts, self.parent[is_child], negative[is_child])
+        self.negative_siblings = np.where(is_child, self.negative_parts[np.maximum(self.parent, 0)], False)
 
     def _rate_units(self) -> np.ndarray:
         """Entities whose amounts are rates or prices (%, per-unit, 'lần'): months of such an indicator do
@@ -152,7 +181,8 @@ class FactIndex:
         # converted), so restatements and relations compare like with like; percentages are never scaled
         percent = self.fact_unscaled
         to_entity_unit = np.where(percent, 1.0, self.fact_scale / self.ent_scale[self.fact_ent])
-        lower, upper = lower * to_entity_unit, upper * to_entity_unit
+        converted = I.scaled(lower, upper, to_entity_unit)
+        lower, upper = converted.lo, converted.hi
         n_meas, n_per = max(len(self.measures), 1), max(len(self.periods), 1)
         keys = (self.fact_ent * n_meas + meas_codes) * n_per + per_codes
         order = np.argsort(keys, kind="stable")
@@ -174,17 +204,19 @@ class FactIndex:
             lo = np.maximum.reduceat(lower[order], starts)
             hi = np.minimum.reduceat(upper[order], starts)
         counts = np.diff(np.r_[starts, len(keys)])
-        scale = np.maximum(np.abs(lo), np.abs(hi))
-        self.conflict = (counts > 1) & (lo > hi + FLOAT_SLACK * (1 + scale))
+        # bounds are widened outwards, so statements that agree to the last digit never look apart
+        self.conflict = (counts > 1) & (lo > hi)
         # a conflicting slot keeps its first statement, so later rules still judge a stated figure
         self.slot_lo = np.where(self.conflict, lower[rep], lo)
         self.slot_hi = np.where(self.conflict, upper[rep], hi)
         self.slot_count = counts
         # unit scale of each slot for figures of other indicators; 0 marks a percentage (never scaled)
         self.slot_unit = np.where(percent[rep], 0.0, self.ent_scale[self.slot_ent])
+        self.slot_dim = np.where(percent[rep], -1, self.ent_dim[self.slot_ent])
         self.lo_ext = np.append(self.slot_lo, np.nan)
         self.hi_ext = np.append(self.slot_hi, np.nan)
         self.scale_ext = np.append(self.slot_unit, 0.0)
+        self.dim_ext = np.append(self.slot_dim, -1)
         # start, end and year follow from the period label: read them once per distinct label
         first_of_period = np.full(len(self.periods), max(len(frame) - 1, 0), dtype=np.int64)
         np.minimum.at(first_of_period, per_codes, np.arange(len(frame)))

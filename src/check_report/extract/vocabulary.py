@@ -9,49 +9,16 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from check_report.folding import fold, has_phrase  # noqa: F401  (re-exported: extract code folds here)
 from check_report.readers.base import InputError
 
 LIST_KEYS = ("compare", "breakdown_complete", "breakdown_partial", "notes_markers", "no_data")
 MAP_KEYS = ("roles", "month_names", "units")
 ROLE_ORDER = ("code", "indicator", "unit", "notes", "growth", "pct_plan", "pct_previous", "previous",
               "plan", "cumulative", "month")
-_PUNCT = re.compile(r"[^\w%#*]+")
-
-
-_PERCENT_AFTER_DIGIT = re.compile(r"(\d)\s*%")
-
-
-def _accent_table() -> dict[int, str]:
-    """Latin letters with diacritics (all of Vietnamese) -> their base letter; combining marks -> ''."""
-    table: dict[int, str] = {0x0111: "d", 0x0110: "d"}
-    for code in (*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)):
-        base = "".join(ch for ch in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(ch))
-        if base and base != chr(code) and base.isascii():
-            table[code] = base
-    for code in range(0x0300, 0x0370):
-        table[code] = ""
-    return table
-
-
-_ACCENTS = _accent_table()
-
-
-def fold(text: object) -> str:
-    """Lower case, no accents (đ -> d), punctuation other than % # * as spaces, single spaces."""
-    text = str(text).translate(_ACCENTS).lower()
-    if "%" in text:
-        text = _PERCENT_AFTER_DIGIT.sub(r"\1 %", text)
-    return " ".join(_PUNCT.sub(" ", text).replace("_", " ").split())
-
-
-def has_phrase(folded: str, phrase: str) -> bool:
-    return f" {phrase} " in f" {folded} "
-
-
 @dataclass
 class Vocabulary:
     roles: dict[str, list[str]] = field(default_factory=dict)      # role -> folded phrases
@@ -61,7 +28,7 @@ class Vocabulary:
     breakdown_partial: list[str] = field(default_factory=list)
     notes_markers: list[str] = field(default_factory=list)
     no_data: set[str] = field(default_factory=set)                  # raw cell texts, stripped
-    units: dict[str, float] = field(default_factory=dict)           # folded unit -> scale
+    units: dict[str, float] = field(default_factory=dict)           # folded unit -> scale (users' own)
     sources: tuple[str, ...] = ()
     _scale_cache: dict[str, float] = field(default_factory=dict, repr=False)
 
@@ -82,11 +49,17 @@ class Vocabulary:
         return any(has_phrase(folded, p) for p in getattr(self, key))
 
     def scale_of(self, unit: str | None) -> float:
+        """Factor to the unit's base: a user's `units:` entry, else the built-in table (check_report.units)."""
         if not unit:
             return 1.0
         scale = self._scale_cache.get(unit)
         if scale is None:
-            scale = self._scale_cache[unit] = self.units.get(fold(unit), 1.0)
+            scale = self.units.get(fold(unit))
+            if scale is None:
+                from check_report.units import parse_unit
+
+                scale = parse_unit(unit).scale
+            self._scale_cache[unit] = scale
         return scale
 
 

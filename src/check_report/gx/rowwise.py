@@ -14,10 +14,8 @@ import numpy as np
 
 from check_report.engine import expr as E
 from check_report.engine import intervals as I
+from check_report.engine.pointwise import evaluate_names
 from check_report.numbers import decimals_of
-
-_ARITH = {"+": I.add, "-": I.sub, "*": I.mul, "/": I.div}
-_CALLS = {"min": I.minimum, "max": I.maximum}
 
 
 def relation_names(expression: str, columns) -> list[str]:
@@ -41,14 +39,14 @@ def column_interval(frame, column: str, *, bounds: dict | None = None, decimals:
         lo_col, hi_col = bounds[column]
         lo = pd.to_numeric(frame[lo_col], errors="coerce").to_numpy(dtype="float64")
         hi = pd.to_numeric(frame[hi_col], errors="coerce").to_numpy(dtype="float64")
-        return I.Iv(lo, hi)
+        return I.stated(lo, hi)
     values = pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype="float64")
     if decimals and column in decimals:
         shown = np.full(len(values), float(decimals[column]))
     else:
         shown = np.array([0 if np.isnan(v) else decimals_of(v) for v in values], dtype="float64")
     half = 0.5 * np.power(10.0, -shown)
-    return I.Iv(values - half, values + half)
+    return I.stated(values - half, values + half)
 
 
 def row_relation(frame, expression: str, *, bounds: dict | None = None, decimals: dict | None = None,
@@ -57,34 +55,7 @@ def row_relation(frame, expression: str, *, bounds: dict | None = None, decimals
     node = _parse(expression, frame.columns)
     env = {name: column_interval(frame, name, bounds=bounds, decimals=decimals)
            for name in relation_names(expression, frame.columns)}
-    truth = _eval(node, env, len(frame), tolerance_abs, tolerance_rel)
+    truth = evaluate_names(node, env, len(frame), tolerance_abs, tolerance_rel)
     if not isinstance(truth, I.Truth):
         raise E.ExprError("a relation must be a comparison", node.start)
     return truth.possible, truth.known
-
-
-def _eval(node: E.Node, env: dict, n: int, tol_abs: float, tol_rel: float):
-    def ev(sub):
-        return _eval(sub, env, n, tol_abs, tol_rel)
-
-    if isinstance(node, E.Num):
-        return I.const(node.value, n)
-    if isinstance(node, E.Ref):
-        return env[node.measure]
-    if isinstance(node, E.Compare):
-        return I.compare(node.op, ev(node.left), ev(node.right), tol_abs, tol_rel)
-    if isinstance(node, E.Unary):
-        return I.neg(ev(node.operand)) if node.op == "-" else I.t_not(ev(node.operand))
-    if isinstance(node, E.Binary):
-        if node.op in _ARITH:
-            return _ARITH[node.op](ev(node.left), ev(node.right))
-        return (I.t_and if node.op == "and" else I.t_or)(ev(node.left), ev(node.right))
-    if isinstance(node, E.Call):
-        args = [ev(arg) for arg in node.args]
-        if node.func == "abs":
-            return I.absolute(args[0])
-        out = args[0]
-        for arg in args[1:]:
-            out = _CALLS[node.func](out, arg)
-        return out
-    raise E.ExprError(f"not allowed in a row relation: {type(node).__name__}", node.start)
