@@ -93,7 +93,7 @@ class Evaluation:
         # slot -1 picks the sentinel at the end of the *_ext arrays: NaN bounds, scale 1
         lo, hi = self.index.lo_ext[slot], self.index.hi_ext[slot]
         factor = None
-        if rescale:
+        if rescale and not self.index.one_unit:
             factor = self._factor(slot, self._own_scale(), self._own_dim())
             converted = I.scaled(lo, hi, factor)
             lo, hi = converted.lo, converted.hi
@@ -139,6 +139,8 @@ class Evaluation:
         """Only amounts meet amounts in another scale: a percentage (by measure or '%' unit) on either side
         is never rescaled (a share of 60% under a total in tỷ đồng stays 60). Amounts of two different
         dimensions (tấn and ha) do not meet at all: NaN, so the relation is not evaluated."""
+        if self.index.one_unit:
+            return np.ones(len(slot))
         unit = self.index.scale_ext[slot]
         dim = self.index.dim_ext[slot]
         convert = (unit > 0) & (own > 0)

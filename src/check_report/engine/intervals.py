@@ -56,42 +56,59 @@ def outward(lo: np.ndarray, hi: np.ndarray, ulps: int = 1) -> Iv:
     return Iv(lo, hi)
 
 
+def _moved(values: np.ndarray, where: np.ndarray, way: float, ulps: int = 1) -> np.ndarray:
+    """`values` with the flagged entries moved `ulps` doubles towards `way` (a copy only when needed)."""
+    picked = np.flatnonzero(where)
+    if not len(picked):
+        return values
+    out = values.copy()
+    moved = out[picked]
+    for _ in range(ulps):
+        moved = np.nextafter(moved, way)
+    out[picked] = moved
+    return out
+
+
 def stated(lo, hi) -> Iv:
     """The interval of stated figures from their computed bounds: `21.89 - 0.005` is itself rounded, so
     such bounds move two ulps outwards; a whole or half unit (`1.234.567.890.123 ± 0.5`) is exact as is."""
     lo, hi = np.asarray(lo, dtype=float), np.asarray(hi, dtype=float)
-    moved = outward(lo, hi, 2)
-    return Iv(np.where(not_half_units(lo), moved.lo, lo), np.where(not_half_units(hi), moved.hi, hi))
+    return Iv(_moved(lo, not_half_units(lo), -_INF, 2), _moved(hi, not_half_units(hi), _INF, 2))
 
 
 def scaled(lo: np.ndarray, hi: np.ndarray, factor: np.ndarray) -> Iv:
     """An interval times a positive unit factor (tỷ -> triệu đồng), exact where the factor is 1."""
-    lo2, hi2 = lo * factor, hi * factor
-    moved = outward(lo2, hi2)
-    same = factor == 1.0
-    return Iv(np.where(same, lo2, moved.lo), np.where(same, hi2, moved.hi))
+    other = factor != 1.0
+    if not other.any():
+        return Iv(lo, hi)
+    return Iv(_moved(lo * factor, other, -_INF), _moved(hi * factor, other, _INF))
 
 
 def split_sum(add_up, lo: np.ndarray, hi: np.ndarray) -> Iv:
     """Σ of interval terms grouped by `add_up` (a function summing an array per group, such as a
-    bincount), exact where the values allow: each bound is split into a whole part, whose sum is exact
-    in doubles below 2**52, and a fraction in [-0.5, 0.5], whose sum errs by far less than an ulp of the
-    total; the rigorous bound of that error and one outward step cover the rest."""
+    bincount), exact where the values allow. Whole and half units below 2**52 sum exactly in doubles;
+    otherwise each bound is split into a whole part (summed exactly) and a fraction in [-0.5, 0.5], whose
+    sum errs by far less than an ulp of the total; the rigorous bound of that error and one outward step
+    cover the rest."""
     out = []
     for bound, way in ((lo, -_INF), (hi, _INF)):
+        odd = not_half_units(bound)
+        with np.errstate(invalid="ignore"):
+            small = np.nansum(np.abs(bound)) < EXACT_LIMIT
+        if small and not odd.any():                 # the usual table: whole units, exact sums
+            out.append(add_up(bound))
+            continue
         whole = np.round(bound)
         frac = bound - whole                   # exact: both are doubles within a unit of each other
-        whole_sum, frac_sum = add_up(whole), add_up(frac)
+        total = add_up(whole) + add_up(frac)
         magnitude, frac_size = add_up(np.abs(whole)), add_up(np.abs(frac))
         count = add_up(np.ones_like(bound))
-        odd = add_up(not_half_units(bound).astype(float))
         with np.errstate(invalid="ignore"):
-            total = whole_sum + frac_sum
-            exact = (magnitude < EXACT_LIMIT) & (odd == 0)
+            exact = (magnitude < EXACT_LIMIT) & (add_up(odd.astype(float)) == 0)
             pad = np.where(magnitude < EXACT_LIMIT, 0.0, count * np.spacing(np.nan_to_num(magnitude))) \
                 + count * np.spacing(np.nan_to_num(frac_size))
             padded = total - pad if way < 0 else total + pad
-            out.append(np.where(exact, total, np.nextafter(padded, way)))
+        out.append(np.where(exact, total, np.nextafter(padded, way)))
     return Iv(out[0], out[1])
 
 
@@ -102,21 +119,21 @@ def not_half_units(values: np.ndarray) -> np.ndarray:
         return (twice != np.floor(twice)) | (np.abs(values) >= EXACT_LIMIT)
 
 
-def _exactly(lo: np.ndarray, hi: np.ndarray, *terms: np.ndarray) -> Iv:
-    """A sum or difference of whole and half units below 2**52 is exact; anything else moves outwards."""
-    inexact = not_half_units(lo) | not_half_units(hi)
-    for term in terms:
-        inexact |= not_half_units(term)
-    moved = outward(lo, hi)
-    return Iv(np.where(inexact, moved.lo, lo), np.where(inexact, moved.hi, hi))
+def _rounding_error(a: np.ndarray, b: np.ndarray, s: np.ndarray) -> np.ndarray:
+    """Knuth's TwoSum: the exact error of s = a + b in doubles (zero when the sum is exact)."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        z = s - a
+        return (a - (s - z)) + (b - z)
 
 
 def add(a: Iv, b: Iv) -> Iv:
-    return _exactly(a.lo + b.lo, a.hi + b.hi, a.lo, a.hi, b.lo, b.hi)
+    lo, hi = a.lo + b.lo, a.hi + b.hi
+    return Iv(_moved(lo, _rounding_error(a.lo, b.lo, lo) < 0, -_INF),
+              _moved(hi, _rounding_error(a.hi, b.hi, hi) > 0, _INF))
 
 
 def sub(a: Iv, b: Iv) -> Iv:
-    return _exactly(a.lo - b.hi, a.hi - b.lo, a.lo, a.hi, b.lo, b.hi)
+    return add(a, neg(b))
 
 
 def neg(a: Iv) -> Iv:

@@ -217,6 +217,9 @@ class FactIndex:
         self.hi_ext = np.append(self.slot_hi, np.nan)
         self.scale_ext = np.append(self.slot_unit, 0.0)
         self.dim_ext = np.append(self.slot_dim, -1)
+        # one scale and one dimension among all amounts (the usual table): no figure is ever converted
+        self.one_unit = len(np.unique(self.slot_unit[self.slot_unit > 0])) <= 1 and \
+            len(np.unique(self.slot_dim[self.slot_dim >= 0])) <= 1
         # start, end and year follow from the period label: read them once per distinct label
         first_of_period = np.full(len(self.periods), max(len(frame) - 1, 0), dtype=np.int64)
         np.minimum.at(first_of_period, per_codes, np.arange(len(frame)))
