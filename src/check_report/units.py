@@ -34,7 +34,7 @@ MONEY, USD, MASS, AREA, LENGTH, VOLUME, ENERGY, RATE = ("money", "usd", "mass", 
 
 # folded scale words -> factor (longest first when matched)
 SCALE_WORDS: dict[str, float] = {"nghin ty": 1e12, "ngan ty": 1e12, "nghin ti": 1e12, "nghin": 1e3, "ngan": 1e3,
-                                 "trieu": 1e6, "tr": 1e6, "ty": 1e9, "ti": 1e9, "thousand": 1e3,
+                                 "trieu": 1e6, "tr": 1e6, "ty": 1e9, "ti": 1e9, "van": 1e4, "thousand": 1e3,
                                  "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
 # folded base units -> (dimension, factor to the dimension's base)
 BASES: dict[str, tuple[str, float]] = {
@@ -84,17 +84,11 @@ def parse_unit(text: str | None) -> Unit:
     return Unit(None, scale)
 
 
-# A measured unit right after a number in prose, with its scale word: "12,5 nghìn tấn", "3.200 ha",
-# "1,2 triệu kWh", "450 tạ", "12 km2". Longest alternatives first ("tấn" before "tạ", "km2" before "km").
-_MEASURED = re.compile(
-    r"\s*((?:nghìn|ngàn|triệu)\s+)?(tấn|tạ|yến|kg|ha|km2|km²|m2|m²|m3|m³|km|lít|kwh|mwh|gwh)(?![\w/])",
-    re.IGNORECASE)
+MEASURED = frozenset({MASS, AREA, LENGTH, VOLUME, ENERGY})
 
 
-def measured_after(text: str) -> tuple[str, float, int] | None:
-    """(unit as written, scale, end offset) of a measured unit opening `text`, or None."""
-    m = _MEASURED.match(text)
-    if not m:
-        return None
-    unit = " ".join(m.group(0).split())
-    return unit, parse_unit(unit).scale, m.end()
+def measured_scale(text: str | None) -> float | None:
+    """The scale of a measured unit ("nghìn tấn" 10^6, "tấn" 10^3 of kg; "ha" 10^4 of m2), or None for
+    money, counts, rates and words this table does not know. For readers that keep their own words."""
+    unit = parse_unit(text)
+    return unit.scale if unit.dimension in MEASURED else None

@@ -18,6 +18,7 @@ from functools import lru_cache
 from check_report.extract import prose_patterns as P
 from check_report.extract.prose_periods import Period, PeriodMention, find_period_mentions
 from check_report.numbers import VI, parse_number
+from check_report.units import measured_scale
 
 PERCENT = "percent"
 POINTS = "points"
@@ -262,7 +263,8 @@ def _unit_after(text: str, pos: int) -> tuple[str, str | None, float, int]:
     if m:
         scale_word, base = m.group(1).lower(), m.group(2)
         kind = MONEY if base.lower() in ("usd", "đồng") else COUNT
-        return kind, f"{scale_word} {base}", P.SCALE_WORDS[scale_word], pos + m.end()
+        unit = f"{scale_word} {base}"   # a measured unit's scale from the shared table: nghìn tấn = 10^6 kg
+        return kind, unit, measured_scale(unit) or P.SCALE_WORDS[scale_word], pos + m.end()
     m = P.MONEY_UNIT.match(rest)
     if m:
         scale_word = (m.group(1) or m.group(3) or "").lower()
@@ -277,5 +279,5 @@ def _unit_after(text: str, pos: int) -> tuple[str, str | None, float, int]:
         per = P.PER_UNIT.match(text, end)
         if per:                                      # "65,8 tạ/ha", "84,8 triệu đồng/người": a rate
             return COUNT, f"{unit}/{per.group(1)}", 1.0, per.end()
-        return COUNT, unit, 1.0, end
+        return COUNT, unit, measured_scale(unit) or 1.0, end   # tấn = 10^3 kg, as in tables
     return PLAIN, None, 1.0, pos
