@@ -21,12 +21,15 @@ complete        bool      True when the children of this entity are declared to 
                           ("gồm", or a rule-set declaration); children then must add up to it
 measure         str       what the figure is; one of MEASURES (or a user-declared measure)
 period          str       normalised period label: "2024-03" (a month), "2024-01..2024-03" (cumulative
-                          from January), "" when the figure has no period (a plan, a count)
+                          from January), "" when the figure has no period (a plan, a count); last
+                          year's month (previous_month) carries the month it is compared with, so
+                          "Tháng 9/2023" beside "Tháng 9/2024" is "2024-09" and the two pair up
 period_start    int|None  first month of the period (1..12)
 period_end      int|None  last month of the period (1..12)
-year            int|None  year of the period when known
+year            int|None  year of the period label when known
 unit            str|None  unit as written ("triệu đồng", "%", "hộ")
-scale           float     factor to the unit's base (triệu đồng -> 1e6 of đồng); 1.0 when unknown
+scale           float     factor to the unit's base (triệu đồng -> 1e6 of đồng, tấn -> 1e3 of kg; see
+                          check_report.units); 1.0 when unknown
 value           float     the value as stated, in the stated unit (percentages in percent: 21.89)
 lower, upper    float     the interval the stated precision allows: a relation holds when these can agree
 decimals        int       decimals shown; lower/upper = value -/+ 0.5 * 10**-decimals
@@ -42,6 +45,11 @@ certain         bool      prose only: the figure's identity (indicator, measure,
                           sure. Relations between figures of different clauses use only certain figures
 doubt           str|None  why a prose figure's identity is not certain ("period not stated", "base not
                           stated", "subject not named"); None when certain
+formula         str|None  a relation the table itself declares for this figure, over cells of the same sheet:
+                          "F12 == D12 / E12 * 100 | (5)=(4)/(3)×100" (the expression over A1 cells, then
+                          the label as written); from formula labels in headers and row labels, "Trong
+                          đó" sub-columns, and rates beside their numerator and denominator. Checked by
+                          the `table-relation` check kind; None for most figures
 """
 
 from __future__ import annotations
@@ -77,17 +85,18 @@ SOURCE = "source"
 BASE = "base"
 CERTAIN = "certain"
 DOUBT = "doubt"
+FORMULA = "formula"
 
 COLUMNS: tuple[str, ...] = (
     FILE, SHEET, CELL, LINE, WHERE, ENTITY, CODE, INDICATOR, PARENT, COMPLETE, MEASURE, PERIOD,
     PERIOD_START, PERIOD_END, YEAR, UNIT, SCALE, VALUE, LOWER, UPPER, DECIMALS, RAW, TEXT, PHRASING,
-    SOURCE, BASE, CERTAIN, DOUBT,
+    SOURCE, BASE, CERTAIN, DOUBT, FORMULA,
 )
 
 _DEFAULTS: dict[str, Any] = {
     SHEET: None, CELL: None, LINE: None, WHERE: None, CODE: None, PARENT: None, COMPLETE: False,
     PERIOD: "", PERIOD_START: None, PERIOD_END: None, YEAR: None, UNIT: None, SCALE: 1.0,
-    TEXT: "", PHRASING: None, SOURCE: "table", BASE: None, CERTAIN: True, DOUBT: None,
+    TEXT: "", PHRASING: None, SOURCE: "table", BASE: None, CERTAIN: True, DOUBT: None, FORMULA: None,
 }
 
 # The measures the built-in rule packs speak of. Readers map header words and phrases onto these.
@@ -112,12 +121,16 @@ NUMERATOR = "numerator"            # a of "a/b ... đạt tỷ lệ p%"
 DENOMINATOR = "denominator"        # b of "a/b"
 RATIO_PCT = "ratio_pct"            # p of "a/b ... p%"
 COUNT = "count"                    # a count beside an amount ("900 suất = 450.000.000 đồng")
-AMOUNT = "amount"                  # the amount beside a count, or a plain stated figure
+AMOUNT = "amount"                  # the amount beside a count, or a plain stated figure (a
+                                   # consolidation table's cell: one indicator of one reporting unit)
+ASSESSMENT = "assessment"          # a written verdict beside the figures ("Đánh giá"): 1 "Vượt",
+                                   # 0 "Đạt"/"Hoàn thành", -1 "Không đạt"/"Chưa đạt"; raw is the word
 
 MEASURES: tuple[str, ...] = (
     PLAN, MONTH, CUMULATIVE, PREVIOUS, PCT_PLAN, PCT_PREVIOUS, GROWTH, PREVIOUS_MONTH,
     PCT_PREVIOUS_MONTH, GROWTH_MONTH, CHANGE, SHARE, CONTRIBUTION, NUMERATOR, DENOMINATOR, RATIO_PCT,
     COUNT, AMOUNT, CONTRIBUTION_SHARE, GROWTH_PRIOR, PLAN_INCREASE, WHOLE,
+    COUNT, AMOUNT, ASSESSMENT,
 )
 # Measures that may be stated once per period within one indicator (one column per month).
 PERIODIC_MEASURES: frozenset[str] = frozenset({MONTH, PREVIOUS_MONTH, PCT_PREVIOUS_MONTH, GROWTH_MONTH})

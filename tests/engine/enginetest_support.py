@@ -21,9 +21,14 @@ def period_fields(period: str) -> dict:
     return {F.PERIOD: period}
 
 
+_VERDICTS = {"Vượt": 1.0, "Đạt": 0.0, "Hoàn thành": 0.0, "Không đạt": -1.0, "Chưa đạt": -1.0}
+
+
 def fact(entity: str, measure: str, raw: str, *, period: str = "", cell: str | None = None,
          parent: str | None = None, file: str = "q1.xlsx", **extra) -> dict:
     parsed = parse_number(str(raw), VI)
+    if parsed is None and raw in _VERDICTS:           # a written verdict ("Đạt"), as the reader codes it
+        parsed = parse_number(str(int(_VERDICTS[raw])), VI)
     assert parsed is not None, raw
     record = {F.FILE: file, F.SHEET: "Sheet1", F.CELL: cell, F.ENTITY: entity, F.INDICATOR: f"Indicator {entity}",
               F.PARENT: parent, F.MEASURE: measure, F.VALUE: parsed.value, F.LOWER: parsed.lower,

@@ -61,11 +61,12 @@ def _moved(values: np.ndarray, where: np.ndarray, way: float, ulps: int = 1) -> 
     picked = np.flatnonzero(where)
     if not len(picked):
         return values
-    out = values.copy()
-    moved = out[picked]
+    out = np.array(values, dtype=float)        # a copy, of any shape
+    flat = out.reshape(-1)
+    moved = flat[picked]
     for _ in range(ulps):
         moved = np.nextafter(moved, way)
-    out[picked] = moved
+    flat[picked] = moved
     return out
 
 

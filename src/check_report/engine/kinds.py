@@ -3,6 +3,8 @@ check kinds of `check_report.checks` (they get a CheckContext and yield Problems
 
 from __future__ import annotations
 
+import numpy as np
+
 from check_report import facts as F
 from check_report.checks import NEEDS_DOCUMENT, REGISTRY, load
 from check_report.checks.base import CheckContext
@@ -10,6 +12,7 @@ from check_report.engine import messages
 from check_report.findings import Figure, Finding, RuleStats
 
 DUPLICATE_FIGURE = "duplicate-figure"
+_ASSESSMENT_OPTIONS = {"lower_is_better": [], "higher_is_better": []}   # lists of words (defaults: the module)
 
 
 def duplicate_figures(index, rule, lang: str, stats: RuleStats, checked: list) -> list[Finding]:
@@ -51,9 +54,34 @@ def fact_unit(index, position: int) -> str:
     return unit if isinstance(unit, str) else ""
 
 
+def _assessment(index, rule, lang: str, stats: RuleStats, checked: list) -> list[Finding]:
+    """Written verdicts against the rows' ratio to plan (check_report.checks.assessment)."""
+    from check_report.checks.assessment import judge
+
+    problems, labels = judge(index.facts, rule.options, lang)
+    judged = index.labels.get_indexer(list(labels))
+    judged = judged[judged >= 0]
+    slot_of = np.full(len(index.facts), -1, dtype=np.int64)
+    slot_of[index.rows] = index.fact_slot
+    checked.append(slot_of[judged][slot_of[judged] >= 0])
+    verdicts = int((index.facts[F.MEASURE].to_numpy(dtype=object)[judged] == F.ASSESSMENT).sum())
+    stats.evaluated += verdicts
+    stats.failed += len(problems)
+    stats.passed += verdicts - len(problems)
+    return [Finding(rule=rule.id, severity=p.severity or rule.severity, message=p.message, figures=tuple(p.figures),
+                    stated=p.stated, implied=p.implied, extra_locations=tuple(p.locations), details=dict(p.details))
+            for p in problems]
+
+
+def _table_relations(index, rule, lang: str, stats: RuleStats, checked: list) -> list[Finding]:
+    from check_report.engine.declared import table_relations
+
+    return table_relations(index, rule, lang, stats, checked)
+
+
 # id -> (function, OPTIONS). Engine kinds take no options yet; the loader validates against OPTIONS.
-ENGINE_KINDS = {DUPLICATE_FIGURE: duplicate_figures}
-ENGINE_OPTIONS: dict[str, dict] = {DUPLICATE_FIGURE: {}}
+ENGINE_KINDS = {DUPLICATE_FIGURE: duplicate_figures, "table-relation": _table_relations, "assessment": _assessment}
+ENGINE_OPTIONS: dict[str, dict] = {DUPLICATE_FIGURE: {}, "table-relation": {}, "assessment": _ASSESSMENT_OPTIONS}
 
 
 def known_kinds() -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from check_report import facts as F
 from check_report.extract.vocabulary import Vocabulary, fold, has_phrase
 
-NON_MEASURE_ROLES = ("code", "indicator", "unit", "notes")
+NON_MEASURE_ROLES = ("code", "indicator", "unit", "notes", "assessment")
 QUARTERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
 _MONTH = re.compile(r"\b(?:thang|month|t|m)\s?(\d{1,2})\b(?!\s*thang)")
@@ -39,6 +39,9 @@ class Column:
     role: str | None              # a measure of facts.MEASURES, a NON_MEASURE_ROLE, or None (unmapped)
     period: Period | None = None
     year: int | None = None
+    texts: tuple[str, ...] = ()   # the header text of each header row, top first (repeats merged away)
+    origins: tuple[tuple[int, int], ...] = ()   # the merged cell each of those texts comes from
+    duplicate_of: str | None = None   # a second code / label / unit column ("Mã số" beside "STT")
 
 
 def years_in(text: str) -> list[int]:

@@ -1,13 +1,19 @@
-"""Where an indicator table sits in a grid: header rows, the column numbers row, column roles.
+"""Where an indicator table sits in a grid: header rows, the column numbers row, column roles, its end.
 
 A header row names the indicator column ("Chỉ tiêu", "Nội dung", "Indicator") beside at least one column
 of figures, or names two or more columns of figures. Title rows above it (one merged cell, or long
 sentences) are not headers. The header continues downwards while the next row has only words, sits under
 the header's cells (its label cell empty or merged from above) and is not the "(1) (2) (3)" row.
+
+Every table on a sheet is its own table: a table ends where a new header row starts (a row of words over
+the figure columns, or a column-number row) and the next table's roles are read from its own header.
+Figures met before any header we can read are a table of their own that was not read (`Unread`): the
+caller says so, with the reason, rather than reading it with another table's roles.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from check_report.extract.headers import (
@@ -26,6 +32,15 @@ MAX_HEADER_WORDS = 8        # header cells are short; titles are sentences
 
 
 @dataclass
+class Unread:
+    """Figures under a header we could not read (or under none): reported, never read with other roles."""
+    top: int               # first row of the block (its header or title, else its first figure row)
+    end: int               # first row after it
+    reason: str
+    title: str = ""
+
+
+@dataclass
 class Layout:
     header_top: int
     header_bottom: int
@@ -34,6 +49,7 @@ class Layout:
     code_col: int | None
     label_col: int | None
     unit_col: int | None
+    number_row: int | None = None      # the "(1) (2) (3)=(1)+(2)" row under the header, if any
 
     @property
     def measures(self) -> list[Column]:
@@ -77,13 +93,98 @@ def width(grid: Grid, top: int, bottom: int) -> int:
 
 def find_layout(grid: Grid, start: int, vocab: Vocabulary, merges: MergeMap) -> Layout | None:
     """The first indicator table whose header begins at or below `start`."""
+    found = next_table(grid, start, vocab, merges)
+    return found if isinstance(found, Layout) else None
+
+
+def next_table(grid: Grid, start: int, vocab: Vocabulary, merges: MergeMap) -> Layout | Unread | None:
+    """The next table at or below `start`: a Layout; an Unread block when figures come before any header
+    we can read; None when there is nothing more."""
     stop = min(len(grid.rows), start + HEADER_SEARCH_ROWS)
     for row in range(start, stop):
         if _looks_like_header(grid, merges, row, vocab):
             layout = _build_layout(grid, merges, row, vocab)
             if layout is not None:
                 return layout
+        if has_figures(grid.rows[row]) and not _is_number_row(grid.rows[row]):
+            header = _header_above(grid, merges, start, row)
+            if header is not None:
+                layout = _build_layout(grid, merges, header, vocab)   # a header without role words
+                if layout is not None:
+                    return layout
+            top = header if header is not None else row
+            reason = "its header names no column" if header is not None else "no header row above the figures"
+            return Unread(top, block_end(grid, row), reason, _first_text(grid, start, top))
     return None
+
+
+_TYPED_NUMBER = re.compile(r"[-+−]?\d+(?:[.,]\d+)*\s*%?")
+
+
+def has_figures(cells) -> bool:
+    """A number that is not a year, stored as a number or typed as text ("1.234", "21,5", "2000")."""
+    for cell in cells:
+        value = cell.value
+        if _is_figure(value):
+            return True
+        if isinstance(value, str) and len(value) < 24 and any(ch.isdigit() for ch in value):
+            text = value.strip()
+            if _TYPED_NUMBER.fullmatch(text) and not (text.isdigit() and _is_year(int(text))):
+                return True
+    return False
+
+
+def _header_above(grid, merges, start: int, row: int) -> int | None:
+    """The nearest row above a first figure row (not below `start`) with two or more words cells."""
+    for r in range(row - 1, max(start, row - MAX_HEADER_ROWS - 2) - 1, -1):
+        cells = grid.rows[r]
+        if _is_number_row(cells):
+            continue
+        if has_figures(cells):
+            return None
+        if _text_cells(grid, merges, r) >= 2:
+            top = r
+            while top - 1 >= start and top > r - MAX_HEADER_ROWS + 1 and _text_cells(grid, merges, top - 1) >= 2 \
+                    and not has_figures(grid.rows[top - 1]):
+                top -= 1
+            return top
+    return None
+
+
+def _text_cells(grid, merges, row: int) -> int:
+    return len({merges.source(row, c) for c in range(len(grid.rows[row]))
+                if isinstance(cell_value(grid, row, c), str) and header_text(grid, merges, row, c)})
+
+
+def block_end(grid: Grid, row: int) -> int:
+    """The first blank row at or after `row` (the end of a block of figures)."""
+    while row < len(grid.rows) and any(c.value is not None and str(c.value).strip() for c in grid.rows[row]):
+        row += 1
+    return row
+
+
+def _first_text(grid: Grid, start: int, top: int) -> str:
+    for r in range(start, top + 1):
+        for cell in grid.rows[r]:
+            if isinstance(cell.value, str) and cell.value.strip():
+                return " ".join(cell.value.split())[:60]
+    return ""
+
+
+def starts_new_table(grid: Grid, merges: MergeMap, row: int, vocab: Vocabulary, figure_cols: set[int]) -> bool:
+    """Inside a table's data, a row that begins another table: a header row of role words, a column-number
+    row, or words (no figures, no "no data" marks) written over two or more of this table's figure columns."""
+    cells = grid.rows[row]
+    if has_figures(cells):
+        return False
+    if _is_number_row(cells):
+        return True
+    over = [c for c in figure_cols if c < len(cells) and isinstance(cells[c].value, str)
+            and cells[c].value.strip() and cells[c].value.strip() not in vocab.no_data
+            and merges.source(row, c)[0] == row]
+    if len(over) >= 2:
+        return True
+    return _text_cells(grid, merges, row) >= 3 and _looks_like_header(grid, merges, row, vocab)
 
 
 def _row_roles(grid, merges, row, vocab) -> dict[int, str]:
@@ -137,30 +238,51 @@ def _build_layout(grid, merges, top, vocab) -> Layout | None:
     ncols = width(grid, top, bottom)
     columns = []
     for col in range(ncols):
-        texts = _column_texts(grid, merges, top, bottom, col)
+        texts, origins = _column_texts(grid, merges, top, bottom, col)
         role, period, year = classify(texts, vocab)
-        columns.append(Column(col, " / ".join(texts), role, period, year))
+        columns.append(Column(col, " / ".join(texts), role, period, year, tuple(texts), tuple(origins)))
     _resolve_duplicates(columns)
     data_start = bottom + 1
+    number_row = None
     if data_start < len(grid.rows) and _is_number_row(grid.rows[data_start]):
+        number_row = data_start
         data_start += 1
     code_col = _first(columns, "code")
     label_col = _first(columns, "indicator")
+    unit_col = _first(columns, "unit")
+    if label_col is None and unit_col is not None and _names_not_units(grid, unit_col, data_start):
+        label_col, unit_col = unit_col, None          # "Đơn vị" over "Xã An Bình ...": the units' names
+        columns[label_col].role = "indicator"
     if label_col is None:
         label_col = _guess_label_col(grid, columns, data_start)
-    layout = Layout(top, bottom, data_start, columns, code_col, label_col, _first(columns, "unit"))
-    if not layout.measures or label_col is None:
+    if label_col is None or not any(c.role is None or c.role not in NON_MEASURE_ROLES or c.role == "assessment"
+                                    for c in columns):
         return None
-    return layout
+    return Layout(top, bottom, data_start, columns, code_col, label_col, unit_col, number_row)
 
 
-def _column_texts(grid, merges, top, bottom, col) -> list[str]:
+def _names_not_units(grid: Grid, col: int, data_start: int) -> bool:
+    """A column headed "Đơn vị" holding names ("Xã An Bình") rather than units ("tấn", "hộ")."""
+    from check_report.units import parse_unit
+
+    values = [r[col].value for r in grid.rows[data_start:data_start + 30] if col < len(r)]
+    words = [v for v in values if isinstance(v, str) and v.strip()]
+    if len(words) < 2:
+        return False
+    unit_like = sum(1 for v in words if len(v.split()) <= 2 and
+                    (parse_unit(v).dimension is not None or parse_unit(v).scale != 1.0 or len(v) <= 6))
+    return unit_like * 2 < len(words)
+
+
+def _column_texts(grid, merges, top, bottom, col) -> tuple[list[str], list[tuple[int, int]]]:
     texts: list[str] = []
+    origins: list[tuple[int, int]] = []
     for row in range(top, bottom + 1):
         text = header_text(grid, merges, row, col)
         if text and (not texts or texts[-1] != text):
             texts.append(text)
-    return texts
+            origins.append(merges.source(row, col))
+    return texts, origins
 
 
 def _continues_header(grid, merges, top, row) -> bool:
@@ -220,7 +342,7 @@ def _resolve_duplicates(columns: list[Column]) -> None:
     for role in ("code", "indicator", "unit"):
         found = [c for c in columns if c.role == role]
         for extra in found[1:]:
-            extra.role = None
+            extra.role, extra.duplicate_of = None, role
 
 
 def _first(columns, role) -> int | None:

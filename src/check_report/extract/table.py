@@ -1,61 +1,99 @@
-"""Indicator tables -> facts: one row per stated figure, with its cell, indicator, parent, measure, period.
+"""Tables -> facts: one row per stated figure, with its cell, indicator, parent, measure, period.
 
-`grid_facts` finds every indicator table in a grid (`extract.layout`), reads each data row (codes and
-hierarchy from `extract.hierarchy`, figures and their precision from `extract.cells`) and returns the fact
-table of `check_report.facts` plus one-line notes: sheets without an indicator table, header words that
-name no known column role. Rows under the table starting with "Ghi chú", "Nguồn" ... end it.
+`grid_facts` finds every table in a grid (`extract.layout`): each with its own header and column plan
+(`extract.columns`), never another table's. An indicator table (rows are indicators) gives one entity per
+row, its parents from the STT codes (`extract.hierarchy`). A consolidation table (rows are reporting
+units, `extract.unitrows`) gives one entity per unit and indicator column, whose parent is the same
+column of the total row ("Toàn huyện"): the core rules then check total = sum of the units, and rates
+are never summed. Relations the table declares (formula labels, "Trong đó" sub-columns, a rate beside
+its numerator and denominator) ride on the figure they concern (facts.FORMULA).
+
+Notes for the user: per table the columns read and ignored; tables not read and why; sheets without
+tables; readings chosen for ambiguous numbers. Rows under the table starting with "Ghi chú", "Nguồn" ...
+end it, and so does the header of the next table.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from check_report import facts as F
-from check_report.extract.cells import read_figure, text_style
-from check_report.extract.headers import Column, Period, years_in
-from check_report.extract.hierarchy import (
-    Hierarchy,
-    clean_code,
-    code_from_label,
-    code_rank,
+from check_report.extract.cells import Figure, read_figure, text_style
+from check_report.extract.columns import (
+    ColumnPlan,
+    Plan,
+    column_numbers,
+    header_unit,
+    indicator_name,
+    is_rate,
+    is_whole,
+    part_cue,
+    period_label,
+    rate_relation,
 )
+from check_report.extract.formulas import find_formula, relation
+from check_report.extract.headers import Column, Period, years_in
+from check_report.extract.hierarchy import Hierarchy, clean_code, code_from_label, code_rank
 from check_report.extract.layout import (
     Layout,
     MergeMap,
+    Unread,
+    block_end,
     cell_value,
-    find_layout,
+    next_table,
+    starts_new_table,
     table_period,
 )
+from check_report.extract.sink import FactSink, letters
+from check_report.extract.unitrows import is_total_label, rows_are_units
 from check_report.extract.vocabulary import Vocabulary, fold, load_vocabulary
 from check_report.numbers import EN, VI
-from check_report.readers.base import Grid, a1
+from check_report.readers.base import Grid
 
-PERCENT_MEASURES = frozenset({F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH, F.PCT_PREVIOUS_MONTH, F.GROWTH_MONTH,
-                              F.SHARE, F.RATIO_PCT})
 _UNIT_NOTE = re.compile(r"\b(?:đơn vị tính|đơn vị|đvt|unit)\s*:\s*(.+)$", re.IGNORECASE)
 TITLE_ROWS_FOR_YEAR = 12
+SAMPLE_ROWS = 40
+_VERDICTS = (("khong dat", -1), ("chua dat", -1), ("khong hoan thanh", -1), ("chua hoan thanh", -1),
+             ("vuot", 1), ("hoan thanh vuot", 1), ("dat", 0), ("hoan thanh", 0))
 
 
 def grid_facts(path: str, grid: Grid, vocabulary=None):
-    """(facts DataFrame, notes) of every indicator table in one grid (a sheet, or a document's table)."""
+    """(facts DataFrame, notes) of every table in one grid (a sheet, or a document's table)."""
     vocab = load_vocabulary(vocabulary)
     merges = MergeMap(grid)
     sink = FactSink()
     notes: list[str] = []
     start, found, year = 0, 0, None
     while start < len(grid.rows):
-        layout = find_layout(grid, start, vocab, merges)
-        if layout is None:
+        table = next_table(grid, start, vocab, merges)
+        if table is None:
             break
         found += 1
-        context = _TableContext(path, grid, layout, vocab, _title_above(grid, layout, start), year, merges)
-        notes.extend(context.unmapped_notes())
+        if isinstance(table, Unread):
+            notes.append(_unread_note(path, grid, table.top, table.title, table.reason))
+            start = max(table.end, start + 1)
+            continue
+        context = _TableContext(path, grid, table, vocab, _title_above(grid, table, start), year, merges)
+        if not context.plan.plans and context.plan.assessment is None:
+            ignored = "; ".join(f"{letters(c)} {h!r}" for c, h, _ in context.plan.ignored)
+            reason = "no column of figures has a role or an indicator its header names" + \
+                (f" ({ignored})" if ignored else "")
+            notes.append(_unread_note(path, grid, table.header_top, context.title, reason))
+            start = max(block_end(grid, table.data_start), start + 1)
+            continue
+        notes.append(context.plan_note())
         start = context.read_rows(sink)
         notes.extend(context.style_notes())
         year = context.year  # a later table on the sheet without a year of its own shares this one
     if not found:
         notes.append(f"{path}: {_kind(grid)} {grid.name!r} skipped: no indicator table")
     return sink.frame(), notes
+
+
+def _unread_note(path: str, grid: Grid, top: int, title: str, reason: str) -> str:
+    named = f" ({title!r})" if title else ""
+    return f"{path}: {_kind(grid)} {grid.name!r} table at row {top + 1}{named} not read: {reason}"
 
 
 def _title_above(grid: Grid, layout: Layout, start: int) -> list[str]:
@@ -66,12 +104,25 @@ def _title_above(grid: Grid, layout: Layout, start: int) -> list[str]:
     return texts
 
 
+@dataclass
+class _Row:
+    row: int
+    label: str
+    code: str | None
+    codes: tuple[str, ...]                 # every code the row carries (STT, "Mã số") for row formulas
+    figures: list = field(default_factory=list)   # (plan, figure)
+    verdict: Figure | None = None
+    parent: int | None = None              # index in the table's rows
+    total: bool = False
+
+
 class _TableContext:
-    """One table being read: its layout, year, default unit and the rows' hierarchy."""
+    """One table being read: its layout, year, default unit, column plan and rows."""
 
     def __init__(self, path: str, grid: Grid, layout: Layout, vocab: Vocabulary, titles: list[str],
                  fallback_year: int | None, merges: MergeMap):
         self.path, self.grid, self.layout, self.vocab, self.merges = path, grid, layout, vocab, merges
+        self.title = _table_title(titles)
         header_years = [y for c in layout.measures for y in years_in(fold(c.header))]
         title_years = [y for t in titles for y in years_in(t)]
         self.year = max(header_years or title_years or years_in(grid.name) or [fallback_year],
@@ -79,16 +130,197 @@ class _TableContext:
         self.default_unit = next((m.group(1).strip() for t in titles if (m := _UNIT_NOTE.search(t.strip()))),
                                  None)
         self.cumulative = table_period(layout) or _cumulative_from_months(layout)
-        self.hierarchy = Hierarchy()
         self.complete: dict[str, bool] = {}
-        self.columns = [self._column_plan(c) for c in layout.measures]
+        label_header = layout.columns[layout.label_col].header if layout.label_col is not None else ""
+        self.units_mode = rows_are_units(self._sample_labels(), label_header, vocab)
+        self.plan = self._build_plan()
         self.style, self.style_votes = self._text_style()
         self.ambiguous: list[str] = []   # typed figures that read both ways, as written
+
+    # -- the column plan -----------------------------------------------------------------------------
+    def _sample(self) -> list:
+        return self.grid.rows[self.layout.data_start:self.layout.data_start + SAMPLE_ROWS]
+
+    def _sample_labels(self) -> list[str]:
+        col = self.layout.label_col
+        return [_words(r[col].value) for r in self._sample() if col is not None and col < len(r)
+                and isinstance(r[col].value, str)]
+
+    def _figure_share(self, col: int) -> tuple[int, int]:
+        """(figures, non-empty cells) of a column in the first data rows."""
+        figures = filled = 0
+        for cells in self._sample():
+            if col < len(cells) and cells[col].value is not None and str(cells[col].value).strip():
+                filled += 1
+                if read_figure(cells[col].value, cells[col].number_format, self.vocab.no_data) is not None:
+                    figures += 1
+        return figures, filled
+
+    def _build_plan(self) -> ColumnPlan:
+        layout = self.layout
+        number_row = [c.value for c in self.grid.rows[layout.number_row]] if layout.number_row is not None else None
+        numbers, formulas = column_numbers(layout.columns, number_row)
+        plan = ColumnPlan([], [])
+        structural = {layout.code_col, layout.label_col, layout.unit_col}
+        for column in layout.columns:
+            if column.index in structural:
+                continue
+            figures, filled = self._figure_share(column.index)
+            if column.duplicate_of:
+                if column.duplicate_of == "code":
+                    plan.extra_codes.append(column.index)
+                if filled:
+                    plan.ignored.append((column.index, column.header, f"a second {column.duplicate_of} column"))
+                continue
+            if column.role == "notes":
+                plan.ignored.append((column.index, column.header, "notes"))
+            elif column.role == "assessment" and figures * 2 > filled:
+                plan.ignored.append((column.index, column.header, "scores, not verdict words"))
+            elif column.role == "assessment":
+                plan.assessment = column.index
+            elif column.role is not None:
+                plan.plans.append(self._measure_plan(column))
+            elif not column.header.strip():
+                if figures:
+                    plan.ignored.append((column.index, "", "no header"))
+            elif figures * 2 <= filled or not figures:
+                if filled:
+                    plan.ignored.append((column.index, column.header, "holds no figures"))
+            else:
+                unnamed = self._unnamed_plan(column)
+                if unnamed is None:
+                    plan.ignored.append((column.index, column.header, "header not understood"))
+                else:
+                    plan.plans.append(unnamed)
+        self._link_parts(plan.plans)
+        self._formulas(plan, numbers, formulas)
+        return plan
+
+    def _measure_plan(self, column: Column) -> Plan:
+        """A column whose header names a measure (plan, a month, % of plan ...)."""
+        role, period = column.role, column.period
+        year = column.year or self.year
+        if role in (F.MONTH, F.CUMULATIVE) and column.year and self.year and column.year == self.year - 1:
+            role = F.PREVIOUS_MONTH if role == F.MONTH else F.PREVIOUS
+        if role == F.PREVIOUS:
+            year = column.year if column.year and self.year and column.year < self.year else \
+                (self.year - 1 if self.year else None)
+        elif role == F.PREVIOUS_MONTH:
+            year = self.year or (column.year + 1 if column.year else None)   # the month it is compared with
+        if period is None and role not in (F.MONTH, F.PLAN):
+            period = self.cumulative if role not in (F.PCT_PREVIOUS_MONTH, F.GROWTH_MONTH) else None
+        label, start, end = ("", None, None) if role == F.PLAN else period_label(period, year)
+        plan = Plan(column.index, column.header, role, label, start, end, year)
+        plan.unit = header_unit(column.texts)
+        if self.units_mode and len(column.texts) > 1 and self._names_indicator(column.texts[0]):
+            plan.group, plan.name = column.origins[0][1], indicator_name(column.texts[:-1], self.vocab)
+        plan.rate = plan.percent or is_rate(column.texts, plan.unit, self.vocab)
+        return plan
+
+    def _names_indicator(self, text: str) -> bool:
+        """A group header that names an indicator ("Diện tích lúa (ha)"), not a measure or a period."""
+        folded = fold(text)
+        role, _ = self.vocab.best_role(folded)
+        from check_report.extract.headers import parse_period
+
+        return role is None and parse_period(folded, self.vocab) is None and \
+            not self.vocab.any_phrase(folded, "compare") and bool(folded)
+
+    def _unnamed_plan(self, column: Column) -> Plan | None:
+        """A column of figures whose header names no measure: an indicator of a consolidation table, the
+        whole ("Tổng số") of an indicator table's row, or a part of it ("Trong đó: Nữ")."""
+        unit = header_unit(column.texts)
+        label, start, end = period_label(column.period, column.year or self.year) \
+            if column.period is not None and column.period.kind == "cumulative" else ("", None, None)
+        plan = Plan(column.index, column.header, F.AMOUNT, label, start, end, column.year or self.year,
+                    unit=unit, name=indicator_name(column.texts, self.vocab) or column.header)
+        plan.rate = is_rate(column.texts, unit, self.vocab)
+        if self.units_mode:
+            plan.group = column.index
+            return plan
+        if is_whole(column.texts, self.vocab) and not part_cue(column.texts, self.vocab):
+            plan.name = None
+            return plan
+        if part_cue(column.texts, self.vocab) or len(column.texts) > 1:
+            plan.group = column.index          # linked to its whole by _link_parts, or dropped there
+            return plan
+        return None
+
+    def _link_parts(self, plans: list[Plan]) -> None:
+        """"Tổng số | Trong đó: Nữ | ...": each part is linked to the whole on its left, in the same group."""
+        columns = self.layout.columns
+        by_col = {p.col: p for p in plans}
+        for plan in plans:
+            texts = columns[plan.col].texts
+            cue = part_cue(texts, self.vocab)
+            if plan.measure != F.AMOUNT or (cue is None and not self._beside_whole(plan, by_col)):
+                continue
+            whole = self._whole_left_of(plan, by_col)
+            if whole is not None:
+                plan.whole = whole.col
+        if not self.units_mode:       # an indicator table keeps only parts with a whole
+            plans[:] = [p for p in plans if p.group is None or p.whole is not None or p.measure != F.AMOUNT]
+
+    def _beside_whole(self, plan: Plan, by_col: dict[int, Plan]) -> bool:
+        whole = self._whole_left_of(plan, by_col)
+        return whole is not None and len(self.layout.columns[plan.col].texts) > 1
+
+    def _whole_left_of(self, plan: Plan, by_col: dict[int, Plan]) -> Plan | None:
+        columns = self.layout.columns
+        top = columns[plan.col].origins[0] if columns[plan.col].origins else None
+        for col in range(plan.col - 1, -1, -1):
+            other = by_col.get(col)
+            if other is None:
+                return None
+            texts = columns[col].texts
+            same_group = not top or not columns[col].origins or columns[col].origins[0] == top or \
+                len(texts) == 1
+            if is_whole(texts, self.vocab) and same_group:
+                return other
+            if not part_cue(texts, self.vocab) and not same_group:
+                return None
+        return None
+
+    def _formulas(self, plan: ColumnPlan, numbers: dict[str, int], formulas: dict) -> None:
+        by_col = {p.col: p for p in plan.plans}
+        for col, formula in formulas.items():
+            target = by_col.get(col)
+            if target is None:
+                continue
+            if all(r in numbers and numbers[r] in by_col for r in formula.refs):
+                target.formula, target.refs = formula, {r: numbers[r] for r in formula.refs}
+                if target.measure in (F.GROWTH, F.GROWTH_MONTH) and not formula.is_ratio:
+                    target.measure = F.CHANGE          # "(5)=(3)-(4)": an absolute change, not a growth rate
+            else:
+                plan.ignored.append((col, formula.text, "a formula naming columns not numbered in the header"))
+        for part in [p for p in plan.plans if p.whole is not None and p.formula is None]:
+            whole = by_col[part.whole]
+            cue = part_cue(self.layout.columns[part.col].texts, self.vocab)
+            part.formula, part.refs = relation(["w"], "<=", f"{part.name} ≤ {whole.header}"), {"w": whole.col}
+            if cue == "complete" and whole.formula is None:
+                parts = [p for p in plan.plans if p.whole == whole.col]
+                whole.formula = relation([letters(p.col) for p in parts], "==",
+                                         f"{whole.header} = " + " + ".join(p.name or p.header for p in parts))
+                whole.refs = {letters(p.col): p.col for p in parts}
+        if self.units_mode:
+            amounts = [p for p in plan.plans if not p.rate and p.measure == F.AMOUNT]
+            for rate in [p for p in plan.plans if p.rate and p.formula is None]:
+                found = rate_relation(rate, amounts, self.vocab)
+                if found:
+                    num, den = found
+                    rate.formula = relation(["num", "den"], "==", f"{num.name} / {den.name} × 100", "/")
+                    rate.refs = {"num": num.col, "den": den.col}
+
+    def plan_note(self) -> str:
+        rows = f"rows {self.layout.header_top + 1}-{self.layout.header_bottom + 1}"
+        named = f" ({self.title!r})" if self.title else ""
+        return f"{self.path}: {_kind(self.grid)} {self.grid.name!r} table at {rows}{named}: " + \
+            self.plan.describe(self.units_mode)
 
     def _text_style(self) -> tuple[str, dict[str, int]]:
         """The number style of the figures typed as text: VI unless unambiguous English ones prevail."""
         votes = {VI: 0, EN: 0}
-        cols = [c[0] for c in self.columns]
+        cols = [p.col for p in self.plan.plans]
         for cells in self.grid.rows[self.layout.data_start:]:
             for col in cols:
                 if col < len(cells) and isinstance(cells[col].value, str):
@@ -109,49 +341,35 @@ class _TableContext:
                 f"read both ways; read in {reading}, as the sheet's other figures are{mixed}")
         return [note]
 
-    # -- columns -------------------------------------------------------------------------------------
-
-    def _column_plan(self, column: Column) -> tuple[int, str, str, int | None, int | None, int | None]:
-        """(col, measure, period label, start, end, year) of one column of figures."""
-        role, period = column.role, column.period
-        year = column.year or self.year
-        if role in (F.MONTH, F.CUMULATIVE) and column.year and self.year and column.year == self.year - 1:
-            role = F.PREVIOUS_MONTH if role == F.MONTH else F.PREVIOUS
-        if role in (F.PREVIOUS, F.PREVIOUS_MONTH):
-            year = column.year if column.year and self.year and column.year < self.year else \
-                (self.year - 1 if self.year else None)
-        if role == F.PLAN:
-            return column.index, role, "", None, None, year
-        if period is None and role != F.MONTH:
-            period = self.cumulative if role not in (F.PCT_PREVIOUS_MONTH, F.GROWTH_MONTH) else None
-        if period is None:
-            return column.index, role, "", None, None, year
-        return column.index, role, _period_label(period, year), period.start, period.end, year
-
-    def unmapped_notes(self) -> list[str]:
-        notes = []
-        for column in self.layout.columns:
-            if column.role is None and column.header.strip():
-                name = _letters(column.index) if self.grid.origin == "sheet" else str(column.index + 1)
-                notes.append(f"{self.path}: {_kind(self.grid)} {self.grid.name!r} column {name} "
-                             f"({column.header!r}): role not recognised from the header; column ignored")
-        return notes
-
     # -- rows ----------------------------------------------------------------------------------------
-
     def read_rows(self, sink: FactSink) -> int:
         """Read data rows into `sink`; returns the row where the next table may start."""
-        first_fact = len(sink)
-        row = self.layout.data_start
-        last_entity = None
+        from check_report.extract.rows import emit_rows
+
+        rows: list[_Row] = []
+        figure_cols = {p.col for p in self.plan.plans}
+        row, last = self.layout.data_start, self.layout.data_start - 1   # last: the last row with figures
+        stop = None
         while row < len(self.grid.rows):
+            cells = self.grid.rows[row]
             figures = self._row_figures(row)
-            if not figures and self._is_note(self.grid.rows[row]):
+            if not figures and self._is_note(cells):
+                stop = row + 1
                 break
-            last_entity = self._read_row(row, figures, sink, last_entity)
+            if row > self.layout.data_start and starts_new_table(self.grid, self.merges, row, self.vocab,
+                                                                 figure_cols):
+                stop = last + 1
+                break
+            read = self._read_row(row, figures)
+            if read is not None:
+                rows.append(read)
+                if figures:
+                    last = row
             row += 1
-        sink.set_complete(first_fact, self.complete)
-        return max(row, self.layout.data_start) + (1 if row < len(self.grid.rows) else 0)
+        emit_rows(self, rows, sink)
+        if stop is None:
+            return len(self.grid.rows)
+        return max(stop, self.layout.data_start)
 
     def _is_note(self, cells) -> bool:
         """A row without figures that opens with "Ghi chú:", "Nguồn:", "*" ...: the notes under the table.
@@ -163,23 +381,27 @@ class _TableContext:
             return True
         return fold(lead.split(":", 1)[0]) in self.vocab.notes_markers
 
-    def _read_row(self, row: int, figures: list, sink: FactSink, last_entity: str | None) -> str | None:
+    def _read_row(self, row: int, figures: list) -> _Row | None:
         label, code = self._label_and_code(row)
+        verdict = self._verdict(row)
         if not label and not code and not figures:
-            return last_entity
-        entity = f"{self.grid.name}!{row + 1}"
-        folded = fold(label)
-        if not figures and code is None:
-            self._breakdown_cue(last_entity, folded)  # "Chia ra:", "Trong đó:" under the parent row
-            return last_entity
-        parent = self.hierarchy.add(entity, code, label)
-        if parent and any(_starts_with_phrase(folded, p) for p in self.vocab.breakdown_partial):
-            self.complete[parent] = False
-        self._breakdown_cue(entity, folded)
-        if figures:
-            unit = self._unit(row)
-            sink.add_row(self, row, entity, code, label, parent, unit, figures)
-        return entity
+            return None
+        codes = tuple(c for c in (code, *(clean_code(cell_value(self.grid, row, c)) for c in self.plan.extra_codes))
+                      if c)
+        return _Row(row, label, code, codes, figures, verdict, total=self.units_mode and is_total_label(label, self.vocab))
+
+    def _verdict(self, row: int) -> Figure | None:
+        col = self.plan.assessment
+        if col is None:
+            return None
+        value = cell_value(self.grid, row, col)
+        if not isinstance(value, str) or not value.strip():
+            return None
+        folded = fold(value)
+        for words, code in _VERDICTS:
+            if folded == words or folded.startswith(words + " "):
+                return Figure(float(code), 0, " ".join(value.split()), False)
+        return None
 
     def indicator_name(self, label: str) -> str:
         """The label without a trailing breakdown cue: "Tổng thu, trong đó:" names "Tổng thu"."""
@@ -189,15 +411,6 @@ class _TableContext:
             if len(words) > n and fold(" ".join(words[-n:])) in cues:
                 return " ".join(words[:-n]).rstrip(" ,;:-–")
         return label
-
-    def _breakdown_cue(self, entity: str | None, folded: str) -> None:
-        """A label ending in "gồm:"/"chia ra:" declares a whole breakdown, "trong đó:" a part of one."""
-        if entity is None:
-            return
-        if any(_ends_with_phrase(folded, p) for p in self.vocab.breakdown_partial):
-            self.complete[entity] = False
-        elif any(_ends_with_phrase(folded, p) for p in self.vocab.breakdown_complete):
-            self.complete.setdefault(entity, True)
 
     def _label_and_code(self, row: int) -> tuple[str, str | None]:
         layout = self.layout
@@ -219,22 +432,40 @@ class _TableContext:
     def _row_figures(self, row: int) -> list:
         cells = self.grid.rows[row]
         out = []
-        for col, measure, period, start, end, year in self.columns:
+        for plan in self.plan.plans:
+            col = plan.col
             if col >= len(cells):
                 continue
             figure = read_figure(cells[col].value, cells[col].number_format, self.vocab.no_data, self.style)
             if figure is not None:
                 if figure.ambiguous:
                     self.ambiguous.append(figure.raw)
-                out.append((col, measure, period, start, end, year, figure))
+                out.append((plan, figure))
         return out
 
-    def _unit(self, row: int) -> str | None:
+    def unit_of(self, row: int) -> str | None:
         if self.layout.unit_col is not None:
             value = cell_value(self.grid, row, self.layout.unit_col)
             if value is not None and str(value).strip():
                 return " ".join(str(value).split())
         return self.default_unit
+
+    def hierarchy(self) -> Hierarchy:
+        return Hierarchy()
+
+    def row_formula(self, label: str):
+        return find_formula(label, rows=True)
+
+
+_TITLE_WORDS = ("bieu", "bang", "phu luc", "bao cao", "ket qua", "tong hop", "table", "annex")
+
+
+def _table_title(titles: list[str]) -> str:
+    """The line that names the table ("BIỂU 02: SẢN XUẤT NÔNG NGHIỆP"), else the last one above it."""
+    lines = [" ".join(t.split()) for t in titles if t.strip() and not _UNIT_NOTE.search(t.strip())]
+    named = [t for t in lines if fold(t).startswith(_TITLE_WORDS)]
+    title = (named or lines or [""])[-1]
+    return title if len(title) <= 70 else title[:67] + "..."
 
 
 def _kind(grid: Grid) -> str:
@@ -245,124 +476,8 @@ def _words(value) -> str:
     return " ".join(str(value).split()) if value is not None else ""
 
 
-def _ends_with_phrase(folded: str, phrase: str) -> bool:
-    return folded == phrase or folded.endswith(" " + phrase)
-
-
-def _starts_with_phrase(folded: str, phrase: str) -> bool:
-    return folded == phrase or folded.startswith(phrase + " ")
-
-
 def _cumulative_from_months(layout: Layout) -> Period | None:
     months = [c.period for c in layout.columns if c.role == F.MONTH and c.period is not None]
     if not months:
         return None
     return Period("cumulative", 1, max(p.end for p in months), months[0].year)
-
-
-def _period_label(period: Period, year: int | None) -> str:
-    def month(m: int) -> str:
-        return f"{year}-{m:02d}" if year else f"{m:02d}"
-
-    if period.start is None or period.end is None:
-        return ""
-    if period.kind == "month":
-        return month(period.start)
-    return f"{month(period.start)}..{month(period.end)}"
-
-
-def _letters(col: int) -> str:
-    return a1(0, col)[:-1]
-
-
-class FactSink:
-    """Fact rows collected column-wise: what a row shares is stored once per row, what a figure has once
-    per figure (a 100k-row sheet gives a million facts: no dict per fact, bounds computed vectorised)."""
-
-    ROW_FIELDS = (F.FILE, F.SHEET, F.ENTITY, F.CODE, F.INDICATOR, F.PARENT, F.UNIT, F.SCALE, F.TEXT)
-    FIGURE_FIELDS = (F.CELL, F.LINE, F.WHERE, F.MEASURE, F.PERIOD, F.PERIOD_START, F.PERIOD_END, F.YEAR,
-                     F.VALUE, F.DECIMALS, F.RAW)
-
-    def __init__(self) -> None:
-        self.rows: dict[str, list] = {name: [] for name in self.ROW_FIELDS}
-        self.figs: dict[str, list] = {name: [] for name in self.FIGURE_FIELDS}
-        self.row_of: list[int] = []        # figure -> its row in self.rows
-        self.is_pct: list[bool] = []
-        self.complete_rows: set[int] = set()
-        self._letters: list[str] = []
-
-    def __len__(self) -> int:
-        return len(self.row_of)
-
-    def add_row(self, ctx: _TableContext, row: int, entity, code, label, parent, unit, figures) -> None:
-        grid = ctx.grid
-        index = len(self.rows[F.ENTITY])
-        name_of = ctx.indicator_name(label)
-        for name, value in zip(self.ROW_FIELDS, (ctx.path, grid.name, entity, code, name_of, parent, unit,
-                                                 ctx.vocab.scale_of(unit), label)):
-            self.rows[name].append(value)
-        is_sheet = grid.origin == "sheet"
-        f = self.figs
-        cells, lines, wheres = f[F.CELL], f[F.LINE], f[F.WHERE]
-        for col, measure, period, start, end, year, figure in figures:
-            if is_sheet:
-                cells.append(self._column_letters(col) + str(row + 1))
-                lines.append(None)
-                wheres.append(None)
-            else:
-                cells.append(None)
-                lines.append(grid.line_of(row))
-                wheres.append(f"{grid.name}, {grid.cell_name(row, col)}")
-            f[F.MEASURE].append(measure)
-            f[F.PERIOD].append(period)
-            f[F.PERIOD_START].append(start)
-            f[F.PERIOD_END].append(end)
-            f[F.YEAR].append(year)
-            f[F.VALUE].append(figure.value)
-            f[F.DECIMALS].append(figure.decimals)
-            f[F.RAW].append(figure.raw)
-            self.row_of.append(index)
-            self.is_pct.append(measure in PERCENT_MEASURES)
-
-    def _column_letters(self, col: int) -> str:
-        while len(self._letters) <= col:
-            self._letters.append(_letters(len(self._letters)))
-        return self._letters[col]
-
-    def set_complete(self, first: int, complete: dict[str, bool]) -> None:
-        entities = self.rows[F.ENTITY]
-        for index in range(self.row_of[first] if first < len(self.row_of) else len(entities), len(entities)):
-            if complete.get(entities[index]):
-                self.complete_rows.add(index)
-
-    def frame(self):
-        if not len(self):
-            return F.new_table()
-        import numpy as np
-        import pandas as pd
-
-        take = np.asarray(self.row_of, dtype=np.int64)
-        data: dict[str, object] = {}
-        for name, values in self.rows.items():
-            data[name] = np.asarray(values, dtype=object)[take]
-        data.update(self.figs)
-        pct = np.asarray(self.is_pct, dtype=bool)
-        data[F.UNIT] = np.where(pct, "%", data[F.UNIT])
-        data[F.SCALE] = np.where(pct, 1.0, data[F.SCALE].astype("float64"))
-        complete = np.zeros(len(self.rows[F.ENTITY]), dtype=bool)
-        complete[list(self.complete_rows)] = True
-        data[F.COMPLETE] = complete[take]
-        value = np.asarray(self.figs[F.VALUE], dtype="float64")
-        half = 0.5 * np.power(10.0, -np.asarray(self.figs[F.DECIMALS], dtype="float64"))
-        data[F.LOWER], data[F.UPPER] = value - half, value + half
-        data[F.PHRASING] = [None] * len(take)
-        data[F.SOURCE] = ["table"] * len(take)
-        data[F.BASE], data[F.DOUBT] = [None] * len(take), [None] * len(take)
-        data[F.CERTAIN] = np.ones(len(take), dtype=bool)   # a cell's row and column say what it is
-        frame = pd.DataFrame({name: _column(data[name]) for name in F.COLUMNS})
-        return frame.astype({F.VALUE: "float64", F.LOWER: "float64", F.UPPER: "float64", F.SCALE: "float64"})
-
-
-def _column(values):
-    """numpy object arrays back to lists, so pandas infers the same dtypes as `facts.new_table`."""
-    return values.tolist() if hasattr(values, "tolist") and getattr(values, "dtype", None) == object else values

@@ -15,9 +15,10 @@ from pathlib import Path
 from check_report.folding import fold, has_phrase  # noqa: F401  (re-exported: extract code folds here)
 from check_report.readers.base import InputError
 
-LIST_KEYS = ("compare", "breakdown_complete", "breakdown_partial", "notes_markers", "no_data")
+LIST_KEYS = ("compare", "breakdown_complete", "breakdown_partial", "notes_markers", "no_data", "reporting_units",
+             "unit_list_headers", "total_rows", "rate_words", "whole_words")
 MAP_KEYS = ("roles", "month_names", "units")
-ROLE_ORDER = ("code", "indicator", "unit", "notes", "growth", "pct_plan", "pct_previous", "previous",
+ROLE_ORDER = ("code", "indicator", "unit", "notes", "assessment", "growth", "pct_plan", "pct_previous", "previous",
               "plan", "cumulative", "month")
 @dataclass
 class Vocabulary:
@@ -28,6 +29,11 @@ class Vocabulary:
     breakdown_partial: list[str] = field(default_factory=list)
     notes_markers: list[str] = field(default_factory=list)
     no_data: set[str] = field(default_factory=set)                  # raw cell texts, stripped
+    reporting_units: list[str] = field(default_factory=list)
+    unit_list_headers: list[str] = field(default_factory=list)
+    total_rows: list[str] = field(default_factory=list)
+    rate_words: list[str] = field(default_factory=list)
+    whole_words: list[str] = field(default_factory=list)
     units: dict[str, float] = field(default_factory=dict)           # folded unit -> scale (users' own)
     sources: tuple[str, ...] = ()
     _scale_cache: dict[str, float] = field(default_factory=dict, repr=False)

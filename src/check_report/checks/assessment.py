@@ -1,0 +1,169 @@
+"""A written verdict ("Đạt", "Vượt", "Không đạt", "Hoàn thành") agrees with the row's ratio to plan.
+
+An engine check kind (engine.kinds runs `judge` on the fact table, so it also runs inside GX).
+
+What it checks
+    An indicator table's "Đánh giá" / "Kết quả đánh giá" column judges each row against its plan. The
+    verdict is compared with the row's attainment: its stated % of plan, else cumulative / plan × 100.
+    Where more is better, "Đạt" and "Hoàn thành" need at least 100%, "Vượt" more than 100%, "Không đạt"
+    less. Where less is better (tỷ lệ hộ nghèo, tai nạn, số vụ vi phạm ...) the comparison turns round:
+    "Đạt" needs the result at or below the plan. Which way an indicator goes is read from its name with
+    the `lower_is_better` and `higher_is_better` word lists (options of the rule); where neither says,
+    the verdict is not judged (a false alarm is worse than a miss), nor when the result covers only part
+    of the year (a verdict on progress). Rounding never decides: the figures' intervals must rule the
+    verdict out.
+
+Why it matters
+    The verdict column is what readers skim; a row marked "Đạt" at 92% of plan, or a poverty rate above
+    its target marked "Đạt", misreports the year.
+
+Failing example
+    `Thu ngân sách: KH 1.000, TH 920, Đánh giá: Đạt` (92,0% of plan).
+
+Passing example
+    `Tỷ lệ hộ nghèo (%): KH 3,5, TH 3,2, Đánh giá: Đạt` (less is better: 3,2 is within 3,5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from check_report import facts as F
+from check_report.checks.base import CheckContext, Problem
+from check_report.findings import fact_figure
+from check_report.folding import fold, has_phrase
+
+ID = "assessment"
+SUMMARY = {
+    "en": "A written verdict (Đạt, Vượt, Không đạt) agrees with the row's ratio to plan",
+    "vi": "Đánh giá (Đạt, Vượt, Không đạt) khớp với tỷ lệ thực hiện so kế hoạch",
+}
+DEFAULT_SEVERITY = "error"
+OPTIONS: dict = {
+    "lower_is_better": ["ho ngheo", "ho can ngheo", "tai nan", "vi pham", "toi pham", "vu chay", "chay no",
+                        "chay rung", "tu vong", "suy dinh duong", "that nghiep", "o nhiem", "bo hoc",
+                        "sinh con thu 3", "no dong", "ton dong", "don thu", "khieu nai", "thiet hai", "ma tuy",
+                        "ngo doc", "so vu", "vu viec", "lai xe"],
+    "higher_is_better": ["thu ngan sach", "tong thu", "gia tri san xuat", "tong muc ban le", "doanh thu",
+                         "san luong", "kim ngach", "xuat khau", "von dau tu", "khach du lich", "luot khach",
+                         "viec lam", "thu nhap", "dat chuan", "nong thon moi", "che phu", "bao phu",
+                         "bao hiem", "nuoc sach", "hop ve sinh", "tiem chung", "dien tich gieo trong",
+                         "nang suat", "thanh lap moi", "giai ngan", "tang truong", "trong rung", "kien co hoa"],
+}
+_WORDS = {1.0: "Vượt", 0.0: "Đạt", -1.0: "Không đạt"}
+
+
+def direction(indicator: str, options: dict) -> int:
+    """+1 more is better, -1 less is better, 0 unknown (or both said: not judged)."""
+    folded = fold(indicator)
+    lower = any(has_phrase(folded, fold(w)) for w in options.get("lower_is_better", []))
+    higher = any(has_phrase(folded, fold(w)) for w in options.get("higher_is_better", []))
+    if lower and (higher or has_phrase(folded, "giam")):   # "tỷ lệ giảm hộ nghèo": more is better
+        return 0
+    return -1 if lower else 1 if higher else 0
+
+
+def _attainment(rows) -> tuple[tuple[float, float], list] | None:
+    """The row's % of plan as an interval, and the facts it comes from; None when it cannot be told."""
+    cumulative = [r for r in rows if r[F.MEASURE] == F.CUMULATIVE]
+    if cumulative:
+        latest = max(cumulative, key=lambda r: (_num(r[F.PERIOD_END]) or 0, -(_num(r[F.PERIOD_START]) or 99)))
+        end = _num(latest[F.PERIOD_END])
+        if end is not None and end < 12:
+            return None                                   # part of the year: a verdict on progress
+    stated = [r for r in rows if r[F.MEASURE] == F.PCT_PLAN]
+    if stated:
+        row = stated[-1]
+        return (float(row[F.LOWER]), float(row[F.UPPER])), [row]
+    plan = [r for r in rows if r[F.MEASURE] == F.PLAN]
+    if not cumulative or not plan:
+        return None
+    y, p = latest, plan[-1]
+    if float(p[F.LOWER]) <= 0:
+        return None
+    lo = float(y[F.LOWER]) / float(p[F.UPPER]) * 100
+    hi = float(y[F.UPPER]) / float(p[F.LOWER]) * 100
+    return (np.nextafter(lo, -np.inf), np.nextafter(hi, np.inf)), [y, p]
+
+
+def _num(value):
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if np.isnan(number) else number
+
+
+def _ruled_out(verdict: float, way: int, lo: float, hi: float) -> str | None:
+    """Why the attainment interval [lo, hi] rules the verdict out (None when it allows it)."""
+    if way > 0:
+        if verdict == 1 and hi <= 100:
+            return "more is better: 'Vượt' needs more than 100%"
+        if verdict == 0 and hi < 100:
+            return "more is better: 'Đạt' needs at least 100%"
+        if verdict == -1 and lo >= 100:
+            return "more is better: 'Không đạt' needs less than 100%"
+    else:
+        if verdict == 1 and lo >= 100:
+            return "less is better: 'Vượt' needs a result below the plan"
+        if verdict == 0 and lo > 100:
+            return "less is better: 'Đạt' needs a result at or below the plan"
+        if verdict == -1 and hi <= 100:
+            return "less is better: 'Không đạt' needs a result above the plan"
+    return None
+
+
+def _entities(facts):
+    if facts is None or not len(facts) or F.ASSESSMENT not in set(facts[F.MEASURE].dropna()):
+        return {}
+    with_verdict = set(facts.loc[facts[F.MEASURE] == F.ASSESSMENT, F.ENTITY])
+    subset = facts[facts[F.ENTITY].isin(with_verdict)]
+    out: dict = {}
+    for label, row in zip(subset.index, subset.to_dict("records")):
+        row["_label"] = label
+        out.setdefault((row[F.FILE], row[F.ENTITY]), []).append(row)
+    return out
+
+
+def judge(facts, options: dict, lang: str = "en") -> tuple[list[Problem], set]:
+    """(problems, fact-table labels judged) for every verdict whose indicator's direction is known."""
+    options = {**OPTIONS, **(options or {})}
+    problems, labels = [], set()
+    for rows in _entities(facts).values():
+        verdict = next(r for r in rows if r[F.MEASURE] == F.ASSESSMENT)
+        way = direction(str(verdict[F.INDICATOR] or verdict[F.TEXT] or ""), options)
+        found = _attainment(rows) if way else None
+        if found is None:
+            continue
+        (lo, hi), sources = found
+        labels.add(verdict["_label"])
+        labels.update(r["_label"] for r in sources)
+        why = _ruled_out(float(verdict[F.VALUE]), way, lo, hi)
+        if why is None:
+            continue
+        shown = f"{lo:.1f}–{hi:.1f}%" if round(lo, 1) != round(hi, 1) else f"{lo:.1f}%"
+        if lang == "vi":
+            message = (f"{verdict[F.INDICATOR]}: đánh giá '{verdict[F.RAW]}' nhưng tỷ lệ thực hiện so kế hoạch là "
+                       f"{shown.replace('.', ',')} ({_vi(why)})")
+        else:
+            message = f"{verdict[F.INDICATOR]}: verdict '{verdict[F.RAW]}' but the result is {shown} of plan ({why})"
+        problems.append(Problem(message=message, figures=(fact_figure(verdict, "assessment"),
+                                                          *(fact_figure(r, str(r[F.MEASURE])) for r in sources)),
+                                implied=(lo, hi),
+                                details={"entity": verdict[F.ENTITY], "direction": "higher" if way > 0 else "lower"}))
+    return problems, labels
+
+
+def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
+    yield from judge(ctx.facts, options, ctx.lang)[0]
+
+
+def _vi(why: str) -> str:
+    return (why.replace("more is better", "càng cao càng tốt").replace("less is better", "càng thấp càng tốt")
+            .replace("needs at least", "cần ít nhất").replace("needs more than", "cần trên")
+            .replace("needs less than", "cần dưới").replace("needs a result at or below the plan",
+                                                            "cần kết quả không vượt kế hoạch")
+            .replace("needs a result below the plan", "cần kết quả dưới kế hoạch")
+            .replace("needs a result above the plan", "cần kết quả trên kế hoạch"))

@@ -1,0 +1,235 @@
+"""The rows of one table, read, become entities: parents, complete breakdowns, declared relations.
+
+Indicator tables: an entity per row (and per "Trong đó" sub-column), parents from the STT codes; "gồm" /
+"chia ra" make a breakdown complete, "trong đó" partial. Consolidation tables: an entity per unit row and
+indicator column, the total row's column as the parent of the top-level units (complete: total = Σ
+units); rates have no parent (never summed).
+
+Missing components, one way: a component that states none of a total's figures (a row of "-") leaves the
+breakdown as stated incomplete, so its equality is not judged (the parts that are stated are still held
+within the total by core.children-within-parent); a component lacking only some figures leaves those
+measures' sums unknown to the engine. The same table gives the same verdict whatever else a row holds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from check_report import facts as F
+from check_report.extract.hierarchy import Hierarchy
+from check_report.extract.sink import FactSink, letters
+from check_report.extract.vocabulary import fold
+
+
+def emit_rows(ctx, rows: list, sink: FactSink) -> None:
+    """Pass two over a table's rows (`table._Row`): parents, completeness, facts, relations."""
+    vocab, sheet = ctx.vocab, ctx.grid.name
+    parent_of, complete = (_unit_parents if ctx.units_mode else _code_parents)(ctx, rows)
+    groups = sorted({p.group for p in ctx.plan.plans if p.group is not None})
+    rate_groups = {p.group for p in ctx.plan.plans if p.rate and p.group is not None}
+    no_parent_rows = ctx.units_mode and any(p.rate for p in ctx.plan.plans if p.group is None)
+
+    def key(i: int, group) -> str:
+        row = rows[i].row + 1
+        return f"{sheet}!{row}" if group is None else f"{sheet}!{row}:{letters(group)}"
+
+    # a complete total whose component states none of a group's figures: that equality is not judged
+    withdrawn: set[tuple[int, object]] = set()
+    stating = [{p.group for p, _ in r.figures} for r in rows]
+    for i, parent in enumerate(parent_of):
+        if parent is None or not complete.get(parent):
+            continue
+        for group in (None, *groups):
+            if group not in stating[i]:
+                withdrawn.add((parent, group))
+    first_fact = len(sink)
+    place: dict[tuple[int, int], int] = {}       # (sheet row, column) -> figure index
+    flags: dict[str, bool] = {}
+    for i, r in enumerate(rows):
+        by_group: dict[object, list] = defaultdict(list)
+        for plan, figure in r.figures:
+            by_group[plan.group].append((plan, figure))
+        if r.verdict is not None:
+            by_group.setdefault(None, [])
+        for group, members in by_group.items():
+            entity = key(i, group)
+            parent = parent_of[i]
+            linked = parent is not None and group not in rate_groups and not (group is None and no_parent_rows)
+            if complete.get(i) and (i, group) not in withdrawn:
+                flags[entity] = True
+            unit = _unit(ctx, r.row, members, group)
+            name = _name(ctx, r, members, group)
+            figures = [(p.col, p.measure, p.period, p.start, p.end, p.year, fig) for p, fig in members]
+            if group is None and r.verdict is not None:
+                col = ctx.plan.assessment
+                figures.append((col, F.ASSESSMENT, "", None, None, ctx.year, r.verdict))
+            values = (entity, r.code, name, key(parent, group) if linked else None, unit,
+                      vocab.scale_of(unit), r.label)
+            start = sink.add_row(ctx.path, ctx.grid, r.row, values, figures)
+            for offset, (col, *_rest) in enumerate(figures):
+                place[(r.row, col)] = start + offset
+    sink.set_complete(first_fact, flags)
+    _column_relations(ctx, rows, place, sink)
+    _row_relations(ctx, rows, parent_of, place, sink)
+
+
+def _unit(ctx, row: int, members, group) -> str | None:
+    """The row's unit (ĐVT column, "Đơn vị tính: ..." above the table), unless the header writes one for
+    the indicator column ("Số hộ nghèo (hộ)") or for all the row's amounts alike ("KH (tỷ đồng)")."""
+    written = {p.unit for p, _ in members if p.unit and not p.percent}
+    if group is not None and written:
+        return next(iter(written)) if len(written) == 1 else ctx.unit_of(row)
+    if group is not None:
+        percent = next((p.unit for p, _ in members if p.unit), None)
+        return percent or ctx.unit_of(row)
+    if ctx.layout.unit_col is None and len(written) == 1:
+        return next(iter(written))
+    return ctx.unit_of(row)
+
+
+def _name(ctx, r, members, group) -> str:
+    base = ctx.indicator_name(r.label)
+    if group is None:
+        return base
+    plan = next((p for p, _ in members if p.col == group), members[0][0] if members else None)
+    named = (plan.name or plan.header) if plan is not None else ""
+    return f"{named} – {base}" if named and base else (named or base)
+
+
+def _code_parents(ctx, rows) -> tuple[list, dict]:
+    """Parents from the STT codes; "gồm"/"chia ra" after a label make it complete, "trong đó" partial."""
+    vocab = ctx.vocab
+    hierarchy = Hierarchy()
+    parent_of: list[int | None] = []
+    complete: dict[int, bool] = {}
+    position = {}
+    last = None
+    for i, r in enumerate(rows):
+        folded = fold(r.label)
+        if not r.figures and r.code is None and r.verdict is None:
+            parent_of.append(None)
+            _cue(vocab, complete, last, folded)   # "Chia ra:", "Trong đó:" under the parent row
+            continue
+        key = f"r{i}"
+        position[key] = i
+        parent = hierarchy.add(key, r.code, r.label)
+        parent_of.append(position.get(parent) if parent else None)
+        if parent and any(_starts(folded, p) for p in vocab.breakdown_partial):
+            complete[position[parent]] = False
+        _cue(vocab, complete, i, folded)
+        last = i
+    return parent_of, complete
+
+
+def _unit_parents(ctx, rows) -> tuple[list, dict]:
+    """Units under their total: the total row first or last; nested units by their codes."""
+    vocab = ctx.vocab
+    totals = [i for i, r in enumerate(rows) if r.total]
+    content = [i for i, r in enumerate(rows) if r.figures]
+    root = None
+    if totals and content:
+        if totals[0] <= content[0]:
+            root = totals[0]
+        elif totals[-1] >= content[-1]:
+            root = totals[-1]
+    parent_of, complete = _code_parents(ctx, [r if not r.total else _Bare(r) for r in rows])
+    complete = {i: False for i in complete}             # nested groups of units: parts, never judged whole
+    for i, r in enumerate(rows):
+        if r.total:
+            parent_of[i] = None
+        elif parent_of[i] is None and root is not None and r.figures:
+            parent_of[i] = root
+            if any(_starts(fold(r.label), p) for p in vocab.breakdown_partial):
+                complete[root] = False                 # "Trong đó: khu vực thành thị": a part, not a unit
+    if root is not None:
+        complete.setdefault(root, True)
+    return parent_of, complete
+
+
+class _Bare:
+    """A total row seen by the code hierarchy as a row without a code (it never parents units by code)."""
+
+    def __init__(self, row):
+        self.label, self.code, self.figures, self.verdict = row.label, None, row.figures, row.verdict
+
+
+def _cue(vocab, complete: dict, index, folded: str) -> None:
+    if index is None:
+        return
+    if any(_ends(folded, p) for p in vocab.breakdown_partial):
+        complete[index] = False
+    elif any(_ends(folded, p) for p in vocab.breakdown_complete):
+        complete.setdefault(index, True)
+
+
+def _ends(folded: str, phrase: str) -> bool:
+    return folded == phrase or folded.endswith(" " + phrase)
+
+
+def _starts(folded: str, phrase: str) -> bool:
+    return folded == phrase or folded.startswith(phrase + " ")
+
+
+def _add_formula(sink: FactSink, index: int, text: str) -> None:
+    sink.formulas[index] = f"{sink.formulas[index]}\n{text}" if index in sink.formulas else text
+
+
+def _column_relations(ctx, rows, place: dict, sink: FactSink) -> None:
+    """Formula labels of columns, parts within their whole, rates of two columns: in every row."""
+    for plan in ctx.plan.plans:
+        if plan.formula is None:
+            continue
+        for r in rows:
+            own = place.get((r.row, plan.col))
+            cells = {ref: (r.row, col) for ref, col in plan.refs.items()}
+            if own is None or any(cell not in place for cell in cells.values()):
+                continue
+            names = {ref: f"{letters(col)}{row + 1}" for ref, (row, col) in cells.items()}
+            expr = plan.formula.expression(f"{letters(plan.col)}{r.row + 1}", names, percent=plan.percent)
+            _add_formula(sink, own, f"{expr} | {plan.formula.text}")
+
+
+def _row_relations(ctx, rows, parent_of, place: dict, sink: FactSink) -> None:
+    """"Tổng thu (1+2)", "10 = 01 - 02": a row equals its named rows, in every column of figures."""
+    by_code: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        for code in r.codes:
+            by_code[_norm(code)].append(i)
+    for i, r in enumerate(rows):
+        formula = ctx.row_formula(r.label) if r.figures else None
+        if formula is None:
+            continue
+        targets = {ref: _resolve(by_code.get(_norm(ref), []), i, parent_of) for ref in formula.refs}
+        if any(t is None or t == i for t in targets.values()):
+            continue
+        for plan in ctx.plan.plans:
+            own = place.get((r.row, plan.col))
+            cells = {ref: (rows[t].row, plan.col) for ref, t in targets.items()}
+            if own is None or plan.rate or any(cell not in place for cell in cells.values()):
+                continue
+            names = {ref: f"{letters(col)}{row + 1}" for ref, (row, col) in cells.items()}
+            expr = formula.expression(f"{letters(plan.col)}{r.row + 1}", names)
+            _add_formula(sink, own, f"{expr} | {formula.text}")
+
+
+def _norm(code: str) -> str:
+    code = code.strip().upper()
+    return code.lstrip("0") or "0" if code.isdigit() else code
+
+
+def _resolve(candidates: list[int], row: int, parent_of: list) -> int | None:
+    """The row a code names: the one under the formula's row when several share it, else the only one."""
+    if len(candidates) == 1:
+        return candidates[0]
+    inside = [c for c in candidates if _descends(c, row, parent_of)]
+    return inside[0] if len(inside) == 1 else None
+
+
+def _descends(child: int, ancestor: int, parent_of: list) -> bool:
+    seen = 0
+    while child is not None and seen < 64:
+        child = parent_of[child]
+        if child == ancestor:
+            return True
+        seen += 1
+    return False
