@@ -21,8 +21,9 @@ import re
 from dataclasses import dataclass, field
 
 from check_report import facts as F
-from check_report.extract.formulas import Formula, find_formula, number_of_column
-from check_report.extract.headers import Column, Period
+from check_report.extract.cells import read_figure
+from check_report.extract.formulas import Formula, find_formula, number_of_column, relation
+from check_report.extract.headers import Column, Period, parse_period
 from check_report.extract.sink import PERCENT_MEASURES, letters
 from check_report.extract.vocabulary import Vocabulary, fold, has_phrase
 from check_report.units import RATE, parse_unit
@@ -190,3 +191,176 @@ def period_label(period: Period | None, year: int | None) -> tuple[str, int | No
     if period.kind == "month":
         return month(period.start), period.start, period.end
     return f"{month(period.start)}..{month(period.end)}", period.start, period.end
+
+
+def _figure_share(ctx, col: int) -> tuple[int, int]:
+    """(figures, non-empty cells) of a column in the first data rows."""
+    figures = filled = 0
+    for cells in ctx.sample():
+        if col < len(cells) and cells[col].value is not None and str(cells[col].value).strip():
+            filled += 1
+            if read_figure(cells[col].value, cells[col].number_format, ctx.vocab.no_data) is not None:
+                figures += 1
+    return figures, filled
+
+
+def build_plan(ctx) -> ColumnPlan:
+    """The column plan of a table (`ctx`: the table being read, extract.table._TableContext)."""
+    layout = ctx.layout
+    number_row = [c.value for c in ctx.grid.rows[layout.number_row]] if layout.number_row is not None else None
+    numbers, formulas = column_numbers(layout.columns, number_row)
+    plan = ColumnPlan([], [])
+    structural = {layout.code_col, layout.label_col, layout.unit_col}
+    for column in layout.columns:
+        if column.index in structural:
+            continue
+        figures, filled = _figure_share(ctx, column.index)
+        if column.duplicate_of:
+            if column.duplicate_of == "code":
+                plan.extra_codes.append(column.index)
+            if filled:
+                plan.ignored.append((column.index, column.header, f"a second {column.duplicate_of} column"))
+            continue
+        if column.role == "notes":
+            plan.ignored.append((column.index, column.header, "notes"))
+        elif column.role == "assessment" and figures * 2 > filled:
+            plan.ignored.append((column.index, column.header, "scores, not verdict words"))
+        elif column.role == "assessment":
+            plan.assessment = column.index
+        elif column.role is not None:
+            plan.plans.append(_measure_plan(ctx, column))
+        elif not column.header.strip():
+            if figures:
+                plan.ignored.append((column.index, "", "no header"))
+        elif figures * 2 <= filled or not figures:
+            if filled:
+                plan.ignored.append((column.index, column.header, "holds no figures"))
+        else:
+            unnamed = _unnamed_plan(ctx, column)
+            if unnamed is None:
+                plan.ignored.append((column.index, column.header, "header not understood"))
+            else:
+                plan.plans.append(unnamed)
+    _link_parts(ctx, plan.plans)
+    _formulas(ctx, plan, numbers, formulas)
+    return plan
+
+
+def _measure_plan(ctx, column: Column) -> Plan:
+    """A column whose header names a measure (plan, a month, % of plan ...)."""
+    role, period = column.role, column.period
+    year = column.year or ctx.year
+    if role in (F.MONTH, F.CUMULATIVE) and column.year and ctx.year and column.year == ctx.year - 1:
+        role = F.PREVIOUS_MONTH if role == F.MONTH else F.PREVIOUS
+    if role == F.PREVIOUS:
+        year = column.year if column.year and ctx.year and column.year < ctx.year else \
+            (ctx.year - 1 if ctx.year else None)
+    elif role == F.PREVIOUS_MONTH:
+        year = ctx.year or (column.year + 1 if column.year else None)   # the month it is compared with
+    if period is None and role not in (F.MONTH, F.PLAN):
+        period = ctx.cumulative if role not in (F.PCT_PREVIOUS_MONTH, F.GROWTH_MONTH) else None
+    label, start, end = ("", None, None) if role == F.PLAN else period_label(period, year)
+    plan = Plan(column.index, column.header, role, label, start, end, year)
+    plan.unit = header_unit(column.texts)
+    if ctx.units_mode and len(column.texts) > 1 and _names_indicator(ctx, column.texts[0]):
+        plan.group, plan.name = column.origins[0][1], indicator_name(column.texts[:-1], ctx.vocab)
+    plan.rate = plan.percent or is_rate(column.texts, plan.unit, ctx.vocab)
+    return plan
+
+
+def _names_indicator(ctx, text: str) -> bool:
+    """A group header that names an indicator ("Diện tích lúa (ha)"), not a measure or a period."""
+    folded = fold(text)
+    role, _ = ctx.vocab.best_role(folded)
+    return role is None and parse_period(folded, ctx.vocab) is None and \
+        not ctx.vocab.any_phrase(folded, "compare") and bool(folded)
+
+
+def _unnamed_plan(ctx, column: Column) -> Plan | None:
+    """A column of figures whose header names no measure: an indicator of a consolidation table, the
+    whole ("Tổng số") of an indicator table's row, or a part of it ("Trong đó: Nữ")."""
+    unit = header_unit(column.texts)
+    label, start, end = period_label(column.period, column.year or ctx.year) \
+        if column.period is not None and column.period.kind == "cumulative" else ("", None, None)
+    plan = Plan(column.index, column.header, F.AMOUNT, label, start, end, column.year or ctx.year,
+                unit=unit, name=indicator_name(column.texts, ctx.vocab) or column.header)
+    plan.rate = is_rate(column.texts, unit, ctx.vocab)
+    if ctx.units_mode:
+        plan.group = column.index
+        return plan
+    if is_whole(column.texts, ctx.vocab) and not part_cue(column.texts, ctx.vocab):
+        plan.name = None
+        return plan
+    if part_cue(column.texts, ctx.vocab) or len(column.texts) > 1:
+        plan.group = column.index          # linked to its whole by _link_parts, or dropped there
+        return plan
+    return None
+
+
+def _link_parts(ctx, plans: list[Plan]) -> None:
+    """"Tổng số | Trong đó: Nữ | ...": each part is linked to the whole on its left, in the same group."""
+    columns = ctx.layout.columns
+    by_col = {p.col: p for p in plans}
+    for plan in plans:
+        texts = columns[plan.col].texts
+        cue = part_cue(texts, ctx.vocab)
+        if plan.measure != F.AMOUNT or (cue is None and not _beside_whole(ctx, plan, by_col)):
+            continue
+        whole = _whole_left_of(ctx, plan, by_col)
+        if whole is not None:
+            plan.whole = whole.col
+    if not ctx.units_mode:       # an indicator table keeps only parts with a whole
+        plans[:] = [p for p in plans if p.group is None or p.whole is not None or p.measure != F.AMOUNT]
+
+
+def _beside_whole(ctx, plan: Plan, by_col: dict[int, Plan]) -> bool:
+    whole = _whole_left_of(ctx, plan, by_col)
+    return whole is not None and len(ctx.layout.columns[plan.col].texts) > 1
+
+
+def _whole_left_of(ctx, plan: Plan, by_col: dict[int, Plan]) -> Plan | None:
+    columns = ctx.layout.columns
+    top = columns[plan.col].origins[0] if columns[plan.col].origins else None
+    for col in range(plan.col - 1, -1, -1):
+        other = by_col.get(col)
+        if other is None:
+            return None
+        texts = columns[col].texts
+        same_group = not top or not columns[col].origins or columns[col].origins[0] == top or \
+            len(texts) == 1
+        if is_whole(texts, ctx.vocab) and same_group:
+            return other
+        if not part_cue(texts, ctx.vocab) and not same_group:
+            return None
+    return None
+
+
+def _formulas(ctx, plan: ColumnPlan, numbers: dict[str, int], formulas: dict) -> None:
+    by_col = {p.col: p for p in plan.plans}
+    for col, formula in formulas.items():
+        target = by_col.get(col)
+        if target is None:
+            continue
+        if all(r in numbers and numbers[r] in by_col for r in formula.refs):
+            target.formula, target.refs = formula, {r: numbers[r] for r in formula.refs}
+            if target.measure in (F.GROWTH, F.GROWTH_MONTH) and not formula.is_ratio:
+                target.measure = F.CHANGE          # "(5)=(3)-(4)": an absolute change, not a growth rate
+        else:
+            plan.ignored.append((col, formula.text, "a formula naming columns not numbered in the header"))
+    for part in [p for p in plan.plans if p.whole is not None and p.formula is None]:
+        whole = by_col[part.whole]
+        cue = part_cue(ctx.layout.columns[part.col].texts, ctx.vocab)
+        part.formula, part.refs = relation(["w"], "<=", f"{part.name} ≤ {whole.header}"), {"w": whole.col}
+        if cue == "complete" and whole.formula is None:
+            parts = [p for p in plan.plans if p.whole == whole.col]
+            whole.formula = relation([letters(p.col) for p in parts], "==",
+                                     f"{whole.header} = " + " + ".join(p.name or p.header for p in parts))
+            whole.refs = {letters(p.col): p.col for p in parts}
+    if ctx.units_mode:
+        amounts = [p for p in plan.plans if not p.rate and p.measure == F.AMOUNT]
+        for rate in [p for p in plan.plans if p.rate and p.formula is None]:
+            found = rate_relation(rate, amounts, ctx.vocab)
+            if found:
+                num, den = found
+                rate.formula = relation(["num", "den"], "==", f"{num.name} / {den.name} × 100", "/")
+                rate.refs = {"num": num.col, "den": den.col}

@@ -20,20 +20,9 @@ from dataclasses import dataclass, field
 
 from check_report import facts as F
 from check_report.extract.cells import Figure, read_figure, text_style
-from check_report.extract.columns import (
-    ColumnPlan,
-    Plan,
-    column_numbers,
-    header_unit,
-    indicator_name,
-    is_rate,
-    is_whole,
-    part_cue,
-    period_label,
-    rate_relation,
-)
-from check_report.extract.formulas import find_formula, relation
-from check_report.extract.headers import Column, Period, years_in
+from check_report.extract.columns import build_plan
+from check_report.extract.formulas import find_formula
+from check_report.extract.headers import Period, years_in
 from check_report.extract.hierarchy import Hierarchy, clean_code, code_from_label, code_rank
 from check_report.extract.layout import (
     Layout,
@@ -133,183 +122,18 @@ class _TableContext:
         self.complete: dict[str, bool] = {}
         label_header = layout.columns[layout.label_col].header if layout.label_col is not None else ""
         self.units_mode = rows_are_units(self._sample_labels(), label_header, vocab)
-        self.plan = self._build_plan()
+        self.plan = build_plan(self)
         self.style, self.style_votes = self._text_style()
         self.ambiguous: list[str] = []   # typed figures that read both ways, as written
 
     # -- the column plan -----------------------------------------------------------------------------
-    def _sample(self) -> list:
+    def sample(self) -> list:
         return self.grid.rows[self.layout.data_start:self.layout.data_start + SAMPLE_ROWS]
 
     def _sample_labels(self) -> list[str]:
         col = self.layout.label_col
-        return [_words(r[col].value) for r in self._sample() if col is not None and col < len(r)
+        return [_words(r[col].value) for r in self.sample() if col is not None and col < len(r)
                 and isinstance(r[col].value, str)]
-
-    def _figure_share(self, col: int) -> tuple[int, int]:
-        """(figures, non-empty cells) of a column in the first data rows."""
-        figures = filled = 0
-        for cells in self._sample():
-            if col < len(cells) and cells[col].value is not None and str(cells[col].value).strip():
-                filled += 1
-                if read_figure(cells[col].value, cells[col].number_format, self.vocab.no_data) is not None:
-                    figures += 1
-        return figures, filled
-
-    def _build_plan(self) -> ColumnPlan:
-        layout = self.layout
-        number_row = [c.value for c in self.grid.rows[layout.number_row]] if layout.number_row is not None else None
-        numbers, formulas = column_numbers(layout.columns, number_row)
-        plan = ColumnPlan([], [])
-        structural = {layout.code_col, layout.label_col, layout.unit_col}
-        for column in layout.columns:
-            if column.index in structural:
-                continue
-            figures, filled = self._figure_share(column.index)
-            if column.duplicate_of:
-                if column.duplicate_of == "code":
-                    plan.extra_codes.append(column.index)
-                if filled:
-                    plan.ignored.append((column.index, column.header, f"a second {column.duplicate_of} column"))
-                continue
-            if column.role == "notes":
-                plan.ignored.append((column.index, column.header, "notes"))
-            elif column.role == "assessment" and figures * 2 > filled:
-                plan.ignored.append((column.index, column.header, "scores, not verdict words"))
-            elif column.role == "assessment":
-                plan.assessment = column.index
-            elif column.role is not None:
-                plan.plans.append(self._measure_plan(column))
-            elif not column.header.strip():
-                if figures:
-                    plan.ignored.append((column.index, "", "no header"))
-            elif figures * 2 <= filled or not figures:
-                if filled:
-                    plan.ignored.append((column.index, column.header, "holds no figures"))
-            else:
-                unnamed = self._unnamed_plan(column)
-                if unnamed is None:
-                    plan.ignored.append((column.index, column.header, "header not understood"))
-                else:
-                    plan.plans.append(unnamed)
-        self._link_parts(plan.plans)
-        self._formulas(plan, numbers, formulas)
-        return plan
-
-    def _measure_plan(self, column: Column) -> Plan:
-        """A column whose header names a measure (plan, a month, % of plan ...)."""
-        role, period = column.role, column.period
-        year = column.year or self.year
-        if role in (F.MONTH, F.CUMULATIVE) and column.year and self.year and column.year == self.year - 1:
-            role = F.PREVIOUS_MONTH if role == F.MONTH else F.PREVIOUS
-        if role == F.PREVIOUS:
-            year = column.year if column.year and self.year and column.year < self.year else \
-                (self.year - 1 if self.year else None)
-        elif role == F.PREVIOUS_MONTH:
-            year = self.year or (column.year + 1 if column.year else None)   # the month it is compared with
-        if period is None and role not in (F.MONTH, F.PLAN):
-            period = self.cumulative if role not in (F.PCT_PREVIOUS_MONTH, F.GROWTH_MONTH) else None
-        label, start, end = ("", None, None) if role == F.PLAN else period_label(period, year)
-        plan = Plan(column.index, column.header, role, label, start, end, year)
-        plan.unit = header_unit(column.texts)
-        if self.units_mode and len(column.texts) > 1 and self._names_indicator(column.texts[0]):
-            plan.group, plan.name = column.origins[0][1], indicator_name(column.texts[:-1], self.vocab)
-        plan.rate = plan.percent or is_rate(column.texts, plan.unit, self.vocab)
-        return plan
-
-    def _names_indicator(self, text: str) -> bool:
-        """A group header that names an indicator ("Diện tích lúa (ha)"), not a measure or a period."""
-        folded = fold(text)
-        role, _ = self.vocab.best_role(folded)
-        from check_report.extract.headers import parse_period
-
-        return role is None and parse_period(folded, self.vocab) is None and \
-            not self.vocab.any_phrase(folded, "compare") and bool(folded)
-
-    def _unnamed_plan(self, column: Column) -> Plan | None:
-        """A column of figures whose header names no measure: an indicator of a consolidation table, the
-        whole ("Tổng số") of an indicator table's row, or a part of it ("Trong đó: Nữ")."""
-        unit = header_unit(column.texts)
-        label, start, end = period_label(column.period, column.year or self.year) \
-            if column.period is not None and column.period.kind == "cumulative" else ("", None, None)
-        plan = Plan(column.index, column.header, F.AMOUNT, label, start, end, column.year or self.year,
-                    unit=unit, name=indicator_name(column.texts, self.vocab) or column.header)
-        plan.rate = is_rate(column.texts, unit, self.vocab)
-        if self.units_mode:
-            plan.group = column.index
-            return plan
-        if is_whole(column.texts, self.vocab) and not part_cue(column.texts, self.vocab):
-            plan.name = None
-            return plan
-        if part_cue(column.texts, self.vocab) or len(column.texts) > 1:
-            plan.group = column.index          # linked to its whole by _link_parts, or dropped there
-            return plan
-        return None
-
-    def _link_parts(self, plans: list[Plan]) -> None:
-        """"Tổng số | Trong đó: Nữ | ...": each part is linked to the whole on its left, in the same group."""
-        columns = self.layout.columns
-        by_col = {p.col: p for p in plans}
-        for plan in plans:
-            texts = columns[plan.col].texts
-            cue = part_cue(texts, self.vocab)
-            if plan.measure != F.AMOUNT or (cue is None and not self._beside_whole(plan, by_col)):
-                continue
-            whole = self._whole_left_of(plan, by_col)
-            if whole is not None:
-                plan.whole = whole.col
-        if not self.units_mode:       # an indicator table keeps only parts with a whole
-            plans[:] = [p for p in plans if p.group is None or p.whole is not None or p.measure != F.AMOUNT]
-
-    def _beside_whole(self, plan: Plan, by_col: dict[int, Plan]) -> bool:
-        whole = self._whole_left_of(plan, by_col)
-        return whole is not None and len(self.layout.columns[plan.col].texts) > 1
-
-    def _whole_left_of(self, plan: Plan, by_col: dict[int, Plan]) -> Plan | None:
-        columns = self.layout.columns
-        top = columns[plan.col].origins[0] if columns[plan.col].origins else None
-        for col in range(plan.col - 1, -1, -1):
-            other = by_col.get(col)
-            if other is None:
-                return None
-            texts = columns[col].texts
-            same_group = not top or not columns[col].origins or columns[col].origins[0] == top or \
-                len(texts) == 1
-            if is_whole(texts, self.vocab) and same_group:
-                return other
-            if not part_cue(texts, self.vocab) and not same_group:
-                return None
-        return None
-
-    def _formulas(self, plan: ColumnPlan, numbers: dict[str, int], formulas: dict) -> None:
-        by_col = {p.col: p for p in plan.plans}
-        for col, formula in formulas.items():
-            target = by_col.get(col)
-            if target is None:
-                continue
-            if all(r in numbers and numbers[r] in by_col for r in formula.refs):
-                target.formula, target.refs = formula, {r: numbers[r] for r in formula.refs}
-                if target.measure in (F.GROWTH, F.GROWTH_MONTH) and not formula.is_ratio:
-                    target.measure = F.CHANGE          # "(5)=(3)-(4)": an absolute change, not a growth rate
-            else:
-                plan.ignored.append((col, formula.text, "a formula naming columns not numbered in the header"))
-        for part in [p for p in plan.plans if p.whole is not None and p.formula is None]:
-            whole = by_col[part.whole]
-            cue = part_cue(self.layout.columns[part.col].texts, self.vocab)
-            part.formula, part.refs = relation(["w"], "<=", f"{part.name} ≤ {whole.header}"), {"w": whole.col}
-            if cue == "complete" and whole.formula is None:
-                parts = [p for p in plan.plans if p.whole == whole.col]
-                whole.formula = relation([letters(p.col) for p in parts], "==",
-                                         f"{whole.header} = " + " + ".join(p.name or p.header for p in parts))
-                whole.refs = {letters(p.col): p.col for p in parts}
-        if self.units_mode:
-            amounts = [p for p in plan.plans if not p.rate and p.measure == F.AMOUNT]
-            for rate in [p for p in plan.plans if p.rate and p.formula is None]:
-                found = rate_relation(rate, amounts, self.vocab)
-                if found:
-                    num, den = found
-                    rate.formula = relation(["num", "den"], "==", f"{num.name} / {den.name} × 100", "/")
-                    rate.refs = {"num": num.col, "den": den.col}
 
     def plan_note(self) -> str:
         rows = f"rows {self.layout.header_top + 1}-{self.layout.header_bottom + 1}"

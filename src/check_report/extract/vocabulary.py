@@ -8,7 +8,6 @@ one synonym).
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
