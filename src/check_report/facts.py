@@ -31,7 +31,9 @@ unit            str|None  unit as written ("triệu đồng", "%", "hộ")
 scale           float     factor to the unit's base (triệu đồng -> 1e6 of đồng, tấn -> 1e3 of kg; see
                           check_report.units); 1.0 when unknown
 value           float     the value as stated, in the stated unit (percentages in percent: 21.89)
-lower, upper    float     the interval the stated precision allows: a relation holds when these can agree
+lower, upper    float     the interval the stated precision allows: a relation holds when these can agree;
+                          a consolidation table's whole count of things (hộ, người, vụ) is exact (lower =
+                          upper): nobody rounds 143 households
 decimals        int       decimals shown; lower/upper = value -/+ 0.5 * 10**-decimals
 raw             str       the figure exactly as written or displayed ("21,89", "1.138.000")
 text            str       the quoted context: the row label, or the sentence around a figure in prose

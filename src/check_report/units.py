@@ -19,6 +19,10 @@ A unit is an optional scale word ("nghìn", "triệu", "tỷ", "nghìn tỷ") be
 Counts ("người", "hộ", "lượt") have no dimension of their own here (None): they keep meeting each other as
 before, and a scale word still scales them ("nghìn người" = 1.000 người). A rate or price ("%", "tạ/ha",
 "triệu đồng/người") is dimension "rate" and is never converted.
+
+A count in whole units is exact (`is_count`): nobody rounds 143 households, so a consolidation total of
+counts must equal the sum of its units to the unit, where figures rounded from finer values (triệu đồng,
+tấn, %) keep their half-unit interval. "nghìn người" is rounded to thousands: not exact.
 """
 
 from __future__ import annotations
@@ -47,6 +51,14 @@ BASES: dict[str, tuple[str, float]] = {
     "lit": (VOLUME, 1.0), "m3": (VOLUME, 1000.0),
     "kwh": (ENERGY, 1.0), "mwh": (ENERGY, 1e3), "gwh": (ENERGY, 1e6),
 }
+# things counted one by one: a whole number of them is exact, not rounded
+COUNT_NOUNS = frozenset((
+    "nguoi", "ho", "ho dan", "con", "vu", "vu viec", "luot", "luot nguoi", "luot khach", "khach", "doanh nghiep",
+    "co so", "ho so", "truong", "lop", "hoc sinh", "giao vien", "xa", "phuong", "thon", "xom", "ap", "to",
+    "khu pho", "thi tran", "don vi", "cai", "chiec", "tau", "thuyen", "du an", "cong trinh", "lao dong",
+    "benh nhan", "ca", "tre em", "hoc vien", "sinh vien", "can bo", "dang vien", "hoi vien", "nha", "can",
+    "tieu chi", "giay phep", "giay chung nhan", "thua", "lo", "suat", "buoi", "cuoc", "lan", "hop tac xa",
+    "htx", "trang trai", "ngoi", "diem"))
 _MONEY_ALONE = frozenset({"trieu", "tr", "ty", "ti", "nghin ty", "ngan ty", "nghin ti"})
 _SUPERSCRIPTS = str.maketrans({"²": "2", "³": "3"})
 _RATE = re.compile(r"%|‰|/|\bphan tram\b|\bpercent\b")
@@ -82,6 +94,11 @@ def parse_unit(text: str | None) -> Unit:
         dimension, factor = BASES[rest]
         return Unit(dimension, scale * factor)
     return Unit(None, scale)
+
+
+def is_count(text: str | None) -> bool:
+    """A unit of things counted one by one, without a scale word ("hộ", "người", "lượt khách")."""
+    return bool(text) and fold(str(text)) in COUNT_NOUNS
 
 
 MEASURED = frozenset({MASS, AREA, LENGTH, VOLUME, ENERGY})

@@ -21,7 +21,8 @@ _MONTH = re.compile(r"\b(?:thang|month|t|m)\s?(\d{1,2})\b(?!\s*thang)")
 _QUARTER = re.compile(r"\b(?:quy|quarter|q)\s?(iv|iii|ii|i|[1-4])\b")
 _N_MONTHS = re.compile(r"\b(\d{1,2})\s?(?:thang|months?)\b")
 _UP_TO_MONTH = re.compile(r"\b(?:den|through|to|toi)\s+(?:het\s+)?(?:thang|month)\s?(\d{1,2})\b")
-_COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}[a-z]?\)?(\s*[-=+*/x:]\s*\(?[0-9]{1,2}\)?)*$|^\(?[A-Z]\)?$")
+_COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}[a-z]?\)?(\s*[-=+*/x×X:]\s*\(?[0-9]{1,2}\)?)*(\s*[*x×X/]\s*10{2,3})?\)?$"
+                            r"|^\(?[A-Z]\)?$")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from check_report import facts as F
 from check_report.extract.hierarchy import Hierarchy
 from check_report.extract.sink import FactSink, letters
 from check_report.extract.vocabulary import fold
+from check_report.units import is_count
 
 
 def emit_rows(ctx, rows: list, sink: FactSink) -> None:
@@ -65,7 +66,8 @@ def emit_rows(ctx, rows: list, sink: FactSink) -> None:
                 figures.append((col, F.ASSESSMENT, "", None, None, ctx.year, r.verdict))
             values = (entity, r.code, name, key(parent, group) if linked else None, unit,
                       vocab.scale_of(unit), r.label)
-            start = sink.add_row(ctx.path, ctx.grid, r.row, values, figures)
+            counted = ctx.units_mode and is_count(unit) and not any(p.rate for p, _ in members)
+            start = sink.add_row(ctx.path, ctx.grid, r.row, values, figures, counted)
             for offset, (col, *_rest) in enumerate(figures):
                 place[(r.row, col)] = start + offset
     sink.set_complete(first_fact, flags)

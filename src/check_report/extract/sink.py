@@ -26,6 +26,7 @@ class FactSink:
         self.figs: dict[str, list] = {name: [] for name in self.FIGURE_FIELDS}
         self.row_of: list[int] = []        # figure -> its row in self.rows
         self.is_pct: list[bool] = []
+        self.exact: list[bool] = []        # a whole count of things (hộ, người): no rounding interval
         self.complete_rows: set[int] = set()
         self.formulas: dict[int, str] = {}  # figure -> the relation the table declares for it
         self._letters: list[str] = []
@@ -33,9 +34,10 @@ class FactSink:
     def __len__(self) -> int:
         return len(self.row_of)
 
-    def add_row(self, path: str, grid, row: int, values: tuple, figures) -> int:
+    def add_row(self, path: str, grid, row: int, values: tuple, figures, counted: bool = False) -> int:
         """One entity's figures of one sheet row. `values`: (entity, code, indicator, parent, unit, scale,
-        text); `figures`: (col, measure, period, start, end, year, figure). Returns the first figure's index."""
+        text); `figures`: (col, measure, period, start, end, year, figure); `counted`: the unit counts things
+        one by one (units.is_count), so its whole numbers are exact. Returns the first figure's index."""
         index = len(self.rows[F.ENTITY])
         first = len(self.row_of)
         for name, value in zip(self.ROW_FIELDS, (path, grid.name, *values)):
@@ -61,7 +63,10 @@ class FactSink:
             f[F.DECIMALS].append(figure.decimals)
             f[F.RAW].append(figure.raw)
             self.row_of.append(index)
-            self.is_pct.append(measure in PERCENT_MEASURES)
+            pct = measure in PERCENT_MEASURES
+            self.is_pct.append(pct)
+            self.exact.append(counted and not pct and not figure.percent and figure.decimals == 0
+                              and float(figure.value).is_integer())
         return first
 
     def column_letters(self, col: int) -> str:
@@ -94,6 +99,7 @@ class FactSink:
         data[F.COMPLETE] = complete[take]
         value = np.asarray(self.figs[F.VALUE], dtype="float64")
         half = 0.5 * np.power(10.0, -np.asarray(self.figs[F.DECIMALS], dtype="float64"))
+        half = np.where(np.asarray(self.exact, dtype=bool), 0.0, half)
         data[F.LOWER], data[F.UPPER] = value - half, value + half
         data[F.PHRASING] = [None] * len(take)
         data[F.SOURCE] = ["table"] * len(take)
