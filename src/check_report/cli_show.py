@@ -22,8 +22,9 @@ def cmd_extract(args) -> int:
     if args.output and same_file(args.output, [args.file]):
         raise CliError(t("cli.output_input", run.lang, path=args.output))
     source = readers.read(args.file)
-    facts, notes = extract(source, vocabulary=list(run.settings.vocabulary) or None)
-    text = _facts_text(facts, args.format)
+    plans: list[dict] = []
+    facts, notes = extract(source, vocabulary=list(run.settings.vocabulary) or None, plans=plans)
+    text = _facts_text(facts, args.format, plans)
     if args.output:
         _write(args.output, text, run.lang)
     else:
@@ -33,7 +34,7 @@ def cmd_extract(args) -> int:
     return EXIT_OK
 
 
-def _facts_text(facts, fmt: str) -> str:
+def _facts_text(facts, fmt: str, plans: list | None = None) -> str:
     import json
     from contextlib import suppress
 
@@ -52,12 +53,18 @@ def _facts_text(facts, fmt: str) -> str:
 
     shown = (F.SHEET, F.CELL, F.LINE, F.CODE, F.INDICATOR, F.MEASURE, F.PERIOD, F.UNIT, F.RAW, F.VALUE)
     table = facts_table(records, shown)
+    # each table's column plan first: what every column was read as, or why it was not
+    layout = facts_table(plans, ("sheet", "table", "column", "header", "read as")) if plans else None
     if sys.stdout.isatty():
         from check_report.reporters.terminal import make_console
 
-        make_console().print(table)
+        console = make_console()
+        if layout is not None:
+            console.print(layout)
+            console.print()
+        console.print(table)
         return ""
-    return render_plain(table)
+    return (render_plain(layout) + "\n" if layout is not None else "") + render_plain(table)
 
 
 def cmd_rules(args) -> int:

@@ -252,3 +252,19 @@ def test_office_fixtures_are_what_the_script_builds(tmp_path):
         ours, _ = extract(read(build(tmp_path / name)))
         committed, _ = extract(read(WORKBOOKS / name))
         assert ours[columns].equals(committed[columns]), name
+
+
+def test_extract_command_shows_each_tables_column_plan(capsys):
+    from check_report.cli import main
+
+    assert main(["extract", str(WORKBOOKS / "stacked.xlsx")]) == 0
+    out = capsys.readouterr().out
+    plan, facts = out.split("\n\n", 1)
+    lines = [" ".join(line.split()) for line in plan.splitlines()]
+    assert any("BIỂU 01" in line and "│ E │ Thực hiện quý I │ cumulative" in line for line in lines)
+    assert any("BIỂU 02" in line and "│ E │ Cùng kỳ năm 2023 │ previous" in line for line in lines)
+    assert any("BIỂU 02" in line and "│ G │ Kế hoạch năm │ plan" in line for line in lines)
+    assert any("BIỂU 03" in line and "│ D │ Số hộ nghèo │ 'Số hộ nghèo'" in line for line in lines)
+    assert "reporting units" in plan
+    assert any("row 24" in line and "not read" in line for line in lines)
+    assert "Sản lượng lương thực" in facts

@@ -5,19 +5,20 @@ from __future__ import annotations
 from check_report.readers.base import Source
 
 
-def extract(source: Source, vocabulary=None):
+def extract(source: Source, vocabulary=None, plans: list | None = None):
     """All facts of one input: its tables (sheets, or tables inside a document) and its prose.
 
     Returns (facts DataFrame, notes) where notes are one-line remarks for the user: sheets skipped as
     having no indicator table, columns whose role could not be told from the header, readings chosen for
-    ambiguous numbers.
+    ambiguous numbers. `plans`, a list, receives each table's column plan as records (sheet, table,
+    column, header, what it is read as).
     """
     from check_report import facts as F
     from check_report.extract.table import grid_facts
 
     tables, notes = [], list(source.notes)
     for grid in source.grids:
-        table, grid_notes = grid_facts(source.path, grid, vocabulary=vocabulary)
+        table, grid_notes = grid_facts(source.path, grid, vocabulary=vocabulary, plans=plans)
         tables.append(table)
         notes.extend(grid_notes)
     if source.document is not None:

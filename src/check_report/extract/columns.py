@@ -61,6 +61,30 @@ class ColumnPlan:
     assessment: int | None = None
     extra_codes: list[int] = field(default_factory=list)   # "Mã số" beside "STT": codes for row formulas
 
+    def listing(self, layout) -> list[tuple[str, str, str]]:
+        """(column, header, what it is read as) for every column of the table, in sheet order."""
+        out: dict[int, tuple[str, str]] = {}
+        for role, col in (("code", layout.code_col), ("row label", layout.label_col), ("unit", layout.unit_col)):
+            if col is not None:
+                out[col] = (layout.columns[col].header, role)
+        for plan in self.plans:
+            reading = plan.measure if plan.group is None and plan.whole is None else \
+                f"{(plan.name or plan.header)!r}" + ("" if plan.measure == F.AMOUNT else f" {plan.measure}")
+            extra = [x for x in (plan.period, plan.unit) if x]
+            if plan.rate and not plan.percent:
+                extra.append("rate, never summed")
+            if plan.whole is not None:
+                extra.append(f"part of {letters(plan.whole)}")
+            if plan.formula is not None and plan.whole is None:
+                extra.append(f"relation {plan.formula.text}")
+            out[plan.col] = (plan.header, reading + (f" ({', '.join(extra)})" if extra else ""))
+        if self.assessment is not None:
+            out[self.assessment] = (layout.columns[self.assessment].header, "assessment (verdict words)")
+        for col, header, why in self.ignored:
+            out.setdefault(col, (layout.columns[col].header if col < len(layout.columns) else header,
+                                 f"ignored: {why}"))
+        return [(letters(col), header, reading) for col, (header, reading) in sorted(out.items())]
+
     def describe(self, units_mode: bool) -> str:
         """"read D plan, E-G month 2024-01..03, H 'Số hộ nghèo' (hộ) ...; ignored: M 'Ghi chú' (notes)"."""
         parts = []

@@ -47,8 +47,9 @@ _VERDICTS = (("khong dat", -1), ("chua dat", -1), ("khong hoan thanh", -1), ("ch
              ("vuot", 1), ("hoan thanh vuot", 1), ("dat", 0), ("hoan thanh", 0))
 
 
-def grid_facts(path: str, grid: Grid, vocabulary=None):
-    """(facts DataFrame, notes) of every table in one grid (a sheet, or a document's table)."""
+def grid_facts(path: str, grid: Grid, vocabulary=None, plans: list | None = None):
+    """(facts DataFrame, notes) of every table in one grid (a sheet, or a document's table). `plans`, a
+    list, receives each table's column plan (for `check-report extract`)."""
     vocab = load_vocabulary(vocabulary)
     merges = MergeMap(grid)
     sink = FactSink()
@@ -61,6 +62,7 @@ def grid_facts(path: str, grid: Grid, vocabulary=None):
         found += 1
         if isinstance(table, Unread):
             notes.append(_unread_note(path, grid, table.top, table.title, table.reason))
+            _plan_rows(plans, grid, f"row {table.top + 1}", table.title, [("", "", f"not read: {table.reason}")])
             start = max(table.end, start + 1)
             continue
         context = _TableContext(path, grid, table, vocab, _title_above(grid, table, start), year, merges)
@@ -69,15 +71,26 @@ def grid_facts(path: str, grid: Grid, vocabulary=None):
             reason = "no column of figures has a role or an indicator its header names" + \
                 (f" ({ignored})" if ignored else "")
             notes.append(_unread_note(path, grid, table.header_top, context.title, reason))
+            _plan_rows(plans, grid, f"row {table.header_top + 1}", context.title, [("", "", f"not read: {reason}")])
             start = max(block_end(grid, table.data_start), start + 1)
             continue
         notes.append(context.plan_note())
+        _plan_rows(plans, grid, f"rows {table.header_top + 1}-{table.header_bottom + 1}", context.title,
+                   context.plan.listing(table), context.units_mode)
         start = context.read_rows(sink)
         notes.extend(context.style_notes())
         year = context.year  # a later table on the sheet without a year of its own shares this one
     if not found:
         notes.append(f"{path}: {_kind(grid)} {grid.name!r} skipped: no indicator table")
     return sink.frame(), notes
+
+
+def _plan_rows(plans, grid: Grid, rows: str, title: str, columns, units_mode: bool = False) -> None:
+    if plans is None:
+        return
+    table = f"{rows}" + (f" {title!r}" if title else "") + (" (rows are reporting units)" if units_mode else "")
+    plans.extend({"sheet": grid.name, "table": table, "column": col, "header": header, "read as": reading}
+                 for col, header, reading in columns)
 
 
 def _unread_note(path: str, grid: Grid, top: int, title: str, reason: str) -> str:
