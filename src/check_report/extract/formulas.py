@@ -55,7 +55,7 @@ class Formula:
 def find_formula(text: str, *, rows: bool = False) -> Formula | None:
     """The formula label inside a header or a row label, if one is written there. `rows`: the references
     are row codes (numbers, roman numerals, capital letters); otherwise column numbers only."""
-    if not text or not any(op in text for op in "+-*/×xX:="):
+    if not text or not any(op in text for op in "+-*/×:="):    # "x" alone is a letter in most labels
         return None
     for match in _CANDIDATE.finditer(text):
         formula = _parse(match.group(0), rows)

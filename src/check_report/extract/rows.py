@@ -13,9 +13,11 @@ measures' sums unknown to the engine. The same table gives the same verdict what
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 from check_report import facts as F
+from check_report.extract.columns import Plan
 from check_report.extract.hierarchy import Hierarchy
 from check_report.extract.sink import FactSink, letters
 from check_report.extract.vocabulary import fold
@@ -36,43 +38,54 @@ def emit_rows(ctx, rows: list, sink: FactSink) -> None:
 
     # a complete total whose component states none of a group's figures: that equality is not judged
     withdrawn: set[tuple[int, object]] = set()
-    stating = [{p.group for p, _ in r.figures} for r in rows]
     for i, parent in enumerate(parent_of):
         if parent is None or not complete.get(parent):
             continue
+        stating = {p.group for p, _ in rows[i].figures}
         for group in (None, *groups):
-            if group not in stating[i]:
+            if group not in stating:
                 withdrawn.add((parent, group))
+    formulas = [(i, f) for i, r in enumerate(rows) if r.figures and (f := ctx.row_formula(r.label)) is not None]
+    relations = bool(formulas) or any(p.formula is not None for p in ctx.plan.plans)
     first_fact = len(sink)
-    place: dict[tuple[int, int], int] = {}       # (sheet row, column) -> figure index
+    place: dict[tuple[int, int], int] = {}       # (sheet row, column) -> figure index, when relations need it
     flags: dict[str, bool] = {}
+    plain = not groups and ctx.plan.assessment is None   # the usual table: one entity per row
+    verdicts = Plan(ctx.plan.assessment or 0, "", F.ASSESSMENT, year=ctx.year)
+    unit_col, path, grid, scale_of = ctx.layout.unit_col, ctx.path, ctx.grid, vocab.scale_of
     for i, r in enumerate(rows):
-        by_group: dict[object, list] = defaultdict(list)
-        for plan, figure in r.figures:
-            by_group[plan.group].append((plan, figure))
-        if r.verdict is not None:
-            by_group.setdefault(None, [])
-        for group, members in by_group.items():
+        if plain:                       # one entity per row: the hot path of large tables
+            if not r.figures:
+                continue
+            by_group = ((None, r.figures),)
+        else:
+            grouped: dict = defaultdict(list)
+            for plan, figure in r.figures:
+                grouped[plan.group].append((plan, figure))
+            if r.verdict is not None:
+                grouped.setdefault(None, [])
+            by_group = grouped.items()
+        parent = parent_of[i]
+        for group, members in by_group:
             entity = key(i, group)
-            parent = parent_of[i]
             linked = parent is not None and group not in rate_groups and not (group is None and no_parent_rows)
             if complete.get(i) and (i, group) not in withdrawn:
                 flags[entity] = True
-            unit = _unit(ctx, r.row, members, group)
-            name = _name(ctx, r, members, group)
-            figures = [(p.col, p.measure, p.period, p.start, p.end, p.year, fig) for p, fig in members]
+            unit = ctx.unit_of(r.row) if group is None and unit_col is not None else _unit(ctx, r.row, members, group)
+            figures = members
             if group is None and r.verdict is not None:
-                col = ctx.plan.assessment
-                figures.append((col, F.ASSESSMENT, "", None, None, ctx.year, r.verdict))
-            values = (entity, r.code, name, key(parent, group) if linked else None, unit,
-                      vocab.scale_of(unit), r.label)
+                figures = [*members, (verdicts, r.verdict)]
+            values = (entity, r.code, _name(ctx, r, members, group), key(parent, group) if linked else None, unit,
+                      scale_of(unit), r.label)
             counted = ctx.units_mode and is_count(unit) and not any(p.rate for p, _ in members)
-            start = sink.add_row(ctx.path, ctx.grid, r.row, values, figures, counted)
-            for offset, (col, *_rest) in enumerate(figures):
-                place[(r.row, col)] = start + offset
+            start = sink.add_row(path, grid, r.row, values, figures, counted)
+            if relations:
+                for offset, (plan, _figure) in enumerate(figures):
+                    place[(r.row, plan.col)] = start + offset
     sink.set_complete(first_fact, flags)
-    _column_relations(ctx, rows, place, sink)
-    _row_relations(ctx, rows, parent_of, place, sink)
+    if relations:
+        _column_relations(ctx, rows, place, sink)
+        _row_relations(ctx, rows, parent_of, place, sink, formulas)
 
 
 def _unit(ctx, row: int, members, group) -> str | None:
@@ -116,7 +129,8 @@ def _code_parents(ctx, rows) -> tuple[list, dict]:
         position[key] = i
         parent = hierarchy.add(key, r.code, r.label)
         parent_of.append(position.get(parent) if parent else None)
-        if parent and any(_starts(folded, p) for p in vocab.breakdown_partial):
+        if parent and folded.partition(" ")[0] in _edge_words(tuple(vocab.breakdown_partial), (), 0) and \
+                any(_starts(folded, p) for p in vocab.breakdown_partial):
             complete[position[parent]] = False
         _cue(vocab, complete, i, folded)
         last = i
@@ -156,12 +170,19 @@ class _Bare:
 
 
 def _cue(vocab, complete: dict, index, folded: str) -> None:
-    if index is None:
+    if index is None or folded.rpartition(" ")[2] not in _edge_words(tuple(vocab.breakdown_partial),
+                                                                     tuple(vocab.breakdown_complete), -1):
         return
     if any(_ends(folded, p) for p in vocab.breakdown_partial):
         complete[index] = False
     elif any(_ends(folded, p) for p in vocab.breakdown_complete):
         complete.setdefault(index, True)
+
+
+@functools.lru_cache(maxsize=8)
+def _edge_words(partial: tuple, complete: tuple, edge: int) -> frozenset:
+    """The first (edge 0) or last (edge -1) words of the breakdown phrases: a quick test before the phrases."""
+    return frozenset(p.split()[edge] for p in (*partial, *complete) if p.split())
 
 
 def _ends(folded: str, phrase: str) -> bool:
@@ -191,16 +212,14 @@ def _column_relations(ctx, rows, place: dict, sink: FactSink) -> None:
             _add_formula(sink, own, f"{expr} | {plan.formula.text}")
 
 
-def _row_relations(ctx, rows, parent_of, place: dict, sink: FactSink) -> None:
+def _row_relations(ctx, rows, parent_of, place: dict, sink: FactSink, formulas: list) -> None:
     """"Tổng thu (1+2)", "10 = 01 - 02": a row equals its named rows, in every column of figures."""
     by_code: dict[str, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
         for code in r.codes:
             by_code[_norm(code)].append(i)
-    for i, r in enumerate(rows):
-        formula = ctx.row_formula(r.label) if r.figures else None
-        if formula is None:
-            continue
+    for i, formula in formulas:
+        r = rows[i]
         targets = {ref: _resolve(by_code.get(_norm(ref), []), i, parent_of) for ref in formula.refs}
         if any(t is None or t == i for t in targets.values()):
             continue

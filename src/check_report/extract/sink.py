@@ -36,8 +36,9 @@ class FactSink:
 
     def add_row(self, path: str, grid, row: int, values: tuple, figures, counted: bool = False) -> int:
         """One entity's figures of one sheet row. `values`: (entity, code, indicator, parent, unit, scale,
-        text); `figures`: (col, measure, period, start, end, year, figure); `counted`: the unit counts things
-        one by one (units.is_count), so its whole numbers are exact. Returns the first figure's index."""
+        text); `figures`: (plan, figure) pairs, the plan giving col, measure, period, start, end and year
+        (extract.columns.Plan); `counted`: the unit counts things one by one (units.is_count), so its whole
+        numbers are exact. Returns the first figure's index."""
         index = len(self.rows[F.ENTITY])
         first = len(self.row_of)
         for name, value in zip(self.ROW_FIELDS, (path, grid.name, *values)):
@@ -45,7 +46,8 @@ class FactSink:
         is_sheet = grid.origin == "sheet"
         f = self.figs
         cells, lines, wheres = f[F.CELL], f[F.LINE], f[F.WHERE]
-        for col, measure, period, start, end, year, figure in figures:
+        for plan, figure in figures:
+            col, measure = plan.col, plan.measure
             if is_sheet:
                 cells.append(self.column_letters(col) + str(row + 1))
                 lines.append(None)
@@ -55,10 +57,10 @@ class FactSink:
                 lines.append(grid.line_of(row))
                 wheres.append(f"{grid.name}, {grid.cell_name(row, col)}")
             f[F.MEASURE].append(measure)
-            f[F.PERIOD].append(period)
-            f[F.PERIOD_START].append(start)
-            f[F.PERIOD_END].append(end)
-            f[F.YEAR].append(year)
+            f[F.PERIOD].append(plan.period)
+            f[F.PERIOD_START].append(plan.start)
+            f[F.PERIOD_END].append(plan.end)
+            f[F.YEAR].append(plan.year)
             f[F.VALUE].append(figure.value)
             f[F.DECIMALS].append(figure.decimals)
             f[F.RAW].append(figure.raw)

@@ -15,8 +15,8 @@ end it, and so does the header of the next table.
 
 from __future__ import annotations
 
+import gc
 import re
-from dataclasses import dataclass, field
 
 from check_report import facts as F
 from check_report.extract.cells import Figure, read_figure, text_style
@@ -106,16 +106,15 @@ def _title_above(grid: Grid, layout: Layout, start: int) -> list[str]:
     return texts
 
 
-@dataclass
 class _Row:
-    row: int
-    label: str
-    code: str | None
-    codes: tuple[str, ...]                 # every code the row carries (STT, "Mã số") for row formulas
-    figures: list = field(default_factory=list)   # (plan, figure)
-    verdict: Figure | None = None
-    parent: int | None = None              # index in the table's rows
-    total: bool = False
+    """One data row as read: its label, code(s), figures as (plan, figure) and verdict."""
+
+    __slots__ = ("row", "label", "code", "codes", "figures", "verdict", "total")
+
+    def __init__(self, row: int, label: str, code: str | None, codes: tuple, figures: list,
+                 verdict: Figure | None = None, total: bool = False):
+        self.row, self.label, self.code, self.codes = row, label, code, codes   # codes: STT and "Mã số"
+        self.figures, self.verdict, self.total = figures, verdict, total
 
 
 class _TableContext:
@@ -136,6 +135,7 @@ class _TableContext:
         label_header = layout.columns[layout.label_col].header if layout.label_col is not None else ""
         self.units_mode = rows_are_units(self._sample_labels(), label_header, vocab)
         self.plan = build_plan(self)
+        self.cue_ends = {c.rpartition(" ")[2] for c in (*vocab.breakdown_partial, *vocab.breakdown_complete)}
         self.style, self.style_votes = self._text_style()
         self.ambiguous: list[str] = []   # typed figures that read both ways, as written
 
@@ -181,6 +181,17 @@ class _TableContext:
     # -- rows ----------------------------------------------------------------------------------------
     def read_rows(self, sink: FactSink) -> int:
         """Read data rows into `sink`; returns the row where the next table may start."""
+        # a large table holds a million small objects until it is emitted: the cyclic garbage collector
+        # would walk them again and again (none of them forms a cycle), so it pauses meanwhile
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return self._read_rows(sink)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _read_rows(self, sink: FactSink) -> int:
         from check_report.extract.rows import emit_rows
 
         rows: list[_Row] = []
@@ -193,8 +204,8 @@ class _TableContext:
             if not figures and self._is_note(cells):
                 stop = row + 1
                 break
-            if row > self.layout.data_start and starts_new_table(self.grid, self.merges, row, self.vocab,
-                                                                 figure_cols):
+            if not figures and row > self.layout.data_start and \
+                    starts_new_table(self.grid, self.merges, row, self.vocab, figure_cols):
                 stop = last + 1
                 break
             read = self._read_row(row, figures)
@@ -223,9 +234,11 @@ class _TableContext:
         verdict = self._verdict(row)
         if not label and not code and not figures:
             return None
-        codes = tuple(c for c in (code, *(clean_code(cell_value(self.grid, row, c)) for c in self.plan.extra_codes))
-                      if c)
-        return _Row(row, label, code, codes, figures, verdict, total=self.units_mode and is_total_label(label, self.vocab))
+        codes = (code,) if code else ()
+        if self.plan.extra_codes:
+            codes += tuple(c for c in (clean_code(cell_value(self.grid, row, col)) for col in self.plan.extra_codes)
+                           if c)
+        return _Row(row, label, code, codes, figures, verdict, self.units_mode and is_total_label(label, self.vocab))
 
     def _verdict(self, row: int) -> Figure | None:
         col = self.plan.assessment
@@ -244,6 +257,8 @@ class _TableContext:
         """The label without a trailing breakdown cue: "Tổng thu, trong đó:" names "Tổng thu"."""
         words = label.split()
         cues = (*self.vocab.breakdown_partial, *self.vocab.breakdown_complete)
+        if not words or fold(words[-1]) not in self.cue_ends:
+            return label
         for n in (3, 2, 1):
             if len(words) > n and fold(" ".join(words[-n:])) in cues:
                 return " ".join(words[:-n]).rstrip(" ,;:-–")
