@@ -109,7 +109,8 @@ def _evaluate(index, rule, lang, stats, checked, template: str, items: list, slo
                         for k, p in enumerate(member))
         left_text, right_text = _sides(expr)
         base = max(int(facts[F.DECIMALS].iat[p]) for p in member)
-        message = messages.relation(rule.describe(lang), left_text, f"{right_text} ({label})" if label else right_text,
+        declared = label if label.startswith("(") else f"({label})"
+        message = messages.relation(rule.describe(lang), left_text, f"{right_text} {declared}" if label else right_text,
                                     stated_iv, implied_iv, base, lang, op=node_i.op)
         out.append(Finding(rule=rule.id, severity=rule.severity, indicator=str(facts[F.INDICATOR].iat[position]),
                            figures=figures, message=message, stated=stated_iv, implied=implied_iv,

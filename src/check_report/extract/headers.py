@@ -20,7 +20,9 @@ _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|21\d\d)\b")
 _MONTH = re.compile(r"\b(?:thang|month|t|m)\s?(\d{1,2})\b(?!\s*thang)")
 _QUARTER = re.compile(r"\b(?:quy|quarter|q)\s?(iv|iii|ii|i|[1-4])\b")
 _N_MONTHS = re.compile(r"\b(\d{1,2})\s?(?:thang|months?)\b")
-_UP_TO_MONTH = re.compile(r"\b(?:den|through|to|toi)\s+(?:het\s+)?(?:thang|month)\s?(\d{1,2})\b")
+_UP_TO_MONTH = re.compile(r"\b(?:den|through|to|toi)\s+(?:het\s+)?(?:(?:thang|month)\s?(\d{1,2})|(?:ngay\s+)?"
+                          r"\d{1,2}\s+(\d{1,2}))\b")   # "đến tháng 9", "đến 30/9/2024"
+_BARE_YEAR = re.compile(r"(?:nam\s+)?(?:19[5-9]\d|20\d\d|21\d\d)")
 _COLUMN_NUMBER = re.compile(r"^\(?[0-9]{1,2}[a-z]?\)?(\s*[-=+*/x×X:]\s*\(?[0-9]{1,2}\)?)*(\s*[*x×X/]\s*10{2,3})?\)?$"
                             r"|^\(?[A-Z]\)?$")
 
@@ -54,8 +56,8 @@ def parse_period(folded: str, vocab: Vocabulary) -> Period | None:
     year = max(years_in(folded), default=None)
     clean = _YEAR.sub(" ", folded)
     upto = _UP_TO_MONTH.search(clean)
-    if upto and 1 <= int(upto.group(1)) <= 12:
-        return Period("cumulative", 1, int(upto.group(1)), year)
+    if upto and 1 <= int(upto.group(1) or upto.group(2)) <= 12:
+        return Period("cumulative", 1, int(upto.group(1) or upto.group(2)), year)
     quarter = _QUARTER.search(clean)
     if quarter:
         q = QUARTERS[quarter.group(1)]
@@ -91,6 +93,9 @@ def classify(texts: list[str], vocab: Vocabulary) -> tuple[str | None, Period | 
     year = max(years_in(whole), default=None)
     if role in NON_MEASURE_ROLES:
         return role, None, None
+    if role is None and period is None and _BARE_YEAR.fullmatch(folded[-1]):
+        # "Năm 2024 | Năm 2023" over the figures: the year's total (last year's when it is the year before)
+        return "cumulative", Period("cumulative", 1, 12, year), year
     role = _refine(role, folded, whole, period, vocab)
     return role, period, year
 

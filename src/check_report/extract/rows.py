@@ -30,7 +30,8 @@ def emit_rows(ctx, rows: list, sink: FactSink) -> None:
     parent_of, complete = (_unit_parents if ctx.units_mode else _code_parents)(ctx, rows)
     groups = sorted({p.group for p in ctx.plan.plans if p.group is not None})
     rate_groups = {p.group for p in ctx.plan.plans if p.rate and p.group is not None}
-    no_parent_rows = ctx.units_mode and any(p.rate for p in ctx.plan.plans if p.group is None)
+    # amounts that are rates or averages (not percentages, which the rules never sum) keep units apart
+    no_parent_rows = ctx.units_mode and any(p.rate and not p.percent for p in ctx.plan.plans if p.group is None)
 
     def key(i: int, group) -> str:
         row = rows[i].row + 1

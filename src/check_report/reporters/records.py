@@ -336,7 +336,7 @@ def _number(value) -> float | None:
     value = float(value)
     if not math.isfinite(value):
         return None
-    cleaned = float(f"{value:.12g}")
+    cleaned = float(f"{value:.15g}")   # float noise off, a thirteen-digit figure's last đồng kept
     return cleaned + 0.0  # no "-0.0" in the output
 
 
