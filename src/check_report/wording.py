@@ -100,7 +100,11 @@ def difference_text(value: float | None, decimals: int, lang: str, unit: str = "
 
 
 def figure_value_text(figure: dict, lang: str) -> str:
-    """A figure as written, in the reader's number style: the digits and precision of the report."""
+    """A figure as written, in the reader's number style: the digits and precision of the report. A word
+    read as a figure (a verdict "Đạt" in an assessment column) is shown as the word."""
+    raw = str(figure.get("raw") or "")
+    if raw and not any(ch.isdigit() for ch in raw):
+        return raw
     return number_text(figure.get("value"), int(figure.get("decimals") or 0), lang)
 
 

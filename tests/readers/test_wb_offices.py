@@ -78,7 +78,7 @@ def test_consolidation_entities_per_unit_and_column_under_the_total():
     # the declared formula rides on the rate, with the cells of its own row
     assert by_cell.loc["F8", F.FORMULA] == "F8 == E8 / D8 * 100 | (6)=(5)/(4)×100"
     assert by_cell.loc["I8", F.FORMULA].startswith("I8 <= H8 | ")
-    assert any("rows are reporting units" in n and "(6)=(5)/(4)×100" in n for n in notes)
+    assert any("columns of figures read: C, D, E, F, G, H, I, J; rows are reporting units" in n for n in notes)
 
 
 def test_consolidation_typo_in_one_unit_is_found_at_that_cell_and_at_the_total(tmp_path):
@@ -161,9 +161,10 @@ def test_stacked_tables_are_each_read_with_their_own_roles():
         F.CUMULATIVE, F.PREVIOUS, F.PCT_PREVIOUS, F.PLAN]
     # table 3: units under their total "Cộng"
     assert by_cell.loc["D17", F.PARENT] == "Bieu!21:D" and by_cell.loc["E17", F.FORMULA]
-    plans = [n for n in notes if "columns read:" in n]
-    assert len(plans) == 3 and "BIỂU 02" in plans[1] and "D cumulative" in plans[1] and "G plan" in plans[1]
-    assert any("table at row 24" in n and "not read" in n for n in notes)
+    plans = [n for n in notes if "columns of figures read:" in n]
+    assert len(plans) == 3 and "BIỂU 02" in plans[1] and plans[1].endswith("read: D, E, F, G")
+    assert "rows are reporting units" in plans[2]
+    assert any("table at row 24" in n and "not read: no column of figures has a role" in n for n in notes)
     assert not facts[F.CELL].isin(["C25", "D25", "C26", "D26"]).any()       # the block we could not read
 
 
@@ -214,7 +215,7 @@ def test_ktxh_row_formula_and_declared_columns(tmp_path):
     _, facts, notes = check(WORKBOOKS / "ktxh.xlsx")
     budget = facts[facts[F.SHEET] == "Ngan sach"].set_index(F.CELL)
     assert budget.loc["E4", F.FORMULA] == "E4 == E5 + E6 | (I+II)"
-    assert any("'Ngan sach'" in n and "C 'Mã số' (a second code column)" in n for n in notes)
+    assert any("'Ngan sach'" in n and "column C ('Mã số') not read: a second code column" in n for n in notes)
     # the total above its rows (a partial breakdown allows it): the declared relation (I+II) does not
     findings, _, _ = check(mutated(tmp_path, builder().ktxh_grid(), "Ngan sach", "E4", 402_250))
     # (104,2% of plan still shows as the "104" written in F4: only the declared sum can tell)

@@ -128,9 +128,11 @@ def test_unmapped_columns_are_reported(make_xlsx):
                       [1, "Thu", 5, 7, 3, "tạm tính"]])
     facts, notes = extract(read(path))
     assert list(facts[F.MEASURE]) == [F.CUMULATIVE]
-    assert notes == [(f"{path}: sheet 'Sheet1' table at rows 1-1: columns read: C cumulative (01..03); "
-                      "ignored: D 'Điểm đánh giá' (scores, not verdict words); E 'Hệ số K' (header not "
-                      "understood); F 'Ghi chú' (notes)")]
+    place = f"{path}: sheet 'Sheet1', table at rows 1-1"
+    assert notes == [f"{place}: columns of figures read: C",
+                     f"{place}: column D ('Điểm đánh giá') not read: scores, not verdict words",
+                     f"{place}: column E ('Hệ số K') not read: header not understood",
+                     f"{place}: column F ('Ghi chú') not read: notes"]
 
 
 def test_user_vocabulary_maps_a_column(make_xlsx, tmp_path):
@@ -139,7 +141,7 @@ def test_user_vocabulary_maps_a_column(make_xlsx, tmp_path):
     words.write_text("roles:\n  plan: [muc tieu nam]\n", encoding="utf-8")
     facts, notes = extract(read(path), vocabulary=[str(words)])
     assert sorted(facts[F.MEASURE]) == [F.CUMULATIVE, F.PLAN]
-    assert notes == [f"{path}: sheet 'Sheet1' table at rows 1-1: columns read: C cumulative (01..03); D plan"]
+    assert notes == [f"{path}: sheet 'Sheet1', table at rows 1-1: columns of figures read: C, D"]
 
 
 def test_no_data_marks_and_words_state_nothing(make_xlsx):
@@ -194,7 +196,7 @@ def test_english_typed_numbers_are_read_in_english(tmp_path):
     facts, notes = extract(read(path))
     values = dict(zip(facts[F.CELL], facts[F.VALUE]))
     assert values["D2"] == 14560 and values["C2"] == 1_138_000 and values["E2"] == 1.28
-    notes = [n for n in notes if "columns read:" not in n]      # the table's column plan aside
+    notes = [n for n in notes if "columns of figures read:" not in n]      # the table's columns aside
     assert len(notes) == 1 and "'14,560'" in notes[0] and "English style" in notes[0]
 
 
@@ -202,4 +204,4 @@ def test_vietnamese_typed_numbers_need_no_note(make_xlsx):
     path = make_xlsx([["STT", "Chỉ tiêu", "Quý I", "KH năm"], [1, "Thu", "1.500", "21,5"]])
     facts, notes = extract(read(path))
     assert dict(zip(facts[F.CELL], facts[F.VALUE])) == {"C2": 1500, "D2": 21.5}
-    assert [n for n in notes if "columns read:" not in n] == []
+    assert [n for n in notes if "columns of figures read:" not in n] == []

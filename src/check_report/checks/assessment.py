@@ -34,6 +34,8 @@ from check_report import facts as F
 from check_report.checks.base import CheckContext, Problem
 from check_report.findings import fact_figure
 from check_report.folding import fold, has_phrase
+from check_report.i18n import t
+from check_report.numbers import EN, VI, format_number
 
 ID = "assessment"
 SUMMARY = {
@@ -97,21 +99,21 @@ def _num(value):
 
 
 def _ruled_out(verdict: float, way: int, lo: float, hi: float) -> str | None:
-    """Why the attainment interval [lo, hi] rules the verdict out (None when it allows it)."""
+    """Why the attainment interval [lo, hi] rules the verdict out (a catalogue key), None when it allows it."""
     if way > 0:
         if verdict == 1 and hi <= 100:
-            return "more is better: 'Vượt' needs more than 100%"
+            return "higher_exceeded"
         if verdict == 0 and hi < 100:
-            return "more is better: 'Đạt' needs at least 100%"
+            return "higher_met"
         if verdict == -1 and lo >= 100:
-            return "more is better: 'Không đạt' needs less than 100%"
+            return "higher_short"
     else:
         if verdict == 1 and lo >= 100:
-            return "less is better: 'Vượt' needs a result below the plan"
+            return "lower_exceeded"
         if verdict == 0 and lo > 100:
-            return "less is better: 'Đạt' needs a result at or below the plan"
+            return "lower_met"
         if verdict == -1 and hi <= 100:
-            return "less is better: 'Không đạt' needs a result above the plan"
+            return "lower_short"
     return None
 
 
@@ -143,12 +145,12 @@ def judge(facts, options: dict, lang: str = "en") -> tuple[list[Problem], set]:
         why = _ruled_out(float(verdict[F.VALUE]), way, lo, hi)
         if why is None:
             continue
-        shown = f"{lo:.1f}–{hi:.1f}%" if round(lo, 1) != round(hi, 1) else f"{lo:.1f}%"
-        if lang == "vi":
-            message = (f"{verdict[F.INDICATOR]}: đánh giá '{verdict[F.RAW]}' nhưng tỷ lệ thực hiện so kế hoạch là "
-                       f"{shown.replace('.', ',')} ({_vi(why)})")
-        else:
-            message = f"{verdict[F.INDICATOR]}: verdict '{verdict[F.RAW]}' but the result is {shown} of plan ({why})"
+        style = VI if lang == "vi" else EN
+        shown = f"{format_number(lo, 1, style)}–{format_number(hi, 1, style)}%" if round(lo, 1) != round(hi, 1) \
+            else f"{format_number(lo, 1, style)}%"
+        raw = str(verdict[F.RAW])
+        message = t("check.assessment.verdict", lang, indicator=verdict[F.INDICATOR], verdict=raw, result=shown,
+                    why=t(f"check.assessment.{why}", lang, verdict=raw))
         problems.append(Problem(message=message, figures=(fact_figure(verdict, "assessment"),
                                                           *(fact_figure(r, str(r[F.MEASURE])) for r in sources)),
                                 implied=(lo, hi),
@@ -158,12 +160,3 @@ def judge(facts, options: dict, lang: str = "en") -> tuple[list[Problem], set]:
 
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     yield from judge(ctx.facts, options, ctx.lang)[0]
-
-
-def _vi(why: str) -> str:
-    return (why.replace("more is better", "càng cao càng tốt").replace("less is better", "càng thấp càng tốt")
-            .replace("needs at least", "cần ít nhất").replace("needs more than", "cần trên")
-            .replace("needs less than", "cần dưới").replace("needs a result at or below the plan",
-                                                            "cần kết quả không vượt kế hoạch")
-            .replace("needs a result below the plan", "cần kết quả dưới kế hoạch")
-            .replace("needs a result above the plan", "cần kết quả trên kế hoạch"))

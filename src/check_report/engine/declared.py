@@ -98,22 +98,34 @@ def _evaluate(index, rule, lang, stats, checked, template: str, items: list, slo
     stats.not_evaluated += int((~known).sum())
     checked.append(slot_of[members[known].ravel()][slot_of[members[known].ravel()] >= 0])
     out = []
-    for i in np.flatnonzero(failed):
+    failing = np.flatnonzero(failed)
+    if not len(failing):
+        return out
+    # the same relation on the figures as written (points), for the message a reviewer recomputes by hand
+    values = facts[F.VALUE].to_numpy(dtype=float)[members] * np.nan_to_num(factor, nan=1.0)
+    points: list = []
+    evaluate_names(node, {name: I.Iv(values[:, k], values[:, k]) for k, name in enumerate(names)}, len(items),
+                   comparisons=points)
+    for i in failing:
         position, member, label, expr = items[i]
-        node_i, left, right, _ = next(((n, le, ri, t) for n, le, ri, t in comparisons
-                                       if t.known[i] and not t.possible[i]), comparisons[0])
+        which = next((k for k, (_, _, _, t) in enumerate(comparisons) if t.known[i] and not t.possible[i]), 0)
+        node_i, left, right, _ = comparisons[which]
         stated_iv = (float(left.lo[i]), float(left.hi[i]))
         implied_iv = (float(right.lo[i]), float(right.hi[i]))
+        stated_value = float(points[which][1].lo[i])
+        implied_value = float((points[which][2].lo[i] + points[which][2].hi[i]) / 2)
         cells = [str(facts[F.CELL].iat[p]) for p in member]
-        figures = tuple(fact_figure(facts.iloc[p], cells[k] if p != position else f"{cells[k]} (stated)")
-                        for k, p in enumerate(member))
+        figures = tuple(fact_figure(facts.iloc[p], cells[k]) for k, p in enumerate(member))
         left_text, right_text = _sides(expr)
+        shown = label if not right_text or right_text == label else f"{label} ({right_text})"
         base = max(int(facts[F.DECIMALS].iat[p]) for p in member)
-        declared = label if label.startswith("(") else f"({label})"
-        message = messages.relation(rule.describe(lang), left_text, f"{right_text} {declared}" if label else right_text,
-                                    stated_iv, implied_iv, base, lang, op=node_i.op)
+        decimals = messages.display_decimals(stated_value, implied_value, base)
+        unit = facts[F.UNIT].iat[position]
+        message = messages.declared(rule.describe(lang), node_i.op, left_text, shown, stated_value,
+                                    implied_value, decimals, lang, unit if isinstance(unit, str) else "")
         out.append(Finding(rule=rule.id, severity=rule.severity, indicator=str(facts[F.INDICATOR].iat[position]),
                            figures=figures, message=message, stated=stated_iv, implied=implied_iv,
+                           values=(stated_value, implied_value), decimals=decimals, formula=expr,
                            details={"expr": expr, "declared": label, "entity": str(facts[F.ENTITY].iat[position])}))
     return out
 

@@ -3,8 +3,6 @@ check kinds of `check_report.checks` (they get a CheckContext and yield Problems
 
 from __future__ import annotations
 
-import numpy as np
-
 from check_report import facts as F
 from check_report.checks import NEEDS_DOCUMENT, REGISTRY, load
 from check_report.checks.base import CheckContext
@@ -56,6 +54,8 @@ def fact_unit(index, position: int) -> str:
 
 def _assessment(index, rule, lang: str, stats: RuleStats, checked: list) -> list[Finding]:
     """Written verdicts against the rows' ratio to plan (check_report.checks.assessment)."""
+    import numpy as np
+
     from check_report.checks.assessment import judge
 
     problems, labels = judge(index.facts, rule.options, lang)

@@ -109,6 +109,22 @@ def relation(rule: str, op: str, subject: str, other: X.Node, stated: float, imp
              difference=difference)
 
 
+def declared(rule: str, op: str, cell: str, relation: str, stated: float, implied: float, decimals: int,
+             lang: str, unit: str = "") -> str:
+    """A relation the table declares ("(6)=(5)/(4)×100"), read from the cell it is written for."""
+    subject = t("finding.cell", lang, cell=cell)
+    stated_text = number_text(stated, decimals, lang, unit)
+    implied_text = number_text(implied, decimals, lang, unit)
+    difference = difference_text(abs(stated - implied), decimals, lang, unit)
+    if op == "==":
+        return t("finding.equal", lang, rule=rule, subject=subject, stated=stated_text,
+                 source=t("finding.source.declared", lang, relation=relation, value=implied_text),
+                 difference=difference)
+    key = "finding.more" if stated > implied else "finding.less"
+    return t(key, lang, rule=rule, subject=subject, stated=stated_text, other=relation, implied=implied_text,
+             difference=difference)
+
+
 def bound(rule: str, op: str, subject: str, stated: float, decimals: int, limit: float, lang: str,
           unit: str = "") -> str:
     """A bound written in the rule ("pct_plan <= 60"): nothing is implied, the figure breaks a limit."""

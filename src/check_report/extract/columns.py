@@ -12,7 +12,7 @@ indicator of its own ("Số hộ nghèo (hộ)"), or a measure of the indicator 
 - formula labels ("(5)=(3)/(4)×100") in the header or the column-number row, and a rate beside the
   columns of its numerator and denominator by header words ("Tỷ lệ hộ nghèo" = "Số hộ nghèo" /
   "Tổng số hộ"): relations checked in every row;
-- columns read and columns ignored, with the reason, for the user (`describe`).
+- columns read and columns ignored, with the reason, for the user (`listing`).
 """
 
 from __future__ import annotations
@@ -84,27 +84,6 @@ class ColumnPlan:
             out.setdefault(col, (layout.columns[col].header if col < len(layout.columns) else header,
                                  f"ignored: {why}"))
         return [(letters(col), header, reading) for col, (header, reading) in sorted(out.items())]
-
-    def describe(self, units_mode: bool) -> str:
-        """"read D plan, E-G month 2024-01..03, H 'Số hộ nghèo' (hộ) ...; ignored: M 'Ghi chú' (notes)"."""
-        parts = []
-        for plan in self.plans:
-            what = plan.measure if plan.group is None and plan.whole is None else \
-                f"{(plan.name or plan.header)!r}" + ("" if plan.measure == F.AMOUNT else f" {plan.measure}")
-            extra = [x for x in (plan.period, plan.unit) if x]
-            if plan.rate and not plan.percent:
-                extra.append("rate")
-            if plan.whole is not None:
-                extra.append(f"part of {letters(plan.whole)}")
-            if plan.formula is not None and plan.whole is None:
-                extra.append(f"relation {plan.formula.text}")
-            parts.append(f"{letters(plan.col)} {what}" + (f" ({', '.join(extra)})" if extra else ""))
-        text = "columns read: " + ("; ".join(parts) if parts else "none")
-        if self.assessment is not None:
-            text += f"; {letters(self.assessment)} assessment"
-        if self.ignored:
-            text += "; ignored: " + "; ".join(f"{letters(c)} {h!r} ({why})" for c, h, why in self.ignored)
-        return ("rows are reporting units; " if units_mode else "") + text
 
 
 def header_unit(texts: tuple[str, ...]) -> str | None:
@@ -243,7 +222,8 @@ def build_plan(ctx) -> ColumnPlan:
             if column.duplicate_of == "code":
                 plan.extra_codes.append(column.index)
             if filled:
-                plan.ignored.append((column.index, column.header, f"a second {column.duplicate_of} column"))
+                what = {"indicator": "indicator"}.get(column.duplicate_of, column.duplicate_of)
+                plan.ignored.append((column.index, column.header, f"a second {what} column"))
             continue
         if column.role == "notes":
             plan.ignored.append((column.index, column.header, "notes"))

@@ -67,14 +67,12 @@ def grid_facts(path: str, grid: Grid, vocabulary=None, plans: list | None = None
             continue
         context = _TableContext(path, grid, table, vocab, _title_above(grid, table, start), year, merges)
         if not context.plan.plans and context.plan.assessment is None:
-            ignored = "; ".join(f"{letters(c)} {h!r}" for c, h, _ in context.plan.ignored)
-            reason = "no column of figures has a role or an indicator its header names" + \
-                (f" ({ignored})" if ignored else "")
+            reason = "no column of figures has a role or an indicator its header names"
             notes.append(_unread_note(path, grid, table.header_top, context.title, reason))
             _plan_rows(plans, grid, f"row {table.header_top + 1}", context.title, [("", "", f"not read: {reason}")])
             start = max(block_end(grid, table.data_start), start + 1)
             continue
-        notes.append(context.plan_note())
+        notes.extend(context.plan_notes())
         _plan_rows(plans, grid, f"rows {table.header_top + 1}-{table.header_bottom + 1}", context.title,
                    context.plan.listing(table), context.units_mode)
         start = context.read_rows(sink)
@@ -95,7 +93,7 @@ def _plan_rows(plans, grid: Grid, rows: str, title: str, columns, units_mode: bo
 
 def _unread_note(path: str, grid: Grid, top: int, title: str, reason: str) -> str:
     named = f" ({title!r})" if title else ""
-    return f"{path}: {_kind(grid)} {grid.name!r} table at row {top + 1}{named} not read: {reason}"
+    return f"{path}: {_kind(grid)} {grid.name!r}, table at row {top + 1}{named}: not read: {reason}"
 
 
 def _title_above(grid: Grid, layout: Layout, start: int) -> list[str]:
@@ -148,11 +146,18 @@ class _TableContext:
         return [_words(r[col].value) for r in self.sample() if col is not None and col < len(r)
                 and isinstance(r[col].value, str)]
 
-    def plan_note(self) -> str:
-        rows = f"rows {self.layout.header_top + 1}-{self.layout.header_bottom + 1}"
+    def plan_notes(self) -> list[str]:
+        """The table's columns of figures read (the letters: `check-report extract` says as what), then one
+        note per column ignored, with why (the English templates of locale note.* translate them)."""
+        rows = f"{self.layout.header_top + 1}-{self.layout.header_bottom + 1}"
         named = f" ({self.title!r})" if self.title else ""
-        return f"{self.path}: {_kind(self.grid)} {self.grid.name!r} table at {rows}{named}: " + \
-            self.plan.describe(self.units_mode)
+        place = f"{self.path}: {_kind(self.grid)} {self.grid.name!r}, table at rows {rows}"
+        read = [p.col for p in self.plan.plans] + ([self.plan.assessment] if self.plan.assessment is not None else [])
+        units = "; rows are reporting units, under their total" if self.units_mode else ""
+        notes = [f"{place}{named}: columns of figures read: {', '.join(letters(c) for c in sorted(read))}{units}"]
+        notes += [f"{place}: column {letters(col)} ({header!r}) not read: {why}"
+                  for col, header, why in self.plan.ignored]
+        return notes
 
     def _text_style(self) -> tuple[str, dict[str, int]]:
         """The number style of the figures typed as text: VI unless unambiguous English ones prevail."""
