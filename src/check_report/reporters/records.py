@@ -336,7 +336,9 @@ def _number(value) -> float | None:
     value = float(value)
     if not math.isfinite(value):
         return None
-    cleaned = float(f"{value:.15g}")   # float noise off, a thirteen-digit figure's last đồng kept
+    # float noise off (12 significant digits), yet a thirteen-digit figure keeps its last đồng and half đồng
+    digits = 12 if abs(value) < 1e10 else min(17, int(math.log10(abs(value))) + 3)
+    cleaned = float(f"{value:.{digits}g}")
     return cleaned + 0.0  # no "-0.0" in the output
 
 
