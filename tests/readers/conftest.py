@@ -24,26 +24,11 @@ def make_xlsx(tmp_path):
     """make_xlsx(rows, merges=(), formats={}, title="Sheet1", name="t.xlsx") -> path of a new workbook.
 
     rows: lists of cell values from A1; merges: "A1:C1" strings; formats: {"D5": "0.00%"}."""
-    from openpyxl import Workbook
+    builder = load_script(WORKBOOKS / "build_offices.py", "office_fixtures")
 
     def make(rows, merges=(), formats=None, title="Sheet1", name="t.xlsx", extra_sheets=()):
-        book = Workbook()
-        sheet = book.active
-        sheet.title = title
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is not None:
-                    sheet.cell(r, c, value)
-        for ref in merges:
-            sheet.merge_cells(ref)
-        for ref, fmt in (formats or {}).items():
-            sheet[ref].number_format = fmt
-        for extra_title, extra_rows in extra_sheets:
-            extra = book.create_sheet(extra_title)
-            for row in extra_rows:
-                extra.append(row)
-        path = tmp_path / name
-        book.save(path)
-        return path
+        sheets = {title: (rows, list(merges), dict(formats or {}))}
+        sheets.update((extra_title, (extra_rows, [], {})) for extra_title, extra_rows in extra_sheets)
+        return builder.write(tmp_path / name, sheets)
 
     return make
