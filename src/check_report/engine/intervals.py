@@ -25,6 +25,9 @@ import numpy as np
 
 _INF = np.inf
 EXACT_LIMIT = 2.0 ** 52     # below it, sums of whole and half units are exact in doubles
+# A relative slack the engine's own comparisons no longer use; the localiser's candidate search
+# (check_report.localise) still widens by it when it screens corrections
+FLOAT_SLACK = 1e-9
 
 
 @dataclass(frozen=True)
