@@ -118,9 +118,12 @@ def _ruled_out(verdict: float, way: int, lo: float, hi: float) -> str | None:
 
 
 def _entities(facts):
-    if facts is None or not len(facts) or F.ASSESSMENT not in set(facts[F.MEASURE].dropna()):
+    if facts is None or not len(facts):
         return {}
-    with_verdict = set(facts.loc[facts[F.MEASURE] == F.ASSESSMENT, F.ENTITY])
+    verdicts = facts[F.MEASURE] == F.ASSESSMENT
+    if not verdicts.any():
+        return {}
+    with_verdict = set(facts.loc[verdicts, F.ENTITY])
     subset = facts[facts[F.ENTITY].isin(with_verdict)]
     out: dict = {}
     for label, row in zip(subset.index, subset.to_dict("records")):

@@ -34,8 +34,11 @@ def table_relations(index, rule, lang: str, stats, checked: list) -> list[Findin
     facts = index.facts
     if F.FORMULA not in facts.columns:
         return []
-    declared = facts[F.FORMULA].to_numpy(dtype=object)
-    holders = [i for i, text in enumerate(declared) if isinstance(text, str) and text]
+    column = facts[F.FORMULA]
+    if not column.notna().any():
+        return []                     # the usual table declares nothing: no pass over its figures
+    declared = column.to_numpy(dtype=object)
+    holders = [int(i) for i in np.flatnonzero(column.notna().to_numpy()) if declared[i]]
     if not holders:
         return []
     by_cell = _cells(facts, holders)

@@ -54,6 +54,8 @@ def fact_unit(index, position: int) -> str:
 
 def _assessment(index, rule, lang: str, stats: RuleStats, checked: list) -> list[Finding]:
     """Written verdicts against the rows' ratio to plan (check_report.checks.assessment)."""
+    if index.measure_code(F.ASSESSMENT) < 0:
+        return []                     # no verdict stated: nothing to judge, nothing to import
     import numpy as np
 
     from check_report.checks.assessment import judge

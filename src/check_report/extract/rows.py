@@ -14,6 +14,7 @@ measures' sums unknown to the engine. The same table gives the same verdict what
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 
 from check_report import facts as F
@@ -23,70 +24,98 @@ from check_report.extract.sink import FactSink, letters
 from check_report.extract.vocabulary import fold
 from check_report.units import is_count
 
+_A1 = re.compile(r"([A-Z]{1,3})(\d+)$")
 
-def emit_rows(ctx, rows: list, sink: FactSink) -> None:
-    """Pass two over a table's rows (`table._Row`): parents, completeness, facts, relations."""
-    vocab, sheet = ctx.vocab, ctx.grid.name
-    parent_of, complete = (_unit_parents if ctx.units_mode else _code_parents)(ctx, rows)
-    groups = sorted({p.group for p in ctx.plan.plans if p.group is not None})
-    rate_groups = {p.group for p in ctx.plan.plans if p.rate and p.group is not None}
-    # amounts that are rates or averages (not percentages, which the rules never sum) keep units apart
-    no_parent_rows = ctx.units_mode and any(p.rate and not p.percent for p in ctx.plan.plans if p.group is None)
 
-    def key(i: int, group) -> str:
-        row = rows[i].row + 1
-        return f"{sheet}!{row}" if group is None else f"{sheet}!{row}:{letters(group)}"
+class Emitter:
+    """Facts of a table's rows as they are read (nothing held per figure), then, once the table has ended,
+    its parents, complete breakdowns and relations (`finish`)."""
 
-    # a complete total whose component states none of a group's figures: that equality is not judged
-    withdrawn: set[tuple[int, object]] = set()
-    for i, parent in enumerate(parent_of):
-        if parent is None or not complete.get(parent):
-            continue
-        stating = {p.group for p, _ in rows[i].figures}
-        for group in (None, *groups):
-            if group not in stating:
-                withdrawn.add((parent, group))
-    formulas = [(i, f) for i, r in enumerate(rows) if r.figures and (f := ctx.row_formula(r.label)) is not None]
-    relations = bool(formulas) or any(p.formula is not None for p in ctx.plan.plans)
-    first_fact = len(sink)
-    place: dict[tuple[int, int], int] = {}       # (sheet row, column) -> figure index, when relations need it
-    flags: dict[str, bool] = {}
-    plain = not groups and ctx.plan.assessment is None   # the usual table: one entity per row
-    verdicts = Plan(ctx.plan.assessment or 0, "", F.ASSESSMENT, year=ctx.year)
-    unit_col, path, grid, scale_of = ctx.layout.unit_col, ctx.path, ctx.grid, vocab.scale_of
-    for i, r in enumerate(rows):
-        if plain:                       # one entity per row: the hot path of large tables
-            if not r.figures:
-                continue
-            by_group = ((None, r.figures),)
+    def __init__(self, ctx, sink: FactSink):
+        self.ctx, self.sink = ctx, sink
+        plans = ctx.plan.plans
+        self.groups = sorted({p.group for p in plans if p.group is not None})
+        self.rate_groups = {p.group for p in plans if p.rate and p.group is not None}
+        # amounts that are rates or averages (not percentages, which the rules never sum) keep units apart
+        self.no_parent_rows = ctx.units_mode and any(p.rate and not p.percent for p in plans if p.group is None)
+        self.plain = not self.groups and ctx.plan.assessment is None   # one entity per row: the hot path
+        self.verdicts = Plan(ctx.plan.assessment or 0, "", F.ASSESSMENT, year=ctx.year)
+        self.scale_of = ctx.vocab.scale_of
+
+    def key(self, sheet_row: int, group) -> str:
+        sheet = self.ctx.grid.name
+        return f"{sheet}!{sheet_row + 1}" if group is None else f"{sheet}!{sheet_row + 1}:{letters(group)}"
+
+    def add(self, r, figures: list) -> None:
+        """One row's figures ((plan, figure) pairs) into the sink, an entity per indicator it states."""
+        ctx, sink = self.ctx, self.sink
+        r.has_figures = bool(figures)
+        r.entities = []
+        if self.plain:
+            by_group = ((None, figures),) if figures else ()
         else:
             grouped: dict = defaultdict(list)
-            for plan, figure in r.figures:
+            for plan, figure in figures:
                 grouped[plan.group].append((plan, figure))
             if r.verdict is not None:
                 grouped.setdefault(None, [])
             by_group = grouped.items()
-        parent = parent_of[i]
+        unit_col = ctx.layout.unit_col
         for group, members in by_group:
-            entity = key(i, group)
-            linked = parent is not None and group not in rate_groups and not (group is None and no_parent_rows)
-            if complete.get(i) and (i, group) not in withdrawn:
-                flags[entity] = True
             unit = ctx.unit_of(r.row) if group is None and unit_col is not None else _unit(ctx, r.row, members, group)
-            figures = members
             if group is None and r.verdict is not None:
-                figures = [*members, (verdicts, r.verdict)]
-            values = (entity, r.code, _name(ctx, r, members, group), key(parent, group) if linked else None, unit,
-                      scale_of(unit), r.label)
+                members = [*members, (self.verdicts, r.verdict)]
+            values = (self.key(r.row, group), r.code, _name(ctx, r, members, group), None, unit,
+                      self.scale_of(unit), r.label)
             counted = ctx.units_mode and is_count(unit) and not any(p.rate for p, _ in members)
-            start = sink.add_row(path, grid, r.row, values, figures, counted)
-            if relations:
-                for offset, (plan, _figure) in enumerate(figures):
-                    place[(r.row, plan.col)] = start + offset
-    sink.set_complete(first_fact, flags)
-    if relations:
-        _column_relations(ctx, rows, place, sink)
-        _row_relations(ctx, rows, parent_of, place, sink, formulas)
+            start = sink.add_row(ctx.path, ctx.grid, r.row, values, members, counted)
+            r.entities.append((group, len(sink.rows[F.ENTITY]) - 1, start))
+
+    def finish(self, rows: list) -> None:
+        """Parents, complete breakdowns and the relations a table declares, once all its rows are read."""
+        ctx, sink = self.ctx, self.sink
+        parent_of, complete = (_unit_parents if ctx.units_mode else _code_parents)(ctx, rows)
+        # a complete total whose component states none of a group's figures: that equality is not judged
+        withdrawn: set[tuple[int, object]] = set()
+        for i, parent in enumerate(parent_of):
+            if parent is not None and complete.get(parent):
+                stated = {group for group, *_ in rows[i].entities}
+                withdrawn.update((parent, group) for group in (None, *self.groups) if group not in stated)
+        parents = sink.rows[F.PARENT]
+        for i, r in enumerate(rows):
+            parent = parent_of[i]
+            for group, sink_row, _start in r.entities:
+                if parent is not None and group not in self.rate_groups and \
+                        not (group is None and self.no_parent_rows):
+                    parents[sink_row] = self.key(rows[parent].row, group)
+                if complete.get(i) and (i, group) not in withdrawn:
+                    sink.complete_rows.add(sink_row)
+        formulas = [(i, f) for i, r in enumerate(rows) if r.has_figures and (f := ctx.row_formula(r.label))]
+        if ctx.grid.origin == "sheet" and (formulas or any(p.formula is not None for p in ctx.plan.plans)):
+            place = _places(rows, sink)
+            _column_relations(ctx, rows, place, sink)
+            _row_relations(ctx, rows, parent_of, place, sink, formulas)
+
+
+def _places(rows: list, sink: FactSink) -> dict[tuple[int, int], int]:
+    """(sheet row, column) -> figure index of a table's figures, from the cells the sink wrote."""
+    starts = [start for r in rows for _g, _s, start in r.entities]
+    if not starts:
+        return {}
+    cells = sink.figs[F.CELL]
+    out = {}
+    for index in range(starts[0], len(cells)):
+        m = _A1.match(cells[index] or "")
+        if m:
+            out[(int(m.group(2)) - 1, _column_index(m.group(1)))] = index
+    return out
+
+
+def _column_index(letters_: str) -> int:
+    col = 0
+    for ch in letters_:
+        col = col * 26 + ord(ch) - 64
+    return col - 1
 
 
 def _unit(ctx, row: int, members, group) -> str | None:
@@ -122,7 +151,7 @@ def _code_parents(ctx, rows) -> tuple[list, dict]:
     last = None
     for i, r in enumerate(rows):
         folded = fold(r.label)
-        if not r.figures and r.code is None and r.verdict is None:
+        if not r.has_figures and r.code is None and r.verdict is None:
             parent_of.append(None)
             _cue(vocab, complete, last, folded)   # "Chia ra:", "Trong đó:" under the parent row
             continue
@@ -142,7 +171,7 @@ def _unit_parents(ctx, rows) -> tuple[list, dict]:
     """Units under their total: the total row first or last; nested units by their codes."""
     vocab = ctx.vocab
     totals = [i for i, r in enumerate(rows) if r.total]
-    content = [i for i, r in enumerate(rows) if r.figures]
+    content = [i for i, r in enumerate(rows) if r.has_figures]
     root = None
     if totals and content:
         if totals[0] <= content[0]:
@@ -154,7 +183,7 @@ def _unit_parents(ctx, rows) -> tuple[list, dict]:
     for i, r in enumerate(rows):
         if r.total:
             parent_of[i] = None
-        elif parent_of[i] is None and root is not None and r.figures:
+        elif parent_of[i] is None and root is not None and r.has_figures:
             parent_of[i] = root
             if any(_starts(fold(r.label), p) for p in vocab.breakdown_partial):
                 complete[root] = False                 # "Trong đó: khu vực thành thị": a part, not a unit
@@ -167,7 +196,7 @@ class _Bare:
     """A total row seen by the code hierarchy as a row without a code (it never parents units by code)."""
 
     def __init__(self, row):
-        self.label, self.code, self.figures, self.verdict = row.label, None, row.figures, row.verdict
+        self.label, self.code, self.has_figures, self.verdict = row.label, None, row.has_figures, row.verdict
 
 
 def _cue(vocab, complete: dict, index, folded: str) -> None:

@@ -76,12 +76,6 @@ class FactSink:
             self._letters.append(letters(len(self._letters)))
         return self._letters[col]
 
-    def set_complete(self, first: int, complete: dict[str, bool]) -> None:
-        entities = self.rows[F.ENTITY]
-        for index in range(self.row_of[first] if first < len(self.row_of) else len(entities), len(entities)):
-            if complete.get(entities[index]):
-                self.complete_rows.add(index)
-
     def frame(self):
         if not len(self):
             return F.new_table()
@@ -101,16 +95,20 @@ class FactSink:
         data[F.COMPLETE] = complete[take]
         value = np.asarray(self.figs[F.VALUE], dtype="float64")
         half = 0.5 * np.power(10.0, -np.asarray(self.figs[F.DECIMALS], dtype="float64"))
-        half = np.where(np.asarray(self.exact, dtype=bool), 0.0, half)
+        if any(self.exact):
+            half = np.where(np.asarray(self.exact, dtype=bool), 0.0, half)
         data[F.LOWER], data[F.UPPER] = value - half, value + half
-        data[F.PHRASING] = [None] * len(take)
+        nothing = [None] * len(take)          # one list for the columns tables never fill (pandas copies it)
+        data[F.PHRASING] = data[F.BASE] = data[F.DOUBT] = nothing
         data[F.SOURCE] = ["table"] * len(take)
-        data[F.BASE], data[F.DOUBT] = [None] * len(take), [None] * len(take)
         data[F.CERTAIN] = np.ones(len(take), dtype=bool)   # a cell's row and column say what it is
-        formula = [None] * len(take)
-        for position, text in self.formulas.items():
-            formula[position] = text
-        data[F.FORMULA] = formula
+        if self.formulas:
+            formula = list(nothing)
+            for position, text in self.formulas.items():
+                formula[position] = text
+            data[F.FORMULA] = formula
+        else:
+            data[F.FORMULA] = nothing
         frame = pd.DataFrame({name: _column(data[name]) for name in F.COLUMNS})
         return frame.astype({F.VALUE: "float64", F.LOWER: "float64", F.UPPER: "float64", F.SCALE: "float64"})
 

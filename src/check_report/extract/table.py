@@ -107,12 +107,14 @@ def _title_above(grid: Grid, layout: Layout, start: int) -> list[str]:
 class _Row:
     """One data row as read: its label, code(s), figures as (plan, figure) and verdict."""
 
-    __slots__ = ("row", "label", "code", "codes", "figures", "verdict", "total")
+    __slots__ = ("row", "label", "code", "codes", "verdict", "total", "has_figures", "entities")
 
-    def __init__(self, row: int, label: str, code: str | None, codes: tuple, figures: list,
-                 verdict: Figure | None = None, total: bool = False):
+    def __init__(self, row: int, label: str, code: str | None, codes: tuple, verdict: Figure | None = None,
+                 total: bool = False):
         self.row, self.label, self.code, self.codes = row, label, code, codes   # codes: STT and "Mã số"
-        self.figures, self.verdict, self.total = figures, verdict, total
+        self.verdict, self.total = verdict, total
+        # set by rows.Emitter: whether it states figures, its entities in the sink (group, row, first figure)
+        self.has_figures, self.entities = False, []
 
 
 class _TableContext:
@@ -186,8 +188,8 @@ class _TableContext:
     # -- rows ----------------------------------------------------------------------------------------
     def read_rows(self, sink: FactSink) -> int:
         """Read data rows into `sink`; returns the row where the next table may start."""
-        # a large table holds a million small objects until it is emitted: the cyclic garbage collector
-        # would walk them again and again (none of them forms a cycle), so it pauses meanwhile
+        # a large table holds its rows until it ends (parents need the whole table): the cyclic garbage
+        # collector would walk them again and again (none of them forms a cycle), so it pauses meanwhile
         paused = gc.isenabled()
         gc.disable()
         try:
@@ -197,9 +199,10 @@ class _TableContext:
                 gc.enable()
 
     def _read_rows(self, sink: FactSink) -> int:
-        from check_report.extract.rows import emit_rows
+        from check_report.extract.rows import Emitter
 
         rows: list[_Row] = []
+        emitter = Emitter(self, sink)
         figure_cols = {p.col for p in self.plan.plans}
         row, last = self.layout.data_start, self.layout.data_start - 1   # last: the last row with figures
         stop = None
@@ -215,11 +218,12 @@ class _TableContext:
                 break
             read = self._read_row(row, figures)
             if read is not None:
+                emitter.add(read, figures)
                 rows.append(read)
                 if figures:
                     last = row
             row += 1
-        emit_rows(self, rows, sink)
+        emitter.finish(rows)
         if stop is None:
             return len(self.grid.rows)
         return max(stop, self.layout.data_start)
@@ -243,7 +247,7 @@ class _TableContext:
         if self.plan.extra_codes:
             codes += tuple(c for c in (clean_code(cell_value(self.grid, row, col)) for col in self.plan.extra_codes)
                            if c)
-        return _Row(row, label, code, codes, figures, verdict, self.units_mode and is_total_label(label, self.vocab))
+        return _Row(row, label, code, codes, verdict, self.units_mode and is_total_label(label, self.vocab))
 
     def _verdict(self, row: int) -> Figure | None:
         col = self.plan.assessment
