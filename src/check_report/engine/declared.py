@@ -117,8 +117,7 @@ def _evaluate(index, rule, lang, stats, checked, template: str, items: list, slo
         implied_iv = (float(right.lo[i]), float(right.hi[i]))
         stated_value = float(points[which][1].lo[i])
         implied_value = float((points[which][2].lo[i] + points[which][2].hi[i]) / 2)
-        cells = [str(facts[F.CELL].iat[p]) for p in member]
-        figures = tuple(fact_figure(facts.iloc[p], cells[k]) for k, p in enumerate(member))
+        figures = tuple(fact_figure(facts.iloc[p], _role(facts, p)) for p in member)
         left_text, right_text = _sides(expr)
         shown = label if not right_text or right_text == label else f"{label} ({right_text})"
         base = max(int(facts[F.DECIMALS].iat[p]) for p in member)
@@ -131,6 +130,16 @@ def _evaluate(index, rule, lang, stats, checked, template: str, items: list, slo
                            values=(stated_value, implied_value), decimals=decimals, formula=expr,
                            details={"expr": expr, "declared": label, "entity": str(facts[F.ENTITY].iat[position])}))
     return out
+
+
+def _role(facts, position: int) -> str:
+    """A figure's role in the relation: its measure, or for a consolidation table's cell (measure amount,
+    indicator "Hộ nghèo – Tỷ lệ hộ nghèo – Xã Bình Thạnh") the column's indicator without the unit."""
+    measure = str(facts[F.MEASURE].iat[position])
+    indicator = str(facts[F.INDICATOR].iat[position])
+    if measure == F.AMOUNT and " – " in indicator:
+        return indicator.rsplit(" – ", 1)[0]
+    return measure
 
 
 def _sides(expr: str) -> tuple[str, str]:
