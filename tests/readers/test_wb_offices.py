@@ -269,3 +269,27 @@ def test_extract_command_shows_each_tables_column_plan(capsys):
     assert "reporting units" in plan
     assert any("row 24" in line and "not read" in line for line in lines)
     assert "Sản lượng lương thực" in facts
+
+
+def _poverty_table(poor_in_unit_3: int) -> dict:
+    """A consolidation table whose column-number row writes its formulas bare ("3=2/1*100") between plain
+    numbers that are not consecutive (1, 2, 4, 6), as many offices' forms do."""
+    units = [("Thị trấn Tân Phú", 4210, 61), ("Xã Phú Lộc", 2875, 88), ("Xã Phú Thanh", 1934, 97),
+             ("Xã Phú Xuân", 2410, 73), ("Xã Trà Cổ", 1688, 104)]
+    households, poor = sum(u[1] for u in units), sum(u[2] for u in units)
+    rows = [["KẾT QUẢ RÀ SOÁT HỘ NGHÈO NĂM 2025"], [],
+            ["STT", "Xã, thị trấn", "Tổng số hộ dân cư", "Số hộ nghèo", "Tỷ lệ hộ nghèo (%)", "Ghi chú"],
+            ["A", "B", "1", "2", "3=2/1*100", "4"],
+            [None, "Toàn huyện", households, poor, round(poor / households * 100, 2)]]
+    for k, (name, h, p) in enumerate(units, 1):
+        rows.append([k, name, h, p, round(p / h * 100, 2)])
+    rows[7][3] = poor_in_unit_3
+    return {"Biểu 02": (rows, [], {f"E{r}": "0.00" for r in range(5, 11)})}
+
+
+def test_a_bare_formula_numbering_row_is_not_read_as_a_total(tmp_path):
+    findings, _facts, _notes = check(builder().write(tmp_path / "clean.xlsx", _poverty_table(97)))
+    assert findings == []
+    findings, _facts, _notes = check(builder().write(tmp_path / "typo.xlsx", _poverty_table(79)))
+    assert {f.rule for f in findings} == {"core.children-sum", "core.table-relation"}
+    assert all("D8" in cells_of(f) for f in findings)

@@ -323,6 +323,9 @@ def _is_group_row_above(grid, merges, top) -> bool:
     return any(_spans_columns(grid, merges, o) for o in origins)
 
 
+_LEADING_NUMBER = re.compile(r"\(?(\d{1,2})\b")
+
+
 def _is_number_row(cells) -> bool:
     values = []
     for cell in cells:
@@ -332,9 +335,11 @@ def _is_number_row(cells) -> bool:
         values.append(None if v is None else str(v))
     if not is_column_number_row(values):
         return False
-    plain = [int(v) for v in values if v is not None and v.strip().isdigit()]
+    # each cell's own column number ("3=2/1*100" is column 3): consecutive numbers, or a formula or a
+    # bracketed number, make a numbering row; a row of plain figures 1, 2, 4, 6 does not
+    plain = [int(m.group(1)) for v in values if v is not None and (m := _LEADING_NUMBER.match(v.strip()))]
     return len(plain) < 3 or plain == list(range(plain[0], plain[0] + len(plain))) or \
-        any(v is not None and "(" in v for v in values)
+        any(v is not None and ("(" in v or "=" in v) for v in values)
 
 
 def _resolve_duplicates(columns: list[Column]) -> None:
