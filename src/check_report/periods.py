@@ -43,14 +43,14 @@ ROMAN_QUARTER = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4"
 SPAN_MONTHS = {**{str(n): n for n in range(1, 13)}, **{f"0{n}": n for n in range(1, 10)},
                "ba": 3, "sáu": 6, "chín": 9}
 _YEAR = r"\s*(?:/|-|năm)\s*((?:19|20)\d{2})\b"
-QUARTER = re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\b" + _YEAR, re.IGNORECASE)
+QUARTER = re.compile(r"\bqu[ýí]\s+(IV|I{1,3}|[1-4])\b" + _YEAR, re.IGNORECASE)
 MONTHS_SPAN = re.compile(r"\b(1[0-2]|0?[1-9]|ba|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?\s*(?:/\s*)?((?:19|20)\d{2})\b",
                          re.IGNORECASE)
 MONTH = re.compile(r"\btháng\s+(\d{1,2})" + _YEAR, re.IGNORECASE)
 YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 # where the title stops describing results and starts planning ("; PHƯƠNG HƯỚNG NHIỆM VỤ 6 THÁNG CUỐI NĂM",
 # ", nhiệm vụ năm 2025", "và kế hoạch năm 2025")
-OUTLOOK = re.compile(r"phương\s+hướng|tiếp\s+theo|cuối\s+năm|thời\s+gian\s+tới|(?:quý|tháng|năm)\s+tới|"
+OUTLOOK = re.compile(r"phương\s+hướng|tiếp\s+theo|cuối\s+năm|thời\s+gian\s+tới|(?:qu[ýí]|tháng|năm)\s+tới|"
                      r"(?:\bvà|[,;])\s+(?:kế\s+hoạch|nhiệm\s+vụ)\b", re.IGNORECASE)
 # "Đông Sơn, ngày 20 tháng 6 năm 2025"; the day and month may be left blank in a draft
 DATE_LINE = re.compile(r"\bngày\s*([0-9]{1,2})?[\s._…]*tháng\s*([0-9]{1,2})?[\s._…]*năm\s*(\d{4})", re.IGNORECASE)
@@ -59,7 +59,7 @@ ROMAN_HEADING = re.compile(r"^\s*([IVXL]{1,6})\s*[.:)]\s+\S")
 ARABIC_HEADING = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(?!\d)\S")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 # the same periods with no year written next to them ("BÁO CÁO KẾT QUẢ 9 THÁNG, NHIỆM VỤ QUÝ IV NĂM 2024")
-BARE_QUARTER = re.compile(r"\bquý\s+(IV|I{1,3}|[1-4])\b", re.IGNORECASE)
+BARE_QUARTER = re.compile(r"\bqu[ýí]\s+(IV|I{1,3}|[1-4])\b", re.IGNORECASE)
 BARE_MONTHS_SPAN = re.compile(r"(?<![\w.,/])(1[0-2]|0?[1-9]|ba|sáu|chín)\s+tháng\b", re.IGNORECASE)
 BARE_MONTH = re.compile(r"\btháng\s+(1[0-2]|0?[1-9])\b(?![/.,]\d)", re.IGNORECASE)
 ANY_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")

@@ -18,6 +18,12 @@ def duplicate_figures(index, rule, lang: str, stats: RuleStats, checked: list) -
     import numpy as np      # here: loading rules (`rules`, `explain`) needs no numpy
 
     multi = np.flatnonzero(index.slot_count > 1)
+    if F.CERTAIN in index.facts.columns and len(multi):
+        # a figure read from prose whose identity is unsure is never held against another (issue 9)
+        certain = index.facts[F.CERTAIN].fillna(True).astype(bool).to_numpy()
+        sure = np.array([bool(certain[index.slot_facts(slot)].all()) for slot in multi.tolist()], dtype=bool)
+        stats.not_evaluated += int((~sure).sum())
+        multi = multi[sure]
     stats.evaluated += len(multi)
     stats.failed += int(index.conflict[multi].sum())
     stats.passed += int((~index.conflict[multi]).sum())

@@ -219,7 +219,7 @@ def _unlabelled_lead(text: str) -> Lead:
     generic = bool(P.GENERIC_SUBJECT.fullmatch(subject))
     words = subject.split()
     sure = (not generic and len(words) <= SUBJECT_WORDS_MAX and not P.NOT_A_NOUN_PHRASE.search(subject)
-            and any(w.isalpha() and len(w) > 1 for w in words))
+            and not PREDICATE_FIRST.match(subject) and any(w.isalpha() and len(w) > 1 for w in words))
     return Lead(subject=subject, sure=sure, generic=generic, cue=cue, growth_rate=growth_rate)
 
 
@@ -237,6 +237,16 @@ def _subject(text: str) -> str:
     """The noun phrase of a lead: the words after a label's colon, else the label; the last clause of a
     comma-separated lead whose earlier part has a verb; without the verb chain before the figure."""
     text = re.sub(r"\s{2,}", " ", text).strip()
+    # "Trong khu vực nông, lâm nghiệp và thủy sản, ngành thủy sản tăng …": the frame names the whole, not
+    # whose; the subject starts after the comma that a head noun follows (a frame's own commas list parts)
+    example = list(EXAMPLES.finditer(text))
+    if example and text[example[-1].end():].strip():
+        # "một số ngành có mức tăng cao như thương nghiệp tăng 7,6%": the example named is whose the figure is
+        text = text[example[-1].end():]
+    if FRAME_START.match(text):
+        head = next((m for m in FRAME_COMMA.finditer(text)), None)
+        if head is not None:
+            text = text[head.end():]
     if ":" in text:
         head, _, tail = text.rpartition(":")
         tail_subject = _strip_predicate(tail)
@@ -252,12 +262,38 @@ def _subject(text: str) -> str:
     inner = list(INNER_VERB.finditer(text))
     if inner and len(text[inner[-1].end():].split()) >= 1:
         # "Tổng gia súc cũng tăng so với kế hoạch … với đàn trâu": the noun phrase after the last verb
-        text = _strip_predicate(text[inner[-1].end():])
-    return text
+        after = _strip_predicate(text[inner[-1].end():])
+        if not MEASURE_WORDS.fullmatch(after):
+            return after
+        # "Ngành xây dựng đạt mức tăng", "ngành thủy sản có mức tăng cao nhất với", "chiếm tỷ trọng": the
+        # words after the verb say which measure, the noun phrase before it whose
+        text = _strip_predicate(text[:inner[-1].start()])
+    return _strip_predicate(MEASURE_TAIL.sub("", text)) if MEASURE_WORDS.fullmatch(text) is None else ""
+
+
+# words that say which measure a figure is, never whose: a subject made only of them is no subject
+MEASURE_WORDS = re.compile(r"(?:(?:có|đạt|ở|với|là)\s{1,3})?(?:(?:mức|tốc độ|tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ|chỉ số)"
+                           r"(?:\s{1,3}(?:tăng|giảm))?(?:\s{1,3}trưởng)?)?(?:\s{0,3}\b(?:cao nhất|thấp nhất|cao|thấp|khá|"
+                           r"mạnh|nhẹ|chậm|nhanh|tương ứng|chung|bình quân|tốt|khá tốt|%))*", re.IGNORECASE)
+# the same words at the end of a subject: "ngành thủy sản có mức", "Khu vực dịch vụ tăng trưởng"
+MEASURE_TAIL = re.compile(r"(?:\s{1,3}(?:có|đạt|ở|với|là))?\s{1,3}(?:mức|tốc độ|tỷ trọng|tỉ trọng|tăng trưởng)"
+                          r"(?:\s{1,3}(?:tăng|giảm|trưởng|cao nhất|thấp nhất|khá|cao|thấp))*\s{0,3}$", re.IGNORECASE)
+
+
+EXAMPLES = re.compile(r"(?<!cũng )\b(?:như|điển hình là|nổi bật là|tiêu biểu là|đặc biệt là|nhất là)\b(?:\s{1,3}(?:là|sau))?\s{0,3}:?\s{0,3}",
+                      re.IGNORECASE)
+FRAME_START = re.compile(r"^(?:trong|về|đối với|riêng)\s{1,3}(?!đó\b|số\s{1,3}đó\b)", re.IGNORECASE)
+FRAME_COMMA = re.compile(r",\s{0,3}(?=(?:khu vực|ngành|lĩnh vực|nhóm|tổng|giá trị|chỉ số|kim ngạch|doanh thu|thu|chi|vốn|"
+                         r"số|tỷ lệ|tỉ lệ|sản lượng|diện tích|năng suất|mặt hàng|hàng|sản phẩm|lượng|khách|đàn|các|toàn)\b)",
+                         re.IGNORECASE)
+
+
+# a lead that starts with a verb is a predicate whose subject came before: "đã khởi sắc hơn quý I với …"
+PREDICATE_FIRST = re.compile(r"^(?:đã|đang|sẽ|cũng|vẫn|đều|tiếp tục|khởi sắc)\b", re.IGNORECASE)
 
 
 # verbs that never stand inside an indicator's name
-INNER_VERB = re.compile(r"\b(?:(?<!tốc độ )tăng(?! trưởng)|giảm|đạt|bằng|chiếm|ước|được|với|là|còn|thuộc về)\b", re.IGNORECASE)
+INNER_VERB = re.compile(r"\b(?:(?<!tốc độ )(?<!giá trị )tăng(?! trưởng)|giảm|đạt|bằng|chiếm|ước|được|với|là|còn|thuộc về)\b", re.IGNORECASE)
 PREPOSITIONS = re.compile(r"^(?:(?:ở|tại|trong|của|cho|với|về|từ|đến|so với|và)\s{1,3})+|(?:\s{1,3}(?:ở|tại|trong|của|cho|"
                           r"với|về|từ|đến|và))+$", re.IGNORECASE)
 

@@ -54,7 +54,7 @@ LABEL_BEFORE = re.compile(
     r"đường dây nóng|hotline|điện thoại|page|trang)\s{0,2}[-:]?\s{0,2}$", CI)
 # the number after such a word: "9", "1/500", "2,4" (a list of classes), never a percentage
 LABEL_VALUE = re.compile(r"\d{1,6}(?:\s{0,2}/\s{0,2}\d{1,6})?(?:\s{0,2},\s{0,2}\d{1,4}){0,6}(?!\d)(?!\s*%)(?![.,]\d)"
-                         r"(?!\s{1,3}(?:tháng|quý|năm)\b)")
+                         r"(?!\s{1,3}(?:tháng|qu[ýí]|năm)\b)")
 # where a number starts (the label test runs only there, which keeps it cheap)
 NUMBER_START = re.compile(r"(?<![\w.,/])\d")
 DURATION = re.compile(r"(?<![\w.,])\d{1,4}\s{1,3}(?:năm|tuổi|giờ|phút|ngày đêm)\b", CI)
@@ -75,7 +75,7 @@ PERIOD_MONTH = re.compile(r"\btháng\s{1,3}(\d{1,2})(?:\s{0,2}(?:/|năm)\s{0,2}(
 PERIOD_MONTHS = re.compile(r"(?<![\w.,/])(\d{1,2}|" + _SPELLED + r")\s{1,3}tháng(?:\s{1,3}đầu\s{1,3}năm(?:\s{1,3}((?:19|20)\d{2}))?"
                            r"|\s{0,2}(?:/|năm)\s{0,2}((?:19|20)\d{2}))?(?!\s{1,3}(?:tiếp|tới|cuối|sau|còn|qua\s+năm))", CI)
 # A quarter: "quý I", "Quý 1/2024", "quý IV năm 2023", "quý II-2016".
-PERIOD_QUARTER = re.compile(r"\bquý\s{1,3}(IV|I{1,3}|[1-4])\b(?:\s{0,2}(?:/|-|năm)\s{0,2}((?:19|20)\d{2}))?", CI)
+PERIOD_QUARTER = re.compile(r"\bqu[ýí]\s{1,3}(IV|I{1,3}|[1-4])\b(?:\s{0,2}(?:/|-|năm)\s{0,2}((?:19|20)\d{2}))?", CI)
 # A whole year as the period: "năm 2023", "cả năm 2023", "trong năm 2022".
 PERIOD_YEAR = re.compile(r"\b(?:cả\s{1,3}|trong\s{1,3})?năm\s{1,3}((?:19|20)\d{2})\b(?!\s{0,2}[-–]\s{0,2}\d)", CI)
 # The report's own month without its number: "trong tháng", "tháng này", "tháng báo cáo".
@@ -124,7 +124,11 @@ HEDGE_DOWN = frozenset({"gần", "dưới", "chưa đến", "chưa tới", "khô
 APPROXIMATE = re.compile(r"\b(?:khoảng|gần|hơn|trên|xấp xỉ|ước|chừng|tầm)\s{0,3}$", CI)
 
 # Words before a percentage that say what it is.
-GROWTH_UP = re.compile(r"\btăng(?:\s{1,3}trưởng)?(?:\s{1,3}(?:thêm|cao|mạnh|nhẹ))?\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$",
+# "tăng 6,2%", and the measure said in words: "đạt mức tăng 10,52%", "có mức tăng cao nhất với 5,08%", "tăng
+# khá ở mức 2,01%", "tăng trưởng khá với tốc độ 8,50%", "với mức tăng tương ứng là 11,70%"
+GROWTH_UP = re.compile(r"\btăng(?:\s{1,3}trưởng)?(?:\s{1,3}(?:thêm|cao|mạnh|nhẹ|khá|chậm|nhanh|cao nhất|thấp nhất|khá tốt|"
+                       r"tốt|tương ứng|bình quân))*(?:\s{1,3}(?:ở\s{1,3}mức|với\s{1,3}(?:tốc độ|mức)|với|là|đạt))?"
+                       r"\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$",
                        CI)
 GROWTH_DOWN = re.compile(r"\bgiảm(?:\s{1,3}(?:thêm|mạnh|nhẹ))?\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$", CI)
 REACHED = re.compile(r"\b(đạt|bằng|vượt|ước đạt|tương đương|ước tính đạt|ước bằng)\s{0,3}(?:khoảng|gần|hơn|trên)?"
@@ -153,16 +157,29 @@ SAME_PERIOD_BASE = re.compile(r"^\s{0,3}(?:so\s{1,3}(?:với\s{1,3})?|với\s{1,
                               r"(?:\s{1,3}năm\s{1,3}(trước|ngoái|(?:19|20)\d{2}))?", CI)
 # "so với năm trước", "so với năm ngoái", "so với năm 2023", "so với 6 tháng đầu năm 2021", "so với quý I/2023"
 NAMED_BASE = re.compile(r"^\s{0,3}(?:so\s{1,3}(?:với\s{1,3})?|với\s{1,3})(?:(\d{1,2})\s{1,3}tháng(?:\s{1,3}đầu)?\s{1,3})?"
-                        r"(?:(quý\s{1,3}(?:IV|I{1,3}|[1-4]))\s{0,3}(?:/|-|năm)?\s{0,3})?"
+                        r"(?:(qu[ýí]\s{1,3}(?:IV|I{1,3}|[1-4]))\s{0,3}(?:/|-|năm)?\s{0,3})?"
                         r"(?:năm\s{1,3})?(trước|ngoái|cũ|(?:19|20)\d{2})\b", CI)
 # The period just before: "so với tháng trước", "so tháng trước", "so với quý trước", "so với kỳ trước".
-PRIOR_BASE = re.compile(r"^\s{0,3}(?:so\s{1,3}(?:với\s{1,3})?|với\s{1,3})(?:tháng|quý|kỳ)\s{1,3}(?:trước|liền kề)", CI)
+PRIOR_BASE = re.compile(r"^\s{0,3}(?:so\s{1,3}(?:với\s{1,3})?|với\s{1,3})(?:tháng|qu[ýí]|kỳ)\s{1,3}(?:trước|liền kề)", CI)
 # Any other comparison: "so với đầu năm", "so với tháng 12/2023", "so với 4,3% năm cũ".
 OTHER_BASE = re.compile(r"^\s{0,3}(?:so\s{1,3}(?:với\s{1,3})?|với\s{1,3})(?!cùng kỳ|cùng thời)", CI)
 # A comparison figure after a growth: "chỉ thấp hơn tốc độ tăng 6,58% của 6 tháng đầu năm 2022",
-# "cao hơn mức tăng 7,0% của quý I năm 2019": the figure after belongs to another period.
-COMPARED_FIGURE = re.compile(r"\b(?:cao|thấp)\s{1,3}hơn\s{1,3}(?:so\s{1,3}với\s{1,3})?(?:tốc độ\s{1,3}tăng|mức\s{1,3}tăng|"
-                             r"mức|tốc độ)?(?:\s{1,3}(?:trưởng|bình quân))?\s{0,3}$", CI)
+# "cao hơn mức tăng 7,0% của quý I năm 2019", "tương đương mức tăng 10,50% của cùng kỳ năm trước": the
+# figure after belongs to another period (a level compared with needs the words "mức tăng" / "tốc độ tăng").
+COMPARED_FIGURE = re.compile(r"(?:\b(?:cao|thấp)\s{1,3}hơn\s{1,3}(?:(?:nhiều|khá nhiều|rất nhiều|đáng kể|một chút|chút ít)"
+                             r"\s{1,3})?(?:so\s{1,3}(?:với\s{1,3})?)?(?:tốc độ\s{1,3}tăng|mức\s{1,3}tăng|"
+                             r"mức|tốc độ)?|\b(?:tương đương|ngang|xấp xỉ|gần bằng)\s{1,3}(?:với\s{1,3})?"
+                             r"(?:tốc độ\s{1,3}tăng|mức\s{1,3}tăng))(?:\s{1,3}(?:trưởng|bình quân))?\s{0,3}$", CI)
+# "với mức tăng tương ứng là 11,70% và 8,10%": figures shared out over subjects named before, in order
+RESPECTIVELY = re.compile(r"\btương\s{1,3}ứng\s{1,3}(?:là|với|đạt|bằng|tăng|giảm)?\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$", CI)
+# "tương ứng với tỷ lệ 95,2%": a ratio said with its number, not figures shared out
+RATIO_TO_TOTAL_WORDS = re.compile(r"\b(?:tỷ lệ|tỉ lệ)\s{1,3}\S*\s{0,3}$", CI)
+# The words before a period that is compared with, not reported: "so với cùng kỳ năm 2015 và năm 2016",
+# "cao hơn 6 tháng năm 2019", "10,50% của 6 tháng năm 2016"; such a period is never the clause's own.
+COMPARED_PERIOD = re.compile(r"(?:\bcùng\s{1,3}kỳ|\bso(?:\s{1,3}với)?|\bhơn|%\s{0,3}của)\s{0,3}(?:các\s{1,3}năm\s{1,3})?"
+                             r"(?:(?:năm\s{1,3})?(?:19|20)\d{2}\s{0,3}(?:và|,)\s{0,3})*$", CI)
+# "... 10,50% của cùng kỳ năm trước": the compared figure is the same period a year earlier
+OF_SAME_PERIOD = re.compile(r"^\s{0,3}(?:của\s{1,3})?cùng\s{1,3}kỳ(?:\s{1,3}năm\s{1,3}(?:trước|ngoái))?\b", CI)
 # "(cùng kỳ năm trước tăng 4,1%)", "(cùng kỳ năm 2024 giảm 6,9%)", "(cơ cấu tương ứng của cùng kỳ năm 2023 là".
 COMPARISON_GROUP = re.compile(r"^\s{0,3}(?!so\b|với\b)(?:(?:cơ cấu|tỷ trọng|tỉ trọng|tốc độ tăng|mức tăng|chỉ số)"
                               r"[\w ]{0,20}?\s)?(?:của\s{1,3})?cùng kỳ(?:\s{1,3}năm\s{1,3}(?:trước|ngoái|(?:19|20)\d{2}))?\b",

@@ -168,7 +168,8 @@ class BlockReader:
             elif position < state.cursor:
                 continue                                  # inside a base phrase already read
             elif isinstance(item, PeriodMention):
-                if item.period is not None:
+                if item.period is not None and not P.COMPARED_PERIOD.search(self.text, max(start, position - 60),
+                                                                            position):
                     state.period_token = item
             else:
                 self._token(item, state, depth)
@@ -294,6 +295,9 @@ class BlockReader:
         reached = P.REACHED.search(before)
         word = reached.group(1).lower() if reached else None
         growth_rate = lead.growth_rate or stmt.role == "growth-rate"
+        if P.RESPECTIVELY.search(before) and not P.RATIO_TO_TOTAL_WORDS.search(before):
+            # "A và B tăng … với mức tăng tương ứng là 11,70% và 8,10%": whose each is, the order says; not read
+            return
         if P.GROWTH_FRAME.search(before):
             self._frame(stmt, fig, period)
         elif P.COMPARED_FIGURE.search(before):
@@ -476,9 +480,15 @@ class BlockReader:
     def _compared(self, stmt: Statement, fig: Figure) -> None:
         """"chỉ thấp hơn tốc độ tăng 6,58% của 6 tháng đầu năm 2022": the figure of another period."""
         after = [t for t in self.tokens if isinstance(t, PeriodMention) and 0 <= t.start - fig.unit_end <= 12]
-        if not after or after[0].period is None:
+        if after and after[0].period is not None:
+            period = after[0].period
+        elif P.OF_SAME_PERIOD.match(self.text, fig.unit_end):
+            own = self.period
+            period = Period(own.start, own.end, own.year - 1, own.cumulative) \
+                if own is not None and own.year is not None else None
+        else:
             return
-        stated = self._add(stmt, fig, F.GROWTH, after[0].period, phrasing="tăng", base="same-period")
+        stated = self._add(stmt, fig, F.GROWTH, period, phrasing="tăng", base="same-period")
         stated.doubt(M.COMPARISON)
 
     # --- groups -------------------------------------------------------------------------------------
@@ -511,9 +521,17 @@ class BlockReader:
             if isinstance(first_token, Figure) and first_token.kind in (MONEY, COUNT) and not lead.subject:
                 if self._group_plan_or_previous(first_token, anchor, outer):
                     return
+            before = len(anchor.stated)
+            since = anchor.stated[-1].figure.unit_end if anchor.stated else \
+                max(outer.cursor, self.text.rfind(",", outer.cursor, span[0]))
             for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
                 self._clause(cs, ce, depth, _Clause(cs, stmt=anchor, last_value=outer.last_value,
                                                     period_token=outer.period_token))
+            if P.NOT_A_NOUN_PHRASE.search(self.text, since, span[0]):
+                # "… giảm chủ yếu do ngành nông nghiệp (chiếm trên 75% …)": the brackets may speak of the
+                # thing named last rather than of the subject
+                for stated in anchor.stated[before:]:
+                    stated.doubt(M.VAGUE_SUBJECT)
             return
         for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
             self._clause(cs, ce, depth, _Clause(cs, role="aside"))
