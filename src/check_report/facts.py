@@ -52,6 +52,10 @@ formula         str|None  a relation the table itself declares for this figure, 
                           the label as written); from formula labels in headers and row labels, "Trong
                           đó" sub-columns, and rates beside their numerator and denominator. Checked by
                           the `table-relation` check kind; None for most figures
+scope           str       prose only: the place the passage speaks of when it is not the report's own area
+                          ("ha noi" in a round-up of provinces, "binh long" in a paragraph on one commune),
+                          folded; "" for the report's own area and for tables. Part of a prose figure's
+                          identity: mentions in different scopes are different figures
 """
 
 from __future__ import annotations
@@ -88,17 +92,18 @@ BASE = "base"
 CERTAIN = "certain"
 DOUBT = "doubt"
 FORMULA = "formula"
+SCOPE = "scope"
 
 COLUMNS: tuple[str, ...] = (
     FILE, SHEET, CELL, LINE, WHERE, ENTITY, CODE, INDICATOR, PARENT, COMPLETE, MEASURE, PERIOD,
     PERIOD_START, PERIOD_END, YEAR, UNIT, SCALE, VALUE, LOWER, UPPER, DECIMALS, RAW, TEXT, PHRASING,
-    SOURCE, BASE, CERTAIN, DOUBT, FORMULA,
+    SOURCE, BASE, CERTAIN, DOUBT, FORMULA, SCOPE,
 )
 
 _DEFAULTS: dict[str, Any] = {
     SHEET: None, CELL: None, LINE: None, WHERE: None, CODE: None, PARENT: None, COMPLETE: False,
     PERIOD: "", PERIOD_START: None, PERIOD_END: None, YEAR: None, UNIT: None, SCALE: 1.0,
-    TEXT: "", PHRASING: None, SOURCE: "table", BASE: None, CERTAIN: True, DOUBT: None, FORMULA: None,
+    TEXT: "", PHRASING: None, SOURCE: "table", BASE: None, CERTAIN: True, DOUBT: None, FORMULA: None, SCOPE: "",
 }
 
 # The measures the built-in rule packs speak of. Readers map header words and phrases onto these.

@@ -93,7 +93,7 @@ def _comparable_pairs(facts, options: dict) -> tuple[list, list]:
         family = FAMILY[row[F.MEASURE]]
         for key in keys:
             if row[F.CERTAIN]:
-                ident = (key, family, _base(row), row[F.PERIOD])
+                ident = (key, family, _base(row), row[F.PERIOD], _scope(row))
                 first = first_of.get(ident)
                 if first is None:
                     first_of[ident] = (label, row)
@@ -129,8 +129,15 @@ def _base(row: dict) -> str | None:
     return base if isinstance(base, str) else None
 
 
+def _scope(row: dict) -> str:
+    scope = row.get(F.SCOPE)
+    return scope if isinstance(scope, str) else ""
+
+
 def _might_be_one(a: dict, b: dict) -> bool:
     """Could two mentions be one figure? Not when a part of their identity is surely different."""
+    if _scope(a) != _scope(b):
+        return False            # another place's figure ("TP. Hồ Chí Minh …" then "Hải Phòng …")
     if a[F.CERTAIN] and b[F.CERTAIN] and a[F.PERIOD] != b[F.PERIOD]:
         return False
     if a[F.PERIOD] and b[F.PERIOD] and a[F.PERIOD] != b[F.PERIOD] and \

@@ -69,6 +69,9 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
             before = block.text[max(0, start - BEFORE_CHARS):start]
             if is_forward(words) or OTHER_YEAR_CLAUSE.search(words) or OTHER_YEAR_BEFORE.search(before):
                 continue
+            if len(block.text.strip()) <= end - start + 3 or re.search(
+                    rf"^\s{{0,3}}(?:và|với|-|–|,)\s{{0,3}}(?:năm\s{{1,3}})?{period.year}\b", block.text[end:end + 20]):
+                continue        # a table's column heading ("Quý I/2010"), or both years named ("năm 2010 và 2011")
             raw = block.text[start:end]
             yield Problem(
                 t("check.period_year.other_year", ctx.lang, raw=raw, own=own, year=year),

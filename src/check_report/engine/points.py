@@ -1,6 +1,6 @@
 """What the figures give as a reviewer computes it by hand: an expression evaluated on the figures as
-written (each slot at the middle of its interval, which is the stated value), for the few applications
-that failed. Findings show this value; the intervals only decide whether a relation holds.
+written (each slot at its stated value: the middle of its interval, or its foot for "hơn 1.690"), for the
+few applications that failed. Findings show this value; the intervals only decide whether a relation holds.
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ class _PointIndex:
 
     def __init__(self, index: FactIndex):
         self._index = index
-        middle = (index.slot_lo + index.slot_hi) / 2
+        middle = getattr(index, "slot_point", None)
+        if middle is None:
+            middle = (index.slot_lo + index.slot_hi) / 2
         self.slot_lo = self.slot_hi = middle
         self.lo_ext = self.hi_ext = np.append(middle, np.nan)
 

@@ -183,6 +183,8 @@ class FactIndex:
         to_entity_unit = np.where(percent, 1.0, self.fact_scale / self.ent_scale[self.fact_ent])
         converted = I.scaled(lower, upper, to_entity_unit)
         lower, upper = converted.lo, converted.hi
+        # the figure as written, in the same unit: "hơn 1.690" is 1.690 at the foot of its interval
+        stated = frame[F.VALUE].to_numpy(dtype="float64", na_value=np.nan) * to_entity_unit
         n_meas, n_per = max(len(self.measures), 1), max(len(self.periods), 1)
         keys = (self.fact_ent * n_meas + meas_codes) * n_per + per_codes
         order = np.argsort(keys, kind="stable")
@@ -209,6 +211,9 @@ class FactIndex:
         # a conflicting slot keeps its first statement, so later rules still judge a stated figure
         self.slot_lo = np.where(self.conflict, lower[rep], lo)
         self.slot_hi = np.where(self.conflict, upper[rep], hi)
+        point = stated[rep]
+        self.slot_point = np.where(np.isfinite(point), np.clip(point, self.slot_lo, self.slot_hi),
+                                   (self.slot_lo + self.slot_hi) / 2)
         self.slot_count = counts
         # unit scale of each slot for figures of other indicators; 0 marks a percentage (never scaled)
         self.slot_unit = np.where(percent[rep], 0.0, self.ent_scale[self.slot_ent])

@@ -32,6 +32,7 @@ from check_report.extract.prose_model import NO_PERIOD, Stated, Statement
 from check_report.extract.prose_periods import Period, find_period_mentions, report_period
 from check_report.extract.prose_reader import BlockContext, BlockReader
 from check_report.extract.prose_scan import scan_block
+from check_report.extract.prose_scope import Scopes
 from check_report.periods import OUTLOOK, heading_number
 
 # a heading of plans for a later period: its figures are targets, not results
@@ -55,6 +56,7 @@ def read_statements(document: Document) -> list[list[Statement]]:
 def _statements(document: Document):
     report = report_period(document)
     sections = _Sections(report)
+    scopes = Scopes.of(document)
     per_block: list[list[Statement]] = []
     marks: list[tuple[int, list[Statement]]] = []
     bodies: dict[int, list] = {}
@@ -63,6 +65,7 @@ def _statements(document: Document):
         ctx = sections.context_for(block)
         reader = BlockReader(index, block.text, scan, ctx, _place(block, index))
         statements = reader.read()
+        scopes.read(index, block, _is_heading(block))
         link_inline(block.text, reader.depths, statements)
         link_partitions(statements)
         per_block.append(statements)
@@ -73,16 +76,17 @@ def _statements(document: Document):
             marks.append((number, _sentence_at(statements, block.text, reader, offset)))
     link_bullets(document.blocks, per_block)
     link_footnotes(marks, bodies)
-    return per_block, report
+    return per_block, report, scopes
 
 
 def _read(document: Document) -> tuple[list[dict], list[str]]:
-    per_block, report = _statements(document)
+    per_block, report, scopes = _statements(document)
     notes = [] if report else [f"{document.path}: the report's period was not found in its title; "
                                "figures without period words have no period"]
     for block in document.blocks:
         notes.extend(_ambiguity_notes(document, block, report))
-    records = [_record(document, s, report) for statements in per_block for st in statements for s in st.stated]
+    records = [_record(document, s, report, scopes.at(s.block, s.offset))
+               for statements in per_block for st in statements for s in st.stated]
     return records, notes
 
 
@@ -160,7 +164,7 @@ def _ambiguity_notes(document: Document, block, report) -> list[str]:
     return notes
 
 
-def _record(document: Document, s: Stated, report: Period | None) -> dict:
+def _record(document: Document, s: Stated, report: Period | None, scope: str) -> dict:
     block = document.blocks[s.block]
     period = s.period
     return {
@@ -173,6 +177,7 @@ def _record(document: Document, s: Stated, report: Period | None) -> dict:
         F.UNIT: s.figure.unit, F.SCALE: s.figure.scale, F.VALUE: s.value, F.LOWER: s.lower, F.UPPER: s.upper,
         F.DECIMALS: s.figure.decimals, F.RAW: s.figure.raw, F.TEXT: s.quote, F.PHRASING: s.phrasing,
         F.SOURCE: "text", F.BASE: s.base, F.CERTAIN: s.certain, F.DOUBT: "; ".join(s.doubts) or None,
+        F.SCOPE: scope,
     }
 
 

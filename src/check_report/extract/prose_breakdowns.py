@@ -42,12 +42,16 @@ def link_inline(text: str, depths: list[int], statements: list[Statement]) -> No
     for pattern, complete in ((P.PARTIAL, False), (P.COMPLETE, True)):
         for m in pattern.finditer(text):
             depth = depths[min(m.start(), len(depths) - 1)]
-            parent = _parent_before(text, stated, m.start(), depth) or \
-                _parent_of_sentence(text, sentences, statements, m.start(), depth)
-            if parent is None:
-                continue
+            parent = _parent_before(text, stated, m.start(), depth)
+            across = parent is None
+            if across:
+                parent = _parent_of_sentence(text, sentences, statements, m.start(), depth)
+            if parent is None or BALANCE.search(_statement_subject(statements, parent)):
+                continue            # "Giá trị xuất siêu … Trong đó, kim ngạch xuất khẩu …": a balance has no parts
             end = _region_end(text, depths, m.end(), depth)
             children = _children(stated, statements, m.end(), end, depth, parent)
+            if across and not _named_alike(statements, parent, stated, children):
+                continue            # the sentence before may have been about something else
             _attach(stated, parent.entity, children, complete and len(children) >= 2)
             _inherit_period(stated, _values_of(stated, parent.entity) or [parent], children)
 
@@ -120,6 +124,27 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
             entities.append(s.entity)
             first_kind = first_kind or s.figure.kind
     return entities
+
+
+# a figure that is a difference of two others, never the sum of its "trong đó"
+BALANCE = re.compile(r"\b(?:xuất siêu|nhập siêu|cán cân|chênh lệch|bội chi|thặng dư|kết dư|thâm hụt)\b", re.IGNORECASE)
+# words every indicator name may carry: sharing only these says nothing
+_COMMON_WORDS = frozenset({"tổng", "số", "giá", "trị", "các", "của", "và", "trên", "địa", "bàn", "toàn", "chung",
+                           "cả", "ước", "đạt", "trong", "đó", "từ", "cho", "năm", "tháng"})
+
+
+def _named_alike(statements: list[Statement], parent: Stated, stated: list[Stated], children: list[str]) -> bool:
+    """A sentence-opening "Trong đó," breaks down the sentence before only when its components are named like
+    its total ("Tổng thu ngân sách …. Trong đó, thu nội địa …"): a word of the total's name in each."""
+    words = set(G.normalise_name(_statement_subject(statements, parent)).split()) - _COMMON_WORDS
+    if not words or not children:
+        return False
+    for entity in children:
+        part = next((s for s in stated if s.entity == entity), None)
+        name = G.normalise_name(part.indicator or _statement_subject(statements, part)) if part else ""
+        if not words & set(name.split()):
+            return False
+    return True
 
 
 def _addable(total: Stated, part: Stated) -> bool:

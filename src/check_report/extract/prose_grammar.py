@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from check_report.extract import prose_patterns as P
+from check_report.extract.prose_scope import mentions as place_mentions
 from check_report.identity import PLAN_QUALIFIER_STOP, normalise_name, plan_key  # noqa: F401 - re-exported
 
 UPPER_VI = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -239,6 +240,9 @@ def _subject(text: str) -> str:
     text = re.sub(r"\s{2,}", " ", text).strip()
     # "Trong khu vực nông, lâm nghiệp và thủy sản, ngành thủy sản tăng …": the frame names the whole, not
     # whose; the subject starts after the comma that a head noun follows (a frame's own commas list parts)
+    head, comma, rest = text.partition(",")
+    if comma and rest.strip() and len(head.split()) <= 6 and any(at == 0 for at, _ in place_mentions(head.strip())):
+        text = rest.strip()    # "TP. Đà Nẵng, tổng doanh thu du lịch …": the place is the scope, not the name
     example = list(EXAMPLES.finditer(text))
     if example and text[example[-1].end():].strip():
         # "một số ngành có mức tăng cao như thương nghiệp tăng 7,6%": the example named is whose the figure is

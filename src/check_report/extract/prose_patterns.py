@@ -107,7 +107,7 @@ COUNT_UNIT = re.compile(
     r"\s{0,3}(hồ sơ|vụ việc|lượt người|lượt khách|lượt|người|hộ dân|hộ|suất|vụ|cơ sở|doanh nghiệp|lao động|tổ|đơn|"
     r"trường hợp|giấy phép|giấy chứng nhận|ha|tấn|tạ|kg|km|m3|m³|m2|m²|con|cái|chiếc|tập thể|cá nhân|giáo viên|"
     r"học sinh|trường|lớp|phường|xã|thôn|dự án|công trình|buổi|cuộc|chuyên đề|giải|bệnh nhân|ca|"
-    r"tiêu chí|lô|nhà|căn|thửa|biển|điểm|đoàn|lần|sản phẩm|nhóm|chỉ tiêu|mô hình)(?!\w)"
+    r"tiêu chí|lô|nhà|căn|thửa|biển|điểm|đoàn|lần|sản phẩm|nhóm|chỉ tiêu|mô hình|DN|HTX|THT)(?!\w)"
     r"|\s{0,3}([a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]{1,12})", re.UNICODE)
 # "/ha", "/người", "/năm" after a unit: a rate (yield, income per head), never added up
 PER_UNIT = re.compile(r"\s{0,2}/\s{0,2}(ha|người|năm|tháng|kg|tấn|m2|m²|hộ|lao động|con|ngày|khẩu|sào|km)(?!\w)", CI)
@@ -171,7 +171,17 @@ COMPARED_FIGURE = re.compile(r"(?:\b(?:cao|thấp)\s{1,3}hơn\s{1,3}(?:(?:nhiề
                              r"mức|tốc độ)?|\b(?:tương đương|ngang|xấp xỉ|gần bằng)\s{1,3}(?:với\s{1,3})?"
                              r"(?:tốc độ\s{1,3}tăng|mức\s{1,3}tăng))(?:\s{1,3}(?:trưởng|bình quân))?\s{0,3}$", CI)
 # "với mức tăng tương ứng là 11,70% và 8,10%": figures shared out over subjects named before, in order
-RESPECTIVELY = re.compile(r"\btương\s{1,3}ứng\s{1,3}(?:là|với|đạt|bằng|tăng|giảm)?\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$", CI)
+RESPECTIVELY = re.compile(r"\b(?:tương\s{1,3}ứng|lần\s{1,3}lượt)\s{1,3}(?:là|với|đạt|bằng|tăng|giảm)?\s{0,3}(?:khoảng|gần|hơn|"
+                          r"trên)?\s{0,3}:?\s{0,3}$", CI)
+# Rates that are not the growth of the period: an average over years ("bình quân tăng 20,1%/năm", "tăng bình
+# quân 6,5% mỗi năm") and a revision of an estimate ("điều chỉnh tăng 0,47%")
+AVERAGE_RATE_BEFORE = re.compile(r"\b(?:bình quân|trung bình)(?:\s{1,3}(?:mỗi|hằng|hàng)\s{1,3}năm)?\s{1,3}(?:tăng|giảm)"
+                                 r"(?:\s{1,3}trưởng)?\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$|\b(?:tăng|giảm)(?:\s{1,3}trưởng)?"
+                                 r"\s{1,3}(?:bình quân|trung bình)\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$|"
+                                 r"\bđiều chỉnh\s{1,3}(?:tăng|giảm)\s{0,3}$", CI)
+AVERAGE_RATE_AFTER = re.compile(r"^\s{0,2}/\s{0,2}năm|^\s{0,3}(?:mỗi|hằng|hàng|một)\s{1,3}năm\b", CI)
+# between the figures of one list: "6,82%, 6,73%, 7,48% và 6,97%"
+LIST_GAP = re.compile(r"^\s{0,3}(?:[,;]|và|,\s{0,3}và)\s{0,3}$", CI)
 # "tương ứng với tỷ lệ 95,2%": a ratio said with its number, not figures shared out
 RATIO_TO_TOTAL_WORDS = re.compile(r"\b(?:tỷ lệ|tỉ lệ)\s{1,3}\S*\s{0,3}$", CI)
 # The words before a period that is compared with, not reported: "so với cùng kỳ năm 2015 và năm 2016",
@@ -240,16 +250,22 @@ ABBREVIATION = re.compile(r"(?:\b(?:TP|Tp|TX|TT|ThS|TS|PGS|GS|BS|Q|P|H|X|St|Mr|D
 # Headline dash between clauses: "tăng 6,42% - chỉ thấp hơn ...".
 CLAUSE_DASH = re.compile(r"\s[-–]\s")
 # Discourse words before a subject: "Trong đó,", "Theo đó,", "Cụ thể,", "đặc biệt", "riêng", "còn".
-DISCOURSE = re.compile(r"^\s{0,3}(?:[-+•–*:]\s{0,3})*(?:(?:trong đó|theo đó|cụ thể|đặc biệt|riêng|còn|và|nhất là|"
+# (an opening of open length, "theo Tổng cục Thống kê", ends at its comma or colon: never inside the subject)
+DISCOURSE = re.compile(r"^\s{0,3}(?:[-+•–*:]\s{0,3})*(?:(?:(?:trong đó|theo đó|cụ thể|đặc biệt|riêng|còn|và|nhất là|"
                        r"bên cạnh đó|ngoài ra|đồng thời|tuy nhiên|mặt khác|minh chứng là|nhìn chung|như vậy|"
-                       r"trong số đó|cũng theo [^,]{1,60}|theo [^,]{1,60}|số liệu [^,]{1,80} cho thấy|"
-                       r"đến nay|hiện nay|hiện|tính đến nay|tính|phân theo [^,]{1,50}|xét theo [^,]{1,50})"
-                       r"\s{0,3}[:,]?\s{0,3})+", CI)
+                       r"trong số đó|đến nay|hiện nay|hiện|tính đến nay|tính)\s{0,3}[:,]?|"
+                       r"(?:cũng theo [^,:]{1,60}|theo [^,:]{1,60}|số liệu [^,:]{1,80} cho thấy|"
+                       r"phân theo [^,:]{1,50}|xét theo [^,:]{1,50})\s{0,3}[:,])\s{0,3})+", CI)
 # "Phân theo nhóm ngành kinh doanh, doanh thu bán lẻ …; doanh thu dịch vụ …": the whole, split by a criterion
 SPLIT_BY = re.compile(r"^\s{0,3}phân theo [^,]{1,50},", CI)
 # A sentence that sets targets, not results: "đặt chỉ tiêu …", "phấn đấu …", "mục tiêu …".
+# The targets of a period still to come are named too: "các mục tiêu chủ yếu trong 6 tháng cuối năm như: …",
+# "Bên cạnh đó là các chỉ tiêu: GDP tăng khoảng 6,8%", "nhiệm vụ những tháng cuối năm", "năm tới".
 FORWARD_WORDS = re.compile(r"\b(?:phấn đấu|đặt (?:ra )?(?:chỉ tiêu|mục tiêu)|đặt mục tiêu|mục tiêu (?:là|đến|năm)|"
-                           r"dự kiến (?:cả năm|năm \d{4})|kế hoạch năm \d{4} (?:là|:)|chỉ tiêu năm \d{4})", CI)
+                           r"dự kiến (?:cả năm|năm \d{4})|kế hoạch năm \d{4} (?:là|:)|chỉ tiêu năm \d{4}|"
+                           r"(?:các|những) (?:mục tiêu|chỉ tiêu)(?: chủ yếu| chính| cơ bản)?\s{0,3}(?:như|là|sau)?\s{0,3}:|"
+                           r"(?:các|những) mục tiêu|(?:6|sáu|06) tháng cuối năm|(?:những|các) tháng cuối năm|"
+                           r"năm tới|thời gian tới|giai đoạn tới|nhiệm vụ (?:trọng tâm|chủ yếu) (?:năm|trong))", CI)
 # After a percentage, who it is of: "tăng 10,2% của toàn tỉnh".
 OF_WHOM = re.compile(r"\s{0,3}của\s{1,3}[^,;.()\d%]{1,30}?(?=\s{0,3}[,;.(]|$)", CI)
 # Words that end a subject and start its predicate (the verb of the statement).

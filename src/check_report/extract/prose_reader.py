@@ -80,6 +80,10 @@ def slug(name: str) -> str:
     return re.sub(r"\W+", "-", name.lower()).strip("-")[:40] or "figure"
 
 
+# "trên 30%", "dưới 5%": after a count of things, the bound of what was counted
+THRESHOLD_HEDGES = frozenset({"trên", "dưới", "từ", "hơn"})
+
+
 @dataclass
 class _Clause:
     cursor: int
@@ -91,6 +95,9 @@ class _Clause:
     lead_start: int = 0             # where the words before the current figure start
     label: str | None = None        # "Cây ngô: …": the label the clause opened with
     label_at: int = 0               # where that label stands
+    after_plain: int | None = None  # the end of a number read as no figure, just before the current lead
+    respective: int | None = None   # the end of the last figure of a list shared out in order ("lần lượt")
+    counted: int | None = None      # the end of a count of things ("47/63 địa phương"), its figures being bounds
 
 
 class BlockReader:
@@ -179,7 +186,21 @@ class BlockReader:
     # --- one figure ---------------------------------------------------------------------------------
     def _token(self, token, state: _Clause, depth: int) -> None:
         state.lead_start = state.cursor
+        if state.respective is not None and P.LIST_GAP.match(self.text[state.respective:token.start]):
+            state.respective = state.cursor = getattr(token, "unit_end", token.end)
+            return                                       # the next figure of a list shared out in order
+        state.respective = None
         lead = G.read_lead(self._lead_text(state.cursor, token.start))
+        if state.after_plain is not None and state.after_plain == state.cursor and lead.subject:
+            # "… có 138.139 DN thành lập mới, tăng 5,2%": the words read as a subject name the number before
+            lead = replace(lead, sure=False)
+        state.after_plain = None
+        if isinstance(token, Figure) and token.hedge in THRESHOLD_HEDGES and state.counted is not None and \
+                not re.search(r"[,;:]", self.text[state.counted:token.start]):
+            # "47/63 địa phương thu đạt trên 30% dự toán", "30 mặt hàng đạt kim ngạch trên 1 tỷ USD": the bound
+            # that says which things were counted, not a figure of them
+            state.cursor = token.unit_end
+            return
         if lead.label:
             state.label, state.label_at = lead.label, state.cursor
         if state.last_count is not None and P.PAIR_LINK.match(self.text[state.last_count.figure.unit_end:token.start]):
@@ -193,7 +214,9 @@ class BlockReader:
         if isinstance(token, Ratio):
             state.cursor = token.end
             self._ratio(stmt, token, state)
+            state.counted = token.end
             return
+        state.counted = token.unit_end if token.kind == COUNT and token.scale == 1.0 else None
         state.cursor = token.unit_end
         if token.kind == PERCENT:
             self._percent(stmt, token, before, lead, state)
@@ -201,6 +224,7 @@ class BlockReader:
             if P.CONTRIBUTION_WORD.search(before):
                 self._add(stmt, token, F.CONTRIBUTION, self._pct_period(state), phrasing="đóng góp")
         elif token.kind == PLAIN:
+            state.after_plain = token.unit_end       # the words after it may be its own noun, not a subject
             return
         elif token.unit == "lần":
             self._times(stmt, token, before, state)
@@ -295,8 +319,15 @@ class BlockReader:
         reached = P.REACHED.search(before)
         word = reached.group(1).lower() if reached else None
         growth_rate = lead.growth_rate or stmt.role == "growth-rate"
+        if P.AVERAGE_RATE_BEFORE.search(before) or P.AVERAGE_RATE_AFTER.match(self.text, fig.unit_end):
+            return                        # an average over years or a revision: not the period's own growth
+        if growth_rate and (up or down) and any(s.entity == stmt.entity and s.measure in (F.GROWTH, F.GROWTH_MONTH)
+                                                for s in stmt.stated):
+            return                        # "Tốc độ tăng … đạt 11,01%, tăng 0,26% so với năm 2022": the rate's change
         if P.RESPECTIVELY.search(before) and not P.RATIO_TO_TOTAL_WORDS.search(before):
-            # "A và B tăng … với mức tăng tương ứng là 11,70% và 8,10%": whose each is, the order says; not read
+            # "A và B tăng … với mức tăng tương ứng là 11,70% và 8,10%", "bốn quý đạt lần lượt 6,82%, 6,73%,
+            # …": whose each is, the order says; the list is not read
+            state.respective = fig.unit_end
             return
         if P.GROWTH_FRAME.search(before):
             self._frame(stmt, fig, period)
@@ -398,6 +429,10 @@ class BlockReader:
             return
         change = P.CHANGE_WORD.search(before)
         if change and not P.CHANGE_TO.search(before) and self._takes_change(stmt, fig):
+            base = G.read_base(self.text, fig.unit_end, self._year(self._last_period(stmt)))
+            if base.kind not in ("same-period", "none"):
+                state.cursor = max(state.cursor, base.end)
+                return                   # "tăng 249,9 tỷ đồng so với năm 2015": a change over other years
             sign = -1.0 if change.group(1).lower() == "giảm" else 1.0
             self._add(stmt, fig, F.CHANGE, self._last_period(stmt), phrasing=change.group(1).lower(), sign=sign)
             return
@@ -557,8 +592,9 @@ class BlockReader:
         """"bằng 63,2% dự toán (74.150 triệu đồng)": the value in brackets is the base of the percentage."""
         last = anchor.stated[-1] if anchor.stated else None
         if last is None or last.measure not in (F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH, F.SHARE) or \
-                not re.fullmatch(r"[^()]{0,70}\(\s*", self.text[last.figure.unit_end:fig.start]):
-            return False
+                not re.fullmatch(r"[^()]{0,70}\(\s*", self.text[last.figure.unit_end:fig.start]) or \
+                not re.match(r"\s{0,3}\)", self.text[fig.unit_end:]):
+            return False            # only a bracket of the figure alone: "(5 mặt hàng …, chiếm 59,8%)" is a clause
         if last.measure == F.PCT_PLAN:
             self._add(anchor, fig, F.PLAN, None, base=last.base)
         elif last.measure == F.SHARE:

@@ -101,6 +101,7 @@ class FactSink:
         nothing = [None] * len(take)          # one list for the columns tables never fill (pandas copies it)
         data[F.PHRASING] = data[F.BASE] = data[F.DOUBT] = nothing
         data[F.SOURCE] = ["table"] * len(take)
+        data[F.SCOPE] = [""] * len(take)
         data[F.CERTAIN] = np.ones(len(take), dtype=bool)   # a cell's row and column say what it is
         if self.formulas:
             formula = list(nothing)
