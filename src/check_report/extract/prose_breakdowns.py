@@ -52,6 +52,8 @@ def link_inline(text: str, depths: list[int], statements: list[Statement]) -> No
             children = _children(stated, statements, m.end(), end, depth, parent)
             if across and not _named_alike(statements, parent, stated, children):
                 continue            # the sentence before may have been about something else
+            if _listed_in_total(text[parent.figure.unit_end:m.start()], statements, stated, children):
+                continue            # "người tham gia BHXH, BHYT, BHTN, trong đó: BHXH …; BHYT …": sets that overlap
             _attach(stated, parent.entity, children, complete and len(children) >= 2)
             _inherit_period(stated, _values_of(stated, parent.entity) or [parent], children)
 
@@ -131,6 +133,21 @@ BALANCE = re.compile(r"\b(?:xuất siêu|nhập siêu|cán cân|chênh lệch|b�
 # words every indicator name may carry: sharing only these says nothing
 _COMMON_WORDS = frozenset({"tổng", "số", "giá", "trị", "các", "của", "và", "trên", "địa", "bàn", "toàn", "chung",
                            "cả", "ước", "đạt", "trong", "đó", "từ", "cho", "năm", "tháng"})
+
+
+def _listed_in_total(words: str, statements: list[Statement], stated: list[Stated], children: list[str]) -> bool:
+    """The total's words list its parts ("2.995.949 người tham gia bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm
+    thất nghiệp, trong đó: …"): people counted once in the total may be in several parts, so the parts need
+    not add up."""
+    total = " ".join(words.lower().split())
+    if "," not in total and " và " not in total:
+        return False
+    named = 0
+    for entity in children:
+        part = next((s for s in stated if s.entity == entity), None)
+        name = G.normalise_name(part.indicator or _statement_subject(statements, part)).lower() if part else ""
+        named += bool(name) and name in total
+    return named >= 2
 
 
 def _named_alike(statements: list[Statement], parent: Stated, stated: list[Stated], children: list[str]) -> bool:

@@ -202,8 +202,8 @@ def _unlabelled_lead(text: str) -> Lead:
     complete = re.match(r"^\s{0,3}(?:bao\s{1,3})?gồm(?:\s{1,3}có)?\s{0,3}:?\s{0,3}", text, re.IGNORECASE)
     if complete:
         cue, text = "complete", text[complete.end():]
-    if P.PREDICATE_ONLY.match(text):
-        return Lead(cue=cue)
+    if P.PREDICATE_ONLY.match(text) or BASE_FIRST.match(text):
+        return Lead(cue=cue)         # "…, so với tháng trước tăng 1,1%": the base said first, no subject
     growth_rate = bool(P.GROWTH_RATE_SUBJECT.match(text))
     if growth_rate:
         text = P.GROWTH_RATE_SUBJECT.sub("", text, count=1)
@@ -262,7 +262,7 @@ def _subject(text: str) -> str:
     text = re.sub(r"^\s{0,3}(?:tính\s{1,3})?(?:đến|tới)\s{1,3}(?:ngày|hết|cuối|nay)?\s{0,3}", "", text,
                   flags=re.IGNORECASE)
     text = re.sub(r"^\s{0,3}(?:do|nên|vì vậy|vì thế|nhờ đó)\s", "", text, flags=re.IGNORECASE)
-    text = _strip_predicate(text)
+    text = _strip_predicate(BASE_LAST.sub("", text))   # "Chỉ số giá tháng 6 so với tháng trước tăng": the base
     inner = list(INNER_VERB.finditer(text))
     if inner and len(text[inner[-1].end():].split()) >= 1:
         # "Tổng gia súc cũng tăng so với kế hoạch … với đàn trâu": the noun phrase after the last verb
@@ -290,6 +290,14 @@ FRAME_START = re.compile(r"^(?:trong|về|đối với|riêng)\s{1,3}(?!đó\b|s
 FRAME_COMMA = re.compile(r",\s{0,3}(?=(?:khu vực|ngành|lĩnh vực|nhóm|tổng|giá trị|chỉ số|kim ngạch|doanh thu|thu|chi|vốn|"
                          r"số|tỷ lệ|tỉ lệ|sản lượng|diện tích|năng suất|mặt hàng|hàng|sản phẩm|lượng|khách|đàn|các|toàn)\b)",
                          re.IGNORECASE)
+
+
+BASE_FIRST = re.compile(r"^\s{0,3}so\s{1,3}(?:với\s{1,3})?(?:tháng|quý|kỳ|cùng kỳ|năm|kế hoạch|dự toán|chỉ tiêu)\b",
+                        re.IGNORECASE)
+
+
+BASE_LAST = re.compile(r"\s{1,3}so\s{1,3}(?:với\s{1,3})?(?:tháng|quý|kỳ|cùng kỳ|năm|kế hoạch|dự toán|chỉ tiêu)\b"
+                       r"[^,;:%\d]{0,30}?(?=\s{1,3}(?:tăng|giảm|đạt|bằng)\b[^,;:]{0,20}$)", re.IGNORECASE)
 
 
 # a lead that starts with a verb is a predicate whose subject came before: "đã khởi sắc hơn quý I với …"

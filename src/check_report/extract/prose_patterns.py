@@ -57,7 +57,8 @@ LABEL_VALUE = re.compile(r"\d{1,6}(?:\s{0,2}/\s{0,2}\d{1,6})?(?:\s{0,2},\s{0,2}\
                          r"(?!\s{1,3}(?:tháng|qu[ýí]|năm)\b)")
 # where a number starts (the label test runs only there, which keeps it cheap)
 NUMBER_START = re.compile(r"(?<![\w.,/])\d")
-DURATION = re.compile(r"(?<![\w.,])\d{1,4}\s{1,3}(?:năm|tuổi|giờ|phút|ngày đêm)\b", CI)
+DURATION = re.compile(r"(?<![\w.,])(?<!tháng )(?<!quý )(?<!quí )\d{1,4}\s{1,3}(?:năm|tuổi|giờ|phút|ngày đêm)\b"
+                      r"(?!\s{1,3}(?:19|20)\d{2}\b)", CI)
 # Grades and ranks: "3 sao", "4 sao", "hạng 1": the number names a class, it counts nothing.
 GRADE = re.compile(r"(?<![\w.,])\d{1,2}\s{1,3}sao\b", CI)
 # Enumerators at the start of a block: "1.", "2)", "II.", "a)", "- 1." (list numbering, not figures).
@@ -80,6 +81,8 @@ PERIOD_QUARTER = re.compile(r"\bqu[ýí]\s{1,3}(IV|I{1,3}|[1-4])\b(?:\s{0,2}(?:/
 PERIOD_YEAR = re.compile(r"\b(?:cả\s{1,3}|trong\s{1,3})?năm\s{1,3}((?:19|20)\d{2})\b(?!\s{0,2}[-–]\s{0,2}\d)", CI)
 # The report's own month without its number: "trong tháng", "tháng này", "tháng báo cáo".
 PERIOD_THIS_MONTH = re.compile(r"\b(?:trong tháng|tháng này|tháng báo cáo)\b(?!\s{0,3}\d)", CI)
+# "tính đến hết tháng 9", "đến cuối tháng 7/2018": the months since January up to that month
+UP_TO_MONTH = re.compile(r"\b(?:đến|tới)\s{1,3}(?:hết|cuối)\s{1,3}$", CI)
 # Periods ahead, in plans: "9 tháng tiếp theo", "6 tháng cuối năm", "3 tháng tới" (no figure of the report).
 PERIOD_AHEAD = re.compile(r"(?<![\w.,/])\d{1,2}\s{1,3}tháng\s{1,3}(?:tiếp theo|tới|cuối năm|còn lại|sau)", CI)
 # Cumulative without a number: "lũy kế", "luỹ kế", "tính chung", "từ đầu năm".
@@ -180,6 +183,14 @@ AVERAGE_RATE_BEFORE = re.compile(r"\b(?:bình quân|trung bình)(?:\s{1,3}(?:m�
                                  r"\s{1,3}(?:bình quân|trung bình)\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$|"
                                  r"\bđiều chỉnh\s{1,3}(?:tăng|giảm)\s{0,3}$", CI)
 AVERAGE_RATE_AFTER = re.compile(r"^\s{0,2}/\s{0,2}năm|^\s{0,3}(?:mỗi|hằng|hàng|một)\s{1,3}năm\b", CI)
+# a shift of structure: the rises and falls after it are of shares, in points ("Cơ cấu kinh tế chuyển dịch theo
+# hướng tích cực, khu vực I giảm 1,62%, khu vực II tăng 0,69% …")
+STRUCTURE_SHIFT = re.compile(r"\b(?:cơ cấu|tỷ trọng|tỉ trọng)\b[^.;]{0,60}\bchuyển dịch\b|\bchuyển dịch\s{1,3}cơ cấu\b", CI)
+# the base said before the figure: "so với tháng trước tăng 1,1%", "so cùng kỳ giảm 2,3%"
+BASE_BEFORE = re.compile(r"(?:^|[,;]\s{0,3}|\s)(so\s{1,3}(?:với\s{1,3})?[^,;%\d]{2,40}?)\s{1,3}(?:tăng|giảm|đạt|bằng)\s{0,3}"
+                         r"(?:khoảng|gần|hơn|trên)?\s{0,3}$", CI)
+# "tăng 3,8% về số doanh nghiệp": what grew, said after the figure
+ABOUT_WHAT = re.compile(r"\s{1,3}về\s{1,3}[^\d,;.()%]{2,40}?(?=\s{0,3}(?:so\s|và\s|,|;|\.|\(|$))", CI)
 # between the figures of one list: "6,82%, 6,73%, 7,48% và 6,97%"
 LIST_GAP = re.compile(r"^\s{0,3}(?:[,;]|và|,\s{0,3}và)\s{0,3}$", CI)
 # "tương ứng với tỷ lệ 95,2%": a ratio said with its number, not figures shared out

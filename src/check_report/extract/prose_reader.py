@@ -44,6 +44,9 @@ NOUN_TAIL = re.compile(r"[^,;:()=.\d]{0,60}?(?=[,;:()=.\d]|\s(?:đạt|tăng(?! 
 VALUES = (F.CUMULATIVE, F.MONTH, F.AMOUNT, F.COUNT)
 CONTEXT = 48                 # how far before a figure its own words are looked for
 ADVERBIAL_TAIL = 40          # "Tính chung 9 tháng năm 2025, …": the comma stands this close after the period
+# an attribution before the sentence proper: "Thông tin từ UBND tỉnh cho biết,", "Báo cáo của Sở … cho thấy,"
+ATTRIBUTION = re.compile(r"^[^,;:.]{3,80}?\b(?:cho biết|cho thấy|thông tin|báo cáo|công bố)\s{0,3}[,:]\s{0,3}",
+                         re.IGNORECASE)
 ADVERBIAL_WORDS = re.compile(r"^(?:trong|ước|ước tính|dự ước|tính chung|tính đến hết|tính đến|đến hết|đến|sang|"
                              r"sang đến|kết thúc|lũy kế|luỹ kế|cũng trong|riêng|về|cả|trong vòng|qua|theo đó|"
                              r"tính riêng|bước sang|sau)?\s{0,3}$", re.IGNORECASE)
@@ -98,6 +101,7 @@ class _Clause:
     after_plain: int | None = None  # the end of a number read as no figure, just before the current lead
     respective: int | None = None   # the end of the last figure of a list shared out in order ("lần lượt")
     counted: int | None = None      # the end of a count of things ("47/63 địa phương"), its figures being bounds
+    own_count_end: int | None = None  # the end of a count that names its own things ("25 doanh nghiệp …")
 
 
 class BlockReader:
@@ -114,6 +118,8 @@ class BlockReader:
         self._sub = 0
         self.sentence = 0
         self.forward_sentence = False
+        self.unsure_owner = False
+        self.sentence_start = 0
         self.adverbial: PeriodMention | None = None   # "Tính chung 9 tháng, …" of the sentence being read
         self.frame: str | None = None                 # "Trong mức tăng 8,4%, …": the total the points split
 
@@ -125,6 +131,7 @@ class BlockReader:
         return self.statements
 
     def _sentence(self, start: int, end: int) -> None:
+        self.sentence_start = start
         self.forward_sentence = bool(P.FORWARD_WORDS.search(self.text, start, end))
         self.frame = None
         frame = P.FRAME_OPENING.match(self.text, start)
@@ -156,6 +163,8 @@ class BlockReader:
                 not self.text[first.end:mentions[1].start].strip(" ,"):
             first = mentions[1]                        # "Tính chung 9 tháng": the months say more
         head = P.DISCOURSE.sub("", self.text[start:first.start]).strip(" ,:-–+*")
+        # "Thông tin từ UBND tỉnh cho biết, trong tháng 5/2022, …": who said it comes first
+        head = ATTRIBUTION.sub("", head).strip(" ,:-–+*")
         head = re.sub(r"\b(?:tính chung|lũy kế|luỹ kế)\b", "", head, flags=re.IGNORECASE).strip()
         if first.period is None or not ADVERBIAL_WORDS.match(head):
             return None
@@ -195,6 +204,10 @@ class BlockReader:
             # "… có 138.139 DN thành lập mới, tăng 5,2%": the words read as a subject name the number before
             lead = replace(lead, sure=False)
         state.after_plain = None
+        # "có 25 doanh nghiệp đăng ký tạm ngừng hoạt động, tăng 78,6%": a figure right after a count of things,
+        # with no subject of its own, may be the count's as well as the sentence's: not sure whose
+        self.unsure_owner = state.own_count_end == state.cursor and not lead.subject
+        state.own_count_end = None
         if isinstance(token, Figure) and token.hedge in THRESHOLD_HEDGES and state.counted is not None and \
                 not re.search(r"[,;:]", self.text[state.counted:token.start]):
             # "47/63 địa phương thu đạt trên 30% dự toán", "30 mặt hàng đạt kim ngạch trên 1 tỷ USD": the bound
@@ -319,6 +332,18 @@ class BlockReader:
         reached = P.REACHED.search(before)
         word = reached.group(1).lower() if reached else None
         growth_rate = lead.growth_rate or stmt.role == "growth-rate"
+        if base.kind == "none":
+            first = P.BASE_BEFORE.search(before)
+            if first:       # "so với tháng trước tăng 1,1%": the base said before the figure
+                base = G.read_base(self.text, fig.start - len(before) + first.start(1), self._year(period))
+                base = replace(base, end=state.cursor)
+        about = P.ABOUT_WHAT.match(self.text, fig.unit_end)
+        if about:
+            # "tăng 3,8% về số doanh nghiệp và tăng 7,8% về vốn đăng ký": each of another attribute, said after
+            self.unsure_owner = True
+            state.cursor = max(state.cursor, about.end())
+        if (up or down) and P.STRUCTURE_SHIFT.search(self.text, self.sentence_start, fig.start):
+            return                        # "cơ cấu kinh tế chuyển dịch …, khu vực II tăng 0,69%": shares, in points
         if P.AVERAGE_RATE_BEFORE.search(before) or P.AVERAGE_RATE_AFTER.match(self.text, fig.unit_end):
             return                        # an average over years or a revision: not the period's own growth
         if growth_rate and (up or down) and any(s.entity == stmt.entity and s.measure in (F.GROWTH, F.GROWTH_MONTH)
@@ -460,10 +485,13 @@ class BlockReader:
                 self.last_period = token.period
             return
         if own:
-            stated = self._add(stmt, fig, measure, self._context_period(), own_entity=True)
+            # "trong tháng 5/2022, toàn tỉnh có 82 doanh nghiệp …": the clause's period, else the context's
+            period = token.period if token is not None and token.start < fig.start else self._context_period()
+            stated = self._add(stmt, fig, measure, period, own_entity=True)
             if fig.kind == COUNT:
                 state.cursor = max(state.cursor, self._count_tail_end(fig))
                 state.last_count = stated
+                state.own_count_end = state.cursor
         else:
             period = self._context_period()
             quantity = fig.kind == MONEY or str(fig.unit).lower() in P.MEASURE_UNITS or fig.scale != 1
@@ -645,6 +673,8 @@ class BlockReader:
         if own_entity:
             stated.indicator = self._name_of(fig) or stmt.subject
         self._judge_identity(stmt, stated, explicit)
+        if self.unsure_owner and fig.kind in (PERCENT, POINTS):
+            stated.doubt(M.VAGUE_SUBJECT)      # a rate right after a count of things: the count's or the subject's
         stmt.stated.append(stated)
         if measure == F.GROWTH and named and stated.certain:
             self.ctx.growth_said.append((entity, lo, hi, period))
