@@ -16,6 +16,7 @@ validated in one place and an unknown one is an error naming the key and the fil
     per-path:                             # globs relative to the config file, or matched on the name
       "monthly/*.xlsx": {ignore: [core.month-le-cumulative], severity: {...}, select: [...]}
     together: [["monthly/*.xlsx", "q*.xlsx"]]   # cross-file checks per group (or `true`: all inputs)
+    limits: {file-mb: 512, cells: 20000000}     # raise the input screen's limits (readers/limits.py)
 
 Keys may be written with '-' or '_'.
 """
@@ -32,7 +33,7 @@ PYPROJECT = "pyproject.toml"
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
 TOP_KEYS = ("rules", "enable", "select", "ignore", "severity", "lang", "fail-on", "vocabulary", "per-path",
-            "together", "exclude")
+            "together", "exclude", "limits")
 PER_PATH_KEYS = ("select", "ignore", "severity")
 _ALIASES = {"language": "lang", "disable": "ignore", "severities": "severity"}
 
@@ -64,6 +65,7 @@ class Config:
     per_path: tuple[PathSettings, ...] = field(default_factory=tuple)
     # cross-file checks: () off, (("*",),) every input together, else groups of globs checked together
     together: tuple[tuple[str, ...], ...] = ()
+    limits: object = None                      # readers.limits.Limits; None: the defaults
 
     @property
     def base_dir(self) -> Path:
@@ -150,7 +152,14 @@ def _validate(raw: dict | None, origin: str) -> Config:
         exclude=_strings(raw, "exclude", origin),
         per_path=_per_path(raw.get("per-path"), origin),
         together=_together(raw.get("together"), origin),
+        limits=_limits(raw.get("limits"), origin),
     )
+
+
+def _limits(value, origin: str):
+    from check_report.readers.limits import from_mapping
+
+    return from_mapping(value, origin, ConfigError)
 
 
 def _normalise_keys(raw: dict, known: tuple[str, ...], origin: str, prefix: str) -> dict:
@@ -275,6 +284,7 @@ def resolve_options(args) -> Run:
         show_unchecked=getattr(args, "show_unchecked", False),
         engine="gx" if getattr(args, "engine", "native") == "gx" or getattr(args, "gx_docs", None) else "native",
         gx_docs=getattr(args, "gx_docs", None),
+        **({"limits": conf.limits} if conf.limits is not None else {}),
     )
     exclude = tuple(_exclude_from(conf, base)) + tuple(getattr(args, "exclude", None) or ())
     return Run(settings=settings, fail_on=getattr(args, "fail_on", None) or conf.fail_on or "error",

@@ -21,6 +21,8 @@ from pathlib import Path
 from check_report.document import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, Block, Document
 from check_report.readers.base import Cell, Grid, InputError, Source
 from check_report.readers.encodings import decode_bytes
+from check_report.readers.limits import DEFAULT, Limits
+from check_report.readers.safety import read_bounded
 
 # a footnote body: "<sup>3</sup> text", "<sup>3</sup>text", "[^3]: text"
 FOOTNOTE_BODY = re.compile(r"^\s*(?:<sup>\s*(\d+)\s*</sup>|\[\^(\d+)\]:)\s*")
@@ -43,11 +45,8 @@ PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 
 
-def read_text(path: str) -> Source:
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+def read_text(path: str, limits: Limits = DEFAULT) -> Source:
+    data = read_bounded(path, limits)
     try:
         text, notes = decode_bytes(data)
     except UnicodeError as exc:
@@ -55,6 +54,8 @@ def read_text(path: str) -> Source:
     kind = "md" if Path(path).suffix.lower() in (".md", ".markdown") else "txt"
     document, tables = parse_with_tables(text, path=path, kind=kind)
     document.notes.extend(notes)
+    for i, (rows, _lines) in enumerate(tables, 1):
+        limits.check_table(f"{path}: table {i}", len(rows), max(len(r) for r in rows))
     grids = [_grid(i, rows, lines) for i, (rows, lines) in enumerate(tables, 1)]
     return Source(path=path, kind=kind, grids=grids, document=document, notes=list(notes))
 
