@@ -1,7 +1,8 @@
 """The `check-report` command: `check-report FILE...` checks; `extract`, `rules`, `explain` show.
 
 Exit codes are the named constants of `findings`: 0 clean, 1 findings at or above --fail-on, 2 usage or
-input errors (a batch exits 2 only when nothing could be read). Every error is one line naming the file;
+input errors: any input that could not be read makes the run exit 2, after every other file was checked
+and reported (a CI gate must not pass a corrupt upload). Every error is one line naming the file;
 a traceback appears only with --debug. Heavy modules (pandas, rich, the engine, workbook readers) are
 imported inside the functions that need them: start-up time is a feature.
 """
@@ -168,7 +169,8 @@ _DESCRIPTIONS = {
 }
 _EPILOG = ("other commands: check-report extract FILE | check-report rules | check-report explain RULE | "
            "check-report baseline FILE... | check-report gx-suite. "
-           "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.")
+           "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not "
+           "be read (the other inputs are still checked and reported).")
 
 
 # --- check -------------------------------------------------------------------------------------------
@@ -179,8 +181,8 @@ def cmd_check(args) -> int:
         return EXIT_ERROR
     report, run, readable = checked
     _emit(report, args, run.lang, readable)
-    if not readable:
-        return EXIT_ERROR
+    if any(file["status"] != "ok" for file in report["files"]):
+        return EXIT_ERROR      # an input that could not be read fails the run, after the others were reported
     return exit_code(report, run.fail_on)
 
 
