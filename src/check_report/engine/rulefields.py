@@ -274,4 +274,5 @@ def _validate_expressions(rule: Rule, measures: frozenset[str], at: _Where) -> N
                 X.parse(text, measures, F.PERIODIC_MEASURES)
             except X.ExprError as exc:
                 using = "".join(f" (with {k}={v})" for k, v in bindings.items())
-                raise at.error(key, f"{exc}{using}: {text}") from None
+                shown = text if len(text) <= 120 else text[:119] + "…"
+                raise at.error(key, f"{exc}{using}: {shown}") from None

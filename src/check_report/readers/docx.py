@@ -22,6 +22,7 @@ from check_report.readers.base import Cell, Grid, InputError, Source
 from check_report.readers.encodings import convert_as, detect_legacy
 from check_report.readers.limits import DEFAULT, MB, Limits
 from check_report.readers.safety import DAMAGE, check_zip_container, one_line
+from check_report.readers.text import split_long
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -113,24 +114,26 @@ class _Reader:
             where, kind = f"paragraph {self.paragraphs}", self.kind_of(p, text, emphasis)
         else:
             where, kind = f"footnote {footnote}", FOOTNOTE
-        self.blocks.append(Block(text=text, kind=kind, where=where, footnote=footnote, markers=tuple(markers),
-                                 emphasis=tuple(emphasis)))
+        self.blocks.extend(split_long(Block(text=text, kind=kind, where=where, footnote=footnote,
+                                            markers=tuple(markers), emphasis=tuple(emphasis))))
 
     def runs(self, p) -> tuple[str, list, list]:
         parts: list[str] = []
         markers, emphasis = [], []
+        length = 0                                    # of "".join(parts), kept as runs are added
         for run in p.iter(W + "r"):
             ref = run.find(W + "footnoteReference")
             if ref is not None:
-                markers.append((len("".join(parts)), self.footnote_number(ref.get(W + "id"))))
+                markers.append((length, self.footnote_number(ref.get(W + "id"))))
                 continue
             if run.find(W + "footnoteRef") is not None:
                 continue                              # the number printed at the start of a footnote body
             text = "".join(_run_text(node) for node in run.iterchildren())
             if not text:
                 continue
-            start = len("".join(parts))
+            start = length
             parts.append(text)
+            length += len(text)
             style = _emphasis(run)
             if style:
                 emphasis.append((start, start + len(text), style))
