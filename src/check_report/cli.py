@@ -220,7 +220,7 @@ def _run_checks(args):
     if args.files.count(inputs.STDIN) > 1:
         raise CliError(t("cli.stdin_twice", run.lang))
     ruleset = pipeline.ruleset_for("", run.settings)
-    if run.settings.engine == "gx" or any(rule.gx for rule in ruleset.rules):
+    if run.settings.engine == "gx" or any(rule.external == "gx" for rule in ruleset.rules):
         # GX missing or a bad gx: rule (kwargs checked by GX's model) is one line and exit 2, before any file
         from check_report.gx import compile_suite
 

@@ -246,6 +246,12 @@ def selection_for(path: str, settings: Settings) -> tuple[tuple[str, ...], tuple
     return select, ignore, severity
 
 
+def register_integrations() -> None:
+    """Import the integrations that add rule kinds to the engine (cheap: each imports its heavy library
+    only when one of its rules runs), so rule files may use them: `gx:` rules of check_report.gx."""
+    import check_report.gx  # noqa: F401  (registers the gx: rule kind)
+
+
 def ruleset_for(path: str, settings: Settings):
     return load_ruleset(settings.rules, settings.enable, *selection_for(path, settings))
 
@@ -262,6 +268,7 @@ def load_ruleset(specs: tuple[str, ...], enable: tuple[str, ...], select: tuple[
     from check_report import engine
     from check_report.engine.packs import matches
 
+    register_integrations()
     ruleset = engine.load_rules(list(specs), enable=enable, disable=ignore, severities=dict(severity))
     if not select:
         return ruleset

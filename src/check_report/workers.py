@@ -1,13 +1,13 @@
-"""Checking each file in a child process: a crash, a native abort or an out-of-memory kill is that file's
+"""Checking files in child processes: a crash, a native abort or an out-of-memory kill is that file's
 outcome, never the batch's.
 
-The parent imports what checking needs and loads the rule set once (`warm`), then forks one child per
-file, at most `jobs` at a time, each handed the next file as soon as one finishes (one slow file holds
-up nobody). A child inherits the warm interpreter (no second import of pandas), checks its file, sends
-the pickled `Outcome` back through a pipe and exits. The parent reads every pipe as data arrives and
-reaps each child: a child that died without sending a whole outcome (a segfault in a native reader, a
-Rust abort on an impossible allocation, the kernel's OOM killer, `limits.memory-mb`, `limits.seconds`)
-gives that file an error naming it and how the child ended; the batch goes on.
+The parent imports what checking needs and loads the rule set once (`warm`), then forks `jobs` workers.
+Each inherits the warm interpreter (no second import of pandas) and checks the files it is handed one at
+a time, sending each pickled `Outcome` back through a pipe; a worker is handed the next file as soon as
+it answers, so one slow file holds up nobody. The parent reads every pipe as data arrives: a worker that
+dies before answering (a segfault in a native reader, a Rust abort on an impossible allocation, the
+kernel's OOM killer, `limits.memory-mb`) or overruns `limits.seconds` (it is killed) gives the file it
+was checking an error naming it and how the process ended; a fresh worker is forked for the rest.
 
 Where `os.fork` is missing (Windows), files are checked in worker processes of a ProcessPoolExecutor
 instead (each imports the stack once), and a pool broken by a dying worker is replaced.
@@ -15,10 +15,12 @@ instead (each imports the stack once), and a pool broken by a dying worker is re
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import select
 import signal
+import struct
 import sys
 import time
 from collections import deque
@@ -75,95 +77,150 @@ def warm(paths: list[str], settings) -> None:
 
 
 @dataclass
-class _Child:
-    index: int
-    path: str
+class _Worker:
     pid: int
-    started: float
-    data: list[bytes] = field(default_factory=list)
+    tasks: int                       # write end: file indexes to check
+    results: int                     # read end: length-prefixed pickled outcomes
+    index: int | None = None         # the file being checked, None when idle
+    started: float = 0.0
+    buffer: bytearray = field(default_factory=bytearray)
     timed_out: bool = False
 
 
 class _Forks:
     def __init__(self, paths, settings, jobs, on_done):
-        self.queue = deque(enumerate(paths))
+        self.paths = paths
+        self.queue = deque(range(len(paths)))
         self.settings = settings
-        self.jobs = max(1, jobs)
+        self.jobs = max(1, min(jobs, len(paths)))
         self.on_done = on_done
         self.outcomes: list = [None] * len(paths)
-        self.running: dict[int, _Child] = {}        # read end of the child's pipe -> the child
+        self.workers: dict[int, _Worker] = {}          # results fd -> worker
         self.seconds = getattr(settings.limits, "seconds", 0)
 
     def run(self) -> list:
+        gc.freeze()     # the warm heap is shared with the workers: keep their collector off its pages
         try:
-            while self.queue or self.running:
-                while self.queue and len(self.running) < self.jobs:
-                    self._start(*self.queue.popleft())
+            while self.queue or any(w.index is not None for w in self.workers.values()):
+                while len(self.workers) < self.jobs and self.queue:
+                    self._spawn()
+                for worker in list(self.workers.values()):
+                    if worker.index is None and self.queue:
+                        self._hand(worker, self.queue.popleft())
                 self._collect()
-        except BaseException:
-            for child in self.running.values():
-                _kill(child.pid)
-            raise
+        finally:
+            for worker in list(self.workers.values()):
+                self._retire(worker, kill=sys.exc_info()[0] is not None)
+            gc.unfreeze()
         return self.outcomes
 
-    def _start(self, index: int, path: str) -> None:
+    def _spawn(self) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
-        read_end, write_end = os.pipe()
+        task_read, task_write = os.pipe()
+        result_read, result_write = os.pipe()
         pid = os.fork()
-        if pid == 0:                                  # the child: check, send, exit without cleanup
-            os.close(read_end)
-            _child(path, self.settings, write_end)
-        os.close(write_end)
-        self.running[read_end] = _Child(index, path, pid, time.monotonic())
+        if pid == 0:                                  # the worker: serve, then exit without cleanup
+            for fd in [task_write, result_read] + [fd for w in self.workers.values() for fd in (w.tasks, w.results)]:
+                os.close(fd)
+            _serve(self.paths, self.settings, task_read, result_write)
+        os.close(task_read)
+        os.close(result_write)
+        self.workers[result_read] = _Worker(pid, task_write, result_read)
+
+    def _hand(self, worker: _Worker, index: int) -> None:
+        try:
+            os.write(worker.tasks, _HEADER.pack(index))
+        except OSError:                 # the worker died while idle: a fresh one takes the file
+            self._retire(worker, kill=True)
+            self.queue.appendleft(index)
+            return
+        worker.index, worker.started, worker.timed_out = index, time.monotonic(), False
 
     def _collect(self) -> None:
-        ready, _, _ = select.select(list(self.running), [], [], POLL_SECONDS)
+        busy = [fd for fd, w in self.workers.items() if w.index is not None]
+        ready, _, _ = select.select(busy, [], [], POLL_SECONDS)
         for fd in ready:
+            worker = self.workers[fd]
             chunk = os.read(fd, 1 << 20)
-            if chunk:
-                self.running[fd].data.append(chunk)
-            else:
-                self._finish(fd)
+            if not chunk:
+                self._lost(worker)
+                continue
+            worker.buffer += chunk
+            while len(worker.buffer) >= _HEADER.size:
+                (size,) = _HEADER.unpack_from(worker.buffer)
+                if len(worker.buffer) < _HEADER.size + size:
+                    break
+                payload = bytes(worker.buffer[_HEADER.size:_HEADER.size + size])
+                del worker.buffer[:_HEADER.size + size]
+                self._done(worker, pickle.loads(payload))
         if self.seconds:
             now = time.monotonic()
-            for child in self.running.values():
-                if not child.timed_out and now - child.started > self.seconds:
-                    child.timed_out = True
-                    _kill(child.pid)
+            for worker in self.workers.values():
+                if worker.index is not None and not worker.timed_out and now - worker.started > self.seconds:
+                    worker.timed_out = True
+                    _kill(worker.pid)
 
-    def _finish(self, fd: int) -> None:
-        child = self.running.pop(fd)
-        os.close(fd)
-        _, status = os.waitpid(child.pid, 0)
-        outcome = None
-        if os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
-            try:
-                outcome = pickle.loads(b"".join(child.data))
-            except Exception:  # noqa: BLE001 - a truncated outcome: the child died while sending it
-                outcome = None
-        if outcome is None:
-            outcome = died(child.path, status, self.settings, child.timed_out)
-        self.outcomes[child.index] = outcome
+    def _done(self, worker: _Worker, outcome) -> None:
+        index, worker.index = worker.index, None
+        self.outcomes[index] = outcome
         if self.on_done:
-            self.on_done(child.path)
+            self.on_done(self.paths[index])
+
+    def _lost(self, worker: _Worker) -> None:
+        """The worker's pipe closed: it died; its file gets an error saying how."""
+        index, timed_out = worker.index, worker.timed_out
+        status = self._retire(worker, kill=False)
+        if index is not None:
+            worker.index = index
+            self._done(worker, died(self.paths[index], status, self.settings, timed_out))
+
+    def _retire(self, worker: _Worker, kill: bool) -> int | None:
+        self.workers.pop(worker.results, None)
+        for fd in (worker.tasks, worker.results):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        if kill:
+            _kill(worker.pid)
+        _, status = os.waitpid(worker.pid, 0)
+        return status
 
 
-def _child(path: str, settings, write_end: int) -> None:
+_HEADER = struct.Struct("<Q")
+
+
+def _serve(paths: list[str], settings, tasks: int, results: int) -> None:
     code = 0
     try:
-        signal.signal(signal.SIGINT, signal.SIG_DFL)   # Ctrl-C ends the children with the parent
+        signal.signal(signal.SIGINT, signal.SIG_DFL)   # Ctrl-C ends the workers with the parent
         _limit_memory(getattr(settings.limits, "memory_mb", 0))
         from check_report.pipeline import analyse
 
-        payload = pickle.dumps(analyse(path, settings), protocol=pickle.HIGHEST_PROTOCOL)
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(write_end, view):]
-    except BaseException:  # noqa: BLE001 - whatever happens, the parent reports this file; never return
+        while True:
+            header = _read_exactly(tasks, _HEADER.size)
+            if header is None:                          # the parent closed the pipe: no more files
+                break
+            (index,) = _HEADER.unpack(header)
+            payload = pickle.dumps(analyse(paths[index], settings), protocol=pickle.HIGHEST_PROTOCOL)
+            view = memoryview(_HEADER.pack(len(payload)) + payload)
+            while view:
+                view = view[os.write(results, view):]
+    except BaseException:  # noqa: BLE001 - whatever happens, the parent reports the file; never return
         code = 70
     finally:
         os._exit(code)
+
+
+def _read_exactly(fd: int, size: int) -> bytes | None:
+    data = b""
+    while len(data) < size:
+        chunk = os.read(fd, size - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data
 
 
 def _limit_memory(megabytes: int) -> None:

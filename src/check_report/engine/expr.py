@@ -13,7 +13,7 @@
 Bounded: an expression is at most MAX_CHARS long, nests parentheses, signs, `not` and function calls at
 most MAX_NESTING deep, and its tree is at most MAX_DEPTH deep (a sum of many terms nests one level per
 term); beyond, `ExprError("expression too deep ...")`, which the loader reports as `file:line: expr: ...`.
-Every walk over a tree (type checks, evaluation, the GX row-wise evaluator) recurses along its depth, so
+Every walk over a tree (type checks, evaluation, row-wise evaluators of integrations) recurses along its depth, so
 the bound keeps them all far from Python's recursion limit. The tokenizer moves a position along the
 text, never copying it.
 
