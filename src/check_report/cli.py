@@ -88,7 +88,7 @@ def _is_user_error(exc: Exception) -> bool:
     from check_report.engine.model import RuleError
     from check_report.readers.base import InputError
 
-    return isinstance(exc, (ConfigError, RuleError, InputError)) or type(exc).__name__ == "GxError"
+    return isinstance(exc, (ConfigError, RuleError, InputError)) or type(exc).__name__ in ("GxError", "ClusterError")
 
 
 # --- arguments ---------------------------------------------------------------------------------------
@@ -126,6 +126,9 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--vocabulary", action="append", default=[], metavar="FILE",
                         help="extra header vocabulary (YAML), repeatable")
     parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check N files in parallel")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="check the files on a Dask cluster (tcp://host:8786; check-report[dask]); the "
+                             "workers must see the files at the same paths")
     parser.add_argument("--show-unchecked", action="store_true", help="list numbers no rule looked at")
     parser.add_argument("--quiet", "-q", action="store_true", help="findings only: no summary, no progress")
     parser.add_argument("--annotate", metavar="OUT", help="write annotated copies (a file, or a folder)")
@@ -290,7 +293,7 @@ def _check_all(paths: list[str], settings, args) -> list:
     from check_report import pipeline
 
     if args.quiet or args.format != "rich" or len(paths) < 2 or not sys.stderr.isatty():
-        return pipeline.run_batch(paths, settings, jobs=args.jobs)
+        return pipeline.run_batch(paths, settings, jobs=args.jobs, scheduler=args.scheduler)
     from rich.progress import Progress
 
     from check_report.i18n import t
@@ -298,7 +301,7 @@ def _check_all(paths: list[str], settings, args) -> list:
 
     with Progress(console=make_console(sys.stderr), transient=True) as progress:
         task = progress.add_task(t("report.checking", settings.lang), total=len(paths))
-        return pipeline.run_batch(paths, settings, jobs=args.jobs,
+        return pipeline.run_batch(paths, settings, jobs=args.jobs, scheduler=args.scheduler,
                                   on_done=lambda _path: progress.advance(task))
 
 

@@ -4,7 +4,7 @@
 one-line message naming the file, so one bad file in a batch is a reported outcome. Everything it needs
 travels in `Settings`, a frozen, picklable value, so a batch runs each file in a child process
 (`check_report.workers`: a native crash is that file's error) or on a Dask cluster
-(`check_report.distributed`) and gets exactly what checking it here gets.
+(`check_report.cluster`) and gets exactly what checking it here gets.
 """
 
 from __future__ import annotations
@@ -201,7 +201,7 @@ def run_batch(paths: list[str], settings: Settings, jobs: int = 1, on_done=None,
     `scheduler`; outcomes come back in input order, so the report does not depend on which worker
     finished first. `on_done(path)` follows progress."""
     if scheduler:
-        from check_report.distributed import run_on_cluster
+        from check_report.cluster import run_on_cluster
 
         return run_on_cluster(paths, settings, scheduler, on_done=on_done)
     from check_report import workers

@@ -40,13 +40,32 @@ def can_fork() -> bool:
     return hasattr(os, "fork") and sys.platform != "darwin"   # macOS frameworks break in forked children
 
 
-def run(paths: list[str], settings, jobs: int, on_done=None) -> list:
-    """Outcomes of `pipeline.analyse` for every path, in input order, each computed in a child."""
+def run(paths: list[str], settings, jobs: int, on_done=None, cwd: str | None = None) -> list:
+    """Outcomes of `pipeline.analyse` for every path, in input order, each computed in a child (working
+    in `cwd` when given: a Dask worker checks the client's relative paths from the client's folder)."""
     if not can_fork():
         return _run_pool(paths, settings, jobs, on_done)
     if len(paths) > 1:
         warm(paths, settings)
-    return _Forks(paths, settings, jobs, on_done).run()
+    return _Forks(paths, settings, jobs, on_done, cwd).run()
+
+
+_WARMED: set = set()
+
+
+def warm_once(paths: list[str], settings, cwd: str) -> None:
+    """`warm` for a long-lived process that checks files one task at a time (a Dask worker), once per
+    kind of file and settings. The rule set is warmed only when it names no relative path (the process
+    does not work in the client's folder; its children do)."""
+    from pathlib import Path
+
+    relative = any(("/" in spec or "\\" in spec or spec.endswith((".yaml", ".yml"))) and not Path(spec).is_absolute()
+                   for spec in tuple(settings.rules) + tuple(settings.vocabulary))
+    key = (settings, frozenset(Path(p).suffix.lower() for p in paths))
+    if relative or key in _WARMED:
+        return
+    _WARMED.add(key)
+    warm(paths, settings)
 
 
 def warm(paths: list[str], settings) -> None:
@@ -88,8 +107,9 @@ class _Worker:
 
 
 class _Forks:
-    def __init__(self, paths, settings, jobs, on_done):
+    def __init__(self, paths, settings, jobs, on_done, cwd=None):
         self.paths = paths
+        self.cwd = cwd
         self.queue = deque(range(len(paths)))
         self.settings = settings
         self.jobs = max(1, min(jobs, len(paths)))
@@ -123,7 +143,7 @@ class _Forks:
         if pid == 0:                                  # the worker: serve, then exit without cleanup
             for fd in [task_write, result_read] + [fd for w in self.workers.values() for fd in (w.tasks, w.results)]:
                 os.close(fd)
-            _serve(self.paths, self.settings, task_read, result_write)
+            _serve(self.paths, self.settings, task_read, result_write, self.cwd)
         os.close(task_read)
         os.close(result_write)
         self.workers[result_read] = _Worker(pid, task_write, result_read)
@@ -191,10 +211,12 @@ class _Forks:
 _HEADER = struct.Struct("<Q")
 
 
-def _serve(paths: list[str], settings, tasks: int, results: int) -> None:
+def _serve(paths: list[str], settings, tasks: int, results: int, cwd: str | None = None) -> None:
     code = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)   # Ctrl-C ends the workers with the parent
+        if cwd:
+            os.chdir(cwd)
         _limit_memory(getattr(settings.limits, "memory_mb", 0))
         from check_report.pipeline import analyse
 
