@@ -33,8 +33,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\s*+(?:(?P<num>\d++(?:\.\d++)?(?![\w.]))|(?P<name>[A-Za-z_][A-Za-z0-9_]*+)"
-                    r"|(?P<op>==|!=|<=|>=|[-+*/<>().,]))")
+_TOKEN = re.compile(r"(?P<num>\d++(?:\.\d++)?(?![\w.]))|(?P<name>[A-Za-z_][A-Za-z0-9_]*+)"
+                    r"|(?P<op>==|!=|<=|>=|[-+*/<>().,])")
 _SPACE = re.compile(r"\s*+")
 _WORD = re.compile(r"[\w.]{1,40}")
 MAX_CHARS = 10_000
@@ -129,11 +129,12 @@ def tokenize(text: str) -> list[Token]:
                         "into several rules", 0)
     tokens, pos = [], 0
     while pos < len(text):
-        if _SPACE.match(text, pos).end() == len(text):
+        pos = _SPACE.match(text, pos).end()
+        if pos == len(text):
             break
         match = _TOKEN.match(text, pos)
         if not match:
-            bad = _SPACE.match(text, pos).end()
+            bad = pos
             if text[bad].isdigit():
                 word = _WORD.match(text, bad).group(0)
                 raise ExprError(f"malformed number {word!r} (write digits with a dot decimal: 1250.5)", bad)

@@ -47,7 +47,7 @@ DELIMITERS = ("***", "**", "__", "*", "_")
 _CANDIDATE = re.compile(r"[<\[*_\\]")
 MAX_EMPHASIS_NESTING = 4       # emphasis inside emphasis deeper than this stays as written
 PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+PIPE_SEPARATOR = re.compile(r"^\s*+\|?\s*+:?-{2,}+:?\s*+(?:\|\s*+:?-{2,}+:?\s*+)*+\|?\s*+$")
 
 
 def read_text(path: str, limits: Limits = DEFAULT) -> Source:

@@ -27,7 +27,7 @@ from check_report.readers.safety import (
     one_line,
     read_bounded,
 )
-from check_report.readers.xlsx_fast import iso_date
+from check_report.readers.xlsx_fast import MAX_FORMAT_CHARS, iso_date
 
 # The fast path (`readers.xlsx_fast`: calamine values + scanned formats) reads a 100k-row sheet in seconds
 # and spares importing openpyxl (start-up time matters: `check-report q1.xlsx` must cost little more than
@@ -148,6 +148,8 @@ def _xlsx_cell(item) -> Cell:
     if value is None:
         return Cell(None)
     fmt = getattr(item, "number_format", None)
+    if isinstance(fmt, str) and len(fmt) > MAX_FORMAT_CHARS:
+        fmt = None
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
         return Cell(iso_date(value), fmt)
     if isinstance(value, (bool, int, float, str)):
@@ -220,9 +222,10 @@ def _xls_grid(book, sheet) -> Grid:
 
 def _xls_format(book, xf_index: int) -> str | None:
     try:
-        return book.format_map[book.xf_list[xf_index].format_key].format_str
+        code = book.format_map[book.xf_list[xf_index].format_key].format_str
     except (IndexError, KeyError):
         return None
+    return code if code is None or len(code) <= MAX_FORMAT_CHARS else None
 
 
 # ----------------------------------------------------------------------------------------------- ods

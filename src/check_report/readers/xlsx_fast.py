@@ -117,6 +117,11 @@ BUILTIN_FORMATS: dict[int, str] = {
 }
 
 
+# Excel allows 255 characters in a number format; a longer one is not a format a person wrote, and the
+# format readers downstream need not be linear on it
+MAX_FORMAT_CHARS = 255
+
+
 def _style_formats(archive: zipfile.ZipFile) -> list[str | None]:
     """Style id (cellXfs index) -> number format code."""
     try:
@@ -130,5 +135,6 @@ def _style_formats(archive: zipfile.ZipFile) -> list[str | None]:
     formats = []
     for xf in cell_xfs.findall(f"{_NS_MAIN}xf"):
         fmt_id = int(xf.get("numFmtId") or 0)
-        formats.append(custom.get(fmt_id) or BUILTIN_FORMATS.get(fmt_id))
+        code = custom.get(fmt_id) or BUILTIN_FORMATS.get(fmt_id)
+        formats.append(code if code is None or len(code) <= MAX_FORMAT_CHARS else None)
     return formats
