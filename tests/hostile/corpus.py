@@ -307,6 +307,14 @@ def document_codes(folder: Path) -> list[str]:
     return ["codes.txt"]
 
 
+def spaced_pairs(folder: Path) -> list[str]:
+    """A count and an amount with 3,000 spaces between them (a table pasted as text): the pattern that
+    links a count to its amount retried every split of the spaces between two optional parts."""
+    line = "Tặng 900 suất quà" + " " * 3_000 + "x 450 triệu đồng cho các hộ nghèo trên địa bàn."
+    (folder / "spaced.txt").write_text("\n\n".join([line] * 5) + "\n", encoding="utf-8")
+    return ["spaced.txt"]
+
+
 def csv_sniff(folder: Path) -> list[str]:
     """60 KB of `,"`: csv.Sniffer's quote guesser scans the rest of the line from every quote (20 s)."""
     (folder / "sniff.csv").write_text(',"' * 30_000 + "\n", encoding="utf-8")
@@ -385,6 +393,7 @@ CASES: list[Case] = [
     Case("wrapped-lines", wrapped, None),
     Case("document-codes", document_codes, None),
     Case("csv-sniffer", csv_sniff, None),
+    Case("spaced-pairs", spaced_pairs, None),
     Case("nested-parentheses", nested_parentheses, "expression too deep", names="parens.yaml"),
     Case("many-terms", many_terms, "expression too deep", names="terms.yaml"),
     Case("unary-signs", unary_signs, "expression too long", names="unary.yaml"),
