@@ -246,12 +246,26 @@ def _read_exactly(fd: int, size: int) -> bytes | None:
 
 
 def _limit_memory(megabytes: int) -> None:
+    """Let the worker grow by `megabytes` beyond what it has at the start (the warm interpreter it
+    inherited: imports and the rule set, several hundred MB of address space that are not the file's)."""
     if not megabytes:
         return
     import resource
 
-    cap = megabytes << 20
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    cap = _address_space() + (megabytes << 20)
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _address_space() -> int:
+    """This process's virtual size in bytes (Linux: /proc/self/statm), 0 where it cannot be told."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _kill(pid: int) -> None:

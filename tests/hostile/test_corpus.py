@@ -49,17 +49,24 @@ def run_limited(args: list[str], cwd: Path, config: bool = False) -> tuple[subpr
     return proc, cpu
 
 
-def snapshot(folder: Path) -> dict[str, str]:
-    """Digest of every regular file below `folder` (links and FIFOs are not opened)."""
+def snapshot(folder: Path) -> dict[str, tuple]:
+    """Size, modification time and digest of every regular file below `folder` (links and FIFOs are not
+    opened; of a file over 64 MB, the sparse 3 GB one, the first and last MB are digested)."""
     digests = {}
     for path in sorted(folder.rglob("*")):
         if path.is_symlink() or not path.is_file():
             continue
+        info = path.stat()
         digest = hashlib.sha256()
         with open(path, "rb") as handle:
-            while block := handle.read(1 << 20):
-                digest.update(block)
-        digests[str(path.relative_to(folder))] = digest.hexdigest()
+            if info.st_size > 64 << 20:
+                digest.update(handle.read(1 << 20))
+                handle.seek(-(1 << 20), os.SEEK_END)
+                digest.update(handle.read())
+            else:
+                while block := handle.read(1 << 20):
+                    digest.update(block)
+        digests[str(path.relative_to(folder))] = (info.st_size, info.st_mtime_ns, digest.hexdigest())
     return digests
 
 
@@ -67,7 +74,8 @@ def _supported(case: Case) -> bool:
     return (case.needs != "fifo" or hasattr(os, "mkfifo")) and (case.needs != "symlink" or hasattr(os, "symlink"))
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=c.known, strict=True))
+                                  if c.known else c for c in CASES], ids=[c.name for c in CASES])
 def test_hostile_input(case: Case, tmp_path):
     if not _supported(case):
         pytest.skip(f"no {case.needs} on this platform")

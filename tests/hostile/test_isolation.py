@@ -68,7 +68,7 @@ def test_a_segfault_is_the_files_error(folder, jobs):
     assert files["good.md"]["status"] == files["also-good.md"]["status"] == "ok"
     assert files["good.md"]["facts"] > 0
     (line,) = proc.stderr.strip().splitlines()
-    assert line.startswith("boom.crash: ") and "crashed" in line
+    assert line.startswith("check-report: boom.crash: ") and "crashed" in line
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])

@@ -29,7 +29,7 @@ class Limits:
     columns: int = 16_384            # columns of a sheet (Excel's own limit)
     cells: int = 10_000_000          # rows x columns of a sheet's used area, counted from A1
     merged_cells: int = 1_000_000    # cells inside merged ranges, all ranges of a sheet together
-    memory_mb: int = 0               # address space of the process checking one file (0: no limit)
+    memory_mb: int = 0               # memory a file may take in its worker, beyond the warm start (0: no limit)
     seconds: int = 0                 # wall time for one file (0: no limit)
 
     def check_table(self, where: str, rows: int, columns: int) -> None:
