@@ -54,35 +54,45 @@ def _zip(path: Path, members: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> 
             archive.writestr(name, data)
 
 
-def _xlsx_members(sheet_xml: str) -> dict[str, bytes]:
-    """The smallest package calamine, openpyxl and Excel accept, with one given sheet."""
-    ns = "http://schemas.openxmlformats.org"
+_NS = "http://schemas.openxmlformats.org"
+_OFFICE_TYPE = "application/vnd.openxmlformats-officedocument"
+
+
+def _package(main: str, types: dict[str, str]) -> dict[str, bytes]:
+    """The two parts every OOXML package has: content types (`types`: part -> type) and the relationship
+    to its main part."""
+    overrides = "".join(f'<Override PartName="/{name}" ContentType="{_OFFICE_TYPE}.{kind}"/>' for name, kind in types.items())
     return {
         "[Content_Types].xml": (
-            f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{ns}/package/2006/content-types">'
+            f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{_NS}/package/2006/content-types">'
             f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            f'<Default Extension="xml" ContentType="application/xml"/>'
-            f'<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-            f'spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" '
-            f'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+            f'<Default Extension="xml" ContentType="application/xml"/>{overrides}</Types>'
         ).encode(),
         "_rels/.rels": (
-            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/officeDocument" '
-            f'Target="xl/workbook.xml"/></Relationships>'
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_NS}/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{_NS}/officeDocument/2006/relationships/officeDocument" '
+            f'Target="{main}"/></Relationships>'
         ).encode(),
+    }
+
+
+def _xlsx_members(sheet_xml: str) -> dict[str, bytes]:
+    """The smallest package calamine, openpyxl and Excel accept, with one given sheet."""
+    return {
+        **_package("xl/workbook.xml", {"xl/workbook.xml": "spreadsheetml.sheet.main+xml",
+                                       "xl/worksheets/sheet1.xml": "spreadsheetml.worksheet+xml"}),
         "xl/workbook.xml": (
-            f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{ns}/spreadsheetml/2006/main" '
-            f'xmlns:r="{ns}/officeDocument/2006/relationships"><sheets>'
+            f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{_NS}/spreadsheetml/2006/main" '
+            f'xmlns:r="{_NS}/officeDocument/2006/relationships"><sheets>'
             f'<sheet name="Bieu 01" sheetId="1" r:id="rId1"/></sheets></workbook>'
         ).encode(),
         "xl/_rels/workbook.xml.rels": (
-            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/worksheet" '
+            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_NS}/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{_NS}/officeDocument/2006/relationships/worksheet" '
             f'Target="worksheets/sheet1.xml"/></Relationships>'
         ).encode(),
         "xl/worksheets/sheet1.xml": (
-            f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{ns}/spreadsheetml/2006/main">'
+            f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{_NS}/spreadsheetml/2006/main">'
             f'{sheet_xml}</worksheet>'
         ).encode(),
     }
@@ -97,22 +107,8 @@ _TABLE_ROWS = ('<row r="1">' + _inline("A1", "STT") + _inline("B1", "Chỉ tiêu
 
 
 def _docx_members(document_xml: bytes) -> dict[str, bytes]:
-    ns = "http://schemas.openxmlformats.org"
-    return {
-        "[Content_Types].xml": (
-            f'<?xml version="1.0" encoding="UTF-8"?><Types xmlns="{ns}/package/2006/content-types">'
-            f'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            f'<Default Extension="xml" ContentType="application/xml"/>'
-            f'<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
-            f'officedocument.wordprocessingml.document.main+xml"/></Types>'
-        ).encode(),
-        "_rels/.rels": (
-            f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}/package/2006/relationships">'
-            f'<Relationship Id="rId1" Type="{ns}/officeDocument/2006/relationships/officeDocument" '
-            f'Target="word/document.xml"/></Relationships>'
-        ).encode(),
-        "word/document.xml": document_xml,
-    }
+    return {**_package("word/document.xml", {"word/document.xml": "wordprocessingml.document.main+xml"}),
+            "word/document.xml": document_xml}
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
