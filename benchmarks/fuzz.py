@@ -5,8 +5,9 @@
 The same properties as tests/hostile/test_fuzz.py (tests/hostile/fuzzing.py: each input is read, or
 refused in one line naming the file, within 10 s and 512 MB in a worker process; never an internal error,
 a crash, a hang or a modified input), run in rounds until the time is up, each round with fresh random
-examples. Prints examples and failures per kind; a failure prints the shrunk input's first bytes and the
-error, and the run exits 1.
+examples. Prints a line per round; a failing input is saved whole under --save (not shrunk: each example
+costs a worker process, and shrinking one takes hypothesis many minutes) with the error, and the run
+exits 1.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ sys.path.insert(0, str(REPO / "tests" / "hostile"))
 
 
 def main() -> int:
-    from hypothesis import HealthCheck, given, settings
+    from hypothesis import HealthCheck, Phase, given, settings
 
     from fuzzing import TEXTS, check_file, csv_files, rule_files, xlsx_files
 
@@ -31,7 +32,9 @@ def main() -> int:
     parser.add_argument("--minutes", type=float, default=5)
     parser.add_argument("--kinds", default="text,csv,xlsx,rules")
     parser.add_argument("--round", type=int, default=50, help="examples per kind and round")
+    parser.add_argument("--save", default="fuzz-failures", help="folder for failing inputs")
     args = parser.parse_args()
+    save = Path(args.save)
     sample = (REPO / "samples" / "report.md").read_bytes()
 
     def name(data: bytes, suffix: str) -> str:
@@ -47,6 +50,11 @@ def main() -> int:
                 else:
                     problem = check_file(Path(folder), name(data, "." + {"text": "md"}.get(kind, kind)), data)
             counts[kind] += 1
+            if problem is not None:
+                save.mkdir(parents=True, exist_ok=True)
+                stem = save / name(data, "")
+                stem.with_suffix("." + {"text": "md", "rules": "yaml"}.get(kind, kind)).write_bytes(data)
+                stem.with_suffix(".error.txt").write_text(problem, encoding="utf-8")
             assert problem is None, problem
         return check
 
@@ -60,7 +68,7 @@ def main() -> int:
     while time.monotonic() < deadline and not failures:
         rounds += 1
         for kind in kinds:
-            run = settings(max_examples=args.round, deadline=None, database=None,
+            run = settings(max_examples=args.round, deadline=None, database=None, phases=(Phase.generate,),
                            suppress_health_check=list(HealthCheck))(given(strategies[kind])(property_for(kind)))
             try:
                 run()
@@ -68,6 +76,7 @@ def main() -> int:
                 failures.append(f"{kind}: {' '.join(str(exc).split())[:500]}")
             if time.monotonic() >= deadline:
                 break
+        print(f"round {rounds}: " + ", ".join(f"{k} {n}" for k, n in counts.items()), flush=True)
     print(f"{args.minutes:g} min, {rounds} round(s): " + ", ".join(f"{k} {n} examples" for k, n in counts.items()))
     for failure in failures:
         print("FAILED", failure)

@@ -58,13 +58,12 @@ def expand_inputs(args: list[str], lang: str = "en", *, exclude: Iterable[str] =
             paths.append(arg)
         elif target.is_dir():
             if _is_root(target):
-                problems.append(FileResult(path=arg, status="error", error=f"{arg}: refused: it is the root "
-                                           "directory (name the folders of reports to check)"))
+                problems.append(FileResult(path=arg, status="error", error=t("cli.root_dir", lang, path=arg)))
                 continue
             found = [p for p in _walk(target, excluded) if not _is_output(p, written)]
             outside = [p for p in found if _links_outside(Path(p), target)]
-            problems.extend(FileResult(path=p, status="error", error=f"{p}: refused: a link to "
-                                       f"{Path(p).resolve()}, outside {arg} (name it directly to check it)")
+            problems.extend(FileResult(path=p, status="error", error=t("cli.link_outside", lang, path=p, folder=arg,
+                                                                        target=Path(p).resolve()))
                             for p in outside)
             found = [p for p in found if p not in outside]
             if not found and not outside:
@@ -74,7 +73,12 @@ def expand_inputs(args: list[str], lang: str = "en", *, exclude: Iterable[str] =
             paths.append(arg)   # a missing or unsupported file: the reader says why, in one line
         else:
             found = sorted(p for p in _glob(arg) if _pickable(Path(p), excluded) and not _is_output(p, written))
-            if not found:
+            outside = [p for p in found if _links_outside(Path(p), _glob_base(arg))]
+            problems.extend(FileResult(path=p, status="error", error=t("cli.link_outside", lang, path=p, folder=arg,
+                                                                        target=Path(p).resolve()))
+                            for p in outside)
+            found = [p for p in found if p not in outside]
+            if not found and not outside:
                 problems.append(FileResult(path=arg, status="error", error=t("cli.no_match", lang, pattern=arg)))
             paths.extend(found)
     return list(dict.fromkeys(paths)), problems
@@ -192,15 +196,22 @@ def _links_outside(path: Path, folder: Path) -> bool:
     return path.is_symlink() and not path.resolve().is_relative_to(folder.resolve())
 
 
+def _glob_base(pattern: str) -> Path:
+    """The folder a glob starts from: its parts before the first one with a wildcard."""
+    from pathlib import PurePath
+
+    parts = PurePath(pattern).parts
+    first = next((i for i, part in enumerate(parts) if _GLOB_CHARS & set(part)), len(parts))
+    return Path(*parts[:first]) if first else Path(".")
+
+
 def _glob(pattern: str) -> list[str]:
     """Matches of a glob, through pathlib, whose `**` does not follow links to folders (glob.glob's does,
     into cycles or the whole file system); like the shell, `*` does not match hidden names."""
     from pathlib import PurePath
 
-    parts = PurePath(pattern).parts
-    first = next((i for i, part in enumerate(parts) if _GLOB_CHARS & set(part)), len(parts))
-    base = Path(*parts[:first]) if first else Path(".")
-    rest = parts[first:]
+    base = _glob_base(pattern)
+    rest = PurePath(pattern).parts[len(base.parts):]
     if not rest or (base.is_dir() and _is_root(base) and "**" in rest):
         return []
     asks_hidden = any(part.startswith(".") for part in rest)

@@ -27,7 +27,7 @@ class Limits:
     document_mb: int = 64            # an XML part parsed whole into memory (a .docx's text and footnotes)
     rows: int = 1_048_576            # rows of a sheet (Excel's own limit)
     columns: int = 16_384            # columns of a sheet (Excel's own limit)
-    cells: int = 10_000_000          # rows x columns of a sheet's used area, counted from A1
+    cells: int = 5_000_000           # rows x columns of a sheet's used area, counted from A1 (~40 bytes each)
     merged_cells: int = 1_000_000    # cells inside merged ranges, all ranges of a sheet together
     memory_mb: int = 0               # memory a file may take in its worker, beyond the warm start (0: no limit)
     seconds: int = 0                 # wall time for one file (0: no limit)
