@@ -26,17 +26,17 @@ _P = rb"(?:\w+:)?"                 # an optional namespace prefix (x:row, x:c)
 # a cell tag with a style: r before s (Excel, openpyxl, LibreOffice) or s before r
 _STYLED_CELL = re.compile(rb"<" + _P + rb'c\s(?:[^>]*?\s)?r="([A-Z]{1,3})(\d{1,9})"[^>]*?\ss="(\d{1,9})"'
                           rb"|<" + _P + rb'c\s(?:[^>]*?\s)?s="(\d{1,9})"[^>]*?\sr="([A-Z]{1,3})(\d{1,9})"')
-_ROW_TAG = re.compile(rb"<" + _P + rb"row(?=[\s/>])")
+_STYLED_PLAIN = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,9})" s="(\d{1,9})"')
+_ROW_STYLED = re.compile(rb'<row [^>]*? s="')
+_ROW_PLAIN = re.compile(rb'<row r="(\d{1,12})"')
 _ROW_NUMBER = re.compile(rb"<" + _P + rb'row\s[^>]*?\br="(\d{1,12})"')
-_CELL_TAG = re.compile(rb"<" + _P + rb"c(?=[\s/>])")
-_CELL_REF = re.compile(rb'\sr="[A-Z]{1,8}\d')
 _DIMENSION = re.compile(rb"<" + _P + rb'dimension\s[^>]*?\bref="([A-Z]{0,8})(\d{0,12})(?::([A-Z]{1,8})(\d{1,12}))?"')
 _MERGE = re.compile(rb"<" + _P + rb'mergeCell\s[^>]*?\bref="([A-Z]{1,8})(\d{1,12})(?::([A-Z]{1,8})(\d{1,12}))?"')
 _UNCALCULATED = re.compile(rb"(?:</" + _P + rb"f>|<" + _P + rb"f\s[^>]*/>)\s*+(?:<" + _P + rb"v\s*/>|<" + _P +
                            rb"v>\s*+</" + _P + rb"v>)?\s*+</" + _P + rb"c>")
 # the exact walk: every row and cell tag in order, with its attributes
 _TAG = re.compile(rb"<" + _P + rb"(row|c)(?=[\s/>])([^>]*)>")
-_LONGER = {1: re.compile(rb'\sr="[A-Z]{2}'), 2: re.compile(rb'\sr="[A-Z]{3}')}
+_LONGER = {1: re.compile(rb' r="[A-Z]{2}'), 2: re.compile(rb' r="[A-Z]{3}')}
 _R_ATTR = re.compile(rb'\br="([A-Z]{0,8})(\d{0,12})"')
 
 
@@ -111,32 +111,38 @@ class _Bounds:
         self.misplaced = False         # a cell placed below every row seen so far
         self.letters = 1               # the longest column name seen (A: 1, AA: 2, AAA: 3)
         self.dimension: tuple[int, int] | None = None
+        self.first = True
         self.merged: list[tuple[int, int, int, int]] = []
         self.merged_cells = 0
 
     def chunk(self, data: bytes, cut: int, scan: SheetScan, notes: bool) -> None:
-        numbers = _ROW_NUMBER.findall(data, 0, cut)
+        # Counting is done with bytes.count where a literal says it (C speed, no match objects): the tags
+        # Excel, LibreOffice and openpyxl write. A sheet written otherwise (namespace prefixes, attributes
+        # on new lines) makes the counts disagree, and settle() walks it exactly instead.
+        tags = data.count(b"<row ", 0, cut) + data.count(b"<row>", 0, cut)
+        numbers = _ROW_PLAIN.findall(data, 0, cut)
+        if len(numbers) != tags:
+            numbers = _ROW_NUMBER.findall(data, 0, cut)
         if numbers:
             self.row_max = max(self.row_max, max(map(int, numbers)))
-        self.rows_bare += len(_ROW_TAG.findall(data, 0, cut)) - len(numbers)
-        self.cells += len(_CELL_TAG.findall(data, 0, cut))
-        self.cell_refs += len(_CELL_REF.findall(data, 0, cut))
-        beyond = re.compile(rb'\sr="[A-Z]{1,8}(?:' + _greater(str(self.row_max + self.rows_bare), _DIGITS) + rb')"')
+        self.rows_bare += max(0, tags - len(numbers))
+        self.cells += data.count(b"<c ", 0, cut) + data.count(b"<c>", 0, cut) + data.count(b"<c/>", 0, cut)
+        self.cell_refs += data.count(b' r="', 0, cut) - len(numbers)     # the rows' r counted there too
+        beyond = re.compile(rb' r="[A-Z]{1,8}(?:' + _greater(str(self.row_max + self.rows_bare), _DIGITS) + rb')"')
         self.misplaced = self.misplaced or beyond.search(data, 0, cut) is not None
         while self.letters < 3 and _LONGER[self.letters].search(data, 0, cut):
             self.letters += 1
-        for m in _STYLED_CELL.finditer(data, 0, cut):
-            letters, row, style = (m.group(1), m.group(2), m.group(3)) if m.group(1) else \
-                (m.group(5), m.group(6), m.group(4))
-            col = column_number(letters) - 1
-            if col < 1 << 14:
-                scan.styles[(int(row) - 1) << 14 | col] = int(style)
+        _styles(data, cut, scan.styles)
         if notes:
             scan.uncalculated += len(_UNCALCULATED.findall(data, 0, cut))
-        dimension = _DIMENSION.search(data, 0, cut)
-        if dimension and self.dimension is None:
-            letters, digits = dimension.group(3) or dimension.group(1), dimension.group(4) or dimension.group(2)
-            self.dimension = (int(digits or 0), column_number(letters) if letters else 0)
+        if self.first:
+            self.first = False
+            dimension = _DIMENSION.search(data, 0, cut)      # it stands before the cells (ECMA-376 order)
+            if dimension:
+                letters, digits = dimension.group(3) or dimension.group(1), dimension.group(4) or dimension.group(2)
+                self.dimension = (int(digits or 0), column_number(letters) if letters else 0)
+        if data.find(b"mergeCell", 0, cut) < 0:
+            return
         for m in _MERGE.finditer(data, 0, cut):
             r1, c1 = int(m.group(2)), column_number(m.group(1))
             r2, c2 = (int(m.group(4)), column_number(m.group(3))) if m.group(3) else (r1, c1)
@@ -159,8 +165,26 @@ class _Bounds:
         allowed = min(limits.columns, limits.cells // max(rows, 1))
         if allowed < 1:
             return _walk(archive, part, limits)
-        beyond = re.compile(rb'\sr="(?:' + _greater(column_letters(allowed), _LETTERS) + rb')\d')
+        beyond = re.compile(rb' r="(?:' + _greater(column_letters(allowed), _LETTERS) + rb')\d')
         return _walk(archive, part, limits) if _found(archive, part, beyond) else (rows, allowed)
+
+
+def _styles(data: bytes, cut: int, styles: dict[int, int]) -> None:
+    """(row << 14 | col) -> style id of every styled cell: the form Excel, LibreOffice and openpyxl write
+    (`<c r="B2" s="3"`) by a literal-led pattern; any other form (s before r, a prefix, more attributes
+    between) by the general one, when the styles found fall short of the ` s="` attributes of cells."""
+    found = _STYLED_PLAIN.findall(data, 0, cut)
+    attributes = data.count(b' s="', 0, cut) - len(_ROW_STYLED.findall(data, 0, cut))
+    if len(found) != attributes:
+        found = [(m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(4))
+                 for m in _STYLED_CELL.finditer(data, 0, cut)]
+    columns: dict[bytes, int] = {}
+    for letters, row, style in found:
+        col = columns.get(letters)
+        if col is None:
+            col = columns[letters] = column_number(letters) - 1
+        if col < 1 << 14:
+            styles[(int(row) - 1) << 14 | col] = int(style)
 
 
 def _check_dimension(state: _Bounds, limits: Limits, where: str) -> None:
