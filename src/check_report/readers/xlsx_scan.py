@@ -119,14 +119,15 @@ class _Bounds:
         # Counting is done with bytes.count where a literal says it (C speed, no match objects): the tags
         # Excel, LibreOffice and openpyxl write. A sheet written otherwise (namespace prefixes, attributes
         # on new lines) makes the counts disagree, and settle() walks it exactly instead.
-        tags = data.count(b"<row ", 0, cut) + data.count(b"<row>", 0, cut)
+        tags = sum(data.count(tag, 0, cut) for tag in (b"<row ", b"<row>", b":row ", b":row>"))
         numbers = _ROW_PLAIN.findall(data, 0, cut)
         if len(numbers) != tags:
             numbers = _ROW_NUMBER.findall(data, 0, cut)
         if numbers:
             self.row_max = max(self.row_max, max(map(int, numbers)))
         self.rows_bare += max(0, tags - len(numbers))
-        self.cells += data.count(b"<c ", 0, cut) + data.count(b"<c>", 0, cut) + data.count(b"<c/>", 0, cut)
+        # prefixed tags (<x:c>) counted too: a count too high only sends the sheet to the exact walk
+        self.cells += sum(data.count(tag, 0, cut) for tag in (b"<c ", b"<c>", b"<c/>", b":c ", b":c>", b":c/>"))
         self.cell_refs += data.count(b' r="', 0, cut) - len(numbers)     # the rows' r counted there too
         beyond = re.compile(rb' r="[A-Z]{1,8}(?:' + _greater(str(self.row_max + self.rows_bare), _DIGITS) + rb')"')
         self.misplaced = self.misplaced or beyond.search(data, 0, cut) is not None
@@ -154,7 +155,7 @@ class _Bounds:
     def settle(self, archive: zipfile.ZipFile, part: str, limits: Limits) -> tuple[int, int]:
         """(rows, columns): the sheet's extent, or a bound on its columns that keeps it within the limits.
         From the cheap evidence when it suffices, else by one more search, else by walking every tag."""
-        if not self.cells:
+        if not self.cells and not self.cell_refs:
             return 0, 0
         rows = self.row_max + self.rows_bare
         if self.misplaced or self.cells != self.cell_refs or rows > limits.rows:
