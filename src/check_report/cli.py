@@ -1,7 +1,8 @@
 """The `check-report` command: `check-report FILE...` checks; `extract`, `rules`, `explain` show.
 
 Exit codes are the named constants of `findings`: 0 clean, 1 findings at or above --fail-on, 2 usage or
-input errors (a batch exits 2 only when nothing could be read). Every error is one line naming the file;
+input errors: any input that could not be read makes the run exit 2, after every other file was checked
+and reported (a CI gate must not pass a corrupt upload). Every error is one line naming the file;
 a traceback appears only with --debug. Heavy modules (pandas, rich, the engine, workbook readers) are
 imported inside the functions that need them: start-up time is a feature.
 """
@@ -87,7 +88,7 @@ def _is_user_error(exc: Exception) -> bool:
     from check_report.engine.model import RuleError
     from check_report.readers.base import InputError
 
-    return isinstance(exc, (ConfigError, RuleError, InputError)) or type(exc).__name__ == "GxError"
+    return isinstance(exc, (ConfigError, RuleError, InputError)) or type(exc).__name__ in ("GxError", "ClusterError")
 
 
 # --- arguments ---------------------------------------------------------------------------------------
@@ -125,6 +126,9 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--vocabulary", action="append", default=[], metavar="FILE",
                         help="extra header vocabulary (YAML), repeatable")
     parser.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="check N files in parallel")
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="check the files on a Dask cluster (tcp://host:8786; check-report[dask]); the "
+                             "workers must see the files at the same paths")
     parser.add_argument("--show-unchecked", action="store_true", help="list numbers no rule looked at")
     parser.add_argument("--quiet", "-q", action="store_true", help="findings only: no summary, no progress")
     parser.add_argument("--annotate", metavar="OUT", help="write annotated copies (a file, or a folder)")
@@ -168,7 +172,8 @@ _DESCRIPTIONS = {
 }
 _EPILOG = ("other commands: check-report extract FILE | check-report rules | check-report explain RULE | "
            "check-report baseline FILE... | check-report gx-suite. "
-           "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.")
+           "Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage error or an input that could not "
+           "be read (the other inputs are still checked and reported).")
 
 
 # --- check -------------------------------------------------------------------------------------------
@@ -179,8 +184,8 @@ def cmd_check(args) -> int:
         return EXIT_ERROR
     report, run, readable = checked
     _emit(report, args, run.lang, readable)
-    if not readable:
-        return EXIT_ERROR
+    if any(file["status"] != "ok" for file in report["files"]):
+        return EXIT_ERROR      # an input that could not be read fails the run, after the others were reported
     return exit_code(report, run.fail_on)
 
 
@@ -218,7 +223,7 @@ def _run_checks(args):
     if args.files.count(inputs.STDIN) > 1:
         raise CliError(t("cli.stdin_twice", run.lang))
     ruleset = pipeline.ruleset_for("", run.settings)
-    if run.settings.engine == "gx" or any(rule.gx for rule in ruleset.rules):
+    if run.settings.engine == "gx" or any(rule.external == "gx" for rule in ruleset.rules):
         # GX missing or a bad gx: rule (kwargs checked by GX's model) is one line and exit 2, before any file
         from check_report.gx import compile_suite
 
@@ -288,7 +293,7 @@ def _check_all(paths: list[str], settings, args) -> list:
     from check_report import pipeline
 
     if args.quiet or args.format != "rich" or len(paths) < 2 or not sys.stderr.isatty():
-        return pipeline.run_batch(paths, settings, jobs=args.jobs)
+        return pipeline.run_batch(paths, settings, jobs=args.jobs, scheduler=args.scheduler)
     from rich.progress import Progress
 
     from check_report.i18n import t
@@ -296,7 +301,7 @@ def _check_all(paths: list[str], settings, args) -> list:
 
     with Progress(console=make_console(sys.stderr), transient=True) as progress:
         task = progress.add_task(t("report.checking", settings.lang), total=len(paths))
-        return pipeline.run_batch(paths, settings, jobs=args.jobs,
+        return pipeline.run_batch(paths, settings, jobs=args.jobs, scheduler=args.scheduler,
                                   on_done=lambda _path: progress.advance(task))
 
 

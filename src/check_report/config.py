@@ -16,6 +16,7 @@ validated in one place and an unknown one is an error naming the key and the fil
     per-path:                             # globs relative to the config file, or matched on the name
       "monthly/*.xlsx": {ignore: [core.month-le-cumulative], severity: {...}, select: [...]}
     together: [["monthly/*.xlsx", "q*.xlsx"]]   # cross-file checks per group (or `true`: all inputs)
+    limits: {file-mb: 512, cells: 20000000}     # raise the input screen's limits (readers/limits.py)
 
 Keys may be written with '-' or '_'.
 """
@@ -32,7 +33,7 @@ PYPROJECT = "pyproject.toml"
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
 TOP_KEYS = ("rules", "enable", "select", "ignore", "severity", "lang", "fail-on", "vocabulary", "per-path",
-            "together", "exclude")
+            "together", "exclude", "limits")
 PER_PATH_KEYS = ("select", "ignore", "severity")
 _ALIASES = {"language": "lang", "disable": "ignore", "severities": "severity"}
 
@@ -64,6 +65,7 @@ class Config:
     per_path: tuple[PathSettings, ...] = field(default_factory=tuple)
     # cross-file checks: () off, (("*",),) every input together, else groups of globs checked together
     together: tuple[tuple[str, ...], ...] = ()
+    limits: object = None                      # readers.limits.Limits; None: the defaults
 
     @property
     def base_dir(self) -> Path:
@@ -107,7 +109,9 @@ def _read_pyproject(path: Path) -> dict | None:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        raise ConfigError(f"{path}: invalid TOML: {' '.join(str(exc).split())}") from None
+    except RecursionError:   # tomllib parses nested arrays and tables recursively
+        raise ConfigError(f"{path}: invalid TOML: arrays or tables nested too deeply") from None
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
     table = data.get("tool", {}).get("check-report")
@@ -121,6 +125,8 @@ def _read_yaml(path: Path) -> dict:
 
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid YAML: nested too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -150,7 +156,14 @@ def _validate(raw: dict | None, origin: str) -> Config:
         exclude=_strings(raw, "exclude", origin),
         per_path=_per_path(raw.get("per-path"), origin),
         together=_together(raw.get("together"), origin),
+        limits=_limits(raw.get("limits"), origin),
     )
+
+
+def _limits(value, origin: str):
+    from check_report.readers.limits import from_mapping
+
+    return from_mapping(value, origin, ConfigError)
 
 
 def _normalise_keys(raw: dict, known: tuple[str, ...], origin: str, prefix: str) -> dict:
@@ -275,6 +288,7 @@ def resolve_options(args) -> Run:
         show_unchecked=getattr(args, "show_unchecked", False),
         engine="gx" if getattr(args, "engine", "native") == "gx" or getattr(args, "gx_docs", None) else "native",
         gx_docs=getattr(args, "gx_docs", None),
+        **({"limits": conf.limits} if conf.limits is not None else {}),
     )
     exclude = tuple(_exclude_from(conf, base)) + tuple(getattr(args, "exclude", None) or ())
     return Run(settings=settings, fail_on=getattr(args, "fail_on", None) or conf.fail_on or "error",

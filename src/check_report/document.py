@@ -32,13 +32,10 @@ class Block:
 
     def line_at(self, offset: int) -> int | None:
         """The file line of a character of `text` (blocks spanning several lines map each part)."""
-        line = self.line
-        for start, ln in self.line_starts:
-            if start <= offset:
-                line = ln
-            else:
-                break
-        return line
+        from bisect import bisect_right
+
+        at = bisect_right(self.line_starts, (offset, float("inf")))   # a binary search: a block may span
+        return self.line_starts[at - 1][1] if at else self.line       # thousands of lines
 
 
 @dataclass

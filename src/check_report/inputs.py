@@ -15,11 +15,15 @@
   (gitignore syntax, relative to the working directory).
 - A glob (`reports/*.md`) is expanded the same way, sorted.
 - The run's own output files (`--output`, `--annotate`, `--gx-docs`) are never read back as inputs.
+- A walk never enters the root directory (a link to `/` named as a folder is refused), never follows a
+  link to a folder (the folder asked for is walked, not what links inside it point to; a glob's `**`
+  neither), and refuses a linked file found inside it whose target lies outside it (a report must not
+  quote a file nobody named); a file named directly is read wherever its link points, after the screen
+  (`readers.safety`) judged the target.
 """
 
 from __future__ import annotations
 
-import glob as globbing
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -53,15 +57,28 @@ def expand_inputs(args: list[str], lang: str = "en", *, exclude: Iterable[str] =
         if arg == STDIN:
             paths.append(arg)
         elif target.is_dir():
+            if _is_root(target):
+                problems.append(FileResult(path=arg, status="error", error=t("cli.root_dir", lang, path=arg)))
+                continue
             found = [p for p in _walk(target, excluded) if not _is_output(p, written)]
-            if not found:
+            outside = [p for p in found if _links_outside(Path(p), target)]
+            problems.extend(FileResult(path=p, status="error", error=t("cli.link_outside", lang, path=p, folder=arg,
+                                                                        target=Path(p).resolve()))
+                            for p in outside)
+            found = [p for p in found if p not in outside]
+            if not found and not outside:
                 problems.append(FileResult(path=arg, status="error", error=t("cli.empty_dir", lang, path=arg)))
             paths.extend(found)
-        elif target.exists() or not (_GLOB_CHARS & set(arg)):
+        elif target.exists() or target.is_symlink() or not (_GLOB_CHARS & set(arg)):
             paths.append(arg)   # a missing or unsupported file: the reader says why, in one line
         else:
             found = sorted(p for p in _glob(arg) if _pickable(Path(p), excluded) and not _is_output(p, written))
-            if not found:
+            outside = [p for p in found if _links_outside(Path(p), _glob_base(arg))]
+            problems.extend(FileResult(path=p, status="error", error=t("cli.link_outside", lang, path=p, folder=arg,
+                                                                        target=Path(p).resolve()))
+                            for p in outside)
+            found = [p for p in found if p not in outside]
+            if not found and not outside:
                 problems.append(FileResult(path=arg, status="error", error=t("cli.no_match", lang, pattern=arg)))
             paths.extend(found)
     return list(dict.fromkeys(paths)), problems
@@ -170,8 +187,37 @@ def _pickable(path: Path, excluded) -> bool:
         not any(part.startswith(".") for part in path.parts[:-1] if part not in (".", ".."))
 
 
+def _is_root(folder: Path) -> bool:
+    resolved = folder.resolve()
+    return resolved == resolved.parent
+
+
+def _links_outside(path: Path, folder: Path) -> bool:
+    return path.is_symlink() and not path.resolve().is_relative_to(folder.resolve())
+
+
+def _glob_base(pattern: str) -> Path:
+    """The folder a glob starts from: its parts before the first one with a wildcard."""
+    from pathlib import PurePath
+
+    parts = PurePath(pattern).parts
+    first = next((i for i, part in enumerate(parts) if _GLOB_CHARS & set(part)), len(parts))
+    return Path(*parts[:first]) if first else Path(".")
+
+
 def _glob(pattern: str) -> list[str]:
-    return [p for p in globbing.glob(pattern, recursive=True) if not os.path.isdir(p)]
+    """Matches of a glob, through pathlib, whose `**` does not follow links to folders (glob.glob's does,
+    into cycles or the whole file system); like the shell, `*` does not match hidden names."""
+    from pathlib import PurePath
+
+    base = _glob_base(pattern)
+    rest = PurePath(pattern).parts[len(base.parts):]
+    if not rest or (base.is_dir() and _is_root(base) and "**" in rest):
+        return []
+    asks_hidden = any(part.startswith(".") for part in rest)
+    return [str(path) for path in base.glob("/".join(rest))
+            if (asks_hidden or not any(name.startswith(".") for name in path.relative_to(base).parts))
+            and not path.is_dir()]
 
 
 def _is_output(path: str, written: list[Path]) -> bool:

@@ -2,8 +2,9 @@
 
 `check_file` never raises for a bad input: an unreadable file becomes `FileResult(status="error")` with a
 one-line message naming the file, so one bad file in a batch is a reported outcome. Everything it needs
-travels in `Settings`, a frozen, picklable value, so `--jobs N` can run it in worker processes and get
-exactly what `--jobs 1` gets.
+travels in `Settings`, a frozen, picklable value, so a batch runs each file in a child process
+(`check_report.workers`: a native crash is that file's error) or on a Dask cluster
+(`check_report.cluster`) and gets exactly what checking it here gets.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from functools import lru_cache
 
 from check_report.config import PathSettings, glob_matches
 from check_report.findings import FileResult, RuleStats
+from check_report.readers.limits import DEFAULT as DEFAULT_LIMITS
+from check_report.readers.limits import Limits
 
 Pairs = tuple[tuple[str, str], ...]
 
@@ -35,6 +38,7 @@ class Settings:
     debug: bool = False
     engine: str = "native"                     # "native" | "gx" (a GX checkpoint; check-report[gx])
     gx_docs: str | None = None                 # with engine "gx": build Data Docs under this folder
+    limits: Limits = DEFAULT_LIMITS            # how large an input may be (config `limits:`)
 
 
 @dataclass
@@ -56,21 +60,33 @@ def analyse(path: str, settings: Settings) -> Outcome:
         return _analyse(path, settings)
     except InputError as exc:
         return Outcome(FileResult(path=path, status="error", error=_naming(path, str(exc))))
-    except Exception as exc:  # a bug must not take the batch down: report it as this file's outcome
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except MemoryError:
+        message = settings.limits.refusal("memory_mb", "it ran out of memory") if settings.limits.memory_mb \
+            else "ran out of memory while checking it"
+        return Outcome(FileResult(path=path, status="error", error=f"{path}: {message}"))
+    except BaseException as exc:  # a bug (or a Rust panic, a BaseException) must not take the batch down
         if settings.debug:
             traceback.print_exc(file=sys.stderr)
         from check_report.i18n import t
 
-        message = " ".join(f"{type(exc).__name__}: {exc}".split())
+        message = " ".join(f"{type(exc).__name__}: {exc}".split())[:300]
         return Outcome(FileResult(path=path, status="error",
                                   error=t("cli.internal", settings.lang, path=path, error=message)))
 
 
 def _analyse(path: str, settings: Settings) -> Outcome:
-    from check_report import engine, readers
+    from check_report import readers
+
+    return analyse_source(readers.read(path, settings.limits), path, settings)
+
+
+def analyse_source(source, path: str, settings: Settings) -> Outcome:
+    """Extract, check and summarise a Source already read (raises for a bad input: see `analyse`)."""
+    from check_report import engine
     from check_report.extract import extract
 
-    source = readers.read(path)
     facts, notes = extract(source, vocabulary=list(settings.vocabulary) or None)
     ruleset = ruleset_for(path, settings)
     if settings.engine == "gx":
@@ -179,25 +195,18 @@ def _prose_function(name: str):
     return getattr(prose, name, None)
 
 
-def run_batch(paths: list[str], settings: Settings, jobs: int = 1, on_done=None) -> list[Outcome]:
-    """Check every file, in parallel processes when jobs > 1; outcomes come back in input order, so
-    the report does not depend on which worker finished first. `on_done(path)` follows progress."""
-    if jobs <= 1 or len(paths) <= 1:
-        outcomes = []
-        for path in paths:
-            outcomes.append(analyse(path, settings))
-            if on_done:
-                on_done(path)
-        return outcomes
-    from concurrent.futures import ProcessPoolExecutor
+def run_batch(paths: list[str], settings: Settings, jobs: int = 1, on_done=None,
+              scheduler: str | None = None) -> list[Outcome]:
+    """Check every file, each in a child process (`jobs` at a time), or on the Dask cluster at
+    `scheduler`; outcomes come back in input order, so the report does not depend on which worker
+    finished first. `on_done(path)` follows progress."""
+    if scheduler:
+        from check_report.cluster import run_on_cluster
 
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
-        outcomes = []
-        for path, outcome in zip(paths, pool.map(analyse, paths, [settings] * len(paths)), strict=True):
-            outcomes.append(outcome)
-            if on_done:
-                on_done(path)
-        return outcomes
+        return run_on_cluster(paths, settings, scheduler, on_done=on_done)
+    from check_report import workers
+
+    return workers.run(paths, settings, jobs, on_done)
 
 
 def cross_findings(check_together, outcomes: list[Outcome], groups, ruleset, lang: str,
@@ -237,6 +246,12 @@ def selection_for(path: str, settings: Settings) -> tuple[tuple[str, ...], tuple
     return select, ignore, severity
 
 
+def register_integrations() -> None:
+    """Import the integrations that add rule kinds to the engine (cheap: each imports its heavy library
+    only when one of its rules runs), so rule files may use them: `gx:` rules of check_report.gx."""
+    import check_report.gx  # noqa: F401  (registers the gx: rule kind)
+
+
 def ruleset_for(path: str, settings: Settings):
     return load_ruleset(settings.rules, settings.enable, *selection_for(path, settings))
 
@@ -253,6 +268,7 @@ def load_ruleset(specs: tuple[str, ...], enable: tuple[str, ...], select: tuple[
     from check_report import engine
     from check_report.engine.packs import matches
 
+    register_integrations()
     ruleset = engine.load_rules(list(specs), enable=enable, disable=ignore, severities=dict(severity))
     if not select:
         return ruleset

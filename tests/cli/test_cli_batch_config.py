@@ -87,9 +87,10 @@ def test_unknown_config_key_names_key_and_file(cli, project, name, text, fragmen
 
 
 def test_batch_with_a_corrupt_file_checks_the_others(cli, project):
+    """The others are checked and reported, and the run exits 2: a gate must not pass a corrupt upload."""
     (project / "data" / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a zip")
     proc = cli("data", "--rules", "rules/t.yaml", "--format", "json")
-    assert proc.returncode == 1, proc.stderr
+    assert proc.returncode == 2, proc.stderr
     report = json.loads(proc.stdout)
     status = {f["path"].replace("\\", "/"): f["status"] for f in report["files"]}
     assert status == {"data/broken.xlsx": "error", "data/monthly/m3.csv": "ok", "data/q1.csv": "ok"}
@@ -100,7 +101,7 @@ def test_batch_with_a_corrupt_file_checks_the_others(cli, project):
 def test_batch_terminal_report_has_a_file_table(run, project):
     (project / "data" / "broken.xlsx").write_bytes(b"garbage")
     proc = run("data/*.csv", "data/monthly", "data/broken.xlsx", "--rules", "rules/t.yaml", "--lang", "en")
-    assert proc.returncode == 1
+    assert proc.returncode == 2
     table = proc.stdout[proc.stdout.index("Files"):]
     assert "broken.xlsx" in table and "error" in table and "q1.csv" in table and "m3.csv" in table
 

@@ -27,7 +27,7 @@ STATE_CODE = re.compile(
 # 12-NQ/HU, 36-HD/VPTW, 08-QĐi/TW
 PARTY_CODE = re.compile(rf"(?<![\w/.\-])(\d{{1,5}})\s?-\s?({_L}{_LD}*)\s?/\s?({_L}{_LD}*(?:-{_LD}+)*)(?![\w\-])")
 # what may stand between a code and its date: ", ban hành ngày"; the match stops before "ngày"
-AFTER_CODE_DATE = re.compile(r"^\s*,?\s*(?:\)\s*)?(?:được\s+)?(?:ban hành\s+)?(?=ngày\s)", re.IGNORECASE)
+AFTER_CODE_DATE = re.compile(r"^\s*+,?\s*+(?:\)\s*+)?(?:được\s++)?(?:ban hành\s++)?(?=ngày\s)", re.IGNORECASE)
 DATE_WINDOW = 45      # "ngày 05 tháng 12 năm 2022" fits
 # "của HĐND tỉnh" up to the words that start what the document is about ("về ...", "và ...")
 ISSUER = re.compile(r"^\s*của\s+((?:(?!\s(?:về|và|theo|trong|đến|tại|nhằm|với|ngày)\s)[^,;.()]){2,60})",

@@ -21,7 +21,9 @@ Semantics in short (details in the modules):
   reported by the `duplicate-figure` check kind (rule core.duplicate-figure);
 - a rule that raises becomes an `engine.rule-error` finding naming it; the run goes on;
 - a rule with `subsumed_by: [ids]` does not repeat a finding a listed (stronger) rule made on all of the
-  same figures (engine.subsume).
+  same figures (engine.subsume);
+- integrations above the engine add rule kinds of their own through `engine.extensions` (a rule-file key
+  and a runner, registered when the integration is imported); the engine imports none of them.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
 
 def drop_subsumed(findings: list, rules: Iterable[Rule], per_rule: dict | None = None) -> list:
     """Findings without those a finding of a stronger rule covers (the rules' `subsumed_by`); run_rules
-    applies it already. For engines that assemble findings themselves (check_report.gx)."""
+    applies it already. For engines that assemble findings themselves (an integration's)."""
     from check_report.engine.subsume import drop_subsumed as _drop
 
     return _drop(findings, list(rules), per_rule)
@@ -74,7 +76,7 @@ def drop_subsumed(findings: list, rules: Iterable[Rule], per_rule: dict | None =
 
 def sharing_index(facts):
     """Context manager: inside it, run_rules on this same (unchanged) frame indexes it once; for callers
-    that run a rule set rule by rule (check_report.gx)."""
+    that run a rule set rule by rule (an integration's)."""
     from check_report.engine.runner import sharing_index as _sharing
 
     return _sharing(facts)

@@ -10,6 +10,13 @@
     unary   := "-" unary | atom
     atom    := NUMBER | NAME | "parent" "." NAME | FUNC "(" args ")" | "(" expr ")"
 
+Bounded: an expression is at most MAX_CHARS long, nests parentheses, signs, `not` and function calls at
+most MAX_NESTING deep, and its tree is at most MAX_DEPTH deep (a sum of many terms nests one level per
+term); beyond, `ExprError("expression too deep ...")`, which the loader reports as `file:line: expr: ...`.
+Every walk over a tree (type checks, evaluation, row-wise evaluators of integrations) recurses along its depth, so
+the bound keeps them all far from Python's recursion limit. The tokenizer moves a position along the
+text, never copying it.
+
 Names are measures of the indicator (`plan`, `cumulative`, `month` ...), `parent.<measure>`, and the flags
 `complete` (the children are the whole breakdown), `rate_unit` (the unit is a rate or price: %, /, lần) and
 `in_cumulative` (the period in turn lies inside the indicator's cumulative period; true for non-periodic
@@ -26,8 +33,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-_TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?(?![\w.]))|(?P<name>[A-Za-z_][A-Za-z0-9_]*)"
-                    r"|(?P<op>==|!=|<=|>=|[-+*/<>().,]))")
+_TOKEN = re.compile(r"(?P<num>\d++(?:\.\d++)?(?![\w.]))|(?P<name>[A-Za-z_][A-Za-z0-9_]*+)"
+                    r"|(?P<op>==|!=|<=|>=|[-+*/<>().,])")
+_SPACE = re.compile(r"\s*+")
+_WORD = re.compile(r"[\w.]{1,40}")
+MAX_CHARS = 10_000
+MAX_NESTING = 32
+MAX_DEPTH = 100
 COMPARISONS = ("==", "!=", "<=", "<", ">=", ">")
 KEYWORDS = ("and", "or", "not")
 FLAGS = ("complete", "rate_unit", "in_cumulative", "negative_parts", "negative_siblings")
@@ -112,15 +124,19 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
+    if len(text) > MAX_CHARS:
+        raise ExprError(f"expression too long ({len(text):,} characters, at most {MAX_CHARS:,}); split it "
+                        "into several rules", 0)
     tokens, pos = [], 0
     while pos < len(text):
-        if text[pos:].strip() == "":
+        pos = _SPACE.match(text, pos).end()
+        if pos == len(text):
             break
         match = _TOKEN.match(text, pos)
         if not match:
-            bad = len(text) - len(text[pos:].lstrip())
+            bad = pos
             if text[bad].isdigit():
-                word = re.match(r"[\w.]+", text[bad:]).group(0)
+                word = _WORD.match(text, bad).group(0)
                 raise ExprError(f"malformed number {word!r} (write digits with a dot decimal: 1250.5)", bad)
             raise ExprError(f"unexpected character {text[bad]!r}", bad)
         kind = match.lastgroup
@@ -137,6 +153,15 @@ class Parser:
         self.i = 0
         self.measures = measures
         self.periodic = periodic
+        self.nesting = 0
+
+    def enter(self, tok: Token) -> None:
+        """One more level of parentheses, signs, `not` or calls; refused past MAX_NESTING, before Python's
+        own recursion limit is near."""
+        self.nesting += 1
+        if self.nesting > MAX_NESTING:
+            raise ExprError(f"expression too deep: more than {MAX_NESTING} nested parentheses, signs, 'not' "
+                            "or calls; simplify it", tok.pos)
 
     # -- token helpers
     def peek(self) -> Token:
@@ -183,7 +208,9 @@ class Parser:
     def negation(self) -> Node:
         tok = self.accept("not")
         if tok is not None:
+            self.enter(tok)
             operand = self.negation()
+            self.nesting -= 1
             return Unary(tok.pos, operand.end, "not", operand)
         return self.comparison()
 
@@ -213,7 +240,9 @@ class Parser:
     def unary(self) -> Node:
         tok = self.accept("-")
         if tok is not None:
+            self.enter(tok)
             operand = self.unary()
+            self.nesting -= 1
             return Unary(tok.pos, operand.end, "-", operand)
         return self.atom()
 
@@ -222,8 +251,10 @@ class Parser:
         if tok.kind == "num":
             return Num(tok.pos, tok.pos + len(tok.text), float(tok.text))
         if tok.kind == "op" and tok.text == "(":
+            self.enter(tok)
             node = self.logic()
             close = self.expect(")")
+            self.nesting -= 1
             return _respan(node, tok.pos, close.pos + 1)
         if tok.kind == "name" and tok.text not in KEYWORDS:
             return self.named(tok)
@@ -275,10 +306,12 @@ class Parser:
         if func not in ARITH_FUNCS:
             known = list(ARITH_FUNCS) + list(CHILD_FUNCS) + list(PERIOD_FUNCS)
             raise ExprError(f"unknown function {func!r}{suggest(func, known)}", tok.pos)
+        self.enter(tok)
         args = [self.additive()]
         while self.accept(","):
             args.append(self.additive())
         close = self.expect(")")
+        self.nesting -= 1
         low, high = ARITH_FUNCS[func]
         if not low <= len(args) <= high:
             raise ExprError(f"{func}() takes {low if low == high else f'at least {low}'} argument(s)", tok.pos)
@@ -331,9 +364,21 @@ def check_types(node: Node, want_bool: bool) -> None:
 
 
 def walk(node: Node):
-    yield node
-    for child in _children(node):
-        yield from walk(child)
+    """Every node of the tree, parents before children, left before right (no recursion)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(reversed(_children(current)))
+
+
+def depth(node: Node) -> int:
+    deepest, stack = 0, [(node, 1)]
+    while stack:
+        current, level = stack.pop()
+        deepest = max(deepest, level)
+        stack.extend((child, level + 1) for child in _children(current))
+    return deepest
 
 
 def _children(node: Node) -> tuple[Node, ...]:
@@ -369,6 +414,9 @@ def _parse(text: str, measures: frozenset[str], periodic: frozenset[str], want_b
     # the loader validates every expression and the evaluator parses it again: once is enough
     # (nodes are frozen, so sharing them is safe)
     node = Parser(text, measures, periodic).parse()
+    if depth(node) > MAX_DEPTH:
+        raise ExprError(f"expression too deep: its operations nest more than {MAX_DEPTH} levels (a sum of many "
+                        "terms nests one level per term); split it into several rules", node.start)
     check_types(node, want_bool)
     own, nested = periodic_in(node, periodic)
     if nested and not own:

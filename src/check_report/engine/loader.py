@@ -22,6 +22,8 @@ FILE_KEYS = ("pack", "description", "extends", "include", "options", "measures",
              "severity", "rules")
 OPTION_KEYS = ("tolerance_abs", "tolerance_rel")
 IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+# rule files include/extend each other at most this deep (a chain of 1,500 files is refused, not a crash)
+MAX_FILE_DEPTH = 32
 
 
 def builtin_packs() -> list[str]:
@@ -100,18 +102,33 @@ def _check_subsumed(state: _State) -> None:
         _walk_subsumed(start, state, path, done)
 
 
-def _walk_subsumed(rule_id: str, state: _State, path: list[str], done: set[str]) -> None:
-    if rule_id in path:
-        cycle = path[path.index(rule_id):] + [rule_id]
-        shown, line = state.subsumed_at.get(cycle[0], ("rules", 0))
-        raise RuleError(f"{shown}:{line}: subsumed_by: cycle of rules: {' -> '.join(cycle)}")
-    if rule_id in done or rule_id not in state.rules:
-        return
-    path.append(rule_id)
-    for ref in state.rules[rule_id].subsumed_by:
-        _walk_subsumed(ref, state, path, done)
-    path.pop()
-    done.add(rule_id)
+def _walk_subsumed(start: str, state: _State, path: list[str], done: set[str]) -> None:
+    """Depth-first from `start` along subsumed_by, with an explicit stack (a chain of thousands of rules
+    is no deeper for Python than one)."""
+    on_path: set[str] = set()
+    stack = [(start, iter(()))]
+    while stack:
+        rule_id, refs = stack[-1]
+        if rule_id not in on_path:                  # first visit
+            if rule_id in done or rule_id not in state.rules:
+                stack.pop()
+                continue
+            path.append(rule_id)
+            on_path.add(rule_id)
+            refs = iter(state.rules[rule_id].subsumed_by)
+            stack[-1] = (rule_id, refs)
+        ref = next(refs, None)
+        if ref is None:
+            stack.pop()
+            path.pop()
+            on_path.discard(rule_id)
+            done.add(rule_id)
+        elif ref in on_path:
+            cycle = path[path.index(ref):] + [ref]
+            shown, line = state.subsumed_at.get(cycle[0], ("rules", 0))
+            raise RuleError(f"{shown}:{line}: subsumed_by: cycle of rules: {' -> '.join(cycle)}")
+        else:
+            stack.append((ref, iter(())))
 
 
 def _apply_cli_switches(rules, on: dict[str, bool], enable, disable) -> None:
@@ -184,6 +201,9 @@ def _load_file(path: Path, state: _State, origin: str | None) -> None:
         raise RuleError(f"{origin}: cycle of rule files: {cycle}")
     if path in state.loaded:
         return
+    if len(state.stack) >= MAX_FILE_DEPTH:
+        raise RuleError(f"{origin}: rule files nest more than {MAX_FILE_DEPTH} deep through include/extends "
+                        f"(from {state.stack[0].name}); flatten the chain")
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")   # a BOM from Windows editors is fine

@@ -32,10 +32,11 @@ class Rule:
     source: str = ""
     line: int = 0
     doc: dict = field(default_factory=dict, compare=False, hash=False)
-    # a stock Great Expectations expectation (`gx:` in a rule file) and its keyword arguments; such a rule
-    # runs through check_report.gx (imported only when a rule set has one)
-    gx: str | None = None
-    gx_kwargs: dict = field(default_factory=dict, compare=False, hash=False)
+    # a rule of a kind an integration registered (engine.extensions): its key, the name it gives and the
+    # settings as written; run_rules hands such rules to the integration's runner
+    external: str | None = None
+    external_name: str | None = None
+    external_options: dict = field(default_factory=dict, compare=False, hash=False)
     # ids of stronger rules: a finding of this rule is dropped when a finding of one of them involves all
     # of its figures' locations (see engine.subsume)
     subsumed_by: tuple[str, ...] = ()

@@ -127,7 +127,7 @@ def bind(facts, ruleset, index: FactIndex | None = None) -> Bound:
     failed, member_rel, member_slot = [], [], []
     total = 0
     for rule in ruleset.rules:
-        if rule.check or rule.gx or not rule.expr:
+        if rule.check or rule.external or not rule.expr:
             continue
         for expr_text, when_text, bindings in rule.variants():
             try:

@@ -7,15 +7,13 @@ from dataclasses import replace
 
 from check_report import facts as F
 from check_report.engine import expr as X
-from check_report.engine import kinds
+from check_report.engine import extensions, kinds
 from check_report.engine.model import Rule, RuleError
 from check_report.engine.yamlsource import LineDict, line_of
 from check_report.findings import Severity
 
 RULE_KEYS = ("id", "description", "severity", "expr", "when", "check", "options", "tolerance", "doc",
-             "foreach", "enabled", "gx", "kwargs", "subsumed_by")
-# what a `gx:` rule cannot have: a GX expectation takes its settings in `kwargs`
-NOT_WITH_GX = ("expr", "check", "when", "options", "tolerance", "foreach")
+             "foreach", "enabled", "subsumed_by")   # and the keys of registered kinds (engine.extensions)
 DOC_KEYS = ("why", "fail", "pass")
 TOLERANCE_KEYS = ("abs", "rel")
 RULE_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*[a-z0-9]$|^[a-z0-9]$")
@@ -37,18 +35,24 @@ def parse_rule(entry, pack: str, shown: str, line: int, defaults: dict[str, floa
     if not isinstance(entry, LineDict):
         raise RuleError(f"{shown}:{line}: rules: each rule is a mapping with an 'id'")
     at = _Where(entry, shown, entry.line or line)
+    known = RULE_KEYS + extensions.keys()
     for key in entry:
-        if key not in RULE_KEYS:
-            raise at.error(str(key), f"unknown key{X.suggest(str(key), RULE_KEYS)}")
+        if key not in known:
+            raise at.error(str(key), f"unknown key{X.suggest(str(key), known)}")
     rule_id = _rule_id(entry, pack, at)
     enabled = entry.get("enabled", True)
     if not isinstance(enabled, bool):
         raise at.error("enabled", "expected true or false")
     subsumed_by = _subsumed_by(entry, rule_id, pack, at)
-    if "gx" in entry:
-        return replace(_gx_rule(entry, rule_id, pack, shown, line, at), subsumed_by=subsumed_by), enabled
-    if "kwargs" in entry:
-        raise at.error("kwargs", "kwargs belong to a GX expectation ('gx:'); an expression rule has 'tolerance'")
+    external = extensions.kind_of(entry)
+    if external is not None:
+        return replace(_external_rule(entry, external, rule_id, pack, shown, line, at),
+                       subsumed_by=subsumed_by), enabled
+    for key in entry:
+        owner = extensions.owner_of_options(key)
+        if owner is not None:
+            raise at.error(key, f"{key} belong to a {owner.title} ('{owner.key}:'); an expression rule has "
+                                "'tolerance'")
     expr, check = entry.get("expr"), entry.get("check")
     if (expr is None) == (check is None):
         raise at.error("expr" if expr is None else "check", "a rule has either 'expr' or 'check' (exactly one)")
@@ -69,28 +73,28 @@ def parse_rule(entry, pack: str, shown: str, line: int, defaults: dict[str, floa
     return rule, enabled
 
 
-def _gx_rule(entry: LineDict, rule_id: str, pack: str, shown: str, line: int, at: _Where) -> Rule:
-    """A rule naming a stock GX expectation. The name is checked here without importing GX (cheap); the
-    kwargs are checked by GX's own model when the suite is built (--engine gx, gx-suite, or the run)."""
-    from check_report.gx.names import gx_name_error
-
-    for key in NOT_WITH_GX:
+def _external_rule(entry: LineDict, kind: extensions.RuleKind, rule_id: str, pack: str, shown: str, line: int,
+                   at: _Where) -> Rule:
+    """A rule of a kind an integration registered. The name is checked by the kind's cheap check; the
+    settings are the integration's to judge when it runs them."""
+    for key in extensions.NOT_WITH_EXTERNAL:
         if key in entry:
-            raise at.error(key, f"'{key}' does not go with 'gx:' (a GX expectation takes its settings in 'kwargs')")
-    name = entry.get("gx")
-    problem = gx_name_error(name)
+            raise at.error(key, f"'{key}' does not go with '{kind.key}:' (a {kind.title} takes its settings in "
+                                f"'{kind.options_key}')")
+    name = entry.get(kind.key)
+    problem = kind.check_name(name)
     if problem:
-        raise at.error("gx", problem.removeprefix("gx: "))
-    kwargs = entry.get("kwargs", {})
-    if not isinstance(kwargs, dict):
-        raise at.error("kwargs", "expected a mapping of the expectation's keyword arguments")
+        raise at.error(kind.key, problem.removeprefix(f"{kind.key}: "))
+    options = entry.get(kind.options_key, {})
+    if not isinstance(options, dict):
+        raise at.error(kind.options_key, f"expected a mapping of the {kind.title}'s settings")
     return Rule(id=rule_id, pack=pack or rule_id.split(".")[0], severity=_rule_severity(entry, None, at),
                 description=_description(entry, rule_id, name, at), source=shown, line=entry.line or line,
-                doc=_doc(entry, at), gx=name, gx_kwargs=_plain(kwargs))
+                doc=_doc(entry, at), external=kind.key, external_name=name, external_options=_plain(options))
 
 
 def _plain(value):
-    """YAML's line-remembering containers as plain dicts and lists: GX serialises them as JSON, and a Rule
+    """YAML's line-remembering containers as plain dicts and lists: integrations serialise them, and a Rule
     carries no YAML bookkeeping (rule sets of built-in packs are cached as pickles)."""
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
@@ -274,4 +278,5 @@ def _validate_expressions(rule: Rule, measures: frozenset[str], at: _Where) -> N
                 X.parse(text, measures, F.PERIODIC_MEASURES)
             except X.ExprError as exc:
                 using = "".join(f" (with {k}={v})" for k, v in bindings.items())
-                raise at.error(key, f"{exc}{using}: {text}") from None
+                shown = text if len(text) <= 120 else text[:119] + "…"
+                raise at.error(key, f"{exc}{using}: {shown}") from None

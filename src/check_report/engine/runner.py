@@ -13,7 +13,7 @@ import numpy as np
 
 from check_report import facts as F
 from check_report.engine import expr as X
-from check_report.engine import kinds, messages
+from check_report.engine import extensions, kinds, messages
 from check_report.engine.evaluate import Domain, Evaluation, domain_for, evaluate
 from check_report.engine.model import EngineResult, Rule, RuleSet
 from check_report.engine.points import point_values
@@ -32,7 +32,7 @@ _SHARED: dict[int, list] = {}
 def sharing_index(facts):
     """Inside the block, every run_rules on this very frame uses one FactIndex, built on first need.
 
-    For callers that run a rule set one rule at a time on the same table (the GX path runs one expectation
+    For callers that run a rule set one rule at a time on the same table (an integration running one check
     per rule). The caller must not change the frame inside the block; outside it nothing is cached, so a
     frame edited between runs is always indexed afresh.
     """
@@ -65,9 +65,9 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
     measures = ruleset.measures or _measures_of(facts)
     index, index_error, checked = None, None, []   # checked: arrays of slot ids that took part
     checked_labels: set = set()                    # fact-table labels compared by code check kinds
-    gx_rules = [rule for rule in ruleset.rules if rule.gx]
+    external = [rule for rule in ruleset.rules if rule.external]
     for rule in ruleset.rules:
-        if rule.gx:
+        if rule.external:
             continue
         stats = RuleStats()
         try:
@@ -96,22 +96,23 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
         positions = index.rows[took_part[index.fact_slot]]
         result.checked_facts = set(index.labels[positions].tolist())
     result.checked_facts |= checked_labels
-    if gx_rules:
-        _run_gx_rules(result, facts, gx_rules, ruleset, path, lang)
+    for key in dict.fromkeys(rule.external for rule in external):
+        _run_external(result, facts, [r for r in external if r.external == key], ruleset, path, lang)
     result.findings = drop_subsumed(result.findings, ruleset.rules, result.per_rule)
     result.findings.sort(key=Finding.sort_key)
     return result
 
 
-def _run_gx_rules(result: EngineResult, facts, gx_rules: list[Rule], ruleset: RuleSet, path: str,
+def _run_external(result: EngineResult, facts, rules: list[Rule], ruleset: RuleSet, path: str,
                   lang: str) -> None:
-    """Stock GX expectations named in rule files run through check_report.gx (imported only here)."""
+    """Rules of a kind an integration registered run through its runner (engine.extensions)."""
     try:
-        from check_report.gx.run import run_gx_rules
-
-        extra = run_gx_rules(facts, gx_rules, path=path, lang=lang, measures=ruleset.measures)
-    except Exception as exc:  # noqa: BLE001 - GX missing, bad kwargs: reported per rule, never a crash
-        for rule in gx_rules:
+        kind = extensions.get(rules[0].external)
+        if kind is None:
+            raise RuntimeError(f"no integration is registered for '{rules[0].external}:' rules")
+        extra = kind.run(facts, rules, path=path, lang=lang, measures=ruleset.measures)
+    except Exception as exc:  # noqa: BLE001 - integration missing, bad settings: reported per rule, never a crash
+        for rule in rules:
             result.per_rule[rule.id] = RuleStats()
             result.findings.append(_error_finding(rule, exc, path, lang))
         return

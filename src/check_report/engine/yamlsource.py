@@ -68,6 +68,8 @@ def load_yaml(text: str, filename: str):
         raise RuleError(f"{filename}{line}: malformed YAML: {what}") from None
     except yaml.YAMLError as exc:
         raise RuleError(f"{filename}: malformed YAML: {' '.join(str(exc).split())}") from None
+    except RecursionError:   # the pure-Python loader (no libyaml) on deeply nested lists or mappings
+        raise RuleError(f"{filename}: malformed YAML: nested too deeply") from None
 
 
 def line_of(container, key=None) -> int:

@@ -18,7 +18,8 @@ from check_report.numbers import VI, decimals_of, format_number, parse_number
 
 GENERAL_DIGITS = 10
 _QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
-_FOOTNOTE_MARKS = re.compile(r"\s*(\(\*+\)|\*+|\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+# (?<!\s) and \s*+: a run of spaces is tried once, not from each of its positions (linear, issue 11)
+_FOOTNOTE_MARKS = re.compile(r"(?<!\s)\s*+(\(\*+\)|\*+|\(\d\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 
 
 class Figure(NamedTuple):  # a tuple: a million of them are made for a 100k-row sheet

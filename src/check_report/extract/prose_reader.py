@@ -40,7 +40,8 @@ PLAN_OF = re.compile(r"(?:kế hoạch|KH|dự toán|chỉ tiêu)\s{1,3}(?!năm\
                      r"\s{0,3}(?:là|:)?\s{0,3}$", re.IGNORECASE)
 # the words of a noun phrase after a count: up to a figure, a separator or a verb
 NOUN_TAIL = re.compile(r"[^,;:()=.\d]{0,60}?(?=[,;:()=.\d]|\s(?:đạt|tăng(?! giá)|giảm(?! giá| nghèo)|bằng|chiếm|với|"
-                       r"trong đó|gồm|là|được|so|và(?=\s{1,3}(?:khoảng |gần |hơn |trên )?\d))\b|$)", re.IGNORECASE)
+                       r"trong đó|gồm|là|được|so|và(?=\s{1,3}(?:khoảng |gần |hơn |trên )?\d))\b|$)"
+                       r"|[^,;:()=.\d]{0,60}", re.IGNORECASE)   # no stop within 60 characters: those 60 (issue 11)
 VALUES = (F.CUMULATIVE, F.MONTH, F.AMOUNT, F.COUNT)
 CONTEXT = 48                 # how far before a figure its own words are looked for
 ADVERBIAL_TAIL = 40          # "Tính chung 9 tháng năm 2025, …": the comma stands this close after the period

@@ -37,7 +37,9 @@ def require_gx():
 
 def rule_gx(rule) -> tuple[str | None, dict]:
     """The stock expectation a rule names (`gx:` key of a rule file) and its kwargs, if any."""
-    name = getattr(rule, "gx", None)
+    if getattr(rule, "external", None) == "gx":
+        return rule.external_name, dict(rule.external_options or {})
+    name = getattr(rule, "gx", None)            # a rule record of another shape that says it directly
     kwargs = getattr(rule, "gx_kwargs", None) or {}
     return name, dict(kwargs)
 

@@ -61,7 +61,7 @@ def localise(facts, ruleset, findings: list[Finding], *, time_limit: float = TIM
     a relation it cannot model (that failure simply gets no suspect). `time_limit` is in solver seconds
     per table; the single-figure search is exact and always runs."""
     started = time.perf_counter()
-    localisable = {rule.id for rule in ruleset.rules if (rule.expr and not rule.gx) or rule.check == "duplicate-figure"}
+    localisable = {rule.id for rule in ruleset.rules if (rule.expr and not rule.external) or rule.check == "duplicate-figure"}
     if facts is None or not len(facts) or not any(f.rule in localisable for f in findings):
         return Localised(list(findings))
     from check_report.engine.relations import bind

@@ -1,5 +1,9 @@
 """Stage 1 of the pipeline: files in, `Source`s out. One reader per format, chosen by file extension.
 
+Every file passes the screen first (`readers.safety.screen_file`: a regular file within the size limit;
+containers and sheets are screened again by their readers before any library parses them), with the
+limits of `readers.limits` (raised in the configuration's `limits:` table).
+
 The registry holds dotted paths so that reading a .txt never imports a workbook library (start-up time
 is a feature: `check-report q1.xlsx` must cost little more than importing pandas).
 """
@@ -10,8 +14,10 @@ import importlib
 from pathlib import Path
 
 from check_report.readers.base import InputError, Source
+from check_report.readers.limits import DEFAULT, Limits
 
-# extension -> "module:function"; each function takes a path and returns a Source or raises InputError
+# extension -> "module:function"; each function takes a path and the Limits, and returns a Source or
+# raises InputError
 READERS: dict[str, str] = {
     ".xlsx": "check_report.readers.workbook:read_xlsx",
     ".xlsm": "check_report.readers.workbook:read_xlsx",
@@ -29,16 +35,15 @@ def supported(path: str | Path) -> bool:
     return Path(path).suffix.lower() in READERS
 
 
-def read(path: str | Path) -> Source:
+def read(path: str | Path, limits: Limits = DEFAULT) -> Source:
     """Read one input file. Raises InputError with a one-line message naming the file."""
+    from check_report.readers.safety import screen_file
+
     p = Path(path)
     target = READERS.get(p.suffix.lower())
     if target is None:
         known = ", ".join(sorted(READERS))
         raise InputError(f"{path}: unsupported file type {p.suffix or '(none)'!r} (supported: {known})")
-    if not p.exists():
-        raise InputError(f"{path}: no such file")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory")
+    screen_file(str(path), limits)
     module, func = target.split(":")
-    return getattr(importlib.import_module(module), func)(str(path))
+    return getattr(importlib.import_module(module), func)(str(path), limits)

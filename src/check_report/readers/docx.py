@@ -5,6 +5,10 @@ Places: body paragraphs are numbered 1, 2, ... in document order counting the no
 order of their first reference in the body). Bold/italic runs are kept as `Block.emphasis` hints for
 indicator labels; footnote reference marks as `Block.markers`. Tables go to the table reader as
 `Grid(origin="document-table")` named "table N".
+
+The container is screened first (`readers.safety`: zip bombs, DOCTYPE/entities, damage), like a
+workbook's, and the parts python-docx parses whole (the document, its footnotes) must be within
+limits.document_mb: an lxml tree takes several times its XML in memory.
 """
 
 from __future__ import annotations
@@ -16,31 +20,52 @@ from dataclasses import replace
 from check_report.document import FOOTNOTE, HEADING, LIST_ITEM, PARAGRAPH, Block, Document
 from check_report.readers.base import Cell, Grid, InputError, Source
 from check_report.readers.encodings import convert_as, detect_legacy
+from check_report.readers.limits import DEFAULT, MB, Limits
+from check_report.readers.safety import DAMAGE, check_zip_container, one_line
+from check_report.readers.text import split_long
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
 
-def read_docx(path: str) -> Source:
+def read_docx(path: str, limits: Limits = DEFAULT) -> Source:
+    check_zip_container(path, "docx", limits)
+    _check_parts(path, limits)
     try:
         import docx  # python-docx: a dependency, imported only for .docx input
     except ImportError:
         raise InputError(f"{path}: reading .docx needs python-docx (pip install python-docx)") from None
     try:
         word = docx.Document(path)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"{path}: not a readable .docx file ({type(exc).__name__})") from None
+        reader = _Reader(path, limits)
+        reader.body(word.element.body)
+        reader.footnotes(_footnotes_xml(word))
+    except InputError:
+        raise
+    except DAMAGE as exc:
+        raise InputError(f"{path}: not a readable .docx file ({type(exc).__name__}: {one_line(exc)})") from None
     except Exception as exc:  # python-docx raises its own PackageNotFoundError for non-packages
-        raise InputError(f"{path}: not a readable .docx file ({exc})") from None
-    reader = _Reader(path)
-    reader.body(word.element.body)
-    reader.footnotes(_footnotes_xml(word))
+        raise InputError(f"{path}: not a readable .docx file ({one_line(exc)})") from None
     legacy = reader.convert_legacy()
     document = Document(path=path, kind="docx", blocks=reader.blocks, tables=reader.raw_tables)
     notes = [f"converted from the legacy {legacy} encoding to Unicode (Decree 30/2020 requires Unicode fonts)"] \
         if legacy else []
     document.notes.extend(notes)
     return Source(path=path, kind="docx", grids=reader.grids, document=document, notes=list(notes))
+
+
+def _check_parts(path: str, limits: Limits) -> None:
+    """The XML parts python-docx parses whole stay within limits.document_mb."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = [(i.filename, i.file_size) for i in archive.infolist() if i.filename.startswith("word/")
+                     and i.filename.endswith(".xml")]
+    except DAMAGE as exc:
+        raise InputError(f"{path}: damaged docx file ({one_line(exc)})") from None
+    for name, size in parts:
+        if size > limits.document_mb * MB:
+            raise InputError(f"{path}: " + limits.refusal(
+                "document_mb", f"part {name!r} holds {size / MB:,.0f} MB of XML"))
 
 
 def _footnotes_xml(word):
@@ -58,8 +83,9 @@ def _footnotes_xml(word):
 
 
 class _Reader:
-    def __init__(self, path: str):
+    def __init__(self, path: str, limits: Limits = DEFAULT):
         self.path = path
+        self.limits = limits
         self.blocks: list[Block] = []
         self.grids: list[Grid] = []
         self.raw_tables: list[list[list[str]]] = []
@@ -88,24 +114,26 @@ class _Reader:
             where, kind = f"paragraph {self.paragraphs}", self.kind_of(p, text, emphasis)
         else:
             where, kind = f"footnote {footnote}", FOOTNOTE
-        self.blocks.append(Block(text=text, kind=kind, where=where, footnote=footnote, markers=tuple(markers),
-                                 emphasis=tuple(emphasis)))
+        self.blocks.extend(split_long(Block(text=text, kind=kind, where=where, footnote=footnote,
+                                            markers=tuple(markers), emphasis=tuple(emphasis))))
 
     def runs(self, p) -> tuple[str, list, list]:
         parts: list[str] = []
         markers, emphasis = [], []
+        length = 0                                    # of "".join(parts), kept as runs are added
         for run in p.iter(W + "r"):
             ref = run.find(W + "footnoteReference")
             if ref is not None:
-                markers.append((len("".join(parts)), self.footnote_number(ref.get(W + "id"))))
+                markers.append((length, self.footnote_number(ref.get(W + "id"))))
                 continue
             if run.find(W + "footnoteRef") is not None:
                 continue                              # the number printed at the start of a footnote body
             text = "".join(_run_text(node) for node in run.iterchildren())
             if not text:
                 continue
-            start = len("".join(parts))
+            start = length
             parts.append(text)
+            length += len(text)
             style = _emphasis(run)
             if style:
                 emphasis.append((start, start + len(text), style))
@@ -138,6 +166,7 @@ class _Reader:
             return
         width = max(len(r) for r in rows)
         index = len(self.grids) + 1
+        self.limits.check_table(f"{self.path}: table {index}", len(rows), width)
         cells = [[Cell(v or None) for v in r] + [Cell(None)] * (width - len(r)) for r in rows]
         self.grids.append(Grid(name=f"table {index}", rows=cells, origin="document-table"))
         self.raw_tables.append(rows)

@@ -3,12 +3,15 @@
 ODS keeps, beside each number, the text the user sees (`<text:p>21,89%</text:p>`). The decimals shown are
 read from that text and handed on as an equivalent Excel format code ("0.00%"), so precision works the
 same way as for .xlsx. Repeated empty rows and cells (Calc pads sheets to a million rows) are counted,
-never materialised, unless real content follows them.
+never materialised, unless real content follows them. What is materialised is bounded by the limits
+(rows, columns, cells of a sheet): a 2 KB file may ask for 100,000 x 100,000 copies of a non-empty cell,
+and is refused when the count passes the limit, before the copies are made.
 """
 
 from __future__ import annotations
 
 from check_report.readers.base import Cell, Grid
+from check_report.readers.limits import DEFAULT, Limits
 
 TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -17,10 +20,17 @@ _T = f"{{{TABLE}}}"
 _O = f"{{{OFFICE}}}"
 _P = f"{{{TEXT}}}p"
 MAX_DECIMALS = 10
-MAX_REPEAT_MATERIALISED = 100_000  # a repeat count above this only ever pads emptiness
 
 
-def read_content(stream) -> list[Grid]:
+class TooLarge(Exception):
+    """A sheet past a limit: `key` names the limit, `what` says what was found."""
+
+    def __init__(self, sheet: str, key: str, what: str):
+        super().__init__(what)
+        self.sheet, self.key, self.what = sheet, key, what
+
+
+def read_content(stream, limits: Limits = DEFAULT) -> list[Grid]:
     """Parse content.xml (already screened for DOCTYPE by readers.safety) into one Grid per table."""
     from defusedxml.ElementTree import iterparse
 
@@ -30,7 +40,7 @@ def read_content(stream) -> list[Grid]:
         tag = elem.tag
         if event == "start":
             if tag == _T + "table":
-                state = _SheetState(elem.get(_T + "name") or f"Sheet{len(grids) + 1}")
+                state = _SheetState(elem.get(_T + "name") or f"Sheet{len(grids) + 1}", limits)
             continue
         if state is None:
             continue
@@ -38,7 +48,7 @@ def read_content(stream) -> list[Grid]:
             state.add_cell(elem, covered=tag.endswith("covered-table-cell"))
             elem.clear()
         elif tag == _T + "table-row":
-            state.end_row(int(elem.get(_T + "number-rows-repeated") or 1))
+            state.end_row(_count(elem, "number-rows-repeated"))
             elem.clear()
         elif tag == _T + "table":
             grids.append(state.grid())
@@ -48,32 +58,40 @@ def read_content(stream) -> list[Grid]:
 
 
 class _SheetState:
-    def __init__(self, name: str):
+    def __init__(self, name: str, limits: Limits):
         self.name = name
+        self.limits = limits
         self.rows: list[list[Cell]] = []
         self.pending_empty_rows = 0
         self.row: list[Cell] = []
         self.pending_empty_cells = 0
         self.merged: list[tuple[int, int, int, int]] = []
+        self.cells = 0               # cells materialised in the rows so far
+        self.merged_cells = 0
 
     def add_cell(self, elem, covered: bool) -> None:
-        repeat = int(elem.get(_T + "number-columns-repeated") or 1)
-        cell = Cell(None) if covered else _cell(elem)
+        repeat = _count(elem, "number-columns-repeated")
+        cell = _EMPTY if covered else _cell(elem)
         if cell.value is None:
             self.pending_empty_cells += repeat
             return
-        self.row.extend([Cell(None)] * self.pending_empty_cells)
+        width = len(self.row) + self.pending_empty_cells + repeat
+        if width > self.limits.columns:
+            raise TooLarge(self.name, "columns", f"a row reaches column {width:,} (repeated cells)")
+        self.row.extend([_EMPTY] * self.pending_empty_cells)
         self.pending_empty_cells = 0
         row_index = len(self.rows) + self.pending_empty_rows
-        for _ in range(min(repeat, MAX_REPEAT_MATERIALISED)):
-            col = len(self.row)
-            self._note_span(elem, row_index, col)
+        for _ in range(repeat):
+            self._note_span(elem, row_index, len(self.row))
             self.row.append(cell)
 
     def _note_span(self, elem, row: int, col: int) -> None:
-        cols = int(elem.get(_T + "number-columns-spanned") or 1)
-        rows = int(elem.get(_T + "number-rows-spanned") or 1)
+        cols = _count(elem, "number-columns-spanned")
+        rows = _count(elem, "number-rows-spanned")
         if cols > 1 or rows > 1:
+            self.merged_cells += cols * rows
+            if self.merged_cells > self.limits.merged_cells:
+                raise TooLarge(self.name, "merged_cells", f"merged ranges cover {self.merged_cells:,} cells")
             self.merged.append((row, col, row + rows - 1, col + cols - 1))
 
     def end_row(self, repeat: int) -> None:
@@ -82,15 +100,33 @@ class _SheetState:
         if not self.row:
             self.pending_empty_rows += repeat
         else:
+            last = len(self.rows) + self.pending_empty_rows + repeat
+            cells = self.cells + len(self.row) * repeat
+            if last > self.limits.rows:
+                raise TooLarge(self.name, "rows", f"content reaches row {last:,} (repeated rows)")
+            if cells > self.limits.cells:
+                raise TooLarge(self.name, "cells", f"repeated rows and cells make {cells:,} cells")
             self.rows.extend([[] for _ in range(self.pending_empty_rows)])
             self.pending_empty_rows = 0
-            for _ in range(min(repeat, MAX_REPEAT_MATERIALISED)):
+            for _ in range(repeat):
                 self.rows.append(list(self.row))
+            self.cells = cells
         self.row = []
         self.pending_empty_cells = 0
 
     def grid(self) -> Grid:
         return Grid(name=self.name, rows=self.rows, merged=self.merged)
+
+
+def _count(elem, attribute: str) -> int:
+    """A repeat or span count: a whole number >= 1 (anything else counts once, as Calc reads it)."""
+    text = elem.get(_T + attribute)
+    if not text or not (text.isascii() and text.isdigit()):
+        return 1
+    return max(int(text), 1) if len(text) <= 12 else 10 ** 12
+
+
+_EMPTY = Cell(None)
 
 
 def _cell(elem) -> Cell:

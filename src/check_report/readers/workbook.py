@@ -13,28 +13,28 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import io
-import re
 import unicodedata
 import zipfile
 
 from check_report.readers.base import Cell, Grid, InputError, Source
+from check_report.readers.limits import DEFAULT, Limits
 from check_report.readers.safety import (
+    DAMAGE,
     OLE2_MAGIC,
     ZIP_MAGIC,
     check_zip_container,
     file_head,
+    one_line,
+    read_bounded,
 )
-from check_report.readers.xlsx_fast import iso_date
+from check_report.readers.xlsx_fast import MAX_FORMAT_CHARS, iso_date
 
 # The fast path (`readers.xlsx_fast`: calamine values + scanned formats) reads a 100k-row sheet in seconds
 # and spares importing openpyxl (start-up time matters: `check-report q1.xlsx` must cost little more than
 # importing pandas). openpyxl is the fallback when it fails: full mode, or above this much sheet XML
-# read-only mode, which streams rows but hides merged ranges (`_merged_from_xml` reads them).
+# read-only mode, which streams rows but hides merged ranges (the scan of the sheet XML gives them).
 READ_ONLY_ABOVE_BYTES = 8 * 1024 * 1024
 FAST_XLSX = True
-_MERGE_REF = re.compile(rb'<mergeCell\s[^>]*?ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
-_UNCALCULATED = re.compile(rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\s[^>]*/>)\s*(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?"
-                          rb"\s*</(?:\w+:)?c>")
 CSV_ENCODINGS = ("utf-8-sig", "cp1258")
 CSV_DELIMITERS = ",;\t|"
 
@@ -42,32 +42,61 @@ CSV_DELIMITERS = ",;\t|"
 # ---------------------------------------------------------------------------------------------- xlsx
 
 
-def read_xlsx(path: str) -> Source:
-    check_zip_container(path, "xlsx")
-    large = _sheet_xml_bytes(path) > READ_ONLY_ABOVE_BYTES
-    grids = _read_fast(path) if FAST_XLSX else None
-    source = _source(path, "xlsx", grids) if grids is not None else _read_openpyxl(path, read_only=large)
-    if not large:
-        source.notes.extend(_formula_notes(path))
+def read_xlsx(path: str, limits: Limits = DEFAULT) -> Source:
+    check_zip_container(path, "xlsx", limits)
+    names, scans = _scan(path, limits)
+    large = sum(scan.size for scan in scans.values()) > READ_ONLY_ABOVE_BYTES
+    grids = _read_fast(path, names, scans) if FAST_XLSX else None
+    source = _source(path, "xlsx", grids) if grids is not None else \
+        _read_openpyxl(path, read_only=large, scans=scans)
+    for name, part in names.items():
+        count = scans[part].uncalculated if part in scans else 0
+        if count:
+            source.notes.append(f"{path}: sheet {name!r}: {count} formula cell(s) have no saved result (never "
+                                "calculated by a spreadsheet program); open and save the file in Excel or "
+                                "LibreOffice so their figures can be checked")
     return source
 
 
-def _read_fast(path: str) -> list[Grid] | None:
-    """Values from calamine, formats from a streamed scan; None to fall back to openpyxl."""
+def _scan(path: str, limits: Limits):
+    """({sheet name: part}, {part: SheetScan}) for every worksheet part, the screen of their sizes."""
+    from check_report.readers.xlsx_fast import sheet_parts
+    from check_report.readers.xlsx_scan import scan_parts
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            try:
+                names = sheet_parts(archive)
+            except Exception:  # noqa: BLE001 - a broken workbook.xml: the readers will say so; screen every part
+                names = {}
+            parts = sorted(set(names.values()) | {i.filename for i in archive.infolist()
+                                                   if i.filename.startswith("xl/worksheets/")
+                                                   and i.filename.endswith(".xml")})
+            return names, scan_parts(path, archive, parts, limits, {p: n for n, p in names.items()})
+    except InputError:
+        raise
+    except DAMAGE as exc:
+        raise InputError(f"{path}: damaged xlsx file ({one_line(exc)})") from None
+
+
+def _read_fast(path: str, names, scans) -> list[Grid] | None:
+    """Values from calamine, formats from the scan; None to fall back to openpyxl."""
     try:
         from check_report.readers.xlsx_fast import read_grids
 
-        return read_grids(path)
-    except Exception:  # noqa: BLE001 - any trouble in the fast path: the careful path decides
-        return None
+        return read_grids(path, names, scans)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # noqa: BLE001 - any trouble in the fast path (a Rust panic is a BaseException):
+        return None        # the careful path decides
 
 
-def _read_openpyxl(path: str, read_only: bool) -> Source:
+def _read_openpyxl(path: str, read_only: bool, scans=None) -> Source:
     # a file object, so that openpyxl judges the content, not the extension (.xlsx saved as .xls)
     with open(path, "rb") as handle:
         book = _open_book(path, handle, read_only)
         try:
-            grids = [_xlsx_grid(book, sheet, read_only) for sheet in book.worksheets]
+            grids = [_xlsx_grid(book, sheet, read_only, scans or {}) for sheet in book.worksheets]
         except Exception as exc:  # noqa: BLE001 - libraries raise many kinds for damaged files
             raise InputError(f"{path}: cannot read workbook: {_one_line(exc)}") from None
         finally:
@@ -84,32 +113,10 @@ def _open_book(path: str, handle, read_only: bool):
         raise InputError(f"{path}: cannot read workbook: {_one_line(exc)}") from None
 
 
-def _formula_notes(path: str) -> list[str]:
-    """Formulas saved without their result (a file written by a script, never opened in a spreadsheet
-    program) read as empty cells: say so, or the user wonders why those figures were never checked."""
-    from check_report.readers.xlsx_fast import sheet_parts
-
-    notes = []
-    try:
-        with zipfile.ZipFile(path) as archive:
-            for name, part in sheet_parts(archive).items():
-                count = len(_UNCALCULATED.findall(archive.read(part)))
-                if count:
-                    notes.append(f"{path}: sheet {name!r}: {count} formula cell(s) have no saved result (never "
-                                 "calculated by a spreadsheet program); open and save the file in Excel or "
-                                 "LibreOffice so their figures can be checked")
-    except (KeyError, zipfile.BadZipFile, ValueError):
-        return []
-    return notes
-
-
-def _sheet_xml_bytes(path: str) -> int:
-    with zipfile.ZipFile(path) as archive:
-        return sum(i.file_size for i in archive.infolist() if i.filename.startswith("xl/worksheets/"))
-
-
-def _xlsx_grid(book, sheet, read_only: bool) -> Grid:
+def _xlsx_grid(book, sheet, read_only: bool, scans) -> Grid:
     rows: list[list[Cell]] = []
+    if read_only:
+        sheet.reset_dimensions()   # the declared <dimension> is not the evidence: the cells are
     for row in sheet.iter_rows():
         if read_only:
             # read-only rows skip leading empty cells; place each cell at its own column
@@ -128,7 +135,8 @@ def _xlsx_grid(book, sheet, read_only: bool) -> Grid:
         else:
             rows.append([_xlsx_cell(item) for item in row])
     if read_only:
-        merged = _merged_from_xml(book, sheet)
+        scan = scans.get(getattr(sheet, "_worksheet_path", None))
+        merged = list(scan.merged) if scan is not None else []
     else:
         merged = [(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1)
                   for r in sheet.merged_cells.ranges]
@@ -140,6 +148,8 @@ def _xlsx_cell(item) -> Cell:
     if value is None:
         return Cell(None)
     fmt = getattr(item, "number_format", None)
+    if isinstance(fmt, str) and len(fmt) > MAX_FORMAT_CHARS:
+        fmt = None
     if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
         return Cell(iso_date(value), fmt)
     if isinstance(value, (bool, int, float, str)):
@@ -147,32 +157,13 @@ def _xlsx_cell(item) -> Cell:
     return Cell(str(value), fmt)
 
 
-def _merged_from_xml(book, sheet) -> list[tuple[int, int, int, int]]:
-    """Merged ranges of a read-only sheet, scanned from its XML in chunks (bounded memory)."""
-    from openpyxl.utils.cell import column_index_from_string as col_index
-
-    merged, tail = [], b""
-    with book._archive.open(sheet._worksheet_path) as part:
-        while chunk := part.read(1 << 20):
-            data = tail + chunk
-            last = 0
-            for m in _MERGE_REF.finditer(data):
-                c1, r1 = col_index(m.group(1).decode()), int(m.group(2))
-                c2 = col_index(m.group(3).decode()) if m.group(3) else c1
-                r2 = int(m.group(4)) if m.group(4) else r1
-                merged.append((r1 - 1, c1 - 1, r2 - 1, c2 - 1))
-                last = m.end()
-            tail = data[max(last, len(data) - 256):]
-    return merged
-
-
 # ----------------------------------------------------------------------------------------------- xls
 
 
-def read_xls(path: str) -> Source:
+def read_xls(path: str, limits: Limits = DEFAULT) -> Source:
     head = file_head(path)
     if head.startswith(ZIP_MAGIC):
-        return read_xlsx(path)  # an .xlsx saved with the old extension: read what it really is
+        return read_xlsx(path, limits)  # an .xlsx saved with the old extension: read what it really is
     if not head.startswith(OLE2_MAGIC):
         raise InputError(f"{path}: not a valid xls file (no Excel 97-2003 signature)")
     try:
@@ -188,10 +179,22 @@ def read_xls(path: str) -> Source:
                              "copy and retry") from None
         raise InputError(f"{path}: cannot read xls workbook: {text}") from None
     try:
-        grids = [_xls_grid(book, book.sheet_by_index(i)) for i in range(book.nsheets)]
+        grids = []
+        for i in range(book.nsheets):
+            sheet = book.sheet_by_index(i)
+            _check_extent(path, sheet.name, sheet.nrows, sheet.ncols, limits)
+            grids.append(_xls_grid(book, sheet))
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - xlrd loads sheets on demand and raises many kinds for damage
+        raise InputError(f"{path}: cannot read xls workbook: {_one_line(exc)}") from None
     finally:
         book.release_resources()
     return _source(path, "xls", grids)
+
+
+def _check_extent(path: str, sheet: str, rows: int, columns: int, limits: Limits) -> None:
+    limits.check_table(f"{path}: sheet {sheet!r}", rows, columns)
 
 
 def _xls_grid(book, sheet) -> Grid:
@@ -219,23 +222,26 @@ def _xls_grid(book, sheet) -> Grid:
 
 def _xls_format(book, xf_index: int) -> str | None:
     try:
-        return book.format_map[book.xf_list[xf_index].format_key].format_str
+        code = book.format_map[book.xf_list[xf_index].format_key].format_str
     except (IndexError, KeyError):
         return None
+    return code if code is None or len(code) <= MAX_FORMAT_CHARS else None
 
 
 # ----------------------------------------------------------------------------------------------- ods
 
 
-def read_ods(path: str) -> Source:
-    check_zip_container(path, "ods")
-    from check_report.readers.ods_content import read_content
+def read_ods(path: str, limits: Limits = DEFAULT) -> Source:
+    check_zip_container(path, "ods", limits)
+    from check_report.readers.ods_content import TooLarge, read_content
 
     try:
         with zipfile.ZipFile(path) as archive, archive.open("content.xml") as part:
-            grids = read_content(part)
+            grids = read_content(part, limits)
     except KeyError:
         raise InputError(f"{path}: not a valid ods file (no content.xml)") from None
+    except TooLarge as exc:
+        raise InputError(f"{path}: sheet {exc.sheet!r}: " + limits.refusal(exc.key, exc.what)) from None
     except Exception as exc:  # noqa: BLE001 - libraries raise many kinds for damaged files
         raise InputError(f"{path}: cannot read ods workbook: {_one_line(exc)}") from None
     return _source(path, "ods", grids)
@@ -244,19 +250,20 @@ def read_ods(path: str) -> Source:
 # ----------------------------------------------------------------------------------------------- csv
 
 
-def read_csv(path: str) -> Source:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise InputError(f"{path}: cannot open: {exc.strerror or exc}") from None
+def read_csv(path: str, limits: Limits = DEFAULT) -> Source:
+    data = read_bounded(path, limits)
     if b"\x00" in data[:65536]:
         raise InputError(f"{path}: not a text CSV file (binary content)")
     text = unicodedata.normalize("NFC", _decode(data))
-    dialect_delimiter = _sniff_delimiter(text[:65536])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect_delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text[:65536]))
+    rows, cells, width = [], 0, 0
     try:
-        rows = [[Cell(v.strip() or None) for v in record] for record in reader]
+        for record in reader:
+            rows.append([Cell(v.strip()) if v.strip() else _EMPTY for v in record])
+            cells, width = cells + len(record), max(width, len(record))
+            if cells > limits.cells or width > limits.columns or len(rows) > limits.rows:
+                _check_extent(path, _csv_sheet_name(path), len(rows), width, limits)
+                raise InputError(f"{path}: " + limits.refusal("cells", f"more than {limits.cells:,} fields"))
     except csv.Error as exc:
         raise InputError(f"{path}: line {reader.line_num}: malformed CSV ({exc})") from None
     return _source(path, "csv", [Grid(name=_csv_sheet_name(path), rows=_trim(rows))])
@@ -272,13 +279,23 @@ def _decode(data: bytes) -> str:
 
 
 def _sniff_delimiter(sample: str) -> str:
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=CSV_DELIMITERS).delimiter
-    except csv.Error:
-        lines = [ln for ln in sample.splitlines()[:50] if ln.strip()]
-        counts = {d: sum(ln.count(d) for ln in lines) for d in CSV_DELIMITERS}
-        best = max(counts, key=counts.get)
-        return best if counts[best] else ","
+    """The delimiter most lines agree on: the candidate whose commonest per-line count (outside double
+    quotes) is shared by the most lines, then the one used most. Linear in the sample, unlike
+    csv.Sniffer, whose quote guesser backtracks over the whole sample from every position (a 60 KB file
+    of `a,"` took it seconds)."""
+    from collections import Counter
+
+    lines = [ln for ln in sample.splitlines()[:50] if ln.strip()]
+    best, best_score = ",", (0, 0)
+    for delimiter in CSV_DELIMITERS:
+        counts = [sum(part.count(delimiter) for part in ln.split('"')[::2]) for ln in lines]
+        used = [c for c in counts if c]
+        if not used:
+            continue
+        score = (Counter(used).most_common(1)[0][1], sum(used))
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
 
 
 def _csv_sheet_name(path: str) -> str:
@@ -316,5 +333,7 @@ def _source(path: str, kind: str, grids: list[Grid]) -> Source:
 
 
 def _one_line(exc: Exception) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text[:200]
+    return one_line(exc, 200)
+
+
+_EMPTY = Cell(None)

@@ -2,16 +2,17 @@
 
 openpyxl needs about a minute for a 100k-row sheet; calamine reads the values in seconds but knows no
 display formats, and formats carry the precision (and tell an Excel percent 0.2189 from a plain 0.2189).
-So the cells' style ids are scanned from the sheet XML in chunks (bounded memory; only cells that have a
-style attribute cost any Python work) and resolved through styles.xml. The container has already been
-screened by `readers.safety` (no DOCTYPE anywhere), and XML parts are parsed with defusedxml all the same.
+So the cells' style ids come from the screen's pass over the sheet XML (`readers.xlsx_scan`: chunks,
+bounded memory, Python work only for cells that have a style attribute) and are resolved through
+styles.xml. The container has already been screened by `readers.safety` (no DOCTYPE anywhere, sizes
+within the limits: calamine builds a dense grid of the cells' bounding box, which the scan bounded), and
+XML parts are parsed with defusedxml all the same.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 import posixpath
-import re
 import zipfile
 
 from check_report.readers.base import Cell, Grid
@@ -19,26 +20,22 @@ from check_report.readers.base import Cell, Grid
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-# a cell tag with a style: r before s (Excel, openpyxl, LibreOffice) or s before r
-_STYLED_CELL = re.compile(rb'<(?:\w+:)?c\s(?:[^>]*?\s)?r="([A-Z]{1,3})(\d+)"[^>]*?\ss="(\d+)"'
-                          rb'|<(?:\w+:)?c\s(?:[^>]*?\s)?s="(\d+)"[^>]*?\sr="([A-Z]{1,3})(\d+)"')
-CHUNK = 4 << 20
 
 
-def read_grids(path: str) -> list[Grid]:
+def read_grids(path: str, parts: dict[str, str], scans: dict) -> list[Grid]:
+    """Grids of the worksheets `parts` names ({sheet name: zip part}), each screened by its `scans` entry."""
     import python_calamine
 
     book = python_calamine.CalamineWorkbook.from_path(path)
     with zipfile.ZipFile(path) as archive:
-        parts = sheet_parts(archive)
         formats = _style_formats(archive)
         grids = []
         for name in book.sheet_names:
-            if name not in parts:
+            if name not in parts or parts[name] not in scans:
                 continue  # a chart sheet or dialog sheet: no cells
             sheet = book.get_sheet_by_name(name)
             values = sheet.to_python(skip_empty_area=False)
-            styles = _cell_styles(archive, parts[name])
+            styles = scans[parts[name]].styles
             rows = [_row(r, row, styles, formats) for r, row in enumerate(values)]
             merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
             grids.append(Grid(name=name, rows=rows, merged=merged))
@@ -120,6 +117,11 @@ BUILTIN_FORMATS: dict[int, str] = {
 }
 
 
+# Excel allows 255 characters in a number format; a longer one is not a format a person wrote, and the
+# format readers downstream need not be linear on it
+MAX_FORMAT_CHARS = 255
+
+
 def _style_formats(archive: zipfile.ZipFile) -> list[str | None]:
     """Style id (cellXfs index) -> number format code."""
     try:
@@ -133,36 +135,6 @@ def _style_formats(archive: zipfile.ZipFile) -> list[str | None]:
     formats = []
     for xf in cell_xfs.findall(f"{_NS_MAIN}xf"):
         fmt_id = int(xf.get("numFmtId") or 0)
-        formats.append(custom.get(fmt_id) or BUILTIN_FORMATS.get(fmt_id))
+        code = custom.get(fmt_id) or BUILTIN_FORMATS.get(fmt_id)
+        formats.append(code if code is None or len(code) <= MAX_FORMAT_CHARS else None)
     return formats
-
-
-def _cell_styles(archive: zipfile.ZipFile, part: str) -> dict[int, int]:
-    """(row << 14 | col) -> style id of every cell that has a style attribute, scanned in chunks."""
-    styles: dict[int, int] = {}
-    columns: dict[bytes, int] = {}
-    tail = b""
-    with archive.open(part) as stream:
-        while True:
-            chunk = stream.read(CHUNK)
-            data = tail + chunk
-            cut = data.rfind(b">") + 1 if chunk else len(data)
-            for m in _STYLED_CELL.finditer(data, 0, cut):
-                if m.group(1):
-                    letters, row, style = m.group(1), m.group(2), m.group(3)
-                else:
-                    style, letters, row = m.group(4), m.group(5), m.group(6)
-                col = columns.get(letters)
-                if col is None:
-                    col = columns[letters] = _column_index(letters)
-                styles[(int(row) - 1) << 14 | col] = int(style)
-            tail = data[cut:]
-            if not chunk:
-                return styles
-
-
-def _column_index(letters: bytes) -> int:
-    index = 0
-    for byte in letters:
-        index = index * 26 + (byte - 64)
-    return index - 1

@@ -1,0 +1,332 @@
+"""Checking files in child processes: a crash, a native abort or an out-of-memory kill is that file's
+outcome, never the batch's.
+
+The parent imports what checking needs and loads the rule set once (`warm`), then forks `jobs` workers.
+Each inherits the warm interpreter (no second import of pandas) and checks the files it is handed one at
+a time, sending each pickled `Outcome` back through a pipe; a worker is handed the next file as soon as
+it answers, so one slow file holds up nobody. The parent reads every pipe as data arrives: a worker that
+dies before answering (a segfault in a native reader, a Rust abort on an impossible allocation, the
+kernel's OOM killer, `limits.memory-mb`) or overruns `limits.seconds` (it is killed) gives the file it
+was checking an error naming it and how the process ended; a fresh worker is forked for the rest.
+
+Where `os.fork` is missing (Windows), files are checked in worker processes of a ProcessPoolExecutor
+instead (each imports the stack once), and a pool broken by a dying worker is replaced.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import select
+import signal
+import struct
+import sys
+import time
+from collections import deque
+from dataclasses import dataclass, field
+
+from check_report.findings import FileResult
+
+POLL_SECONDS = 0.5
+_SAMPLE_TEXT = """# Báo cáo kết quả quý I năm 2024
+
+Tổng thu ngân sách nhà nước 3 tháng ước thực hiện 1.245 triệu đồng, đạt 25% kế hoạch, tăng 5% so cùng kỳ.
+Căn cứ Quyết định số 12/QĐ-UBND ngày 05/01/2024 của UBND huyện.
+"""
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and sys.platform != "darwin"   # macOS frameworks break in forked children
+
+
+def run(paths: list[str], settings, jobs: int, on_done=None, cwd: str | None = None) -> list:
+    """Outcomes of `pipeline.analyse` for every path, in input order, each computed in a child (working
+    in `cwd` when given: a Dask worker checks the client's relative paths from the client's folder)."""
+    if not can_fork():
+        return _run_pool(paths, settings, jobs, on_done)
+    if len(paths) > 1:
+        warm(paths, settings)
+    return _Forks(paths, settings, jobs, on_done, cwd).run()
+
+
+_WARMED: set = set()
+
+
+def warm_once(paths: list[str], settings, cwd: str) -> None:
+    """`warm` for a long-lived process that checks files one task at a time (a Dask worker), once per
+    kind of file and settings. The rule set is warmed only when it names no relative path (the process
+    does not work in the client's folder; its children do)."""
+    from pathlib import Path
+
+    relative = any(("/" in spec or "\\" in spec or spec.endswith((".yaml", ".yml"))) and not Path(spec).is_absolute()
+                   for spec in tuple(settings.rules) + tuple(settings.vocabulary))
+    key = (settings, frozenset(Path(p).suffix.lower() for p in paths))
+    if relative or key in _WARMED:
+        return
+    _WARMED.add(key)
+    warm(paths, settings)
+
+
+def warm(paths: list[str], settings) -> None:
+    """Import and load in the parent what every child needs, so children start warm: the readers of the
+    kinds in the batch, the extractors, the engine, the rule set and the check kinds it uses, and the data
+    they load on first use (one tiny analysis of a generated text and table does all of it)."""
+    from pathlib import Path
+
+    from check_report import pipeline, readers
+
+    for suffix in {Path(p).suffix.lower() for p in paths}:
+        target = readers.READERS.get(suffix)
+        if target:
+            __import__(target.split(":")[0])
+    if any(Path(p).suffix.lower() in (".xlsx", ".xlsm", ".xls") for p in paths):
+        __import__("python_calamine")
+    from check_report.readers.base import Cell, Grid, Source
+    from check_report.readers.text import parse_with_tables
+
+    document, _ = parse_with_tables(_SAMPLE_TEXT, path="warm-up.md", kind="md")
+    rows = [["STT", "Chỉ tiêu", "Kế hoạch năm", "Quý I", "% KH"], [1, "Thu ngân sách", 1000, 250, 25]]
+    grid = Grid(name="warm-up", rows=[[Cell(v) for v in row] for row in rows])
+    for source in (Source(path="warm-up.md", kind="md", document=document), Source("warm-up.xlsx", "xlsx", [grid])):
+        try:
+            pipeline.analyse_source(source, source.path, settings)
+        except Exception:  # noqa: BLE001 - warming is an optimisation; the children report real trouble
+            pass
+
+
+@dataclass
+class _Worker:
+    pid: int
+    tasks: int                       # write end: file indexes to check
+    results: int                     # read end: length-prefixed pickled outcomes
+    index: int | None = None         # the file being checked, None when idle
+    started: float = 0.0
+    buffer: bytearray = field(default_factory=bytearray)
+    timed_out: bool = False
+
+
+class _Forks:
+    def __init__(self, paths, settings, jobs, on_done, cwd=None):
+        self.paths = paths
+        self.cwd = cwd
+        self.queue = deque(range(len(paths)))
+        self.settings = settings
+        self.jobs = max(1, min(jobs, len(paths)))
+        self.on_done = on_done
+        self.outcomes: list = [None] * len(paths)
+        self.workers: dict[int, _Worker] = {}          # results fd -> worker
+        self.seconds = getattr(settings.limits, "seconds", 0)
+
+    def run(self) -> list:
+        gc.freeze()     # the warm heap is shared with the workers: keep their collector off its pages
+        try:
+            while self.queue or any(w.index is not None for w in self.workers.values()):
+                while len(self.workers) < self.jobs and self.queue:
+                    self._spawn()
+                for worker in list(self.workers.values()):
+                    if worker.index is None and self.queue:
+                        self._hand(worker, self.queue.popleft())
+                self._collect()
+        finally:
+            for worker in list(self.workers.values()):
+                self._retire(worker, kill=sys.exc_info()[0] is not None)
+            gc.unfreeze()
+        return self.outcomes
+
+    def _spawn(self) -> None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        task_read, task_write = os.pipe()
+        result_read, result_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:                                  # the worker: serve, then exit without cleanup
+            for fd in [task_write, result_read] + [fd for w in self.workers.values() for fd in (w.tasks, w.results)]:
+                os.close(fd)
+            _serve(self.paths, self.settings, task_read, result_write, self.cwd)
+        os.close(task_read)
+        os.close(result_write)
+        self.workers[result_read] = _Worker(pid, task_write, result_read)
+
+    def _hand(self, worker: _Worker, index: int) -> None:
+        try:
+            os.write(worker.tasks, _HEADER.pack(index))
+        except OSError:                 # the worker died while idle: a fresh one takes the file
+            self._retire(worker, kill=True)
+            self.queue.appendleft(index)
+            return
+        worker.index, worker.started, worker.timed_out = index, time.monotonic(), False
+
+    def _collect(self) -> None:
+        busy = [fd for fd, w in self.workers.items() if w.index is not None]
+        ready, _, _ = select.select(busy, [], [], POLL_SECONDS)
+        for fd in ready:
+            worker = self.workers[fd]
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                self._lost(worker)
+                continue
+            worker.buffer += chunk
+            while len(worker.buffer) >= _HEADER.size:
+                (size,) = _HEADER.unpack_from(worker.buffer)
+                if len(worker.buffer) < _HEADER.size + size:
+                    break
+                payload = bytes(worker.buffer[_HEADER.size:_HEADER.size + size])
+                del worker.buffer[:_HEADER.size + size]
+                self._done(worker, pickle.loads(payload))
+        if self.seconds:
+            now = time.monotonic()
+            for worker in self.workers.values():
+                if worker.index is not None and not worker.timed_out and now - worker.started > self.seconds:
+                    worker.timed_out = True
+                    _kill(worker.pid)
+
+    def _done(self, worker: _Worker, outcome) -> None:
+        index, worker.index = worker.index, None
+        self.outcomes[index] = outcome
+        if self.on_done:
+            self.on_done(self.paths[index])
+
+    def _lost(self, worker: _Worker) -> None:
+        """The worker's pipe closed: it died; its file gets an error saying how."""
+        index, timed_out = worker.index, worker.timed_out
+        status = self._retire(worker, kill=False)
+        if index is not None:
+            worker.index = index
+            self._done(worker, died(self.paths[index], status, self.settings, timed_out))
+
+    def _retire(self, worker: _Worker, kill: bool) -> int | None:
+        self.workers.pop(worker.results, None)
+        for fd in (worker.tasks, worker.results):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        if kill:
+            _kill(worker.pid)
+        _, status = os.waitpid(worker.pid, 0)
+        return status
+
+
+_HEADER = struct.Struct("<Q")
+
+
+def _serve(paths: list[str], settings, tasks: int, results: int, cwd: str | None = None) -> None:
+    code = 0
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)   # Ctrl-C ends the workers with the parent
+        if cwd:
+            os.chdir(cwd)
+        _limit_memory(getattr(settings.limits, "memory_mb", 0))
+        from check_report.pipeline import analyse
+
+        while True:
+            header = _read_exactly(tasks, _HEADER.size)
+            if header is None:                          # the parent closed the pipe: no more files
+                break
+            (index,) = _HEADER.unpack(header)
+            payload = pickle.dumps(analyse(paths[index], settings), protocol=pickle.HIGHEST_PROTOCOL)
+            view = memoryview(_HEADER.pack(len(payload)) + payload)
+            while view:
+                view = view[os.write(results, view):]
+    except BaseException:  # noqa: BLE001 - whatever happens, the parent reports the file; never return
+        code = 70
+    finally:
+        os._exit(code)
+
+
+def _read_exactly(fd: int, size: int) -> bytes | None:
+    data = b""
+    while len(data) < size:
+        chunk = os.read(fd, size - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return data
+
+
+def _limit_memory(megabytes: int) -> None:
+    """Let the worker grow by `megabytes` beyond what it has at the start (the warm interpreter it
+    inherited: imports and the rule set, several hundred MB of address space that are not the file's)."""
+    if not megabytes:
+        return
+    import resource
+
+    cap = _address_space() + (megabytes << 20)
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _address_space() -> int:
+    """This process's virtual size in bytes (Linux: /proc/self/statm), 0 where it cannot be told."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as statm:
+            return int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def died(path: str, status: int | None, settings, timed_out: bool = False):
+    """The outcome of a file whose checking process ended without an answer."""
+    from check_report.pipeline import Outcome
+
+    limits = settings.limits
+    if timed_out:
+        why = limits.refusal("seconds", f"checking took longer than {limits.seconds} s")
+    elif status is not None and os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        name = signal.Signals(number).name if number in signal.valid_signals() else f"signal {number}"
+        why = f"the process checking it crashed ({name})"
+        if number == signal.SIGKILL:
+            why = "the process checking it was killed (SIGKILL: out of memory?)"
+        elif number == signal.SIGABRT:
+            why = "the process checking it aborted (SIGABRT: a native reader failed, e.g. an impossible allocation)"
+    elif status is not None and os.WIFEXITED(status):
+        why = f"the process checking it exited with code {os.WEXITSTATUS(status)} without a result"
+    else:
+        why = "the process checking it died without a result"
+    return Outcome(FileResult(path=path, status="error", error=f"{path}: {why}"))
+
+
+# ------------------------------------------------------------------------------------ without fork
+
+
+def _run_pool(paths: list[str], settings, jobs: int, on_done) -> list:
+    outcomes: list = [None] * len(paths)
+    broken = _pool_pass(paths, settings, range(len(paths)), jobs, outcomes, on_done)
+    for i in broken:                 # a worker died: retry each unfinished file alone to find the culprit
+        if _pool_pass(paths, settings, [i], 1, outcomes, on_done):
+            outcomes[i] = died(paths[i], None, settings)
+            if on_done:
+                on_done(paths[i])
+    return outcomes
+
+
+def _pool_pass(paths, settings, indices, workers: int, outcomes: list, on_done) -> list[int]:
+    """Check `indices` in a fresh pool; returns those whose worker died before answering."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from check_report.pipeline import analyse
+
+    broken = []
+    with ProcessPoolExecutor(max_workers=max(1, min(workers, len(indices)))) as pool:
+        futures = {i: pool.submit(analyse, paths[i], settings) for i in indices}
+        for i, future in futures.items():
+            try:
+                outcomes[i] = future.result()
+            except BrokenProcessPool:
+                broken.append(i)
+                continue
+            if on_done:
+                on_done(paths[i])
+    return broken
