@@ -28,7 +28,7 @@ from check_report.extract.implied import quarter_sums, rate_relation
 from check_report.extract.siblings import separate
 from check_report.extract.sink import PERCENT_MEASURES, letters
 from check_report.extract.vocabulary import Vocabulary, fold, has_phrase
-from check_report.units import RATE, parse_unit
+from check_report.units import RATE, is_count, parse_unit
 
 _PAREN = re.compile(r"\(([^()]{1,30})\)")
 _GROWTH = (F.GROWTH, F.GROWTH_MONTH)
@@ -100,6 +100,19 @@ def header_unit(texts: tuple[str, ...]) -> str | None:
                 unit = parse_unit(inner)
                 if unit.dimension is not None or unit.scale != 1.0 or len(inner.split()) <= 2:
                     return inner
+    return next((noun for text in reversed(texts) if (noun := _counted(text))), None)
+
+
+def _counted(text: str) -> str | None:
+    """The things a "Số ..." header counts, as written: "Tổng số hộ dân cư" -> "hộ dân", "Số hộ" -> "hộ"."""
+    words = text.split()
+    folded = [fold(w) for w in words]
+    start = 2 if folded[:2] == ["tong", "so"] else 1 if folded[:1] == ["so"] else 0
+    if not start:
+        return None
+    for n in (3, 2, 1):
+        if len(words) >= start + n and is_count(" ".join(folded[start:start + n])):
+            return " ".join(words[start:start + n])
     return None
 
 
