@@ -179,3 +179,44 @@ def test_whole_counts_of_an_indicator_table_are_exact():
     # 57 schools = 20 + 20 + 17; one school off is not rounding
     assert any(f.rule == "core.children-sum" for f in check("f10_truong_lop_hoc_sinh.m3.xlsx"))
     assert by_cell("f10_truong_lop_hoc_sinh.xlsx").loc["E7", F.LOWER] == 57
+
+
+# ------------------------------------------------------------------------------- what the notes say
+
+
+def test_every_column_of_every_form_is_said_read_or_not():
+    for name in CLEAN:
+        facts, notes, plans = read_form(name)
+        read_cols = {(p["table"], p["column"]) for p in plans}
+        for table in {p["table"] for p in plans}:
+            letters = sorted(c for t, c in read_cols if t == table)
+            assert letters == sorted(set(letters)), (name, table)
+        for cell in facts[F.CELL].unique():
+            column = "".join(ch for ch in cell if ch.isalpha())
+            assert any(c == column for _t, c in read_cols), (name, cell)
+
+
+def test_a_sub_column_without_its_whole_is_said_not_read(make_xlsx):
+    # two columns under "Kiểm tra" with no whole beside them: not read, and said so (they were dropped
+    # without a word)
+    path = make_xlsx([["STT", "Chỉ tiêu", "Kế hoạch", "Thực hiện", "Kiểm tra", None],
+                      [None, None, None, None, "Đợt 1", "Đợt 2"],
+                      ["1", "Vốn điều lệ bình quân", 100, 96, 40, 38],
+                      ["2", "Doanh thu thuần", 80, 82, 31, 30]],
+                     merges=["A1:A2", "B1:B2", "C1:C2", "D1:D2", "E1:F1"])
+    _facts, notes = extract(read(path))
+    assert [n.split(": ", 1)[1] for n in notes if "not read" in n] == [
+        "sheet 'Sheet1', table at rows 1-2: column E ('Kiểm tra / Đợt 1') not read: a sub-column whose whole is "
+        "not in the table",
+        "sheet 'Sheet1', table at rows 1-2: column F ('Kiểm tra / Đợt 2') not read: a sub-column whose whole is "
+        "not in the table"]
+
+
+def test_a_crop_merged_down_over_its_rows_names_them():
+    cells = by_cell("f13_cay_trong_merged.xlsx")
+    assert cells.loc["G14", F.INDICATOR] == "Ngô – Sản lượng"
+    assert plan_of("f13_cay_trong_merged.xlsx", "B") == "row group label"
+
+
+def test_a_subtitle_in_brackets_is_not_the_tables_title():
+    assert "TIẾN ĐỘ GIẢI NGÂN" in read_form("f15_giai_ngan_dtc.xlsx")[2][0]["table"]

@@ -68,7 +68,8 @@ class ColumnPlan:
     def listing(self, layout) -> list[tuple[str, str, str]]:
         """(column, header, what it is read as) for every column of the table, in sheet order."""
         out: dict[int, tuple[str, str]] = {}
-        for role, col in (("code", layout.code_col), ("row label", layout.label_col), ("unit", layout.unit_col)):
+        for role, col in (("code", layout.code_col), ("row label", layout.label_col), ("unit", layout.unit_col),
+                          ("row group label", layout.group_col)):
             if col is not None:
                 out[col] = (layout.columns[col].header, role)
         for plan in self.plans:
@@ -212,7 +213,7 @@ def build_plan(ctx) -> ColumnPlan:
     number_row = [c.value for c in ctx.grid.rows[layout.number_row]] if layout.number_row is not None else None
     numbers, formulas = column_numbers(layout.columns, number_row)
     plan = ColumnPlan([], [])
-    structural = {layout.code_col, layout.label_col, layout.unit_col}
+    structural = {layout.code_col, layout.label_col, layout.unit_col, layout.group_col}
     for column in layout.columns:
         if column.index in structural:
             continue
@@ -247,7 +248,8 @@ def build_plan(ctx) -> ColumnPlan:
             else:
                 plan.plans.append(unnamed)
     separate(ctx, plan.plans)
-    _link_parts(ctx, plan.plans)
+    for part in _link_parts(ctx, plan.plans):
+        plan.ignored.append((part.col, part.header, "a sub-column whose whole is not in the table"))
     _formulas(ctx, plan, numbers, formulas)
     quarter_sums(plan.plans)
     return plan
@@ -314,8 +316,9 @@ def _unnamed_plan(ctx, column: Column) -> Plan | None:
     return None
 
 
-def _link_parts(ctx, plans: list[Plan]) -> None:
-    """"Tổng số | Trong đó: Nữ | ...": each part is linked to the whole on its left, in the same group."""
+def _link_parts(ctx, plans: list[Plan]) -> list[Plan]:
+    """"Tổng số | Trong đó: Nữ | ...": each part is linked to the whole on its left, in the same group.
+    Returns the sub-columns of an indicator table left without a whole (not read)."""
     columns = ctx.layout.columns
     by_col = {p.col: p for p in plans}
     for plan in plans:
@@ -327,8 +330,11 @@ def _link_parts(ctx, plans: list[Plan]) -> None:
         if whole is not None:
             plan.whole = whole.col
     if not ctx.units_mode:       # an indicator table keeps only parts with a whole
-        plans[:] = [p for p in plans if p.group is None or p.whole is not None or p.measure != F.AMOUNT
-                    or p.declared]
+        kept = [p for p in plans if p.group is None or p.whole is not None or p.measure != F.AMOUNT or p.declared]
+        dropped = [p for p in plans if all(p is not k for k in kept)]
+        plans[:] = kept
+        return dropped
+    return []
 
 
 def _beside_whole(ctx, plan: Plan, by_col: dict[int, Plan]) -> bool:

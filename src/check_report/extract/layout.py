@@ -51,6 +51,7 @@ class Layout:
     label_col: int | None
     unit_col: int | None
     number_row: int | None = None      # the "(1) (2) (3)=(1)+(2)" row under the header, if any
+    group_col: int | None = None       # words left of the labels naming a group of rows ("Lúa" merged down)
 
     @property
     def measures(self) -> list[Column]:
@@ -280,7 +281,23 @@ def _build_layout(grid, merges, top, vocab) -> Layout | None:
     if label_col is None or not any(c.role is None or c.role not in NON_MEASURE_ROLES or c.role == "assessment"
                                     for c in columns):
         return None
-    return Layout(top, bottom, data_start, columns, code_col, label_col, unit_col, number_row)
+    group_col = _group_label_col(grid, merges, columns, label_col, data_start)
+    return Layout(top, bottom, data_start, columns, code_col, label_col, unit_col, number_row, group_col)
+
+
+def _group_label_col(grid, merges, columns, label_col: int, data_start: int) -> int | None:
+    """A column without a role left of the labels whose cells, merged down over several rows, name the
+    group of those rows ("Lúa cả năm" over "Diện tích | Năng suất | Sản lượng")."""
+    sample = [r for r in range(data_start, min(len(grid.rows), data_start + 50)) if has_figures(grid.rows[r])]
+    for column in columns[:label_col]:
+        if column.role is not None or not sample:
+            continue
+        merged = sum(1 for r in sample if merges.source(r, column.index)[0] < r)
+        named = sum(1 for r in sample if isinstance(cell_value(grid, *merges.source(r, column.index)), str)
+                    and any(ch.isalpha() for ch in str(cell_value(grid, *merges.source(r, column.index)))))
+        if merged and named * 2 > len(sample):
+            return column.index
+    return None
 
 
 def _names_not_units(grid: Grid, col: int, data_start: int) -> bool:
