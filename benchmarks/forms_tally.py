@@ -52,9 +52,10 @@ def tally(verbose: bool = False) -> dict:
         by_file.setdefault(Path(f["path"]).name, []).append(f)
     notes = {Path(f["path"]).name: f.get("notes", []) for f in report["files"]}
     facts = {Path(f["path"]).name: f.get("facts", 0) for f in report["files"]}
-    t = Counter()
+    batches = {"first": Counter(), "held-out": Counter()}
     lines = []
     for e in manifest:
+        t = batches[e.get("batch", "first")]
         found = by_file.get(e["file"], [])
         serious = [f for f in found if f["severity"] in SERIOUS]
         if e["mutant"] is None:
@@ -77,18 +78,23 @@ def tally(verbose: bool = False) -> dict:
         lines.append(f"{e['file']}: {cell} {e['how']} [{e['expect']}] -> {status}"
                      + (f", {len(extra)} extra" if extra else ""))
         lines += [f"    {describe(f)}" for f in (serious if verbose else extra)]
+    print("\n".join(lines))
+    for batch in ("first", "held-out"):
+        _summary(batches[batch], batch)
+    return {batch: dict(t) for batch, t in batches.items()}
+
+
+def _summary(t: Counter, batch: str) -> None:
     musts = sum(t[f"must_{s}"] for s in ("named", "involved", "missed"))
     mays = sum(t[f"may_{s}"] for s in ("named", "involved", "missed"))
-    lines.append("")
-    lines.append(f"clean twins: {t['clean']} files, {t['clean_error']} errors, {t['clean_warning']} warnings, "
-                 f"{t['clean_info']} info")
-    lines.append(f"mutants expected found ({musts}): {t['must_named']} named at the cell, {t['must_involved']} "
-                 f"found at the cell without being named, {t['must_missed']} missed")
-    lines.append(f"mutants where a miss is acceptable ({mays}): {t['may_named'] + t['may_involved']} found, "
-                 f"{t['may_missed']} missed")
-    lines.append(f"extra findings on mutants (not touching the changed cell): {t['mutant_extra']}")
-    print("\n".join(lines))
-    return dict(t)
+    print(f"\n{batch} batch ({'F01-F16, the forms the fixes were made on' if batch == 'first' else 'H01-H06, built after the fixes and kept out of them'})")
+    print(f"  clean twins: {t['clean']} files, {t['clean_error']} errors, {t['clean_warning']} warnings, "
+          f"{t['clean_info']} info")
+    print(f"  mutants expected found ({musts}): {t['must_named']} named at the cell, {t['must_involved']} "
+          f"found at the cell without being named, {t['must_missed']} missed")
+    print(f"  mutants where a miss is acceptable ({mays}): {t['may_named'] + t['may_involved']} found, "
+          f"{t['may_missed']} missed")
+    print(f"  extra findings on mutants (not touching the changed cell): {t['mutant_extra']}")
 
 
 def main() -> None:

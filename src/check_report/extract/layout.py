@@ -273,6 +273,9 @@ def _build_layout(grid, merges, top, vocab) -> Layout | None:
     code_col = _first(columns, "code")
     label_col = _first(columns, "indicator")
     unit_col = _first(columns, "unit")
+    if label_col is not None and _mostly_figures(grid, label_col, data_start):
+        columns[label_col].role = None     # "Chỉ tiêu giao năm 2024" over figures: not the labels
+        label_col = _first(columns, "indicator")
     if label_col is None and unit_col is not None and _names_not_units(grid, unit_col, data_start):
         label_col, unit_col = unit_col, None          # "Đơn vị" over "Xã An Bình ...": the units' names
         columns[label_col].role = "indicator"
@@ -298,6 +301,11 @@ def _group_label_col(grid, merges, columns, label_col: int, data_start: int) -> 
         if merged and named * 2 > len(sample):
             return column.index
     return None
+
+
+def _mostly_figures(grid: Grid, col: int, data_start: int) -> bool:
+    values = [r[col].value for r in grid.rows[data_start:data_start + 30] if col < len(r) and r[col].value is not None]
+    return len(values) >= 2 and sum(1 for v in values if _is_figure(v)) * 2 > len(values)
 
 
 def _names_not_units(grid: Grid, col: int, data_start: int) -> bool:
