@@ -20,8 +20,8 @@ Counts ("người", "hộ", "lượt") have no dimension of their own here (None
 before, and a scale word still scales them ("nghìn người" = 1.000 người). A rate or price ("%", "tạ/ha",
 "triệu đồng/người") is dimension "rate" and is never converted.
 
-A count in whole units is exact (`is_count`): nobody rounds 143 households, so a consolidation total of
-counts must equal the sum of its units to the unit, where figures rounded from finer values (triệu đồng,
+A count in whole units is exact (`is_count`): nobody rounds 143 households or 57 schools, so a total of
+counts (a consolidation table's, or an indicator's over its rows) must equal the sum of its parts to the unit, where figures rounded from finer values (triệu đồng,
 tấn, %) keep their half-unit interval. "nghìn người" is rounded to thousands: not exact.
 """
 

@@ -252,3 +252,34 @@ def test_a_failing_localisation_keeps_the_findings(monkeypatch):
     monkeypatch.setattr(localisation, "localise", broken)
     result = check_file(str(SAMPLE), Settings())
     assert result.status == "ok" and len(result.findings) == 10 and not any(f.suspects for f in result.findings)
+
+
+# -- relations a table declares take part like the rules' own -----------------------------------------------
+
+FORMS = REPO / "tests" / "fixtures" / "workbooks" / "forms"
+
+
+def test_a_unit_typo_breaking_its_total_and_its_declared_rate_is_one_finding_naming_the_cell():
+    # 'Xã Đông Khê': 37 poor households typed 73: the column total (children-sum) and the row's declared
+    # rate '(5)=(4)/(3)x100' (table-relation) both break; one mistake, one finding
+    _facts, run, result = _checked(FORMS / "f02_ho_ngheo_xa.m1.xlsx")
+    assert {f.rule for f in run.findings} == {"core.children-sum", "core.table-relation"}
+    [finding] = result.findings
+    assert _place(finding.suspects[0].location) == "TH ho ngheo!D16"
+    assert (finding.suspects[0].suggested, finding.suspects[0].pattern) == ("37", "swapped digits")
+    assert [r.rule for r in finding.related] == ["core.table-relation"]
+
+
+def test_a_declared_rate_written_without_times_100_is_inverted_on_the_reading_that_fits():
+    # '5=3/2' over a column of percentages holds as a ratio or a percentage; the wrong rate 54,14 is named,
+    # not the plan beside it
+    _facts, _run, result = _checked(FORMS / "f06_thu_chi_two_tables.m2.xlsx")
+    [finding] = result.findings
+    assert finding.rule == "core.table-relation"
+    assert (_place(finding.suspects[0].location), finding.suspects[0].suggested) == ("Thu chi NS!G12", "51,44")
+
+
+def test_a_declared_sub_column_relation_names_the_part():
+    # 'Trong đó: Thu tiền sử dụng đất' 2.950 typed 29.500: above its commune's total and its column's sum
+    _facts, _run, result = _checked(FORMS / "f03_thu_ns_xa_formulas.m3.xlsx")
+    assert [_place(f.suspects[0].location) for f in result.findings] == ["Thu NS xa!F14"]

@@ -32,19 +32,33 @@ _CELL = re.compile(r"\b([A-Z]{1,3}[0-9]{1,7})\b")
 
 def table_relations(index, rule, lang: str, stats, checked: list) -> list[Finding]:
     facts = index.facts
-    if F.FORMULA not in facts.columns:
+    shapes, unresolved = declared_shapes(facts)
+    if not shapes and not unresolved:
         return []
+    slot_of = np.full(len(facts), -1, dtype=np.int64)
+    slot_of[index.rows] = index.fact_slot
+    stats.not_evaluated += unresolved
+    found: list[Finding] = []
+    for template, items in shapes.items():
+        found.extend(_evaluate(index, rule, lang, stats, checked, template, items, slot_of))
+    return found
+
+
+def declared_shapes(facts) -> tuple[dict[str, list], int]:
+    """The relations the fact table declares, grouped by shape: template ("x0 == x1 + x2") -> [(holder
+    position, member positions in name order, label, expression as written)]; and how many name a cell
+    that states no figure. Shared with error localisation (engine.relations.bind)."""
+    if F.FORMULA not in facts.columns:
+        return {}, 0
     column = facts[F.FORMULA]
     if not column.notna().any():
-        return []                     # the usual table declares nothing: no pass over its figures
+        return {}, 0                  # the usual table declares nothing: no pass over its figures
     declared = column.to_numpy(dtype=object)
     holders = [int(i) for i in np.flatnonzero(column.notna().to_numpy()) if declared[i]]
     if not holders:
-        return []
+        return {}, 0
     by_cell = _cells(facts, holders)
-    slot_of = np.full(len(facts), -1, dtype=np.int64)
-    slot_of[index.rows] = index.fact_slot
-    shapes: dict[str, list] = defaultdict(list)      # template -> [(holder, member positions, label)]
+    shapes: dict[str, list] = defaultdict(list)
     unresolved = 0
     for position in holders:
         sheet_key = (facts[F.FILE].iat[position], facts[F.SHEET].iat[position])
@@ -59,11 +73,13 @@ def table_relations(index, rule, lang: str, stats, checked: list) -> list[Findin
             template = _CELL.sub(lambda m: names.setdefault(m.group(1), f"x{len(names)}"), expr)
             order = sorted(names, key=lambda c: int(names[c][1:]))
             shapes[template].append((position, [by_cell[(*sheet_key, c)] for c in order], label, expr))
-    stats.not_evaluated += unresolved
-    found: list[Finding] = []
-    for template, items in shapes.items():
-        found.extend(_evaluate(index, rule, lang, stats, checked, template, items, slot_of))
-    return found
+    return dict(shapes), unresolved
+
+
+def template_node(template: str) -> tuple[X.Node, list[str]]:
+    """A declared shape parsed by the engine's parser, with its names x0, x1 ... in order."""
+    names = sorted({n for n in re.findall(r"\bx\d+\b", template)}, key=lambda n: int(n[1:]))
+    return X.parse(template, frozenset(names), frozenset()), names
 
 
 def _cells(facts, holders: list[int]) -> dict:
@@ -81,12 +97,11 @@ def _cells(facts, holders: list[int]) -> dict:
 
 def _evaluate(index, rule, lang, stats, checked, template: str, items: list, slot_of) -> list[Finding]:
     facts = index.facts
-    names = sorted({n for n in re.findall(r"\bx\d+\b", template)}, key=lambda n: int(n[1:]))
-    node = X.parse(template, frozenset(names), frozenset())
+    node, names = template_node(template)
     members = np.asarray([m for _, m, _, _ in items], dtype=np.int64)       # (n, k)
     lo = facts[F.LOWER].to_numpy(dtype=float)[members]
     hi = facts[F.UPPER].to_numpy(dtype=float)[members]
-    factor = _factors(facts, members)
+    factor = factors(facts, members)
     stated = I.stated(lo, hi)
     converted = I.scaled(stated.lo, stated.hi, factor)
     lo, hi = converted.lo, converted.hi
@@ -150,7 +165,7 @@ def _sides(expr: str) -> tuple[str, str]:
     return m.group(1), m.group(3).replace("*", "×").strip()
 
 
-def _factors(facts, members: np.ndarray) -> np.ndarray:
+def factors(facts, members: np.ndarray) -> np.ndarray:
     """Per member, the factor to the relation's common scale; NaN (not evaluated) when scales differ
     across dimensions. Percentages and rates are never converted."""
     from check_report.units import RATE, parse_unit

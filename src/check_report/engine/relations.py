@@ -7,9 +7,13 @@ multiplied by (a child's figure in tỷ under a total in triệu đồng). `bind
 once more and records exactly that, as flat numpy arrays (a relation is built as an object only on
 request, so a large clean table costs one evaluation pass and no Python loop per row).
 
-Code check kinds (citations, cross-mention, derived plans) are not relations in this sense: their
-failures stay as they are. Conditions (`when`) are not part of a relation: an application is bound when
-its condition certainly held on the figures as stated.
+The relations a table declares for its own cells (the `table-relation` check kind: formula labels,
+"Trong đó" sub-columns, a consolidation table's rates) are bound too, one relation per declared line, so
+one typo in a unit's cell that breaks its column's total and its row's rate is one mistake with one
+suspect. A declared relation whose figures the check converts between scales is left out (it keeps its
+finding, without a suspect). Other code check kinds (citations, cross-mention, derived plans) are not
+relations in this sense: their failures stay as they are. Conditions (`when`) are not part of a
+relation: an application is bound when its condition certainly held on the figures as stated.
 """
 
 from __future__ import annotations
@@ -157,9 +161,89 @@ def bind(facts, ruleset, index: FactIndex | None = None) -> Bound:
                 member_rel.append(rel[keep])
                 member_slot.append(leaf.slot[keep])
             total += len(apps)
+        # (the loop skips code check kinds; the declared relations of tables are bound below)
+    declared = next((r for r in ruleset.rules if r.check == "table-relation" and not r.external), None)
+    if declared is not None:
+        total = _bind_declared(bound, index, declared, total, failed, member_rel, member_slot)
     if total:
         bound.failed = np.concatenate(failed)
         rel, slot = np.concatenate(member_rel), np.concatenate(member_slot)
         order = np.argsort(rel, kind="stable")
         bound.member_rel, bound.member_slot = rel[order], slot[order]
     return bound
+
+
+def _bind_declared(bound: Bound, index: FactIndex, rule, total: int, failed: list, member_rel: list,
+                   member_slot: list) -> int:
+    """Each relation a table declares (engine.declared) as a relation over its cells' slots."""
+    from check_report.engine import intervals as I
+    from check_report.engine.declared import declared_shapes, factors, template_node
+    from check_report.engine.evaluate import Leaf
+    from check_report.engine.pointwise import evaluate_names
+
+    facts = index.facts
+    shapes, _unresolved = declared_shapes(facts)
+    if not shapes:
+        return total
+    slot_of = np.full(len(facts), -1, dtype=np.int64)
+    slot_of[index.rows] = index.fact_slot
+    ent_of = np.full(len(facts), -1, dtype=np.int64)
+    ent_of[index.rows] = index.fact_ent
+    # a statement whose slot holds it in another scale (a figure in tỷ among triệu đồng) is not bound
+    same_scale = np.zeros(len(facts), dtype=bool)
+    same_scale[index.rows] = index.fact_unscaled | np.isclose(index.fact_scale, index.ent_scale[index.fact_ent])
+    for template, items in shapes.items():
+        try:
+            node, names = template_node(template)
+        except X.ExprError:
+            continue
+        members = np.asarray([m for _, m, _, _ in items], dtype=np.int64)
+        slots = slot_of[members]
+        usable = (slots >= 0).all(axis=1) & same_scale[members].all(axis=1) & \
+            (factors(facts, members) == 1.0).all(axis=1)
+        if not usable.any():
+            continue
+        safe = np.maximum(slots, 0)
+        env = {name: I.Iv(index.slot_lo[safe[:, k]], index.slot_hi[safe[:, k]]) for k, name in enumerate(names)}
+        holders = np.asarray([p for p, _, _, _ in items], dtype=np.int64)
+        for branch, chosen in _branches(node, env, len(items), rule):
+            truth = evaluate_names(branch, env, len(items), rule.tolerance_abs, rule.tolerance_rel)
+            apps = np.flatnonzero(usable & chosen & truth.known)
+            if not len(apps):
+                continue
+            leaves = [Leaf(ref, ref.measure, apps, slots[apps, names.index(ref.measure)])
+                      for ref in X.walk(branch) if isinstance(ref, X.Ref)]
+            bound._variants.append(_Variant(rule, template, branch, {}, apps, ent_of[holders[apps]], leaves))
+            bound._first.append(total)
+            failed.append(~truth.possible[apps])
+            rel_of_app = np.full(len(items), -1, dtype=np.int64)
+            rel_of_app[apps] = total + np.arange(len(apps))
+            for leaf in leaves:
+                member_rel.append(rel_of_app[leaf.app])
+                member_slot.append(leaf.slot)
+            total += len(apps)
+    return total
+
+
+def _branches(node, env: dict, n: int, rule):
+    """(relation, rows it is bound for). "p == (a / b) * 100 or p == a / b" (a ratio written without
+    "×100" over a column of percentages) is two relations: each row is bound to the reading that holds,
+    or, where neither does, to the one nearer the stated figure (54,14 beside 51,44 rather than 0,5144),
+    so the localiser inverts one comparison instead of a disjunction it cannot invert."""
+    from check_report.engine.pointwise import evaluate_names
+
+    if not (isinstance(node, X.Binary) and node.op == "or" and isinstance(node.left, X.Compare)
+            and isinstance(node.right, X.Compare)):
+        yield node, np.ones(n, dtype=bool)
+        return
+    gaps = []
+    for branch in (node.left, node.right):
+        comparisons: list = []
+        truth = evaluate_names(branch, env, n, rule.tolerance_abs, rule.tolerance_rel, comparisons)
+        _, left, right, _ = comparisons[0]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.abs(np.log(np.abs((left.lo + left.hi) / (right.lo + right.hi))))
+        gaps.append(np.where(truth.possible & truth.known, -1.0, np.nan_to_num(ratio, nan=np.inf)))
+    first = gaps[0] <= gaps[1]
+    yield node.left, first
+    yield node.right, ~first

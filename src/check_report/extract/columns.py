@@ -24,9 +24,11 @@ from check_report import facts as F
 from check_report.extract.cells import read_figure
 from check_report.extract.formulas import Formula, find_formula, number_of_column, relation
 from check_report.extract.headers import Column, Period, parse_period
+from check_report.extract.implied import quarter_sums, rate_relation
+from check_report.extract.siblings import separate
 from check_report.extract.sink import PERCENT_MEASURES, letters
 from check_report.extract.vocabulary import Vocabulary, fold, has_phrase
-from check_report.units import RATE, parse_unit
+from check_report.units import RATE, is_count, parse_unit
 
 _PAREN = re.compile(r"\(([^()]{1,30})\)")
 _GROWTH = (F.GROWTH, F.GROWTH_MONTH)
@@ -48,6 +50,8 @@ class Plan:
     whole: int | None = None       # a part sub-column ("Trong đó: Nữ"): the column of its whole
     formula: Formula | None = None  # declared in the header, or found from header words
     refs: dict[str, int] = field(default_factory=dict)   # the formula's references -> columns
+    declared: bool = False         # read only for the formula the table writes for it ("4=3/1")
+    additive_rows: bool = False    # its relation holds only in rows whose unit adds up (not %, tạ/ha)
 
     @property
     def percent(self) -> bool:
@@ -64,7 +68,8 @@ class ColumnPlan:
     def listing(self, layout) -> list[tuple[str, str, str]]:
         """(column, header, what it is read as) for every column of the table, in sheet order."""
         out: dict[int, tuple[str, str]] = {}
-        for role, col in (("code", layout.code_col), ("row label", layout.label_col), ("unit", layout.unit_col)):
+        for role, col in (("code", layout.code_col), ("row label", layout.label_col), ("unit", layout.unit_col),
+                          ("row group label", layout.group_col)):
             if col is not None:
                 out[col] = (layout.columns[col].header, role)
         for plan in self.plans:
@@ -91,10 +96,24 @@ def header_unit(texts: tuple[str, ...]) -> str | None:
     for text in reversed(texts):
         for inner in _PAREN.findall(text):
             inner = " ".join(inner.split())
-            if inner and not any(ch.isdigit() for ch in inner) and len(inner.split()) <= 3:
+            if inner and not any(ch.isdigit() for ch in inner) and len(inner.split()) <= 3 and \
+                    any(ch.isalpha() or ch in "%‰" for ch in inner):     # not "(+)", "(*)"
                 unit = parse_unit(inner)
                 if unit.dimension is not None or unit.scale != 1.0 or len(inner.split()) <= 2:
                     return inner
+    return next((noun for text in reversed(texts) if (noun := _counted(text))), None)
+
+
+def _counted(text: str) -> str | None:
+    """The things a "Số ..." header counts, as written: "Tổng số hộ dân cư" -> "hộ dân", "Số hộ" -> "hộ"."""
+    words = text.split()
+    folded = [fold(w) for w in words]
+    start = 2 if folded[:2] == ["tong", "so"] else 1 if folded[:1] == ["so"] else 0
+    if not start:
+        return None
+    for n in (3, 2, 1):
+        if len(words) >= start + n and is_count(" ".join(folded[start:start + n])):
+            return " ".join(words[start:start + n])
     return None
 
 
@@ -102,31 +121,11 @@ def is_rate(texts: tuple[str, ...], unit: str | None, vocab: Vocabulary) -> bool
     folded = fold(" ".join(texts))
     if unit and parse_unit(unit).dimension == RATE:
         return True
+    if any("/" in inner or "‰" in inner for text in texts for inner in _PAREN.findall(text)):
+        return True                     # "(người/km2)", "(số nam/100 nữ)", "(‰)": per something
+    if any(has_phrase(folded, word) for word in vocab.not_rates):
+        return False                    # "Dân số trung bình": the year's mean population, additive
     return any(has_phrase(folded, word) for word in vocab.rate_words)
-
-
-def core_words(text: str, vocab: Vocabulary) -> str:
-    """The header without unit brackets, formula labels, rate words and "số"/"tổng số": "Tỷ lệ hộ nghèo
-    (%)" -> "ho ngheo", "Số hộ nghèo (hộ)" -> "ho ngheo", "Tổng số hộ" -> "ho"."""
-    text = _PAREN.sub(" ", text)
-    folded = f" {fold(text)} "
-    for word in sorted([*vocab.rate_words, "tong so", "so luong", "so", "tong"], key=len, reverse=True):
-        folded = folded.replace(f" {word} ", " ")
-    return " ".join(w for w in folded.split() if not w.isdigit())
-
-
-def rate_relation(rate: Plan, candidates: list[Plan], vocab: Vocabulary) -> tuple[Plan, Plan] | None:
-    """Numerator and denominator columns of a rate by header words: the numerator's words are the rate's
-    ("Tỷ lệ hộ nghèo" / "Số hộ nghèo"), the denominator's begin them ("Tổng số hộ"); one of each, or none."""
-    want = core_words(rate.name or rate.header, vocab)
-    if not want or not rate.percent:
-        return None
-    nums = [p for p in candidates if core_words(p.name or p.header, vocab) == want]
-    dens = [p for p in candidates if p not in nums and (core := core_words(p.name or p.header, vocab))
-            and want.startswith(core + " ") and fold(p.name or p.header).startswith(("tong so", "so", "tong"))]
-    if len(nums) == 1 and len(dens) == 1:
-        return nums[0], dens[0]
-    return None
 
 
 def column_numbers(columns: list[Column], number_row: list | None) -> tuple[dict[str, int], dict[int, Formula]]:
@@ -200,7 +199,8 @@ def _figure_share(ctx, col: int) -> tuple[int, int]:
     """(figures, non-empty cells) of a column in the first data rows."""
     figures = filled = 0
     for cells in ctx.sample():
-        if col < len(cells) and cells[col].value is not None and str(cells[col].value).strip():
+        value = cells[col].value if col < len(cells) else None
+        if value is not None and str(value).strip() and str(value).strip() not in ctx.vocab.no_data:
             filled += 1
             if read_figure(cells[col].value, cells[col].number_format, ctx.vocab.no_data) is not None:
                 figures += 1
@@ -213,7 +213,7 @@ def build_plan(ctx) -> ColumnPlan:
     number_row = [c.value for c in ctx.grid.rows[layout.number_row]] if layout.number_row is not None else None
     numbers, formulas = column_numbers(layout.columns, number_row)
     plan = ColumnPlan([], [])
-    structural = {layout.code_col, layout.label_col, layout.unit_col}
+    structural = {layout.code_col, layout.label_col, layout.unit_col, layout.group_col}
     for column in layout.columns:
         if column.index in structural:
             continue
@@ -241,12 +241,27 @@ def build_plan(ctx) -> ColumnPlan:
                 plan.ignored.append((column.index, column.header, "holds no figures"))
         else:
             unnamed = _unnamed_plan(ctx, column)
+            if unnamed is None and column.index in formulas:
+                unnamed = _declared_plan(ctx, column, formulas[column.index])
             if unnamed is None:
                 plan.ignored.append((column.index, column.header, "header not understood"))
             else:
                 plan.plans.append(unnamed)
-    _link_parts(ctx, plan.plans)
+    separate(ctx, plan.plans)
+    for part in _link_parts(ctx, plan.plans):
+        plan.ignored.append((part.col, part.header, "a sub-column whose whole is not in the table"))
     _formulas(ctx, plan, numbers, formulas)
+    quarter_sums(plan.plans)
+    return plan
+
+
+def _declared_plan(ctx, column: Column, formula: Formula) -> Plan:
+    """A column the header does not name ("So với DT tỉnh (%)") whose formula the table writes ("4=3/1"):
+    an indicator of its own, read for that relation only."""
+    unit = header_unit(column.texts)
+    plan = Plan(column.index, column.header, F.AMOUNT, year=column.year or ctx.year, group=column.index,
+                name=indicator_name(column.texts, ctx.vocab) or column.header, unit=unit, declared=True)
+    plan.rate = plan.percent or formula.is_ratio or is_rate(column.texts, unit, ctx.vocab)
     return plan
 
 
@@ -301,8 +316,9 @@ def _unnamed_plan(ctx, column: Column) -> Plan | None:
     return None
 
 
-def _link_parts(ctx, plans: list[Plan]) -> None:
-    """"Tổng số | Trong đó: Nữ | ...": each part is linked to the whole on its left, in the same group."""
+def _link_parts(ctx, plans: list[Plan]) -> list[Plan]:
+    """"Tổng số | Trong đó: Nữ | ...": each part is linked to the whole on its left, in the same group.
+    Returns the sub-columns of an indicator table left without a whole (not read)."""
     columns = ctx.layout.columns
     by_col = {p.col: p for p in plans}
     for plan in plans:
@@ -314,7 +330,11 @@ def _link_parts(ctx, plans: list[Plan]) -> None:
         if whole is not None:
             plan.whole = whole.col
     if not ctx.units_mode:       # an indicator table keeps only parts with a whole
-        plans[:] = [p for p in plans if p.group is None or p.whole is not None or p.measure != F.AMOUNT]
+        kept = [p for p in plans if p.group is None or p.whole is not None or p.measure != F.AMOUNT or p.declared]
+        dropped = [p for p in plans if all(p is not k for k in kept)]
+        plans[:] = kept
+        return dropped
+    return []
 
 
 def _beside_whole(ctx, plan: Plan, by_col: dict[int, Plan]) -> bool:
@@ -325,6 +345,12 @@ def _beside_whole(ctx, plan: Plan, by_col: dict[int, Plan]) -> bool:
 def _whole_left_of(ctx, plan: Plan, by_col: dict[int, Plan]) -> Plan | None:
     columns = ctx.layout.columns
     top = columns[plan.col].origins[0] if columns[plan.col].origins else None
+    if top is not None and len(columns[plan.col].texts) > 1 and part_cue(columns[plan.col].texts[:1], ctx.vocab):
+        # "Dân số | Chia ra: Nam | Nữ": the column just left of a "Chia ra" / "Trong đó" group is its whole
+        first = min(c.index for c in columns if c.origins and c.origins[0] == top)
+        other = by_col.get(first - 1)
+        if other is not None and not other.rate and not part_cue(columns[first - 1].texts, ctx.vocab):
+            return other
     for col in range(plan.col - 1, -1, -1):
         other = by_col.get(col)
         if other is None:
@@ -351,12 +377,15 @@ def _formulas(ctx, plan: ColumnPlan, numbers: dict[str, int], formulas: dict) ->
                 target.measure = F.CHANGE          # "(5)=(3)-(4)": an absolute change, not a growth rate
         else:
             plan.ignored.append((col, formula.text, "a formula naming columns not numbered in the header"))
+            if target.declared:
+                plan.plans.remove(target)
     for part in [p for p in plan.plans if p.whole is not None and p.formula is None]:
         whole = by_col[part.whole]
         cue = part_cue(ctx.layout.columns[part.col].texts, ctx.vocab)
         part.formula, part.refs = relation(["w"], "<=", f"{part.name} ≤ {whole.header}"), {"w": whole.col}
         if cue == "complete" and whole.formula is None:
-            parts = [p for p in plan.plans if p.whole == whole.col]
+            parts = [p for p in plan.plans if p.whole == whole.col
+                     and part_cue(ctx.layout.columns[p.col].texts, ctx.vocab) == "complete"]
             whole.formula = relation([letters(p.col) for p in parts], "==",
                                      f"{whole.header} = " + " + ".join(p.name or p.header for p in parts))
             whole.refs = {letters(p.col): p.col for p in parts}

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 _REF = r"(?:\d{1,4}|[IVX]{1,4}|[A-Z])"
 _OP = r"[=+\-*/×xX:]"
-# a run of references joined by operators, each reference optionally in brackets
-_CANDIDATE = re.compile(r"[(\[]?\s*[(\[]?\s*" + _REF + r"\s*[)\]]?(?:\s*" + _OP + r"\s*[(\[]?\s*" + _REF
-                        + r"\s*[)\]]?)+(?:\s*[)\]])?")
+# a run of references joined by operators, each reference in as many brackets as written ("((8)+(9))/(7)")
+_CANDIDATE = re.compile(r"[(\[]*\s*" + _REF + r"\s*[)\]]*(?:\s*" + _OP + r"\s*[(\[]*\s*" + _REF
+                        + r"\s*[)\]]*)+")
 _TOKEN = re.compile(r"\s*(?:(?P<paren>[(\[]\s*(?P<inner>" + _REF + r")\s*[)\]])|(?P<ref>" + _REF + r")|(?P<op>"
                     + _OP + r")|(?P<open>[(\[])|(?P<close>[)\]]))")
 _ARITH = {"+": "+", "-": "-", "*": "*", "×": "*", "x": "*", "X": "*", "/": "/", ":": "/"}
@@ -87,12 +87,8 @@ def _parse(candidate: str, rows: bool) -> Formula | None:
             tokens.append(("op", "=" if op == "=" else _ARITH[op]))
         else:
             tokens.append(("open" if m.group("open") else "close", ""))
-    if tokens and tokens[0][0] == "open" and tokens[-1][0] == "close":
-        tokens = tokens[1:-1]                      # "(1+2)", "(A = B + C)": the label in brackets
-        wrapped = True
-    else:
-        wrapped = False
-    if any(kind in ("open", "close") for kind, _ in tokens):
+    tokens, wrapped = _unwrap(tokens)
+    if tokens is None:
         return None
     if ("op", "=") not in tokens and not wrapped:
         return None                                # "1-3", "30/6": a range or a date, not a formula
@@ -103,18 +99,42 @@ def _parse(candidate: str, rows: bool) -> Formula | None:
         if len(left) != 1 or left[0][0] != "ref" or ("op", "=") in tokens:
             return None
         own = left[0][1]
-    if not tokens or not any(kind == "op" for kind, _ in tokens) or len(tokens) % 2 == 0:
+    if not tokens or not any(kind == "op" for kind, _ in tokens):
         return None
-    for i, (kind, _) in enumerate(tokens):          # reference, operator, reference ...
-        if (kind == "op") != (i % 2 == 1):
-            return None
     refs = tuple(value for kind, value in tokens if kind == "ref")
     if not refs or (own is not None and own in refs):
         return None
-    rhs = " ".join(f"n_{value}" if kind == "ref" else value for kind, value in tokens)
+    rhs = " ".join(f"n_{value}" if kind == "ref" else "(" if kind == "open" else ")" if kind == "close" else value
+                   for kind, value in tokens)
     if not _valid(rhs, refs):
         return None
     return Formula(own, rhs, refs, candidate.strip())
+
+
+def _unwrap(tokens: list) -> tuple[list | None, bool]:
+    """Tokens without the brackets around the whole label ("(1+2)", "(A = B + C)"); None when the brackets
+    do not balance (the candidate cut a bracket of the text around it)."""
+    depth = 0
+    for kind, _ in tokens:
+        depth += {"open": 1, "close": -1}.get(kind, 0)
+        if depth < 0:
+            return None, False
+    if depth:
+        return None, False
+    wrapped = False
+    while len(tokens) > 2 and tokens[0][0] == "open" and tokens[-1][0] == "close" and _closes_at_end(tokens):
+        tokens, wrapped = tokens[1:-1], True
+    return tokens, wrapped
+
+
+def _closes_at_end(tokens: list) -> bool:
+    """Whether the first bracket closes at the last token ("(1+2)", not "(1)+(2)")."""
+    depth = 0
+    for i, (kind, _) in enumerate(tokens):
+        depth += {"open": 1, "close": -1}.get(kind, 0)
+        if depth == 0:
+            return i == len(tokens) - 1
+    return False
 
 
 def _valid(rhs: str, refs: tuple[str, ...]) -> bool:

@@ -22,6 +22,7 @@ from check_report.extract.headers import (
     Period,
     classify,
     is_column_number_row,
+    pair_years,
 )
 from check_report.extract.vocabulary import Vocabulary, fold
 from check_report.readers.base import Grid
@@ -50,6 +51,7 @@ class Layout:
     label_col: int | None
     unit_col: int | None
     number_row: int | None = None      # the "(1) (2) (3)=(1)+(2)" row under the header, if any
+    group_col: int | None = None       # words left of the labels naming a group of rows ("Lúa" merged down)
 
     @property
     def measures(self) -> list[Column]:
@@ -61,15 +63,27 @@ class MergeMap:
 
     def __init__(self, grid: Grid):
         self.origin: dict[tuple[int, int], tuple[int, int]] = {}
+        self.ranges: list[tuple[int, int, int, int]] = []
         for r1, c1, r2, c2 in grid.merged:
             if (r2 - r1 + 1) * (c2 - c1 + 1) > 20_000:
                 continue  # a whole-sheet merge says nothing about headers
+            self.ranges.append((r1, c1, r2, c2))
             for r in range(r1, r2 + 1):
                 for c in range(c1, c2 + 1):
                     self.origin[(r, c)] = (r1, c1)
 
     def source(self, row: int, col: int) -> tuple[int, int]:
         return self.origin.get((row, col), (row, col))
+
+    def right_edge(self, top: int, bottom: int) -> int:
+        """One past the last column a merged cell of rows top..bottom reaches (a reader's row stops at its
+        last written cell, not at the merged header cell "Tỷ lệ (%)" drawn over the rows below)."""
+        return max((c2 + 1 for r1, _c1, r2, c2 in self.ranges if r1 <= bottom and r2 >= top), default=0)
+
+    def top_of_header(self, row: int, limit: int) -> int:
+        """The first row of a header whose cells in `row` are merged down from above ("STT" over three
+        rows): at most `limit` rows up."""
+        return min((r1 for r1, _c1, r2, _c2 in self.ranges if r1 < row <= r2 and row - r1 < limit), default=row)
 
 
 def cell_value(grid: Grid, row: int, col: int):
@@ -196,12 +210,17 @@ def _row_roles(grid, merges, row, vocab) -> dict[int, str]:
             continue
         seen.add(origin)
         folded = fold(text)
-        if len(folded.split()) > MAX_HEADER_WORDS:
+        if len(folded.split()) > MAX_HEADER_WORDS or _NOT_HEADER.match(text):
             continue
         role = classify([text], vocab)[0]
         if role:
             roles[col] = role
     return roles
+
+
+# "Đơn vị tính: triệu đồng" beside a title, "2. Chi ngân sách địa phương" over a table: notes and titles
+_NOT_HEADER = re.compile(r"^\s*(?:(?:đơn vị tính|đơn vị|đvt|unit)\s*:|(?:[IVX]{1,4}|\d{1,2}|[A-Z])\.\s+\S)",
+                         re.IGNORECASE)
 
 
 def _is_figure(value) -> bool:
@@ -231,16 +250,20 @@ def _looks_like_header(grid, merges, row, vocab) -> bool:
 
 def _build_layout(grid, merges, top, vocab) -> Layout | None:
     bottom = top
+    above = merges.top_of_header(top, MAX_HEADER_ROWS)
+    if above < top and not any(has_figures(grid.rows[r]) or _is_number_row(grid.rows[r]) for r in range(above, top)):
+        top = above
     while bottom - top + 1 < MAX_HEADER_ROWS and _continues_header(grid, merges, top, bottom + 1):
         bottom += 1
     if top > 0 and _is_group_row_above(grid, merges, top):
         top -= 1
-    ncols = width(grid, top, bottom)
+    ncols = max(width(grid, top, bottom), merges.right_edge(top, bottom))
     columns = []
     for col in range(ncols):
         texts, origins = _column_texts(grid, merges, top, bottom, col)
         role, period, year = classify(texts, vocab)
         columns.append(Column(col, " / ".join(texts), role, period, year, tuple(texts), tuple(origins)))
+    pair_years(columns)
     _resolve_duplicates(columns)
     data_start = bottom + 1
     number_row = None
@@ -250,6 +273,9 @@ def _build_layout(grid, merges, top, vocab) -> Layout | None:
     code_col = _first(columns, "code")
     label_col = _first(columns, "indicator")
     unit_col = _first(columns, "unit")
+    if label_col is not None and _mostly_figures(grid, label_col, data_start):
+        columns[label_col].role = None     # "Chỉ tiêu giao năm 2024" over figures: not the labels
+        label_col = _first(columns, "indicator")
     if label_col is None and unit_col is not None and _names_not_units(grid, unit_col, data_start):
         label_col, unit_col = unit_col, None          # "Đơn vị" over "Xã An Bình ...": the units' names
         columns[label_col].role = "indicator"
@@ -258,7 +284,28 @@ def _build_layout(grid, merges, top, vocab) -> Layout | None:
     if label_col is None or not any(c.role is None or c.role not in NON_MEASURE_ROLES or c.role == "assessment"
                                     for c in columns):
         return None
-    return Layout(top, bottom, data_start, columns, code_col, label_col, unit_col, number_row)
+    group_col = _group_label_col(grid, merges, columns, label_col, data_start)
+    return Layout(top, bottom, data_start, columns, code_col, label_col, unit_col, number_row, group_col)
+
+
+def _group_label_col(grid, merges, columns, label_col: int, data_start: int) -> int | None:
+    """A column without a role left of the labels whose cells, merged down over several rows, name the
+    group of those rows ("Lúa cả năm" over "Diện tích | Năng suất | Sản lượng")."""
+    sample = [r for r in range(data_start, min(len(grid.rows), data_start + 50)) if has_figures(grid.rows[r])]
+    for column in columns[:label_col]:
+        if column.role is not None or not sample:
+            continue
+        merged = sum(1 for r in sample if merges.source(r, column.index)[0] < r)
+        named = sum(1 for r in sample if isinstance(cell_value(grid, *merges.source(r, column.index)), str)
+                    and any(ch.isalpha() for ch in str(cell_value(grid, *merges.source(r, column.index)))))
+        if merged and named * 2 > len(sample):
+            return column.index
+    return None
+
+
+def _mostly_figures(grid: Grid, col: int, data_start: int) -> bool:
+    values = [r[col].value for r in grid.rows[data_start:data_start + 30] if col < len(r) and r[col].value is not None]
+    return len(values) >= 2 and sum(1 for v in values if _is_figure(v)) * 2 > len(values)
 
 
 def _names_not_units(grid: Grid, col: int, data_start: int) -> bool:
@@ -357,6 +404,7 @@ def _first(columns, role) -> int | None:
 def _guess_label_col(grid, columns, data_start) -> int | None:
     """Without an "indicator" header: the leftmost unmapped column whose data cells are mostly words."""
     sample = grid.rows[data_start:data_start + 50]
+    sample = [r for r in sample if has_figures(r)] or sample   # not the signature block under the table
     for column in columns:
         if column.role is not None:
             continue

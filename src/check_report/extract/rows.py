@@ -21,8 +21,8 @@ from check_report import facts as F
 from check_report.extract.columns import Plan
 from check_report.extract.hierarchy import Hierarchy
 from check_report.extract.sink import FactSink, letters
-from check_report.extract.vocabulary import fold
-from check_report.units import is_count
+from check_report.extract.vocabulary import fold, has_phrase
+from check_report.units import RATE, is_count, parse_unit
 
 _A1 = re.compile(r"([A-Z]{1,3})(\d+)$")
 
@@ -67,7 +67,7 @@ class Emitter:
                 members = [*members, (self.verdicts, r.verdict)]
             values = (self.key(r.row, group), r.code, _name(ctx, r, members, group), None, unit,
                       self.scale_of(unit), r.label)
-            counted = ctx.units_mode and is_count(unit) and not any(p.rate for p, _ in members)
+            counted = is_count(unit) and not any(p.rate for p, _ in members)
             start = sink.add_row(ctx.path, ctx.grid, r.row, values, members, counted)
             r.entities.append((group, len(sink.rows[F.ENTITY]) - 1, start))
 
@@ -233,6 +233,8 @@ def _column_relations(ctx, rows, place: dict, sink: FactSink) -> None:
         if plan.formula is None:
             continue
         for r in rows:
+            if plan.additive_rows and _rate_row(ctx, r):
+                continue
             own = place.get((r.row, plan.col))
             cells = {ref: (r.row, col) for ref, col in plan.refs.items()}
             if own is None or any(cell not in place for cell in cells.values()):
@@ -240,6 +242,16 @@ def _column_relations(ctx, rows, place: dict, sink: FactSink) -> None:
             names = {ref: f"{letters(col)}{row + 1}" for ref, (row, col) in cells.items()}
             expr = plan.formula.expression(f"{letters(plan.col)}{r.row + 1}", names, percent=plan.percent)
             _add_formula(sink, own, f"{expr} | {plan.formula.text}")
+
+
+def _rate_row(ctx, r) -> bool:
+    """A row whose figures do not add up over months or parts: a rate, a price, an average (by its unit or
+    its label)."""
+    unit = ctx.unit_of(r.row)
+    if unit and parse_unit(unit).dimension == RATE:
+        return True
+    label = fold(r.label)
+    return any(has_phrase(label, word) for word in ctx.vocab.rate_words)
 
 
 def _row_relations(ctx, rows, parent_of, place: dict, sink: FactSink, formulas: list) -> None:

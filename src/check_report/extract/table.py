@@ -288,6 +288,10 @@ class _TableContext:
             code, label = code_from_label(label)
         elif code is not None and not label and code_rank(code) is None:
             code, label = None, code  # words in the STT column: the row's label
+        if layout.group_col is not None and label:
+            group = _words(cell_value(self.grid, *self.merges.source(row, layout.group_col)))
+            if group and group != label:
+                label = f"{group} – {label}"   # "Ngô – Sản lượng": the crop merged down over its rows
         return label, code
 
     def _row_figures(self, row: int) -> list:
@@ -325,7 +329,8 @@ def _table_title(titles: list[str]) -> str:
     """The line that names the table ("BIỂU 02: SẢN XUẤT NÔNG NGHIỆP"), else the last one above it."""
     lines = [" ".join(t.split()) for t in titles if t.strip() and not _UNIT_NOTE.search(t.strip())]
     named = [t for t in lines if fold(t).startswith(_TITLE_WORDS)]
-    title = (named or lines or [""])[-1]
+    plain = [t for t in lines if not (t.startswith("(") and t.endswith(")"))]   # not "(Số liệu đến ...)"
+    title = (named or plain or lines or [""])[-1]
     return title if len(title) <= 70 else title[:67] + "..."
 
 

@@ -15,7 +15,7 @@ from check_report.folding import fold, has_phrase  # noqa: F401  (re-exported: e
 from check_report.readers.base import InputError
 
 LIST_KEYS = ("compare", "breakdown_complete", "breakdown_partial", "notes_markers", "no_data", "reporting_units",
-             "unit_list_headers", "total_rows", "rate_words", "whole_words")
+             "unit_list_headers", "total_rows", "rate_words", "not_rates", "whole_words")
 MAP_KEYS = ("roles", "month_names", "units")
 ROLE_ORDER = ("code", "indicator", "unit", "notes", "assessment", "growth", "pct_plan", "pct_previous", "previous",
               "plan", "cumulative", "month")
@@ -32,6 +32,7 @@ class Vocabulary:
     unit_list_headers: list[str] = field(default_factory=list)
     total_rows: list[str] = field(default_factory=list)
     rate_words: list[str] = field(default_factory=list)
+    not_rates: list[str] = field(default_factory=list)
     whole_words: list[str] = field(default_factory=list)
     units: dict[str, float] = field(default_factory=dict)           # folded unit -> scale (users' own)
     sources: tuple[str, ...] = ()

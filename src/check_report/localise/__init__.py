@@ -20,8 +20,10 @@ weighted by how figures usually go wrong:
   relations want: otherwise the slip may be the reading's.
 
 Failures explained by the same suspect become one finding (`group.py`) that lists the relations it
-breaks; the others stay as they were. Code check kinds (citations, cross-mention, derived plans) are
-not relations here and are left alone. Every suspect and suggestion is checked with the engine's own
+breaks; the others stay as they were. The relations a table declares for its cells (`table-relation`:
+formula labels, "Trong đó" sub-columns, a consolidation table's rates) take part like the rules' own.
+Other code check kinds (citations, cross-mention, derived plans) are not relations here and are left
+alone. Every suspect and suggestion is checked with the engine's own
 interval arithmetic before it is named.
 """
 
@@ -61,7 +63,8 @@ def localise(facts, ruleset, findings: list[Finding], *, time_limit: float = TIM
     a relation it cannot model (that failure simply gets no suspect). `time_limit` is in solver seconds
     per table; the single-figure search is exact and always runs."""
     started = time.perf_counter()
-    localisable = {rule.id for rule in ruleset.rules if (rule.expr and not rule.external) or rule.check == "duplicate-figure"}
+    localisable = {rule.id for rule in ruleset.rules
+                   if (rule.expr and not rule.external) or rule.check in ("duplicate-figure", "table-relation")}
     if facts is None or not len(facts) or not any(f.rule in localisable for f in findings):
         return Localised(list(findings))
     from check_report.engine.relations import bind

@@ -35,7 +35,10 @@ def merge(findings: list[tuple[Finding, bool]], suspects: tuple[Suspect, ...], f
             if figure.location not in seen:
                 seen.add(figure.location)
                 figures.append(figure)
-    return replace(primary, figures=tuple(figures), suspects=suspects, related=tuple(others))
+    # the stated and implied figures stay the primary relation's: so does their unit (a % of plan, not
+    # the tấn of the suspect now listed first)
+    details = {**primary.details, "unit": primary.figures[0].unit} if primary.figures else primary.details
+    return replace(primary, figures=tuple(figures), suspects=suspects, related=tuple(others), details=details)
 
 
 def suspect_of(facts, statement, suggested: float | None, decimals: int, pattern: str | None,

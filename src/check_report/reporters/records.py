@@ -188,7 +188,15 @@ def _comparison(finding: Finding) -> dict:
     half = (finding.stated[1] - finding.stated[0] + finding.implied[1] - finding.implied[0]) / 2
     return {"stated_value": _number(values[0]), "implied_value": _number(values[1]),
             "difference": _number(abs(values[0] - values[1])), "tolerance": _number(half),
-            "decimals": int(decimals), "unit": finding.figures[0].unit if finding.figures else ""}
+            "decimals": int(decimals), "unit": _unit(finding)}
+
+
+def _unit(finding: Finding) -> str:
+    """The unit of the stated figure: its relation's subject (kept in details when a merged finding lists
+    the suspect first), else the first figure's."""
+    if "unit" in finding.details:
+        return finding.details["unit"] or ""
+    return finding.figures[0].unit if finding.figures else ""
 
 
 def fingerprint(record: dict) -> str:
