@@ -17,6 +17,8 @@ from check_report.document import Block, Document
 ANNOUNCED = re.compile(
     r"(?<![\w.,/])(\d{1,2})\s+([^\W\d_][^\W\d_ ]*(?:\s+[^\W\d_]+){0,9}?)\s*(?::|\s(?:bao\s+)?gồm\s*:?)\s*"
 )
+# another count before the announced one in its clause
+OTHER_COUNT = re.compile(r"(?<![\w.,/])\d{1,3}\s+[^\W\d_]")
 LIST_END = re.compile(r"\.(?:\s|$)|[()\n]|$")
 MAX_MEMBER_WORDS = 8
 MAX_COUNT = 30
@@ -50,6 +52,9 @@ def _list_at(block: Block, m: re.Match) -> AnnouncedList | None:
     count = int(m.group(1))
     if not 2 <= count <= MAX_COUNT:
         return None
+    clause = re.split(r"[,;:.()]\s", block.text[max(0, m.start() - 80):m.start()])[-1]
+    if OTHER_COUNT.search(clause):
+        return None     # "5 xã đạt 14 tiêu chí gồm A, B, …": which number the list counts is not sure
     tail_end = m.end() + LIST_END.search(block.text[m.end():]).start()
     tail = block.text[m.end():tail_end]
     readings = _candidate_splits(tail)

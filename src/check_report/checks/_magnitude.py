@@ -72,6 +72,13 @@ def document_level(document: Document) -> str | None:
     return None
 
 
+def _other_level_named(text: str, level: str | None) -> bool:
+    """The paragraph speaks of another level's own affairs ("của xã", "UBND xã") than the issuer's."""
+    named = {_ISSUER_LEVEL[" ".join(m.group(1).lower().split())]
+             for pattern in (_OWN_LEVEL, _ISSUER) for m in pattern.finditer(text)}
+    return bool(named - {level})
+
+
 def totals(block: Block, default_level: str | None):
     """Whole-area totals stated in a block: the first amount in đồng after the total's name, in the same
     clause, with the level of the area it belongs to (said in the clause, else the issuer's)."""
@@ -87,6 +94,8 @@ def totals(block: Block, default_level: str | None):
                 continue
             own = _OWN_LEVEL.search(text[start:end])
             level = _ISSUER_LEVEL[" ".join(own.group(1).lower().split())] if own else default_level
+            if own is None and _other_level_named(text, default_level):
+                continue    # "Theo báo cáo của UBND xã, … Thu ngân sách …": whose total it is, is not sure
             if level not in ranges:
                 continue
             unit = " ".join((amount.group(2) or "").lower().split())

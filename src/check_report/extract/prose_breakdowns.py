@@ -39,23 +39,28 @@ PARENT_REACH = 90
 def link_inline(text: str, depths: list[int], statements: list[Statement]) -> None:
     stated = sorted((s for st in statements for s in st.stated), key=lambda s: s.offset)
     sentences = G.sentence_spans(text, depths)
-    for pattern, complete in ((P.PARTIAL, False), (P.COMPLETE, True)):
-        for m in pattern.finditer(text):
-            depth = depths[min(m.start(), len(depths) - 1)]
-            parent = _parent_before(text, stated, m.start(), depth)
-            across = parent is None
-            if across:
-                parent = _parent_of_sentence(text, sentences, statements, m.start(), depth)
-            if parent is None or BALANCE.search(_statement_subject(statements, parent)):
-                continue            # "Giá trị xuất siêu … Trong đó, kim ngạch xuất khẩu …": a balance has no parts
-            end = _region_end(text, depths, m.end(), depth)
-            children = _children(stated, statements, m.end(), end, depth, parent)
-            if across and not _named_alike(statements, parent, stated, children):
-                continue            # the sentence before may have been about something else
-            if _listed_in_total(text[parent.figure.unit_end:m.start()], statements, stated, children):
-                continue            # "người tham gia BHXH, BHYT, BHTN, trong đó: BHXH …; BHYT …": sets that overlap
-            _attach(stated, parent.entity, children, complete and len(children) >= 2)
-            _inherit_period(stated, _values_of(stated, parent.entity) or [parent], children)
+    cues = [(m, complete) for pattern, complete in ((P.PARTIAL, False), (P.COMPLETE, True))
+            for m in pattern.finditer(text)]
+    # the last cue first: "Trong đó, vốn cấp tỉnh 3.344 tỷ, trong đó vốn cân đối 737 tỷ, …": a nested breakdown
+    # takes its parts before the outer one looks, so the outer total never counts its grandchildren
+    for m, complete in sorted(cues, key=lambda cue: -cue[0].start()):
+        depth = depths[min(m.start(), len(depths) - 1)]
+        parent = _parent_before(text, stated, m.start(), depth)
+        across = parent is None
+        if across:
+            parent = _parent_of_sentence(text, sentences, statements, m.start(), depth)
+        if parent is None or BALANCE.search(_statement_subject(statements, parent)):
+            continue            # "Giá trị xuất siêu … Trong đó, kim ngạch xuất khẩu …": a balance has no parts
+        end = _region_end(text, depths, m.end(), depth)
+        if complete and NAMES_FIRST.match(text, m.end(), end):
+            continue            # "5 xã đạt 14 tiêu chí gồm Thắng Quân, Minh Dân, …": names, not parts with figures
+        children = _children(stated, statements, m.end(), end, depth, parent)
+        if across and not _named_alike(statements, parent, stated, children):
+            continue            # the sentence before may have been about something else
+        if _listed_in_total(text[parent.figure.unit_end:m.start()], statements, stated, children):
+            continue            # "người tham gia BHXH, BHYT, BHTN, trong đó: BHXH …; BHYT …": sets that overlap
+        _attach(stated, parent.entity, children, complete and len(children) >= 2)
+        _inherit_period(stated, _values_of(stated, parent.entity) or [parent], children)
 
 
 def _parent_before(text: str, stated: list[Stated], pos: int, depth: int) -> Stated | None:
@@ -122,12 +127,15 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
                 break
         component = s.measure in VALUE_MEASURES and (total is None or _addable(total, s)) or \
             s.measure in RATE_MEASURES and s.named
-        if component and not s.linked and s.entity != parent.entity and s.entity not in entities:
+        if component and not s.linked and s.parent is None and s.entity != parent.entity and \
+                s.entity not in entities:
             entities.append(s.entity)
             first_kind = first_kind or s.figure.kind
     return entities
 
 
+# a list whose first member has no figure: names ("gồm Thắng Quân, Minh Dân (Hàm Yên); …")
+NAMES_FIRST = re.compile(r"\s{0,3}:?\s{0,3}[^\d,;]{1,60}?[,;]")
 # a figure that is a difference of two others, never the sum of its "trong đó"
 BALANCE = re.compile(r"\b(?:xuất siêu|nhập siêu|cán cân|chênh lệch|bội chi|thặng dư|kết dư|thâm hụt)\b", re.IGNORECASE)
 # words every indicator name may carry: sharing only these says nothing
@@ -219,6 +227,8 @@ def _inherit_period(stated: list[Stated], totals: list[Stated], children: list[s
                 s.measure = total.measure
             elif s.measure in (F.MONTH, F.CUMULATIVE):
                 s.measure = F.AMOUNT if s.figure.kind == "money" else F.COUNT
+            if s.period != total.period:
+                _move_rates(stated, s, total.period)
             s.period = total.period
         elif s.period is None and totals and totals[0].period is not None:
             s.period = totals[0].period
@@ -226,6 +236,21 @@ def _inherit_period(stated: list[Stated], totals: list[Stated], children: list[s
             for reason in ("period not stated", "period taken from an earlier paragraph"):
                 if reason in s.doubts:
                     s.doubts.remove(reason)
+
+
+def _move_rates(stated: list[Stated], value: Stated, period) -> None:
+    """"trong đó, tôm 20.000 tấn, tăng 11,11%": the component's growth speaks of the period its value was
+    given from its total, not of the one assumed while reading."""
+    after = [s.offset for s in stated if s.entity == value.entity and s.offset > value.offset and
+             s.measure in VALUE_MEASURES]
+    until = min(after, default=float("inf"))
+    for s in stated:
+        if s.entity == value.entity and value.offset < s.offset < until and s.period == value.period and \
+                not s.explicit and \
+                s.measure in (F.GROWTH, F.GROWTH_MONTH, F.PCT_PLAN):
+            if s.measure != F.PCT_PLAN and period is not None:
+                s.measure = F.GROWTH if period.cumulative or period.start != period.end else F.GROWTH_MONTH
+            s.period = period
 
 
 def _values_of(stated, entity: str) -> list[Stated]:

@@ -191,6 +191,10 @@ BASE_BEFORE = re.compile(r"(?:^|[,;]\s{0,3}|\s)(so\s{1,3}(?:với\s{1,3})?[^,;%\
                          r"(?:khoảng|gần|hơn|trên)?\s{0,3}$", CI)
 # "tăng 3,8% về số doanh nghiệp": what grew, said after the figure
 ABOUT_WHAT = re.compile(r"\s{1,3}về\s{1,3}[^\d,;.()%]{2,40}?(?=\s{0,3}(?:so\s|và\s|,|;|\.|\(|$))", CI)
+# a bracket right after the words naming a target or an earlier period holds that one's figure:
+# "vượt so với kế hoạch tỉnh đề ra (5,2%)", "cao hơn cùng kỳ năm trước (4,1%)"
+TARGET_BEFORE_GROUP = re.compile(r"\b(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu|nghị quyết|cùng kỳ|năm trước|năm ngoái)"
+                                 r"\b[^()\d%;.]{0,40}\($", CI)
 # between the figures of one list: "6,82%, 6,73%, 7,48% và 6,97%"
 LIST_GAP = re.compile(r"^\s{0,3}(?:[,;]|và|,\s{0,3}và)\s{0,3}$", CI)
 # "tương ứng với tỷ lệ 95,2%": a ratio said with its number, not figures shared out

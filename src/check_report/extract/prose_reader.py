@@ -35,6 +35,7 @@ ABBREVIATION_AFTER = re.compile(r"\(\s{0,2}([A-ZĐ]{2,8})\s{0,2}\)")
 # between "a/b" and the percentage that restates it: "đạt tỷ lệ : 95,9%", ", đạt 100%", "bằng"; never a growth
 RATIO_TO_PERCENT = re.compile(r"[^;()%\d]{0,40}?(?:[,:]|\b(?:đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ|là))\s{0,3}:?\s{0,3}",
                               re.IGNORECASE)
+GROWTH_WORDS = re.compile(r"\b(?:tăng|giảm|tốc độ|tăng trưởng)\b", re.IGNORECASE)
 # "chỉ tiêu thu ngân sách là": the indicator a plan is of, named after the plan word
 PLAN_OF = re.compile(r"(?:kế hoạch|KH|dự toán|chỉ tiêu)\s{1,3}(?!năm\b|giao\b|được\b|cả\b)([^\d,;.()]{3,40}?)"
                      r"\s{0,3}(?:là|:)?\s{0,3}$", re.IGNORECASE)
@@ -120,6 +121,7 @@ class BlockReader:
         self.sentence = 0
         self.forward_sentence = False
         self.unsure_owner = False
+        self.owner_shift = False
         self.sentence_start = 0
         self.adverbial: PeriodMention | None = None   # "Tính chung 9 tháng, …" of the sentence being read
         self.frame: str | None = None                 # "Trong mức tăng 8,4%, …": the total the points split
@@ -133,6 +135,7 @@ class BlockReader:
 
     def _sentence(self, start: int, end: int) -> None:
         self.sentence_start = start
+        self.owner_shift = False
         self.forward_sentence = bool(P.FORWARD_WORDS.search(self.text, start, end))
         self.frame = None
         frame = P.FRAME_OPENING.match(self.text, start)
@@ -209,6 +212,12 @@ class BlockReader:
         # with no subject of its own, may be the count's as well as the sentence's: not sure whose
         self.unsure_owner = state.own_count_end == state.cursor and not lead.subject
         state.own_count_end = None
+        if lead.subject:
+            self.owner_shift = False
+        elif self._owner_shift(state):
+            # "trong đó, tôm 20.000 tấn, tăng 11,11%, lũy kế 7 tháng ước đạt 236.624 tấn": another period with
+            # no subject after a component: the component's or its total's, not sure
+            self.owner_shift = True
         if isinstance(token, Figure) and token.hedge in THRESHOLD_HEDGES and state.counted is not None and \
                 not re.search(r"[,;:]", self.text[state.counted:token.start]):
             # "47/63 địa phương thu đạt trên 30% dự toán", "30 mặt hàng đạt kim ngạch trên 1 tỷ USD": the bound
@@ -244,6 +253,12 @@ class BlockReader:
             self._times(stmt, token, before, state)
         else:
             self._value(stmt, token, before, lead, state)
+
+    @staticmethod
+    def _owner_shift(state: _Clause) -> bool:
+        stmt, token, last = state.stmt, state.period_token, state.last_value
+        return stmt is not None and stmt.cue is not None and token is not None and token.start >= state.cursor \
+            and last is not None
 
     def _statement_for(self, state: _Clause, lead: G.Lead, token, depth: int) -> Statement:
         stmt = self._statement_of(state, lead, token, depth)
@@ -531,7 +546,8 @@ class BlockReader:
         following = [t for t in self.tokens if t.start >= ratio.end and isinstance(t, Figure)][:1]
         for token in following:
             between = self.text[ratio.end:token.start]
-            if pct is None and token.kind == PERCENT and RATIO_TO_PERCENT.fullmatch(between):
+            if pct is None and token.kind == PERCENT and RATIO_TO_PERCENT.fullmatch(between) and \
+                    not self._new_subject(between):
                 pct = self._add(stmt, token, F.RATIO_PCT, None, entity=entity, phrasing="tỷ lệ")
                 state.cursor = max(state.cursor, token.unit_end)
         name = self._ratio_name(stmt, state.lead_start, ratio)
@@ -540,6 +556,15 @@ class BlockReader:
         for stated in stmt.stated:
             if stated.entity == entity:
                 stated.indicator = name
+
+    @staticmethod
+    def _new_subject(between: str) -> bool:
+        """"đạt 8.795/8.995 tỷ đồng, tốc độ tăng trưởng đạt 8,58%": a percentage said of something else."""
+        if GROWTH_WORDS.search(between):
+            return True
+        _, comma, tail = between.rpartition(",")
+        lead = G.read_lead(tail) if comma else None
+        return bool(lead and lead.subject and not G.is_attribute(lead.subject))
 
     def _compared(self, stmt: Statement, fig: Figure) -> None:
         """"chỉ thấp hơn tốc độ tăng 6,58% của 6 tháng đầu năm 2022": the figure of another period."""
@@ -571,6 +596,10 @@ class BlockReader:
         if P.COMPARISON_GROUP.match(inner) and anchor is not None:
             self._comparison_group(start, end, depth, anchor, outer)
             return
+        if isinstance(first_token, Figure) and first_token.kind == PERCENT and not lead.subject and \
+                P.TARGET_BEFORE_GROUP.search(self.text, max(0, span[0] - 60), span[0] + 1) and \
+                re.fullmatch(r"\s{0,3}\)", self.text[first_token.unit_end:span[1]]):
+            return          # "vượt so với kế hoạch tỉnh đề ra (5,2%)": the target's rate, not the subject's
         if lead.cue == "partial" or lead.cue == "complete":
             for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
                 state = _Clause(cs, role="component")
@@ -674,7 +703,7 @@ class BlockReader:
         if own_entity:
             stated.indicator = self._name_of(fig) or stmt.subject
         self._judge_identity(stmt, stated, explicit)
-        if self.unsure_owner and fig.kind in (PERCENT, POINTS):
+        if self.unsure_owner and fig.kind in (PERCENT, POINTS) or self.owner_shift:
             stated.doubt(M.VAGUE_SUBJECT)      # a rate right after a count of things: the count's or the subject's
         stmt.stated.append(stated)
         if measure == F.GROWTH and named and stated.certain:
