@@ -30,7 +30,8 @@ from check_report.extract.prose_breakdowns import link_bullets, link_footnotes, 
 from check_report.extract import prose_model as M
 from check_report.extract.prose_model import NO_PERIOD, Stated, Statement
 from check_report.extract.prose_periods import Period, find_period_mentions, report_period
-from check_report.extract.prose_reader import BlockContext, BlockReader
+from check_report.extract.prose_clause import BlockContext
+from check_report.extract.prose_reader import BlockReader
 from check_report.extract.prose_scan import scan_block
 from check_report.extract.prose_scope import Scopes
 from check_report.periods import OUTLOOK, heading_number

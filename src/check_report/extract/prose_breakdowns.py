@@ -26,7 +26,7 @@ from check_report.extract import prose_grammar as G
 from check_report.extract import prose_patterns as P
 from check_report.extract.prose_model import Stated, Statement
 from check_report.extract.prose_patterns import MEASURE_UNITS
-from check_report.extract.prose_reader import base_unit, same_unit
+from check_report.extract.prose_clause import base_unit, same_unit
 from check_report.partitions import whole_partition
 
 VALUE_MEASURES = (F.COUNT, F.AMOUNT, F.MONTH, F.CUMULATIVE)

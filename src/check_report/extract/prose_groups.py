@@ -1,0 +1,123 @@
+"""Bracketed groups, read on their own and attached to the figure before them: "(cùng kỳ năm trước tăng
+4,1%)" speaks of last year, "(trong đó …)" lists components, "(74.150 triệu đồng)" after "dự toán" is the
+plan, "(đạt 104,11% dự toán tỉnh giao; …)" continues the statement."""
+
+from __future__ import annotations
+
+import re
+
+from check_report import facts as F
+from check_report.extract import prose_grammar as G
+from check_report.extract import prose_model as M
+from check_report.extract import prose_patterns as P
+from check_report.extract.prose_clause import VALUES, same_unit, ClauseState, ReaderCore
+from check_report.extract.prose_model import Statement
+from check_report.extract.prose_periods import Period, PeriodMention
+from check_report.extract.prose_scan import COUNT, MONEY, PERCENT, Figure
+
+
+class GroupReader(ReaderCore):
+    """Bracketed groups; mixed into `BlockReader`."""
+
+    def _group(self, span: tuple[int, int], depth: int, outer: ClauseState) -> None:
+        start, end = span[0] + 1, span[1] - 1
+        if start >= end:
+            return
+        inner = self.text[start:end]
+        anchor = outer.stmt
+        first_token = next((t for t in self.tokens if start <= t.start < end and self._depth(t.start) == depth), None)
+        if first_token is None:
+            return
+        lead = G.read_lead(self._lead_text(start, first_token.start))
+        if anchor is None and not lead.subject:
+            anchor = self._anchor_before(span[0], depth - 1, outer)
+        if P.COMPARISON_GROUP.match(inner) and anchor is not None:
+            self._comparison_group(start, end, depth, anchor, outer)
+            return
+        if isinstance(first_token, Figure) and first_token.kind == PERCENT and not lead.subject and \
+                P.TARGET_BEFORE_GROUP.search(self.text, max(0, span[0] - 60), span[0] + 1) and \
+                re.fullmatch(r"\s{0,3}\)", self.text[first_token.unit_end:span[1]]):
+            return          # "vượt so với kế hoạch tỉnh đề ra (5,2%)": the target's rate, not the subject's
+        if lead.cue == "partial" or lead.cue == "complete":
+            for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
+                state = ClauseState(cs, role="component")
+                self._clause(cs, ce, depth, state)
+            return
+        if isinstance(first_token, PeriodMention) and not lead.subject and anchor is not None:
+            for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
+                self._clause(cs, ce, depth, ClauseState(cs, stmt=anchor, role="periods",
+                                                    last_value=outer.last_value))
+            return
+        if anchor is not None and not (lead.subject and not lead.action and not lead.generic):
+            if isinstance(first_token, Figure) and first_token.kind in (MONEY, COUNT) and not lead.subject:
+                if self._group_plan_or_previous(first_token, anchor, outer):
+                    return
+            before = len(anchor.stated)
+            since = anchor.stated[-1].figure.unit_end if anchor.stated else \
+                max(outer.cursor, self.text.rfind(",", outer.cursor, span[0]))
+            for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
+                self._clause(cs, ce, depth, ClauseState(cs, stmt=anchor, last_value=outer.last_value,
+                                                    period_token=outer.period_token))
+            if P.NOT_A_NOUN_PHRASE.search(self.text, since, span[0]):
+                # "… giảm chủ yếu do ngành nông nghiệp (chiếm trên 75% …)": the brackets may speak of the
+                # thing named last rather than of the subject
+                for stated in anchor.stated[before:]:
+                    stated.doubt(M.VAGUE_SUBJECT)
+            return
+        for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
+            self._clause(cs, ce, depth, ClauseState(cs, role="aside"))
+
+    def _anchor_before(self, pos: int, depth: int, outer: ClauseState) -> Statement | None:
+        """"thu ngân sách đạt kết quả rất cao (đạt 95,3% kế hoạch, …)": the subject stands before the group,
+        up to its first predicate word."""
+        text = self._lead_text(outer.cursor, pos, depth)
+        discourse = P.DISCOURSE.match(" ".join(text.split()).lstrip(" ,;:-–"))
+        words = " ".join(text.split()).lstrip(" ,;:-–")[discourse.end() if discourse else 0:]
+        for comma in reversed([i for i, ch in enumerate(words) if ch == ","]):
+            if P.PREDICATE_START.search(words[:comma]):
+                words = words[comma + 1:]
+                break
+        verb = P.PREDICATE_START.search(words)
+        lead = G.read_lead(words[:verb.start()] if verb else words)
+        if not lead.subject or lead.action or lead.generic:
+            return None
+        outer.stmt = self._new_statement(outer, lead.subject, lead.sure, depth, lead.cue)
+        return outer.stmt
+
+    def _group_plan_or_previous(self, fig: Figure, anchor: Statement, outer: ClauseState) -> bool:
+        """"bằng 63,2% dự toán (74.150 triệu đồng)": the value in brackets is the base of the percentage."""
+        last = anchor.stated[-1] if anchor.stated else None
+        if last is None or last.measure not in (F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH, F.SHARE) or \
+                not re.fullmatch(r"[^()]{0,70}\(\s*", self.text[last.figure.unit_end:fig.start]) or \
+                not re.match(r"\s{0,3}\)", self.text[fig.unit_end:]):
+            return False            # only a bracket of the figure alone: "(5 mặt hàng …, chiếm 59,8%)" is a clause
+        if last.measure == F.PCT_PLAN:
+            self._add(anchor, fig, F.PLAN, None, base=last.base)
+        elif last.measure == F.SHARE:
+            self._add(anchor, fig, F.WHOLE, last.period)     # "chiếm 18,42% lực lượng lao động (79.055 người)"
+        elif last.measure in (F.PCT_PREVIOUS, F.GROWTH):
+            self._add(anchor, fig, F.PREVIOUS, last.period)
+        else:
+            return False
+        return True
+
+    def _comparison_group(self, start: int, end: int, depth: int, anchor: Statement, outer: ClauseState) -> None:
+        """"(cùng kỳ năm trước tăng 4,1%)": the same indicator a year earlier; read, never compared with ours."""
+        period = self._pct_period(outer)
+        shifted = Period(period.start, period.end, period.year - 1, period.cumulative) \
+            if period is not None and period.year is not None else None
+        before = len(anchor.stated)
+        saved = (self.period, self.period_sure)
+        for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
+            self._clause(cs, ce, depth, ClauseState(cs, stmt=anchor, role="comparison"))
+        self.period, self.period_sure = saved
+        value = next((s for s in anchor.stated[:before] if s.entity == anchor.entity and s.measure in VALUES), None)
+        for stated in anchor.stated[before:]:
+            if value is not None and stated.measure in VALUES and same_unit(stated.figure, value.figure) and \
+                    not any(s.measure == F.PREVIOUS and s.entity == anchor.entity for s in anchor.stated):
+                # "(cùng kỳ năm 2023 thực hiện 357.640 triệu đồng)": last year's value of this indicator
+                stated.entity, stated.measure, stated.period, stated.named = anchor.entity, F.PREVIOUS, value.period, True
+                stated.indicator = anchor.subject
+                continue
+            stated.period = shifted
+            stated.doubt(M.COMPARISON)
