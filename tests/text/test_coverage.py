@@ -80,6 +80,10 @@ def test_mentions_of_unsure_identity_are_counted_and_listed_not_compared(tmp_pat
     terminal = subprocess.run([sys.executable, "-m", "check_report", str(report)], capture_output=True,
                               text=True, timeout=60, env={**os.environ, "COLUMNS": "200"})
     assert "1 pair not compared: identity uncertain" in terminal.stdout
+    listing = subprocess.run([sys.executable, "-m", "check_report", str(report), "--show-unchecked", "--lang", "en"],
+                             capture_output=True, text=True, timeout=60, env={**os.environ, "COLUMNS": "200"})
+    # the terminal says with what and why in full, not cut like a quote around the figure
+    assert "not compared with '82' (" in listing.stdout and "): identity uncertain" in listing.stdout
 
 
 def test_markdown_table_rows_are_reported_on_their_own_line():

@@ -226,8 +226,11 @@ def _print_unchecked(console, files: list[dict], lang: str) -> None:
         if items:
             console.print(_line((f"{t('report.unchecked', lang)} ({record['path']})", "sheet.header")))
             for item in items:
+                # a pair left uncompared says with what and why: its words are no quote to cut around the figure
+                said = item["raw"] not in item["context"]
                 _emit(console, _line(("  ", ""), (item["where"], "location"), ("  ", "")),
-                      _line((item["raw"], "figure.raw"), *_quote(item["context"], item["raw"])))
+                      _line((item["raw"], "figure.raw"), *((("  ", ""), (item["context"], "note")) if said
+                                                           else _quote(item["context"], item["raw"]))))
 
 
 def _print_stale(console, report: dict, lang: str) -> None:
