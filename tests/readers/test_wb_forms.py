@@ -30,6 +30,11 @@ MUTANTS = [e for e in MANIFEST if e["mutant"] is not None]
 KNOWN_MISSES = {
     "h04_bhyt_xa.m2.xlsx": "'So với chỉ tiêu giao (%)' in a consolidation table names the plan but not which of "
                            "'Dân số' and 'Số người tham gia BHYT' is the achievement it compares",
+    # third batch, before its fixes (issue-10c): each entry is taken off by the commit that finds it
+    "g01_ho_ngheo_ma_so.m2.xlsx": "units in a row under the header ('Hộ', '%') not read: the rate is not known "
+                                  "as a percentage, its denominator 'Tổng số hộ dân cư' not found",
+    "g04_thu_ns_dong.m1.xlsx": "a total without STT over 'Chia ra:' and coded parts is not their parent",
+    "g04_thu_ns_dong.m2.xlsx": "a total without STT over 'Chia ra:' and coded parts is not their parent",
 }
 
 
@@ -68,6 +73,7 @@ def test_the_builder_writes_the_committed_forms(tmp_path):
     assert sorted(p.name for p in tmp_path.glob("*.xlsx")) == sorted(e["file"] for e in MANIFEST)
     assert len(CLEAN) >= 14 and all(2 <= sum(m["layout"] == e[:-5] for m in MUTANTS) <= 3 for e in CLEAN)
     assert sum(e["batch"] == "held-out" for e in MANIFEST if e["mutant"] is None) == 6
+    assert sum(e["batch"] == "third" for e in MANIFEST if e["mutant"] is None) == 8
 
 
 @pytest.mark.parametrize("name", CLEAN)
