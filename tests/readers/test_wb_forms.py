@@ -240,3 +240,15 @@ def test_a_crop_merged_down_over_its_rows_names_them():
 
 def test_a_subtitle_in_brackets_is_not_the_tables_title():
     assert "TIẾN ĐỘ GIẢI NGÂN" in read_form("f15_giai_ngan_dtc.xlsx")[2][0]["table"]
+
+
+# ------------------------------------------------------------------------- third batch (G01-G08) readings
+
+
+def test_a_row_formula_names_the_rows_of_its_own_section_when_codes_repeat():
+    # G07: sources numbered 1-4 under 'I', the balance numbered 1-5 under 'II': '(3)=(1)+(2)' is II's 1 and 2
+    cells = by_cell("g07_von_dt_can_doi.xlsx")
+    assert cells.loc["D17", F.FORMULA].startswith("D17 == D15 + D16")
+    assert cells.loc["C19", F.FORMULA].startswith("C19 == C17 - C18")
+    assert any(f.rule == "core.table-relation" and "Von DT!D19" in cells_of(f)
+               for f in check("g07_von_dt_can_doi.m2.xlsx"))

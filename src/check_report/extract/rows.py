@@ -281,11 +281,15 @@ def _norm(code: str) -> str:
 
 
 def _resolve(candidates: list[int], row: int, parent_of: list) -> int | None:
-    """The row a code names: the one under the formula's row when several share it, else the only one."""
+    """The row a code names: the one under the formula's row when several share it, else the one in the
+    formula row's own section (sections I and II both numbered 1, 2, 3), else the only one."""
     if len(candidates) == 1:
         return candidates[0]
     inside = [c for c in candidates if _descends(c, row, parent_of)]
-    return inside[0] if len(inside) == 1 else None
+    if len(inside) == 1:
+        return inside[0]
+    siblings = [c for c in candidates if parent_of[c] is not None and parent_of[c] == parent_of[row]]
+    return siblings[0] if not inside and len(siblings) == 1 else None
 
 
 def _descends(child: int, ancestor: int, parent_of: list) -> bool:
