@@ -30,9 +30,6 @@ MUTANTS = [e for e in MANIFEST if e["mutant"] is not None]
 KNOWN_MISSES = {
     "h04_bhyt_xa.m2.xlsx": "'So với chỉ tiêu giao (%)' in a consolidation table names the plan but not which of "
                            "'Dân số' and 'Số người tham gia BHYT' is the achievement it compares",
-    # third batch, before its fixes (issue-10c): each entry is taken off by the commit that finds it
-    "g01_ho_ngheo_ma_so.m2.xlsx": "units in a row under the header ('Hộ', '%') not read: the rate is not known "
-                                  "as a percentage, its denominator 'Tổng số hộ dân cư' not found",
 }
 
 
@@ -274,3 +271,11 @@ def test_a_part_written_after_trong_do_or_chia_ra_in_its_label_is_a_part_of_the_
     # 453.000 kg of shrimp with 1.180,2 tấn of fish exceed 1.245,6 tấn: said by the breakdown, not only the ratio
     assert "core.children-within-parent" in {r for f in check("g05_don_vi_khoi_luong.m2.xlsx")
                                              for r in (f.rule, *[o.rule for o in getattr(f, "related", [])])}
+
+
+def test_a_row_of_units_under_the_header_is_part_of_it():
+    # G01: 'Hộ | Hộ | % | Hộ | %' under 'Tổng số hộ dân cư | Số hộ nghèo | Tỷ lệ hộ nghèo | ...'
+    assert "rows 7-8" in read_form("g01_ho_ngheo_ma_so.xlsx")[2][0]["table"]
+    rate = plan_of("g01_ho_ngheo_ma_so.xlsx", "H")
+    assert rate == "'Tỷ lệ hộ cận nghèo' (%, relation Số hộ cận nghèo / Tổng số hộ dân cư × 100)"
+    assert by_cell("g01_ho_ngheo_ma_so.xlsx").loc["E10", F.UNIT] == "Hộ"
