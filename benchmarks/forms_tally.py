@@ -52,7 +52,7 @@ def tally(verbose: bool = False) -> dict:
         by_file.setdefault(Path(f["path"]).name, []).append(f)
     notes = {Path(f["path"]).name: f.get("notes", []) for f in report["files"]}
     facts = {Path(f["path"]).name: f.get("facts", 0) for f in report["files"]}
-    batches = {"first": Counter(), "held-out": Counter()}
+    batches = {"first": Counter(), "held-out": Counter(), "third": Counter()}
     lines = []
     for e in manifest:
         t = batches[e.get("batch", "first")]
@@ -79,15 +79,20 @@ def tally(verbose: bool = False) -> dict:
                      + (f", {len(extra)} extra" if extra else ""))
         lines += [f"    {describe(f)}" for f in (serious if verbose else extra)]
     print("\n".join(lines))
-    for batch in ("first", "held-out"):
+    for batch in batches:
         _summary(batches[batch], batch)
     return {batch: dict(t) for batch, t in batches.items()}
+
+
+_ABOUT = {"first": "F01-F16, the forms the fixes were made on",
+          "held-out": "H01-H06, built after the fixes and kept out of them",
+          "third": "G01-G08, a new user's forms from issue 10's list"}
 
 
 def _summary(t: Counter, batch: str) -> None:
     musts = sum(t[f"must_{s}"] for s in ("named", "involved", "missed"))
     mays = sum(t[f"may_{s}"] for s in ("named", "involved", "missed"))
-    print(f"\n{batch} batch ({'F01-F16, the forms the fixes were made on' if batch == 'first' else 'H01-H06, built after the fixes and kept out of them'})")
+    print(f"\n{batch} batch ({_ABOUT[batch]})")
     print(f"  clean twins: {t['clean']} files, {t['clean_error']} errors, {t['clean_warning']} warnings, "
           f"{t['clean_info']} info")
     print(f"  mutants expected found ({musts}): {t['must_named']} named at the cell, {t['must_involved']} "

@@ -68,6 +68,7 @@ def test_the_builder_writes_the_committed_forms(tmp_path):
     assert sorted(p.name for p in tmp_path.glob("*.xlsx")) == sorted(e["file"] for e in MANIFEST)
     assert len(CLEAN) >= 14 and all(2 <= sum(m["layout"] == e[:-5] for m in MUTANTS) <= 3 for e in CLEAN)
     assert sum(e["batch"] == "held-out" for e in MANIFEST if e["mutant"] is None) == 6
+    assert sum(e["batch"] == "third" for e in MANIFEST if e["mutant"] is None) == 8
 
 
 @pytest.mark.parametrize("name", CLEAN)
@@ -234,3 +235,47 @@ def test_a_crop_merged_down_over_its_rows_names_them():
 
 def test_a_subtitle_in_brackets_is_not_the_tables_title():
     assert "TIẾN ĐỘ GIẢI NGÂN" in read_form("f15_giai_ngan_dtc.xlsx")[2][0]["table"]
+
+
+# ------------------------------------------------------------------------- third batch (G01-G08) readings
+
+
+def test_a_row_formula_names_the_rows_of_its_own_section_when_codes_repeat():
+    # G07: sources numbered 1-4 under 'I', the balance numbered 1-5 under 'II': '(3)=(1)+(2)' is II's 1 and 2
+    cells = by_cell("g07_von_dt_can_doi.xlsx")
+    assert cells.loc["D17", F.FORMULA].startswith("D17 == D15 + D16")
+    assert cells.loc["C19", F.FORMULA].startswith("C19 == C17 - C18")
+    assert any(f.rule == "core.table-relation" and "Von DT!D19" in cells_of(f)
+               for f in check("g07_von_dt_can_doi.m2.xlsx"))
+
+
+def test_a_total_without_stt_over_a_chia_ra_row_is_the_parent_of_the_coded_parts():
+    # G04: 'TỔNG THU NGÂN SÁCH XÃ' (no STT), 'Chia ra:', parts 1-5, one a deduction written negative
+    cells = by_cell("g04_thu_ns_dong.xlsx")
+    assert {cells.loc[f"D{r}", F.PARENT] for r in range(10, 15)} == {"Thu NS xa!8"}
+    assert bool(cells.loc["D8", F.COMPLETE])
+    assert [f.rule for f in check("g04_thu_ns_dong.m1.xlsx")] == ["core.children-sum"]   # ten đồng in 10^12
+
+
+def test_a_part_written_after_trong_do_or_chia_ra_in_its_label_is_a_part_of_the_row_above():
+    # G05: 'Chia ra: - Thóc' / '- Ngô' under grain in nghìn tấn (tấn and tạ), 'Trong đó: - Cá' / '- Tôm' (kg)
+    cells = by_cell("g05_don_vi_khoi_luong.xlsx")
+    assert cells.loc["E8", F.PARENT] == cells.loc["E9", F.PARENT] == "Nong nghiep!7"
+    assert bool(cells.loc["E7", F.COMPLETE]) and not bool(cells.loc["E10", F.COMPLETE])
+    assert cells.loc["E11", F.PARENT] == cells.loc["E12", F.PARENT] == "Nong nghiep!10"
+    # 'Trong đó: Thịt lợn' / 'Thịt gia cầm' without bullets: which rows are the parts is not guessed; nor is a
+    # 'Trong đó:' row after a complete breakdown (F10: of the whole) or over coded parts (F15: overlapping)
+    assert pd.isna(cells.loc["E15", F.PARENT]) and pd.isna(cells.loc["E16", F.PARENT])
+    assert pd.isna(by_cell("f10_truong_lop_hoc_sinh.xlsx").loc["D12", F.PARENT])
+    assert cells.loc["E8", F.INDICATOR] == "Thóc" and cells.loc["E11", F.INDICATOR] == "Cá"
+    # 453.000 kg of shrimp with 1.180,2 tấn of fish exceed 1.245,6 tấn: said by the breakdown, not only the ratio
+    assert "core.children-within-parent" in {r for f in check("g05_don_vi_khoi_luong.m2.xlsx")
+                                             for r in (f.rule, *[o.rule for o in getattr(f, "related", [])])}
+
+
+def test_a_row_of_units_under_the_header_is_part_of_it():
+    # G01: 'Hộ | Hộ | % | Hộ | %' under 'Tổng số hộ dân cư | Số hộ nghèo | Tỷ lệ hộ nghèo | ...'
+    assert "rows 7-8" in read_form("g01_ho_ngheo_ma_so.xlsx")[2][0]["table"]
+    rate = plan_of("g01_ho_ngheo_ma_so.xlsx", "H")
+    assert rate == "'Tỷ lệ hộ cận nghèo' (%, relation Số hộ cận nghèo / Tổng số hộ dân cư × 100)"
+    assert by_cell("g01_ho_ngheo_ma_so.xlsx").loc["E10", F.UNIT] == "Hộ"

@@ -92,7 +92,10 @@ class ColumnPlan:
 
 
 def header_unit(texts: tuple[str, ...]) -> str | None:
-    """A unit written in brackets in the header: "Số hộ nghèo (hộ)", "Tỷ lệ (%)", "(triệu đồng)"."""
+    """A unit written in brackets in the header: "Số hộ nghèo (hộ)", "Tỷ lệ (%)", "(triệu đồng)", or alone in
+    the header's last row (a row of units under it: "Hộ", "%")."""
+    if len(texts) > 1 and _bare_unit(texts[-1]):
+        return " ".join(texts[-1].split())
     for text in reversed(texts):
         for inner in _PAREN.findall(text):
             inner = " ".join(inner.split())
@@ -102,6 +105,12 @@ def header_unit(texts: tuple[str, ...]) -> str | None:
                 if unit.dimension is not None or unit.scale != 1.0 or len(inner.split()) <= 2:
                     return inner
     return next((noun for text in reversed(texts) if (noun := _counted(text))), None)
+
+
+def _bare_unit(text: str) -> bool:
+    """A header text that is a unit and nothing else ("Hộ", "%", "Triệu đồng"): a row of units."""
+    text = " ".join(text.split())
+    return text in ("%", "‰") or is_count(text) or (0 < len(text) <= 20 and parse_unit(text).dimension is not None)
 
 
 def _counted(text: str) -> str | None:
@@ -167,7 +176,9 @@ def is_whole(texts: tuple[str, ...], vocab: Vocabulary) -> bool:
 def indicator_name(texts: tuple[str, ...], vocab: Vocabulary) -> str:
     """The indicator a consolidation column names: its header words without units, formulas and cues."""
     kept = []
-    for text in texts:
+    for k, text in enumerate(texts):
+        if k and k == len(texts) - 1 and _bare_unit(text):
+            continue                                   # the row of units under the header
         clean = _PAREN.sub(" ", text)
         formula = find_formula(clean)
         if formula is not None:

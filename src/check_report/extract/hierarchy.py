@@ -92,3 +92,31 @@ class Hierarchy:
         parent = self.stack[-1].entity if self.stack else None
         self.stack.append(Node(entity, code, rank, label))
         return parent
+
+    def add_under(self, entity: str, parent: str, code: str | None, label: str) -> str:
+        """A row the words place under `parent`: "Trong đó: - Cá" under the row above it, or the first coded
+        part under an uncoded total that said "chia ra:". Its siblings then follow by their codes; a row
+        without a code sits deepest, so no coded row is taken for its part."""
+        rank = code_rank(code, self.previous_upper)
+        at = next((k for k in range(len(self.stack) - 1, -1, -1) if self.stack[k].entity == parent), None)
+        if at is None:        # an uncoded parent: just shallower than its first part, for as long as it lasts
+            own = _UNCODED if rank is None else rank
+            while self.stack and self.stack[-1].rank >= own - 0.5:
+                self.stack.pop()
+            self.stack.append(Node(parent, None, own - 0.5, ""))
+        else:
+            del self.stack[at + 1:]
+            above = self.stack[at].rank
+            own = _UNCODED if rank is None else rank if rank > above else above + 0.25
+        self.stack.append(Node(entity, code, max(own, self.stack[-1].rank + 0.25), label))
+        return parent
+
+    def close(self) -> None:
+        """An uncoded row that states figures ends what the words opened (add_under): later codes are not
+        parts of an uncoded total or of an uncoded part."""
+        at = next((k for k, node in enumerate(self.stack) if node.code is None), None)
+        if at is not None:
+            del self.stack[at:]
+
+
+_UNCODED = 100.0

@@ -39,6 +39,11 @@ def rate_relation(rate, candidates: list, vocab) -> tuple | None:
     nums = [p for p in candidates if core_words(p.name or p.header, vocab) == want]
     dens = [p for p in candidates if p not in nums and (core := core_words(p.name or p.header, vocab))
             and want.startswith(core + " ") and fold(p.name or p.header).startswith(("tong so", "so", "tong"))]
+    if not dens:
+        # "Tổng số hộ dân cư" under "Tỷ lệ hộ nghèo": the one total of the same things counted
+        head = want.split()[0]
+        dens = [p for p in candidates if p not in nums and fold(p.name or p.header).startswith("tong so ")
+                and core_words(p.name or p.header, vocab).split()[:1] == [head]]
     if len(nums) == 1 and len(dens) == 1:
         return nums[0], dens[0]
     return None

@@ -342,6 +342,8 @@ def _continues_header(grid, merges, top, row) -> bool:
         return False
     if any(_is_figure(v) for v in values):
         return False
+    if is_unit_row(values):
+        return True
     for col, value in enumerate(values):
         if value is None or merges.source(row, col)[0] < row:
             continue
@@ -349,6 +351,15 @@ def _continues_header(grid, merges, top, row) -> bool:
         if above and not any(_spans_columns(grid, merges, origin) for origin in above):
             return False
     return True
+
+
+def is_unit_row(values) -> bool:
+    """A row of units under the header ("Hộ | Hộ | % | Người", "Tấn | Ha | Triệu đồng"): part of it."""
+    from check_report.units import is_count, parse_unit
+
+    words = [" ".join(str(v).split()) for v in values if v is not None and str(v).strip()]
+    return len(words) >= 2 and all(len(w) <= 20 and (w in ("%", "‰") or is_count(w) or
+                                                     parse_unit(w).dimension is not None) for w in words)
 
 
 def _spans_columns(grid, merges, origin) -> bool:

@@ -19,7 +19,7 @@ from collections import defaultdict
 
 from check_report import facts as F
 from check_report.extract.columns import Plan
-from check_report.extract.hierarchy import Hierarchy
+from check_report.extract.hierarchy import Hierarchy, code_from_label
 from check_report.extract.sink import FactSink, letters
 from check_report.extract.vocabulary import fold, has_phrase
 from check_report.units import RATE, is_count, parse_unit
@@ -141,30 +141,85 @@ def _name(ctx, r, members, group) -> str:
     return f"{named} – {base}" if named and base else (named or base)
 
 
-def _code_parents(ctx, rows) -> tuple[list, dict]:
-    """Parents from the STT codes; "gồm"/"chia ra" after a label make it complete, "trong đó" partial."""
+def _code_parents(ctx, rows, words: bool = True) -> tuple[list, dict]:
+    """Parents from the STT codes; "gồm"/"chia ra" after a label make it complete, "trong đó" partial.
+
+    With `words` (indicator tables), the words also place rows the codes cannot: a total without STT that
+    says "chia ra:" (on its label or on a row of its own under it) is the parent of the coded parts that
+    follow, and "Trong đó: - Cá" followed by "- Tôm" are parts of the row right above them, unless that row
+    has other parts too (then "trong đó" may be of the whole, or overlap them: not guessed)."""
     vocab = ctx.vocab
     hierarchy = Hierarchy()
     parent_of: list[int | None] = []
     complete: dict[int, bool] = {}
     position = {}
-    last = None
+    last = opened = None
+    led: dict[int, tuple[int, str, bool]] = {}     # row -> (parent, code, complete) of a "Trong đó: - Cá" group
     for i, r in enumerate(rows):
         folded = fold(r.label)
         if not r.has_figures and r.code is None and r.verdict is None:
             parent_of.append(None)
             _cue(vocab, complete, last, folded)   # "Chia ra:", "Trong đó:" under the parent row
+            if words and last is not None and rows[last].code is None and last in complete:
+                opened = last
             continue
         key = f"r{i}"
         position[key] = i
-        parent = hierarchy.add(key, r.code, r.label)
+        lead = _lead(vocab, r.label) if words and r.code is None and last == i - 1 else None
+        if lead is not None:
+            led[i] = (last, lead[1], lead[0])
+            parent = hierarchy.add_under(key, f"r{last}", lead[1], r.label)
+        elif opened is not None and r.code is not None:
+            parent = hierarchy.add_under(key, f"r{opened}", r.code, r.label)
+        else:
+            if words and r.code is None:
+                hierarchy.close()
+            parent = hierarchy.add(key, r.code, r.label)
+        opened = None
         parent_of.append(position.get(parent) if parent else None)
-        if parent and folded.partition(" ")[0] in _edge_words(tuple(vocab.breakdown_partial), (), 0) and \
+        if lead is None and i - 1 in led and parent_of[i] == led[i - 1][0] and r.code == led[i - 1][1]:
+            led[i] = led[i - 1]
+        if parent and lead is None and folded.partition(" ")[0] in _edge_words(tuple(vocab.breakdown_partial), (), 0) and \
                 any(_starts(folded, p) for p in vocab.breakdown_partial):
             complete[position[parent]] = False
         _cue(vocab, complete, i, folded)
+        if words and r.code is None and i in complete and lead is None:
+            opened = i                            # "TỔNG THU, chia ra:"
         last = i
+    _settle_led(led, parent_of, complete)
     return parent_of, complete
+
+
+def _settle_led(led: dict, parent_of: list, complete: dict) -> None:
+    """Keep a "Trong đó: - Cá / - Tôm" group under the row above only when it is that row's only parts and
+    more than one row long (a lone "Trong đó: - X" may be of the whole table)."""
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, (parent, _code, _whole) in led.items():
+        groups[parent].append(i)
+    for parent, members in groups.items():
+        others = any(p == parent and i not in led for i, p in enumerate(parent_of))
+        if others or len(members) < 2:
+            for i in members:
+                parent_of[i] = None
+        else:
+            complete[parent] = complete.get(parent, True) and led[members[0]][2]
+
+
+def _lead(vocab, label: str) -> tuple[bool, str | None] | None:
+    """(complete, code of the part) of a label that opens with its breakdown's words: "Trong đó: - Cá"
+    (partial, "-"), "Chia ra: Thóc" (complete, no code); None for any other label."""
+    head, colon, rest = label.partition(":")
+    if not colon or not rest.strip() or len(head.split()) > 3:
+        return None
+    folded = fold(head)
+    if folded in vocab.breakdown_partial:
+        whole = False
+    elif folded in vocab.breakdown_complete:
+        whole = True
+    else:
+        return None
+    code = code_from_label(rest.strip())[0]
+    return (whole, code) if code else None
 
 
 def _unit_parents(ctx, rows) -> tuple[list, dict]:
@@ -178,7 +233,7 @@ def _unit_parents(ctx, rows) -> tuple[list, dict]:
             root = totals[0]
         elif totals[-1] >= content[-1]:
             root = totals[-1]
-    parent_of, complete = _code_parents(ctx, [r if not r.total else _Bare(r) for r in rows])
+    parent_of, complete = _code_parents(ctx, [r if not r.total else _Bare(r) for r in rows], words=False)
     complete = {i: False for i in complete}             # nested groups of units: parts, never judged whole
     for i, r in enumerate(rows):
         if r.total:
@@ -281,11 +336,15 @@ def _norm(code: str) -> str:
 
 
 def _resolve(candidates: list[int], row: int, parent_of: list) -> int | None:
-    """The row a code names: the one under the formula's row when several share it, else the only one."""
+    """The row a code names: the one under the formula's row when several share it, else the one in the
+    formula row's own section (sections I and II both numbered 1, 2, 3), else the only one."""
     if len(candidates) == 1:
         return candidates[0]
     inside = [c for c in candidates if _descends(c, row, parent_of)]
-    return inside[0] if len(inside) == 1 else None
+    if len(inside) == 1:
+        return inside[0]
+    siblings = [c for c in candidates if parent_of[c] is not None and parent_of[c] == parent_of[row]]
+    return siblings[0] if not inside and len(siblings) == 1 else None
 
 
 def _descends(child: int, ancestor: int, parent_of: list) -> bool:

@@ -136,6 +136,7 @@ class _TableContext:
         self.units_mode = rows_are_units(self._sample_labels(), label_header, vocab)
         self.plan = build_plan(self)
         self.cue_ends = {c.rpartition(" ")[2] for c in (*vocab.breakdown_partial, *vocab.breakdown_complete)}
+        self.cues = frozenset((*vocab.breakdown_partial, *vocab.breakdown_complete))
         self.style, self.style_votes = self._text_style()
         self.ambiguous: list[str] = []   # typed figures that read both ways, as written
 
@@ -263,7 +264,11 @@ class _TableContext:
         return None
 
     def indicator_name(self, label: str) -> str:
-        """The label without a trailing breakdown cue: "Tổng thu, trong đó:" names "Tổng thu"."""
+        """The label without a trailing breakdown cue: "Tổng thu, trong đó:" names "Tổng thu"; without a
+        leading one and its bullet: "Trong đó: - Cá" names "Cá"."""
+        head, colon, rest = label.partition(":")
+        if colon and rest.strip() and fold(head) in self.cues:
+            label = code_from_label(rest.strip())[1]
         words = label.split()
         cues = (*self.vocab.breakdown_partial, *self.vocab.breakdown_complete)
         if not words or fold(words[-1]) not in self.cue_ends:
