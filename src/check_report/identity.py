@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 ISSUERS = (
-    (re.compile(r"\b(?:trung ương|TW|TƯ|chính phủ|quốc hội)\b", re.IGNORECASE), "trung-ương"),
+    (re.compile(r"\b(?:trung ương|TW|TƯ|chính phủ|quốc hội|thủ tướng)\b", re.IGNORECASE), "trung-ương"),
     (re.compile(r"\b(?:tỉnh|thành phố trực thuộc)\b", re.IGNORECASE), "tỉnh"),
     (re.compile(r"\b(?:huyện|quận|thị xã)\b", re.IGNORECASE), "huyện"),
     (re.compile(r"\b(?:xã|phường|thị trấn)\b", re.IGNORECASE), "xã"),

@@ -97,7 +97,8 @@ def _comparable_pairs(facts, options: dict) -> tuple[list, list]:
                 first = first_of.get(ident)
                 if first is None:
                     first_of[ident] = (label, row)
-                elif _statement(first[1]) != _statement(row) and (first[0], label) not in paired:
+                elif _statement(first[1]) != _statement(row) and (first[0], label) not in paired and \
+                        not (_part_of(first[1], row) or _part_of(row, first[1])):
                     paired.add((first[0], label))
                     sure.append((first, (label, row)))
         for other_label, other, other_keys in rows[:i]:
@@ -134,10 +135,17 @@ def _scope(row: dict) -> str:
     return scope if isinstance(scope, str) else ""
 
 
+def _part_of(a: dict, b: dict) -> bool:
+    parent = a.get(F.PARENT)
+    return isinstance(parent, str) and parent == _statement(b)
+
+
 def _might_be_one(a: dict, b: dict) -> bool:
     """Could two mentions be one figure? Not when a part of their identity is surely different."""
     if _scope(a) != _scope(b):
         return False            # another place's figure ("TP. Hồ Chí Minh …" then "Hải Phòng …")
+    if _part_of(a, b) or _part_of(b, a):
+        return False            # a part worded like its whole ("số vốn được quyết toán" of each item)
     if a[F.CERTAIN] and b[F.CERTAIN] and a[F.PERIOD] != b[F.PERIOD]:
         return False
     if a[F.PERIOD] and b[F.PERIOD] and a[F.PERIOD] != b[F.PERIOD] and \

@@ -262,7 +262,7 @@ def link_bullets(blocks: list[Block], statements_by_block: list[list[Statement]]
     """`- Total ...` / `Trong đó:` / `+ component` / `+ component`. Word lists lose the `+`; there a component
     is a list item without the bold label that the totals' items open with."""
     parent = None
-    in_list = False
+    in_list = dash_parts = False
     for block, statements in zip(blocks, statements_by_block):
         text = block.text
         if P.BREAKDOWN_HEADER.match(text):
@@ -271,9 +271,13 @@ def link_bullets(blocks: list[Block], statements_by_block: list[list[Statement]]
         if text.rstrip().lower().endswith(("trong đó:", "trong đó")):
             parent = _head_value(statements, last=True) or parent
             in_list = parent is not None
+            # a paragraph's "trong đó:" opens its parts with "-" (a "- total" item's, with "+")
+            dash_parts = block.kind != LIST_ITEM and not P.BULLET_PARENT.match(text)
             continue
-        if in_list and _is_component_item(block):
-            child = _head_value(statements)
+        if in_list and (_is_component_item(block) or dash_parts and P.BULLET_PARENT.match(text)):
+            # "- Vốn NSNN do địa phương quản lý: 40.687 dự án, với số vốn …: 96.052 tỷ đồng": the part of the
+            # total's kind (its amount under the amount), else the item's head
+            child = _head_value(statements, kind=parent.figure.kind) or _head_value(statements)
             if child is not None:
                 for st in statements:
                     for s in st.stated:
@@ -292,11 +296,12 @@ def _is_component_item(block: Block) -> bool:
     return block.kind == LIST_ITEM and not labelled and not P.BULLET_PARENT.match(block.text)
 
 
-def _head_value(statements: list[Statement], last: bool = False) -> Stated | None:
+def _head_value(statements: list[Statement], last: bool = False, kind: str | None = None) -> Stated | None:
     """The value a statement is about: its figure for the longest period (3 tháng over tháng 03)."""
     order = reversed(statements) if last else statements
     for st in order:
-        values = [s for s in st.stated if s.entity == st.entity and s.measure in VALUE_MEASURES and s.named]
+        values = [s for s in st.stated if s.entity == st.entity and s.measure in VALUE_MEASURES and s.named and
+                  (kind is None or s.figure.kind == kind)]
         if values:
             return max(values, key=lambda s: (s.measure == F.CUMULATIVE, s.period.end - s.period.start
                                               if s.period is not None else -1))

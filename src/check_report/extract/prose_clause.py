@@ -72,6 +72,10 @@ def slug(name: str) -> str:
 THRESHOLD_HEDGES = frozenset({"trên", "dưới", "từ", "hơn"})
 
 
+# "153 dự án mới (": the things counted just before a bracket
+COUNTED_BEFORE_BRACKET = re.compile(r"(?<![\w.,])\d[\d.]*\s{1,3}([^\W\d][^\d(),;:]{1,60}?)\s{0,3}\(\s{0,3}$")
+
+
 @dataclass
 class ClauseState:
     cursor: int
@@ -208,6 +212,9 @@ class ReaderCore:
             words = [w for w in head.split() if not P.HEDGE.search(w + " ")][-6:]
             if words:
                 return " ".join(words)
+            counted = COUNTED_BEFORE_BRACKET.search(self.text, max(0, fig.start - 80), fig.start)
+            if counted:     # "153 dự án mới (646 triệu USD)": the amount of the things counted
+                return f"{' '.join(counted.group(1).split())} (số tiền)"
         tail = " ".join(self.text[fig.unit_end:self._noun_tail_end(fig.unit_end)].split()[:9]).rstrip(" ,")
         return f"{fig.unit or ''}{'' if tail.startswith(',') else ' '}{tail}".strip()
 

@@ -305,7 +305,7 @@ PREDICATE_FIRST = re.compile(r"^(?:đã|đang|sẽ|cũng|vẫn|đều|tiếp t�
 
 
 # verbs that never stand inside an indicator's name
-INNER_VERB = re.compile(r"\b(?:(?<!tốc độ )(?<!giá trị )tăng(?! trưởng)|giảm|đạt|bằng|chiếm|ước|được|với|là|còn|thuộc về)\b", re.IGNORECASE)
+INNER_VERB = re.compile(r"\b(?:(?<!tốc độ )(?<!giá trị )tăng(?! trưởng)|giảm|đạt|bằng|chiếm|ước|với|là|còn|thuộc về)\b", re.IGNORECASE)
 PREPOSITIONS = re.compile(r"^(?:(?:ở|tại|trong|của|cho|với|về|từ|đến|so với|và)\s{1,3})+|(?:\s{1,3}(?:ở|tại|trong|của|cho|"
                           r"với|về|từ|đến|và))+$", re.IGNORECASE)
 

@@ -303,7 +303,9 @@ GENERIC_SUBJECT = re.compile(r"^(?i:toàn|cả|trên địa bàn|địa bàn|to�
                              r"{0,4}$")
 # A subject that reads like a clause, not a noun phrase: a cause, a concession, a verb of action.
 NOT_A_NOUN_PHRASE = re.compile(r"\b(?:do|nên|bởi|vì|nhưng|mặc dù|tuy|song|nhờ|để|khi|nếu|thì|cho thấy|gặp|"
-                               r"tiếp tục|triển khai|tổ chức|chỉ đạo|cho biết|công bố|báo cáo)\b", CI)
+                               r"tiếp tục|triển khai|tổ chức|chỉ đạo|cho biết|công bố|báo cáo)\b|"
+                               # "các nhà đầu tư đầu tư vào 153 dự án": a verb's object follows, no subject
+                               r"\s(?:vào|tới)$", CI)
 # Words around a period inside a subject, dropped with it ("trong vòng 6 tháng qua", "trong tháng", "năm nay").
 PERIOD_FILLER = re.compile(r"\b(?:trong vòng|trong|của|qua|đầu năm|năm nay|nay|đầu|cuối|trong tháng|trong kỳ|"
                            r"trong năm|bảy tháng)\b", CI)
