@@ -149,28 +149,38 @@ def translate_note(note: str, lang: str) -> str:
     value is itself a `note_part` is translated too. A note no template matches is shown as written."""
     if lang == "en":
         return note
-    for key, pattern in _note_patterns():
-        m = pattern.fullmatch(note)
-        if m:
-            values = {name: _note_part(value, lang) for name, value in m.groupdict().items()}
-            if "note" in values:
-                values["note"] = translate_note(values["note"], lang)
-            return t(key, lang, **values)
+    for strict in (True, False):
+        for key, pattern in _note_patterns(strict):
+            m = pattern.fullmatch(note)
+            if m:
+                values = {name: _note_part(value, lang) for name, value in m.groupdict().items()}
+                if "note" in values:
+                    values["note"] = translate_note(values["note"], lang)
+                return t(key, lang, **values)
     return note
 
 
 @cache
-def _note_patterns():
+def _note_patterns(strict: bool):
+    """The English templates as regexes. Two fields with nothing between them ('{columns}{units}') split
+    anywhere; `strict` tries the second as one of the `note_part` phrases (or nothing) first, so a phrase
+    after a list is translated and not taken into the list."""
     import re
 
     patterns = []
     english = catalogue("en")
+    phrases = "|".join(re.escape(v) for k, v in english.items() if k.startswith("note_part.") and isinstance(v, str))
     for key in sorted((k for k in english if k.startswith("note.")), key=lambda k: k == "note.prefixed"):
         template = english[key]
         if not isinstance(template, str):
             continue
         parts = re.split(r"\{(\w+)\}", template)
-        regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.*?)" for i, part in enumerate(parts))
+        adjacent = [i for i in range(3, len(parts), 2) if parts[i - 1] == ""]
+        if strict and not adjacent:
+            continue
+        regex = "".join(re.escape(part) if i % 2 == 0
+                        else f"(?P<{part}>(?:{phrases})?)" if strict and i in adjacent else f"(?P<{part}>.*?)"
+                        for i, part in enumerate(parts))
         patterns.append((key, re.compile(regex, re.DOTALL)))
     return tuple(patterns)
 

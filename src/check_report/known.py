@@ -105,11 +105,14 @@ def apply_baseline(results: list[FileResult], extra: list[Finding], entries: lis
 
     results = [replace(r, findings=[mark(f, r.path) for f in r.findings]) for r in results]
     extra = [mark(f, "") for f in extra]
+    # only the files of this run can show an entry fixed: a hook given the changed files alone must not
+    # call every other file's entries stale
+    checked = {normal_path(r.path) for r in results}
     stale, spent = [], Counter()
     for entry in entries:
         key = entry["fingerprint"]
         spent[key] += 1
-        if spent[key] <= left[key]:
+        if spent[key] <= left[key] and (not entry.get("path") or entry["path"] in checked):
             stale.append(entry)
     return results, extra, stale
 

@@ -105,6 +105,8 @@ def figure_value_text(figure: dict, lang: str) -> str:
     raw = str(figure.get("raw") or "")
     if raw and not any(ch.isdigit() for ch in raw):
         return raw
+    if lang == "vi" and any(ch.isalpha() for ch in raw):
+        return raw      # "147 triệu 700 nghìn": in words and digits, as the report spoke it (not "147,700")
     return number_text(figure.get("value"), int(figure.get("decimals") or 0), lang)
 
 

@@ -158,6 +158,25 @@ def test_a_slip_with_a_pattern_breaks_the_tie():
     assert (suspect.location.cell, suspect.suggested, suspect.pattern) == ("F8", "420.300", "swapped digits")
 
 
+def test_a_dropped_digit_that_fits_several_ways_still_names_its_cell():
+    """A month typed 5.136 for 51.360: the quarter (held by its % of plan) needs 51.358 ... 51.362 there,
+    and 5136 with one digit added gives 51.360, 51.361 and 51.362. The digit added is not determined, but
+    the slip is: no other month becomes a fitting value by any one-keystroke slip. The cell is named with
+    its pattern, no value suggested."""
+    months = (48_150, 51_360, 47_980)
+    rows = [figure("A", "A", F.MONTH, v, 0, f"{c}8", period=f"2024-0{k + 1}", start=k + 1, end=k + 1)
+            for k, (c, v) in enumerate(zip("EFG", months))]
+    rows[1] = figure("A", "A", F.MONTH, 5_136, 0, "F8", period="2024-02", start=2, end=2)
+    rows += [figure("A", "A", F.CUMULATIVE, sum(months), 0, "H8", period="2024-01..2024-03", start=1, end=3),
+             figure("A", "A", F.PLAN, 612_000, 0, "D8"),
+             figure("A", "A", F.PCT_PLAN, sum(months) / 612_000 * 100, 2, "J8", unit="%")]
+    facts = F.new_table(rows)
+    run = run_rules(facts, CORE, path="t.xlsx")
+    (finding,) = localise(facts, CORE, run.findings).findings
+    (suspect,) = finding.suspects
+    assert (suspect.location.cell, suspect.suggested, suspect.pattern) == ("F8", None, "digit dropped")
+
+
 def test_prose_is_localised_conservatively():
     """samples/report.md: 'tăng 15,2% hay tăng 9,8 triệu USD' with 88,2 gives 12,5%: the rate's digits are
     swapped (named); '1.245/1.320 ... đạt 95,2%' could be the ratio or either count (no suspect)."""

@@ -143,3 +143,12 @@ def test_plausibility_checks_raise_only_the_real_slip_in_the_corpus_and_nothing_
                   if f.rule.removeprefix("doc.") in PLAUSIBILITY]
     # "kế hoạch phát triển kinh tế xã hội 5 năm 2016-2021": a five-year plan is 2016-2020
     assert found == [("39_quangnam-skhdt_ktxh-nam-2016.txt", "plan-span", 6)]
+
+
+def test_a_pattern_without_a_correction_is_named():
+    from check_report.reporters.suspects import suspect_text
+
+    suspect = {"location": {"label": "Bieu 2!F6"}, "stated": "5.136", "suggested": None, "pattern": "digit dropped",
+               "value": 5136.0, "decimals": 0, "suggested_value": None, "suggested_decimals": 0, "unit": ""}
+    assert suspect_text(suspect, "vi") == "Bieu 2!F6 = 5.136 (thiếu một chữ số; các quan hệ chưa xác định được giá trị đúng)"
+    assert suspect_text({**suspect, "pattern": None}, "en") == "Bieu 2!F6 = 5,136 (the relations do not determine its value)"

@@ -134,3 +134,14 @@ def test_no_key_is_written_twice_in_a_catalogue():
     Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
     for path in sorted(i18n.LOCALE_DIR.glob("*.yaml")):
         yaml.load(path.read_text(encoding="utf-8"), Loader=Strict)  # noqa: S506 - a SafeLoader subclass
+
+
+def test_a_note_part_right_after_another_field_is_translated():
+    # 'columns of figures read: {columns}{units}': the units part follows the columns with nothing between;
+    # it is a phrase of the catalogue and must come out in Vietnamese, the columns as written
+    en = i18n.t("note.table_read", "en", path="A.xlsx", kind="sheet", name="'Thu NS'", rows="5-5",
+                title=" ('TỔNG HỢP')", columns="C, D, E", units=i18n.t("note_part.units_mode", "en"))
+    vi = i18n.translate_note(en, "vi")
+    assert vi == i18n.t("note.table_read", "vi", path="A.xlsx", kind="trang tính", name="'Thu NS'", rows="5-5",
+                        title=" ('TỔNG HỢP')", columns="C, D, E", units=i18n.t("note_part.units_mode", "vi"))
+    assert "rows are" not in vi

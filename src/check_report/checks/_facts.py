@@ -57,6 +57,12 @@ def interval(row: dict) -> tuple[float, float]:
     return float(row[F.LOWER]) * s, float(row[F.UPPER]) * s
 
 
+def written(row: dict) -> float:
+    """The figure as written in the unit's base ("hơn 3.900 tỷ đồng" is 3.900 tỷ: the foot of its interval,
+    not the middle)."""
+    return float(row[F.VALUE]) * scale(row)
+
+
 def base_unit(row: dict) -> str:
     """The unit without its scale word: "triệu đồng" and "tỷ đồng" are both "đồng"."""
     unit = str(row.get(F.UNIT) or "").lower().split()

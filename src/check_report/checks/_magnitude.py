@@ -85,11 +85,12 @@ def totals(block: Block, default_level: str | None):
     from check_report.checks._text import clause_bounds
 
     text = block.text
+    seen: set[int] = set()      # a total named twice before its figure ("Tổng sản phẩm … (GRDP)"): one amount
     for kind, (name, ranges, _label) in TOTALS.items():
         for m in name.finditer(text):
             start, end = clause_bounds(text, m.start(), m.end())
             amount = AMOUNT.search(text, m.end(), min(end, m.end() + 90))
-            if amount is None or PER_HEAD.search(text[m.end():amount.start()]) or \
+            if amount is None or amount.start() in seen or PER_HEAD.search(text[m.end():amount.start()]) or \
                     COMPOUND_TAIL.search(text[max(start, amount.start() - 12):amount.start()]):
                 continue
             own = _OWN_LEVEL.search(text[start:end])
@@ -99,6 +100,7 @@ def totals(block: Block, default_level: str | None):
             if level not in ranges:
                 continue
             unit = " ".join((amount.group(2) or "").lower().split())
+            seen.add(amount.start())
             yield Amount(kind, amount.start(), amount.end(), amount.group(1), f"{unit} đồng".strip(),
                          SCALES[unit], level)
 

@@ -27,7 +27,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from check_report import facts as F
-from check_report.checks._facts import VALUE_MEASURES, base_unit, figure, interval, present, text_rows
+from check_report.checks._facts import VALUE_MEASURES, base_unit, figure, interval, present, text_rows, written
+from check_report.checks._facts import scale as unit_scale
 from check_report.checks.base import CheckContext, Problem
 from check_report.i18n import t
 from check_report.wording import number_text
@@ -90,9 +91,11 @@ def _value(rows: list[dict], total: dict | None = None) -> dict | None:
 
 
 def _problem(ctx, total: dict, parts: list[dict], partition, summed: tuple[float, float]) -> Problem:
-    scale = interval(total)[1] / float(total[F.UPPER]) if float(total[F.UPPER]) else 1.0
+    scale = unit_scale(total)
     decimals = max(int(p[F.DECIMALS]) for p in parts)
-    added = sum(summed) / 2 / scale       # the parts as written, added: the midpoint of their interval
+    # the parts as written, added ("hơn 3.900" is 3.900): a hedge widens a part's interval on one side only,
+    # so the middle of the summed intervals is no figure the report wrote
+    added = sum(written(p) for p in parts) / scale
     figures = (figure(ctx, total, "total"),) + tuple(figure(ctx, p, f"part {k}") for k, p in enumerate(parts, 1))
     names = ", ".join(str(p[F.INDICATOR]) for p in parts)
     message = t("check.partition_sum.short", ctx.lang, indicator=total[F.INDICATOR], names=names,

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from check_report import facts as F
-from check_report.checks._facts import base_unit, figure, interval, overlap, text_rows
+from check_report.checks._facts import base_unit, figure, interval, overlap, text_rows, written
 from check_report.checks.base import CheckContext, Problem
 from check_report.identity import name_keys
 from check_report.i18n import t
@@ -46,7 +46,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
             continue
         scale = interval(denominator)[1] / float(denominator[F.UPPER]) if float(denominator[F.UPPER]) else 1.0
         decimals = max(int(plan[F.DECIMALS] or 0), int(increase[F.DECIMALS] or 0))
-        shown = _trimmed(number_text((raised[0] + raised[1]) / 2 / scale, decimals, ctx.lang), decimals, ctx.lang)
+        shown = _trimmed(number_text((written(plan) + written(increase)) / scale, decimals, ctx.lang), decimals, ctx.lang)
         figures = (figure(ctx, plan, "plan"), figure(ctx, increase, "plan_increase"),
                    figure(ctx, denominator, "divisor"))
         message = t("check.target_raised.differs", ctx.lang, indicator=plan[F.INDICATOR], plan=plan[F.RAW],

@@ -69,6 +69,9 @@ def _option(model: Model, statement: Statement, rels: list[int]) -> Option | Non
     if not len(values):
         return None
     determined = len(strict) == 1 and complete
+    pattern = None if determined else _one_pattern(model, statement, rels, values, complete)
+    if pattern is not None:
+        return Option(statement, 1.0 + typos.COSTS[pattern] + penalty, None, statement.decimals, pattern)
     return Option(statement, 1.0 + typos.FREE + penalty, float(strict[0]) if determined else None,
                   statement.decimals)
 
@@ -80,19 +83,38 @@ def _best_candidate(model: Model, statement: Statement, rels: list[int], values:
     relations allow is so wide, next to the digit the slip changed, that a candidate of that pattern
     would land in it by chance (more than CHANCE): '31.942' for 36.954 is not 'a wrong digit' because
     36.942 also fits a window of 36 values."""
-    found = typos.candidates(statement.raw, statement.value, statement.decimals, statement.measure)
-    if not found:
-        return None
-    cands = np.array([c.value for c in found])
-    halves = np.array([0.5 * 10.0 ** -c.decimals for c in found])
-    ok = model.all_hold(rels, {statement.position: (cands - halves, cands + halves)}, len(found))
-    passing = [c for c, good in zip(found, ok) if good]
+    found, passing = _passing(model, statement, rels)
     if len(passing) != 1:
         return None
     best = passing[0]
     if len(values) == 1 and complete and abs(float(values[0]) - best.value) < 1e-9 * max(1.0, abs(best.value)):
         return best                     # the relations determine the value; the pattern names the slip
     return best if _chance(best, found, values, complete, statement) <= CHANCE else None
+
+
+def _passing(model: Model, statement: Statement, rels: list[int]) -> tuple[list, list]:
+    """The statement's typo candidates, and those that satisfy every relation it takes part in."""
+    found = typos.candidates(statement.raw, statement.value, statement.decimals, statement.measure)
+    if not found:
+        return [], []
+    cands = np.array([c.value for c in found])
+    halves = np.array([0.5 * 10.0 ** -c.decimals for c in found])
+    ok = model.all_hold(rels, {statement.position: (cands - halves, cands + halves)}, len(found))
+    return found, [c for c, good in zip(found, ok) if good]
+
+
+def _one_pattern(model: Model, statement: Statement, rels: list[int], values: np.ndarray,
+                 complete: bool) -> str | None:
+    """The pattern of a slip whose digit is not determined: several candidates fit ('5.136' for 51.360:
+    a digit added at the end gives 51.360, 51.361 and 51.362, all within the quarter's rounding), all of
+    one pattern, and even together they are unlikely to fit by chance. Evidence for the suspect, not a
+    correction."""
+    found, passing = _passing(model, statement, rels)
+    if len(passing) < 2 or len({c.pattern for c in passing}) != 1:
+        return None
+    nearest = min(passing, key=lambda c: abs(c.value - statement.value))
+    chance = _chance(nearest, found, values, complete, statement)
+    return nearest.pattern if chance * len(passing) <= CHANCE else None
 
 
 def _chance(best: typos.Candidate, found: list[typos.Candidate], values: np.ndarray, complete: bool,

@@ -45,7 +45,8 @@ def suspect_text(suspect: dict, lang: str, *, with_place: bool = True) -> str:
         suggested = _shown(suspect, "suggested_value", "suggested_decimals", suspect["suggested"], lang)
         tail = f", {text('suggested', lang)} {suggested}" + (f" ({pattern})" if pattern else "")
     else:
-        tail = f" ({text('open', lang)})"
+        pattern = pattern_name(suspect.get("pattern"), lang)      # the slip is known, its digit is not
+        tail = f" ({pattern}; {text('open', lang)})" if pattern else f" ({text('open', lang)})"
     return head + tail
 
 
