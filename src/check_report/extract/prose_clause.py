@@ -210,8 +210,9 @@ class ReaderCore:
         if fig.kind == MONEY:
             head = re.split(r"[,;:()=.+]|\bgồm\b|\btrong đó\b", self.text[max(0, fig.start - 80):fig.start])[-1]
             words = [w for w in head.split() if not P.HEDGE.search(w + " ")][-6:]
-            if words:
-                return " ".join(words)
+            name = G.strip_predicate(" ".join(words))   # "cả nước đến ngày 31/8 là": not "… là"
+            if name:
+                return name
             counted = COUNTED_BEFORE_BRACKET.search(self.text, max(0, fig.start - 80), fig.start)
             if counted:     # "153 dự án mới (646 triệu USD)": the amount of the things counted
                 return f"{' '.join(counted.group(1).split())} (số tiền)"

@@ -172,7 +172,7 @@ def _plain_lead(text: str) -> Lead:
     lead = _unlabelled_lead(text)
     head, colon, _ = text.rpartition(":")
     if colon and lead.subject and not text.rstrip().endswith(":"):
-        label = _strip_predicate(head.split(",")[-1]).strip(QUOTE_TRIM)
+        label = strip_predicate(head.split(",")[-1]).strip(QUOTE_TRIM)
         if label and label != lead.subject and len(label.split()) <= 8:
             return replace(lead, label=label)
     return lead
@@ -253,7 +253,7 @@ def _subject(text: str) -> str:
             text = text[head.end():]
     if ":" in text:
         head, _, tail = text.rpartition(":")
-        tail_subject = _strip_predicate(tail)
+        tail_subject = strip_predicate(tail)
         text = tail if tail_subject else head
     for comma in reversed([i for i, ch in enumerate(text) if ch == ","]):
         if P.PREDICATE_START.search(text[:comma]) or P.NOT_A_NOUN_PHRASE.search(text[:comma]):
@@ -262,17 +262,19 @@ def _subject(text: str) -> str:
     text = re.sub(r"^\s{0,3}(?:tính\s{1,3})?(?:đến|tới)\s{1,3}(?:ngày|hết|cuối|nay)?\s{0,3}", "", text,
                   flags=re.IGNORECASE)
     text = re.sub(r"^\s{0,3}(?:do|nên|vì vậy|vì thế|nhờ đó)\s", "", text, flags=re.IGNORECASE)
-    text = _strip_predicate(BASE_LAST.sub("", text))   # "Chỉ số giá tháng 6 so với tháng trước tăng": the base
+    # "…, đưa tổng kim ngạch xuất khẩu lên 4,78 tỷ USD": what is brought up to the figure is the subject
+    text = re.sub(r"^\s{0,3}(?:góp phần\s{1,3})?(?:đưa|nâng|giúp|kéo)\s{1,3}(?=\S)", "", text, flags=re.IGNORECASE)
+    text = strip_predicate(BASE_LAST.sub("", text))   # "Chỉ số giá tháng 6 so với tháng trước tăng": the base
     inner = list(INNER_VERB.finditer(text))
     if inner and len(text[inner[-1].end():].split()) >= 1:
         # "Tổng gia súc cũng tăng so với kế hoạch … với đàn trâu": the noun phrase after the last verb
-        after = _strip_predicate(text[inner[-1].end():])
+        after = strip_predicate(text[inner[-1].end():])
         if not MEASURE_WORDS.fullmatch(after):
             return after
         # "Ngành xây dựng đạt mức tăng", "ngành thủy sản có mức tăng cao nhất với", "chiếm tỷ trọng": the
         # words after the verb say which measure, the noun phrase before it whose
-        text = _strip_predicate(text[:inner[-1].start()])
-    return _strip_predicate(MEASURE_TAIL.sub("", text)) if MEASURE_WORDS.fullmatch(text) is None else ""
+        text = strip_predicate(text[:inner[-1].start()])
+    return strip_predicate(MEASURE_TAIL.sub("", text)) if MEASURE_WORDS.fullmatch(text) is None else ""
 
 
 # words that say which measure a figure is, never whose: a subject made only of them is no subject
@@ -316,7 +318,7 @@ PLAN_OR_PREVIOUS_TAIL = re.compile(r"(?:^|\s)(?:(?:kế hoạch|KH|dự toán|ch
                                    r"(?:trước|ngoái))?)\s{0,3}(?:là|:)?\s{0,3}$", re.IGNORECASE)
 
 
-def _strip_predicate(text: str) -> str:
+def strip_predicate(text: str) -> str:
     text = " ".join(text.split())
     previous = None
     while previous != text:
