@@ -21,7 +21,8 @@ complete        bool      True when the children of this entity are declared to 
                           ("gồm", or a rule-set declaration); children then must add up to it
 measure         str       what the figure is; one of MEASURES (or a user-declared measure)
 period          str       normalised period label: "2024-03" (a month), "2024-01..2024-03" (cumulative
-                          from January), "" when the figure has no period (a plan, a count); last
+                          from January), "2024-01..2024-08-31" (from January to a day: "đến ngày
+                          31/8/2024"), "" when the figure has no period (a plan, a count); last
                           year's month (previous_month) carries the month it is compared with, so
                           "Tháng 9/2023" beside "Tháng 9/2024" is "2024-09" and the two pair up
 period_start    int|None  first month of the period (1..12)

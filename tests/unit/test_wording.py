@@ -53,3 +53,5 @@ def test_places_roles_and_periods_in_the_reader_s_language():
     assert figure_label("statement 2", "vi") == "lần nêu thứ 2"
     assert figure_label("pct_plan", "vi") == "% kế hoạch"
     assert period_name("2024-01..2024-03", "vi") == "01–03/2024"
+    assert period_name("2024-01..2024-08-31", "vi") == "đến ngày 31/08/2024"   # to a day, not 8 months
+    assert period_name("2024-01..2024-08-31", "en") == "to 31/08/2024"

@@ -7,6 +7,8 @@ the reporters add. The rule's expression stays in `Finding.formula` (JSON) and i
 
 from __future__ import annotations
 
+import re
+
 from check_report.engine import expr as X
 from check_report.facts import PERIODIC_MEASURES
 from check_report.i18n import measure_name, t
@@ -69,6 +71,9 @@ def period_name(label: str, lang: str) -> str:
     if not label:
         return ""
     first, _, last = label.partition("..")
+    to_day = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", last)
+    if to_day:                          # "2024-01..2024-08-31": the months since January to a day
+        return t("period.to_day", lang, day=to_day.group(3), month=to_day.group(2), year=to_day.group(1))
     try:
         year, month = first.split("-")
         last_year, last_month = (last or first).split("-")
@@ -177,6 +182,4 @@ def has_measure(word: str, lang: str) -> bool:
 
 
 def _looks_like_period(text: str) -> bool:
-    import re
-
-    return re.fullmatch(r"\d{4}-\d{2}(?:\.\.\d{4}-\d{2})?", text) is not None
+    return re.fullmatch(r"\d{4}-\d{2}(?:\.\.\d{4}-\d{2}(?:-\d{2})?)?", text) is not None

@@ -81,6 +81,9 @@ PERIOD_QUARTER = re.compile(r"\bqu[ýí]\s{1,3}(IV|I{1,3}|[1-4])\b(?:\s{0,2}(?:/
 PERIOD_YEAR = re.compile(r"\b(?:cả\s{1,3}|trong\s{1,3})?năm\s{1,3}((?:19|20)\d{2})\b(?!\s{0,2}[-–]\s{0,2}\d)", CI)
 # The report's own month without its number: "trong tháng", "tháng này", "tháng báo cáo".
 PERIOD_THIS_MONTH = re.compile(r"\b(?:trong tháng|tháng này|tháng báo cáo)\b(?!\s{0,3}\d)", CI)
+# "Đến ngày 31/8/2024", "tính đến hết ngày 15/10": the months since January up to a day
+AS_OF_DAY = re.compile(r"\b(?:tính\s{1,3})?(?:đến|tới)\s{1,3}(?:hết\s{1,3})?ngày\s{1,3}(\d{1,2})\s{0,2}/\s{0,2}(\d{1,2})"
+                       r"(?:\s{0,2}/\s{0,2}((?:19|20)\d{2}))?\b", CI)
 # "tính đến hết tháng 9", "đến cuối tháng 7/2018": the months since January up to that month
 UP_TO_MONTH = re.compile(r"\b(?:đến|tới)\s{1,3}(?:hết|cuối)\s{1,3}$", CI)
 # Periods ahead, in plans: "9 tháng tiếp theo", "6 tháng cuối năm", "3 tháng tới" (no figure of the report).

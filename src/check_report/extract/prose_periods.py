@@ -22,10 +22,13 @@ class Period:
     end: int                # last month 1..12
     year: int | None
     cumulative: bool        # True: a period to date (measure cumulative); False: one month
+    day: int | None = None  # "đến ngày 31/8": to a day, never taken for "8 tháng" nor for another day
 
     @property
     def label(self) -> str:
         year = self.year if self.year is not None else "????"
+        if self.day is not None:
+            return f"{year}-{self.start:02d}..{year}-{self.end:02d}-{self.day:02d}"
         if not self.cumulative and self.start == self.end:
             return f"{year}-{self.end:02d}"
         return f"{year}-{self.start:02d}..{year}-{self.end:02d}"
@@ -51,6 +54,12 @@ def find_period_mentions(text: str, report: Period | None) -> list[PeriodMention
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
 
+    for m in P.AS_OF_DAY.finditer(text):
+        day, month = int(m.group(1)), int(m.group(2))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            period = Period(1, month, _year(m.group(3), default_year), True, day)
+            found.append(PeriodMention(m.start(), m.end(), period))
+            taken.append(m.span())
     for m in P.PERIOD_MONTHS.finditer(text):
         word = " ".join(m.group(1).lower().split())
         months = int(word) if word.isdigit() else P.SPELLED_MONTHS.get(word, 0)

@@ -76,7 +76,9 @@ def scan_block(text: str, report: Period | None) -> Scan:
     """The tokens of one block (cached: extraction, notes and coverage all scan the same blocks; read-only)."""
     masked = _Masked(len(text))
     _mask_non_figures(text, masked)
-    periods = [p for p in find_period_mentions(text, report) if _free(masked, p.start, p.end)]
+    # a period to a day is read though its date is masked (the date is no figure either way)
+    periods = [p for p in find_period_mentions(text, report) if _free(masked, p.start, p.end) or
+               p.period is not None and p.period.day is not None]
     masked.extend((p.start, p.end, "period") for p in periods)
     spoken = _spoken_amounts(text, masked)
     ratios = _ratios(text, masked, spoken)
