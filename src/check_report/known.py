@@ -117,6 +117,21 @@ def apply_baseline(results: list[FileResult], extra: list[Finding], entries: lis
     return results, extra, stale
 
 
+def stale_text(entry: dict, lang: str) -> str:
+    """A stale entry as the reader meets findings: the indicator as written, each figure named as a finding
+    names it (its measure in words, its period as the report writes it, a component by its name) and shown
+    as written. The file keeps "role=raw" pairs because they are the fingerprint's, not a reader's."""
+    from check_report.engine.messages import figure_label
+    from check_report.i18n import t
+
+    figures = []
+    for pair in entry.get("figures") or ():
+        role, sep, raw = str(pair).rpartition("=")      # a role may hold ": " and names; a raw never holds "="
+        figures.append(f"{figure_label(role, lang)} = {raw}" if sep else str(pair))
+    return t("report.stale_line", lang, path=entry.get("path", ""), rule=entry.get("rule", ""),
+             indicator=" ".join(str(entry.get("indicator") or "").split()), figures="; ".join(figures))
+
+
 # --- acceptance in the report ------------------------------------------------------------------------------
 
 def apply_acceptance(results: list[FileResult], sources: dict[str, str] | None = None) -> list[FileResult]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -149,6 +150,29 @@ def test_baseline_makes_known_findings_pass_and_survives_lines_moving(run, tmp_p
     third = run("report.md", "--baseline", "b.json", "--no-config")
     assert third.returncode == 1
     assert "Baseline entries no longer found" in third.stdout and "text.growth-with-change" in third.stdout
+
+
+def test_stale_baseline_lines_read_like_the_report(run, tmp_path):
+    """A fixed finding's stale entry names its figures as findings do (the measure in words, the period as
+    the report writes it, a component by its name), never the roles' internal names, in either language."""
+    import openpyxl
+
+    shutil.copy(SAMPLES / "q1.xlsx", tmp_path / "q1.xlsx")
+    (tmp_path / "b.json").write_text(run("baseline", "q1.xlsx", "--no-config").stdout, encoding="utf-8")
+    book = openpyxl.load_workbook(tmp_path / "q1.xlsx")
+    sheet = book["Bieu 01"]
+    sheet["H16"], sheet["D14"] = 1279400, 210000       # the swapped digits and the doubled digit, mended
+    book.save(tmp_path / "q1.xlsx")
+    english = run("q1.xlsx", "--baseline", "b.json", "--no-config", "--lang", "en", env={"COLUMNS": "200"}).stdout
+    vietnamese = run("q1.xlsx", "--baseline", "b.json", "--no-config", "--lang", "vi", env={"COLUMNS": "200"}).stdout
+    english = english[english.index("Baseline entries no longer found"):]
+    vietnamese = vietnamese[vietnamese.index("Mục trong tệp đường cơ sở không còn gặp lại"):]
+    for out in (english, vietnamese):
+        assert "core.cumulative-sum-of-months" in out and "core.children-within-parent" in out, out
+        assert not re.search(r"pct_plan|pct_previous|children\.|month 2024-|\bcumulative=|\bplan=", out), out
+    assert "month 01/2024 = 438.600" in english and "component Thu tiền sử dụng đất: plan = 2.100.000" in english
+    assert "% of plan = 24,56" in english and "Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng" in english
+    assert "tháng 01/2024 = 438.600" in vietnamese and "Thu tiền sử dụng đất" in vietnamese
 
 
 def test_a_baseline_of_many_files_checked_one_at_a_time_has_no_stale_entries(run, tmp_path):

@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable
 
 from check_report.i18n import severity_label, t, translate_note
+from check_report.known import stale_text
 from check_report.wording import comparison_line, figure_value_text, place_label, quote_around
 
 STYLES = {
@@ -240,9 +241,7 @@ def _print_stale(console, report: dict, lang: str) -> None:
     console.print()
     console.print(_line((t("report.stale_heading", lang), "sheet.header")))
     for entry in stale:
-        figures = ", ".join(entry.get("figures") or ())
-        text = t("report.stale_line", lang, path=entry.get("path", ""), rule=entry.get("rule", ""),
-                 indicator=entry.get("indicator", ""), figures=figures)
+        text = stale_text(entry, lang)
         _emit(console, _line(("  - ", "note")), _line((" ".join(text.split()), "note")))
 
 
