@@ -127,7 +127,10 @@ def comparison_line(finding: dict, lang: str) -> str:
     texts = comparison_texts(finding, lang)
     if texts is None:
         return ""
-    line = t("report.comparison", lang, **{k: texts[k] for k in ("stated", "implied", "difference")})
+    # a check comparing two derived figures (the total's implied plan with its parts') names them; the
+    # default words would call a figure nobody wrote "stated"
+    key = f"report.comparison_{finding['compared']}" if finding.get("compared") else "report.comparison"
+    line = t(key, lang, **{k: texts[k] for k in ("stated", "implied", "difference")})
     return f"{line} · {texts['rounding']}" if finding.get("tolerance") else line
 
 

@@ -136,3 +136,40 @@ def test_cross_mention_gap_n_lan_reads_both_ways(times, severity):
     found = findings(BODY.format(f"gấp {times} lần so cùng kỳ"), "Thu ngân sách đạt 844% so cùng kỳ.",
                      rule="text.cross-mention")
     assert [f.severity for f in found] == ([severity] if severity else [])
+
+
+def _shown(found, lang: str) -> str:
+    from check_report.reporters.records import finding_record
+    from check_report.wording import comparison_line
+
+    return comparison_line(finding_record(found, lang=lang), lang)
+
+
+def test_contributions_show_the_parts_sum_one_way():
+    # the message says what the points add up to as written (5,5 + 3,4 + 2,9 = 11,8); the figure line must
+    # show that same figure, not the growth's one decimal rounding of it (one figure, one way)
+    text = ("GRDP quý I ước đạt 12.500 tỷ đồng, tăng 6,5% so với cùng kỳ, gồm: khu vực nông nghiệp ước đạt 2.000 "
+            "tỷ đồng, tăng 3,2%, đóng góp 0,55 điểm phần trăm; khu vực công nghiệp ước đạt 6.000 tỷ đồng, tăng 8,1%, "
+            "đóng góp 3,40 điểm phần trăm; khu vực dịch vụ ước đạt 4.500 tỷ đồng, tăng 6,0%, đóng góp "
+            "3,18 điểm phần trăm.")
+    found = findings(text, rule="text.contributions-sum")
+    assert len(found) == 1 and "7.13" in found[0].message
+    line = _shown(found[0], "vi")
+    assert "7,13%" in line and "6,50%" in line and "0,63 điểm %" in line, line
+    assert "7,1%" not in line and "7.13%" in _shown(found[0], "en")
+
+
+@pytest.mark.parametrize("lang, stated_word, own_words", [
+    ("vi", "số báo cáo", ("kế hoạch suy ra", "chỉ tiêu tổng", "các thành phần")),
+    ("en", "stated", ("implied plan", "total", "components")),
+])
+def test_derived_plan_figure_lines_call_the_total_plan_what_it_is(lang, stated_word, own_words):
+    """The total's plan is derived from its value and percentage: not a figure the report states."""
+    found = findings(plan_case("24%", "25%"), rule="text.derived-plan")
+    line = _shown(found[0], lang)
+    assert stated_word not in line and all(word in line for word in own_words), line
+    previous = findings("Thu ngân sách 3 tháng ước thực hiện 120.000 triệu đồng, tăng 25% so cùng kỳ, gồm: thu thuế "
+                        "3 tháng ước thực hiện 80.000 triệu đồng, tăng 12,7% so cùng kỳ; thu tiền đất 3 tháng ước "
+                        "thực hiện 40.000 triệu đồng, tăng 30% so cùng kỳ.", rule="text.derived-plan")
+    line = _shown(previous[0], lang)
+    assert stated_word not in line and own_words[1] in line, line

@@ -96,5 +96,6 @@ def _problem(ctx, growth: dict, parts: list[dict], measure: str, summed, target)
     message = t(key, ctx.lang, indicator=growth[F.INDICATOR], summed=number_text(total, decimals, ctx.lang),
                 growth=number_text(whole, whole_decimals, ctx.lang))
     return Problem(message, figures=figures, stated=target, implied=summed, values=(whole, total),
-                   decimals=whole_decimals if measure == F.CONTRIBUTION else decimals,
+                   # the figure lines show the parts' sum as the message does (7,13, not 7,1): one precision
+                   decimals=max(whole_decimals, decimals),
                    details={"measure": measure, "entity": growth[F.ENTITY]}, indicator=str(growth[F.INDICATOR]))

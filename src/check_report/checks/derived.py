@@ -168,7 +168,9 @@ def _problem(ctx, total, parts, summed, base, complete, severity) -> Problem:
     stated, implied = (t_lo / unit_scale, t_hi / unit_scale), (summed[0] / unit_scale, summed[1] / unit_scale)
     return Problem(message, figures=tuple(figures), stated=stated, implied=implied, severity=severity,
                    values=(total_mid, plan_mid), decimals=1,
-                   details={"base": base, "implied_pct": implied_pct}, indicator=str(value[F.INDICATOR]))
+                   # neither side is stated: the figure lines call them the total's and the parts' implied plans
+                   details={"base": base, "implied_pct": implied_pct, "compared": f"derived_{base}"},
+                   indicator=str(value[F.INDICATOR]))
 
 
 def _fig(ctx, row: dict, role: str) -> Figure:

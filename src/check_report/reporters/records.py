@@ -19,8 +19,8 @@ Shape (version 1; fields are only ever added):
      "findings": [{"rule", "severity": "error" | "warning" | "info", "message", "indicator", "path",
                    "stated": [lo, hi] | None, "implied": [lo, hi] | None,
                    "stated_value", "implied_value", "difference", "tolerance": float | None,
-                   "decimals": int | None, "unit": str, "formula": str, "known": bool, "accepted": bool,
-                   "fingerprint": str,
+                   "decimals": int | None, "unit": str, "compared": str | None, "formula": str,
+                   "known": bool, "accepted": bool, "fingerprint": str,
                    "figures": [{"role", "label", "value", "lower", "upper", "raw", "decimals", "unit",
                                 "location"}],
                    "locations": [{"path", "sheet", "cell", "line", "where", "text", "short", "label"}],
@@ -33,7 +33,9 @@ Shape (version 1; fields are only ever added):
 `stated` and `implied` are the intervals the figures' precision allows (the relation fails when they cannot
 agree); `stated_value` is the figure the relation is about as written, `implied_value` what the other figures
 give at the same precision, `tolerance` the rounding allowance between them (half the widths of both
-intervals). `label`s are for people, in the report's language; `short` and `where` stay machine-stable.
+intervals). `compared` is null when `stated_value` is a figure the report states, else what both sides are
+(`derived_plan`, `derived_previous`: the total's plan or last year's value implied by its percentage, against
+its components' added up). `label`s are for people, in the report's language; `short` and `where` stay machine-stable.
 
 Counting: `checks_evaluated`, `passed`, `failed` and `not_evaluated` count rule *applications* (one rule on
 one indicator and period); `rules_evaluated` counts the rules that were evaluated at least once.
@@ -174,7 +176,7 @@ def finding_record(finding: Finding, path: str = "", lang: str = "en") -> dict:
 
 def _comparison(finding: Finding) -> dict:
     """The stated figure, what the others give, their difference and the rounding allowance (points)."""
-    empty = {"stated_value": None, "implied_value": None, "difference": None, "tolerance": None,
+    empty = {"stated_value": None, "implied_value": None, "compared": None, "difference": None, "tolerance": None,
              "decimals": None, "unit": ""}
     # only a producer that states the figures as written gives them: a midpoint of an interval is no figure
     if finding.stated is None or finding.implied is None or finding.values is None:
@@ -187,6 +189,7 @@ def _comparison(finding: Finding) -> dict:
         decimals = max((f.decimals for f in finding.figures), default=0)
     half = (finding.stated[1] - finding.stated[0] + finding.implied[1] - finding.implied[0]) / 2
     return {"stated_value": _number(values[0]), "implied_value": _number(values[1]),
+            "compared": finding.details.get("compared"),
             "difference": _number(abs(values[0] - values[1])), "tolerance": _number(half),
             "decimals": int(decimals), "unit": _unit(finding)}
 
