@@ -121,7 +121,7 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="*", metavar="FILE",
                         help="files, directories or globs to check; '-' reads standard input")
     parser.add_argument("--format", choices=sorted(FORMATS), default="rich")
-    parser.add_argument("--output", metavar="FILE", help="write the report to FILE (atomically)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE (atomically)")
     parser.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that fails the run (error)")
     parser.add_argument("--vocabulary", action="append", default=[], metavar="FILE",
                         help="extra header vocabulary (YAML), repeatable")
@@ -131,7 +131,9 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
                              "workers must see the files at the same paths")
     parser.add_argument("--show-unchecked", action="store_true", help="list numbers no rule looked at")
     parser.add_argument("--quiet", "-q", action="store_true", help="findings only: no summary, no progress")
-    parser.add_argument("--annotate", metavar="OUT", help="write annotated copies (a file, or a folder)")
+    parser.add_argument("--annotate", metavar="DIR",
+                        help="write annotated copies into DIR (created if needed); one input's copy may be "
+                             "named instead (q1.checked.xlsx, report.checked.html)")
     parser.add_argument("--together", action="store_true", help="also check the files against each other")
     parser.add_argument("--engine", choices=("native", "gx"), default="native",
                         help="evaluate the rules natively or in a Great Expectations checkpoint (check-report[gx])")

@@ -271,7 +271,8 @@ def renamed(result: FileResult, old: str, new: str) -> FileResult:
 
 def annotation_targets(paths: list[str], out: str, lang: str = "en",
                        names: dict[str, str] | None = None) -> dict[str, str]:
-    """Where each input's annotated copy goes: OUT itself for one input, else OUT/<relative path>/<name>,
+    """Where each input's annotated copy goes: OUT itself for one input when OUT is named like the copy
+    (its extension: .xlsx for a workbook, .html for a page), else OUT/<relative path>/<name>,
     the relative path taken from the inputs' common folder, so `a/q1.xlsx` and `b/q1.xlsx` never meet.
     Two inputs of one name in one folder (`report.md`, `report.docx`) keep their own extension in the
     copy's name. Checked before any file is read: a copy never overwrites an input or another copy.
@@ -281,7 +282,13 @@ def annotation_targets(paths: list[str], out: str, lang: str = "en",
 
     shown = {path: (names or {}).get(path, path) for path in paths}
     folder = Path(out)
-    as_folder = len(paths) > 1 or folder.is_dir() or out.endswith(("/", "\\"))
+    # "--annotate ann" must not write a workbook called "ann": a name without the copy's extension is a
+    # folder, whatever the number of inputs
+    named_copy = len(paths) == 1 and folder.suffix.lower() == Path(annotated_name(shown[paths[0]])).suffix
+    as_folder = not named_copy or folder.is_dir() or out.endswith(("/", "\\"))
+    if as_folder and folder.exists() and not folder.is_dir():
+        key = "cli.overwrite" if same_file(out, paths) else "cli.annotate_not_folder"
+        raise InputError(t(key, lang, path=out, name=annotated_name(next(iter(shown.values()), out))))
     if not as_folder:
         targets = {path: out for path in paths}
     else:

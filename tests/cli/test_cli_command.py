@@ -255,6 +255,28 @@ def test_annotate_one_file_and_a_batch_and_never_over_an_input(run, work):
     assert refused.stdout == "" and (work / "q1.csv").read_bytes() == before
 
 
+def test_annotate_names_a_folder_unless_it_names_the_copy_itself(run, work):
+    """`--annotate ann` with one input is a folder (created), never a workbook called 'ann' without an
+    extension; only a name with the copy's own extension is the copy itself."""
+    done = run("q1.csv", "--rules", "t.yaml", "--annotate", "ann", "--format", "json")
+    assert done.returncode == 1, done.stderr
+    assert (work / "ann").is_dir() and [p.name for p in (work / "ann").iterdir()] == ["q1.checked.xlsx"]
+    nested = run("q1.csv", "--rules", "t.yaml", "--annotate", "deep/er", "--format", "json")
+    assert nested.returncode == 1 and (work / "deep" / "er" / "q1.checked.xlsx").is_file()
+    named = run("q1.csv", "--rules", "t.yaml", "--annotate", "mine.xlsx", "--format", "json")
+    assert named.returncode == 1 and (work / "mine.xlsx").is_file()
+    (work / "plain").write_text("x", encoding="utf-8")
+    _one_line_error(run("q1.csv", "--rules", "t.yaml", "--annotate", "plain"), "names a folder")
+    assert (work / "plain").read_text(encoding="utf-8") == "x"
+
+
+def test_o_is_the_short_option_of_output(run, work):
+    done = run("q1.csv", "--rules", "t.yaml", "-o", "report.json", "--format", "json")
+    assert done.returncode == 1 and done.stdout == ""
+    assert json.loads((work / "report.json").read_text(encoding="utf-8"))["findings"]
+    assert "-o FILE, --output FILE" in run("--help").stdout
+
+
 def test_show_unchecked_lists_the_numbers_of_a_text_no_rule_looked_at(run, tmp_path):
     (tmp_path / "r.md").write_text(
         "# Báo cáo\n\nThu ngân sách quý I/2024 ước thực hiện 350 triệu đồng, đạt 35% kế hoạch năm 1.000 "
