@@ -69,7 +69,7 @@ def test_each_injected_slip_is_one_finding_naming_its_cell(sample):
     ("Bieu 01!D14", "2.100.000", "210.000", "digit doubled"),
     ("Bieu 02!G5", "103,1", "101,3", "swapped digits"),
     ("Bieu 01!L19", "12,40", "7,64", None),                        # determined by growth = ratio - 100
-    ("Bieu 01!J17", "27,50", None, None),                          # 51 / 200 allows 25,19 ... 25,81
+    ("Bieu 01!J17", "27,50", "25,50", "wrong digit"),              # 51 and 200 firms are exact: 25,50
 ])
 def test_suggested_corrections(sample, cell, stated, suggested, pattern):
     _facts, _run, result = sample
@@ -78,14 +78,26 @@ def test_suggested_corrections(sample, cell, stated, suggested, pattern):
     assert (suspect.stated, suspect.suggested, suspect.pattern) == (stated, suggested, pattern)
 
 
-def test_the_percentage_is_preferred_when_it_and_its_base_fit_equally(sample):
-    """J17 (27,50 of plan) or D17 (plan 200 -> about 185) both repair the relation with an unexplained
-    change: the derived figure is named."""
+def test_the_percentage_is_preferred_when_it_and_its_base_fit_equally():
+    """31,20% of plan where 47 / 200 gives 23,50: in triệu đồng (±0,5 each) the percentage, the plan (about
+    151) or the value (about 62) repairs the relation with an unexplained change: the derived figure is
+    named."""
+    rows = [figure("A", "A", F.PLAN, 200, 0, "D8"),
+            figure("A", "A", F.CUMULATIVE, 47, 0, "H8", period="2024-01..2024-03", start=1, end=3),
+            figure("A", "A", F.PCT_PLAN, 31.2, 2, "J8", unit="%")]
+    facts = F.new_table(rows)
+    (outcome,) = [o for o in localise(facts, CORE, run_rules(facts, CORE).findings).outcomes if o.suspects]
+    assert outcome.options[0].statement.raw == "31,20" and "200" in [o.statement.raw for o in outcome.options]
+    assert all(o.pattern is None for o in outcome.options)
+    assert all(outcome.options[0].cost < o.cost for o in outcome.options[1:])
+
+
+def test_counts_of_things_are_exact_beside_rates(sample):
+    """J17's 51 firms of a plan of 200 (whole counts, exact whatever the row's % columns hold) determine
+    its % of plan: 25,50. The plan cannot be the slip: no whole number of firms gives 27,50%."""
     _facts, _run, result = sample
     (outcome,) = [o for o in result.outcomes if o.suspects and o.suspects[0][0].raw == "27,50"]
-    assert [o.statement.raw for o in outcome.options] == ["27,50", "200"]
-    assert [o.pattern for o in outcome.options] == [None, None]
-    assert outcome.options[0].cost < outcome.options[1].cost
+    assert [o.statement.raw for o in outcome.options] == ["27,50"]
 
 
 def test_localising_does_not_change_what_failed(sample):

@@ -54,7 +54,8 @@ def test_json_names_the_suspect_as_the_issue_asks(report):
     summary = report["summary"]
     assert (summary["findings"], summary["failed"], summary["grouped"], summary["located"]) == (5, 11, 5, 5)
     assert summary["failed"] == summary["findings"] + summary["grouped"] + summary["subsumed"]
-    assert _by_cell(report)["Bieu 01!J17"]["suspects"][0]["suggested"] is None
+    # 51 and 200 firms are exact counts: they determine J17's % of plan
+    assert _by_cell(report)["Bieu 01!J17"]["suspects"][0]["suggested"] == "25,50"
 
 
 def test_sarif_puts_the_suspect_first_and_offers_the_fix(report):
@@ -74,7 +75,8 @@ def test_sarif_puts_the_suspect_first_and_offers_the_fix(report):
     assert "swapped digits" in fix["description"]["text"]
     assert "likely wrong: Bieu 01!H16" in h16["message"]["text"]
     assert h16["properties"]["relatedRules"] == ["core.pct-of-plan", "core.pct-of-previous", "core.growth"]
-    assert "fixes" not in results["Bieu 01!J17"]            # no suggestion, no fix
+    assert results["Bieu 01!J17"]["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"] == {
+        "text": "25,50"}
 
 
 def test_terminal_in_both_languages(tmp_path, capsys, monkeypatch):
@@ -84,7 +86,7 @@ def test_terminal_in_both_languages(tmp_path, capsys, monkeypatch):
     assert "(5 of the failed checks shown within the finding of the same mistake)" in english
     _code, vietnamese = _run(str(SAMPLE), "--lang", "vi", tmp_path=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
     assert "nhiều khả năng sai: Bieu 01!H16 = 1.297.400, đề xuất 1.279.400 (đảo hai chữ số)" in vietnamese
-    assert "Bieu 01!J17 = 27,50 (các quan hệ chưa xác định được giá trị đúng)" in vietnamese
+    assert "Bieu 01!J17 = 27,50, đề xuất 25,50" in vietnamese
 
 
 def test_github_and_markdown_carry_the_suspect(report):

@@ -67,7 +67,9 @@ class Emitter:
                 members = [*members, (self.verdicts, r.verdict)]
             values = (self.key(r.row, group), r.code, _name(ctx, r, members, group), None, unit,
                       self.scale_of(unit), r.label)
-            counted = is_count(unit) and not any(p.rate for p, _ in members)
+            # a count of things is exact whatever the row's other columns hold (51 firms beside a % of plan);
+            # the sink keeps rates, percentages and columns of another unit out of it, figure by figure
+            counted = is_count(unit)
             start = sink.add_row(ctx.path, ctx.grid, r.row, values, members, counted)
             r.entities.append((group, len(sink.rows[F.ENTITY]) - 1, start))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from check_report import facts as F
 from check_report.readers.base import a1
+from check_report.units import is_count
 
 PERCENT_MEASURES = frozenset({F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH, F.PCT_PREVIOUS_MONTH, F.GROWTH_MONTH,
                               F.SHARE, F.RATIO_PCT})
@@ -68,7 +69,7 @@ class FactSink:
             pct = measure in PERCENT_MEASURES
             self.is_pct.append(pct)
             self.exact.append(counted and not pct and not figure.percent and figure.decimals == 0
-                              and float(figure.value).is_integer())
+                              and float(figure.value).is_integer() and _counts(plan))
         return first
 
     def column_letters(self, col: int) -> str:
@@ -117,3 +118,10 @@ class FactSink:
 def _column(values):
     """numpy object arrays back to lists, so pandas infers the same dtypes as `facts.new_table`."""
     return values.tolist() if hasattr(values, "tolist") and getattr(values, "dtype", None) == object else values
+
+
+def _counts(plan) -> bool:
+    """A column of the row's counted things: not a rate, average or index (4 persons per household is no
+    count even when whole), nor a column headed with a unit of its own that counts nothing ("triệu đồng")."""
+    rate, unit = getattr(plan, "rate", False), getattr(plan, "unit", None)
+    return not rate and (not unit or is_count(unit))
