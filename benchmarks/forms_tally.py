@@ -86,7 +86,7 @@ def tally(verbose: bool = False) -> dict:
 
 _ABOUT = {"first": "F01-F16, the forms the fixes were made on",
           "held-out": "H01-H06, built after the fixes and kept out of them",
-          "third": "G01-G08, a new user's forms from issue 10's list"}
+          "third": "G01-G09, a new user's forms from issue 10's list"}
 
 
 def _summary(t: Counter, batch: str) -> None:

@@ -99,6 +99,11 @@ def classify(texts: list[str], vocab: Vocabulary) -> tuple[str | None, Period | 
     role = None
     for part in reversed(folded):  # the lowest header row first
         role, _ = vocab.best_role(part)
+        if role == "notes" and _names_a_part(part, vocab):
+            # "Trong đó: chi từ nguồn tỉnh bổ sung": a part of the whole above, named by where its money came
+            # from ('nguồn'); a notes column is never announced as a part. The header above says what it is.
+            role = None
+            continue
         if role and role not in NON_MEASURE_ROLES and any(has_phrase(part, w) for w in _NOT_DONE):
             return None, None, None   # "Vốn còn lại chưa giải ngân": what is left, not what was done
         if role:
@@ -112,6 +117,10 @@ def classify(texts: list[str], vocab: Vocabulary) -> tuple[str | None, Period | 
         return "cumulative", Period("cumulative", 1, 12, year), year
     role = _refine(role, folded, whole, period, vocab)
     return role, period, year
+
+
+def _names_a_part(folded: str, vocab: Vocabulary) -> bool:
+    return any(folded == p or folded.startswith(p + " ") for p in vocab.breakdown_partial)
 
 
 _SLASH = re.compile(r"^\s*([^/]{1,40}?)\s*/\s*([^/]{1,40}?)\s*$")

@@ -35,6 +35,10 @@ def separate(ctx, plans: list) -> None:
         if len(set(own.values())) < len(same):
             continue
         wholes = [p for p in same if not own[p.col] or (is_whole(own[p.col], vocab) and not part_cue(own[p.col], vocab))]
+        if not wholes and any(part_cue(own[p.col], vocab) for p in same):
+            # "Tổng chi | Trong đó: chi từ nguồn tỉnh bổ sung": beside a part, a total named by what it adds
+            # up ("Tổng chi", "Tổng vốn") is the whole as "Tổng số" is
+            wholes = [p for p in same if _total_of(own[p.col]) and not part_cue(own[p.col], vocab)]
         whole = wholes[0] if len(wholes) == 1 else None
         for plan in same:
             if plan is whole:
@@ -43,6 +47,13 @@ def separate(ctx, plans: list) -> None:
             plan.name = indicator_name(own[plan.col], vocab) or plan.header
             if whole is not None and part_cue(own[plan.col], vocab):
                 plan.whole = whole.col
+
+
+def _total_of(texts: tuple[str, ...]) -> bool:
+    from check_report.extract.vocabulary import fold
+
+    words = fold(texts[-1]).split() if texts else []
+    return len(words) >= 2 and words[0] in ("tong", "total")
 
 
 def _common_prefix(texts: list[tuple[str, ...]]) -> int:
