@@ -33,6 +33,8 @@ def plan_key(noun: str, qualifier: str) -> str:
     kind = "resolution" if noun.lower().startswith("nghị quyết") else "plan"
     if re.search(r"\b(?:quý|tháng)\b", qualifier, re.IGNORECASE):
         kind += "-period"                         # "kế hoạch quý": not the annual plan
+    if re.search(r"\bphấn\s{1,3}đấu\b", qualifier, re.IGNORECASE):
+        kind += "-stretch"                        # "chỉ tiêu phấn đấu": above the assigned one ("pháp lệnh")
     body = next((name for pattern, name in BODIES if pattern.search(qualifier)), "")
     level = next((name for pattern, name in ISSUERS if pattern.search(qualifier)), "")
     issuer = " ".join(w for w in (body, level) if w)

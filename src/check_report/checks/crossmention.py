@@ -85,6 +85,7 @@ def comparable_pairs(facts, options: dict) -> tuple[list, list]:
 
 def _comparable_pairs(facts, options: dict) -> tuple[list, list]:
     rows = _rows(facts, options)
+    names = {row[F.ENTITY]: name_keys(row[F.INDICATOR], 1) for _, row in text_rows(facts, FAMILY)}
     sure, unsure = [], []
     first_of: dict[tuple, tuple] = {}
     seen_unsure: set[tuple] = set()
@@ -98,12 +99,14 @@ def _comparable_pairs(facts, options: dict) -> tuple[list, list]:
                 if first is None:
                     first_of[ident] = (label, row)
                 elif _statement(first[1]) != _statement(row) and (first[0], label) not in paired and \
-                        not (_part_of(first[1], row) or _part_of(row, first[1])):
+                        not (_part_of(first[1], row) or _part_of(row, first[1])) and \
+                        not _parents_differ(first[1], row, names):
                     paired.add((first[0], label))
                     sure.append((first, (label, row)))
         for other_label, other, other_keys in rows[:i]:
             if other_keys & keys and FAMILY[other[F.MEASURE]] == family and \
                     _statement(other) != _statement(row) and _might_be_one(other, row) and \
+                    not _parents_differ(other, row, names) and \
                     not (other[F.CERTAIN] and row[F.CERTAIN]) and (other_label, label) not in seen_unsure:
                 seen_unsure.add((other_label, label))
                 unsure.append((other, row))
@@ -133,6 +136,13 @@ def _base(row: dict) -> str | None:
 def _scope(row: dict) -> str:
     scope = row.get(F.SCOPE)
     return scope if isinstance(scope, str) else ""
+
+
+def _parents_differ(a: dict, b: dict, names: dict) -> bool:
+    """"Tổng lượt khách …, trong đó khách quốc tế …" and "Khách ngủ qua đêm …, trong đó khách quốc tế …": the
+    parts of two different wholes are two figures, though named alike."""
+    first, second = names.get(a.get(F.PARENT)), names.get(b.get(F.PARENT))
+    return bool(first and second and not first & second)
 
 
 def _part_of(a: dict, b: dict) -> bool:

@@ -54,7 +54,7 @@ def link_inline(text: str, depths: list[int], statements: list[Statement]) -> No
         end = _region_end(text, depths, m.end(), depth)
         if complete and NAMES_FIRST.match(text, m.end(), end):
             continue            # "5 xã đạt 14 tiêu chí gồm Thắng Quân, Minh Dân, …": names, not parts with figures
-        children = _children(stated, statements, m.end(), end, depth, parent)
+        children = _children(stated, statements, m.end(), end, depth, parent, text)
         if across and not _named_alike(statements, parent, stated, children):
             continue            # the sentence before may have been about something else
         if _listed_in_total(text[parent.figure.unit_end:m.start()], statements, stated, children):
@@ -109,11 +109,11 @@ def _region_end(text: str, depths: list[int], start: int, depth: int) -> int:
 
 
 def _children(stated: list[Stated], statements: list[Statement], start: int, end: int, depth: int,
-              parent: Stated) -> list[str]:
+              parent: Stated, text: str = "") -> list[str]:
     """The components of `parent` in [start, end): values in the total's unit (a crop's area under a total
     area, never its yield in tạ/ha or its output in tấn), and rates of a total stated as a rate."""
     entities: list[str] = []
-    first_kind = None
+    first_kind = first_verb = None
     total = next((s for s in stated if s.entity == parent.entity and s.measure in VALUE_MEASURES), None)
     parent_name = _statement_subject(statements, parent)
     current = None
@@ -129,13 +129,28 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
             s.measure in RATE_MEASURES and s.named
         if component and not s.linked and s.parent is None and s.entity != parent.entity and \
                 s.entity not in entities:
+            clause = re.split(r"[,;:(]", text[start:s.offset])[-1] if text else ""
+            verb = _activity(clause or statements[s.statement].subject or s.indicator)
+            if verb and first_verb and verb != first_verb:
+                return []   # "trồng cây gỗ lớn 1.900 ha; … chăm sóc rừng trồng 29.000 ha": not parts of one whole
             entities.append(s.entity)
-            first_kind = first_kind or s.figure.kind
+            first_kind, first_verb = first_kind or s.figure.kind, first_verb or verb
     return entities
 
 
 # a list whose first member has no figure: names ("gồm Thắng Quân, Minh Dân (Hàm Yên); …")
 NAMES_FIRST = re.compile(r"\s{0,3}:?\s{0,3}[^\d,;]{1,60}?[,;]")
+def _activity(name: str | None) -> str | None:
+    """The work on land or assets a part's name opens with ("trồng", "chăm sóc"), if any: parts of one total
+    share it."""
+    verb = ACTIVITY.match(" ".join(str(name or "").lower().split()))
+    return verb.group(0) if verb else None
+
+
+ACTIVITY = re.compile(r"(?:trồng(?!\s+trọt)|chăm sóc|khoanh nuôi|bảo vệ|chuyển hóa|chuyển hoá|cải tạo|tu bổ|"
+                      r"làm mới|nâng cấp|sửa chữa|khai thác|gieo|thu hoạch|xây mới)\b")
+
+
 # a figure that is a difference of two others, never the sum of its "trong đó"
 BALANCE = re.compile(r"\b(?:xuất siêu|nhập siêu|cán cân|chênh lệch|bội chi|thặng dư|kết dư|thâm hụt)\b", re.IGNORECASE)
 # words every indicator name may carry: sharing only these says nothing
@@ -278,7 +293,7 @@ def link_bullets(blocks: list[Block], statements_by_block: list[list[Statement]]
             # "- Vốn NSNN do địa phương quản lý: 40.687 dự án, với số vốn …: 96.052 tỷ đồng": the part of the
             # total's kind (its amount under the amount), else the item's head
             child = _head_value(statements, kind=parent.figure.kind) or _head_value(statements)
-            if child is not None:
+            if child is not None and _addable(parent, child):   # never areas in ha under an output in tấn
                 for st in statements:
                     for s in st.stated:
                         if s.entity == child.entity and s.parent is None:

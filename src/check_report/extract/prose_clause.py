@@ -114,7 +114,9 @@ class ReaderCore:
                         fig, period, phrasing, scale * fig.value + offset, lo, hi, quote=self._quote(fig),
                         named=named, base=base, explicit=explicit)
         if own_entity:
-            stated.indicator = self._name_of(fig) or stmt.subject
+            # an amount with no words of its own is the value of what the statement is about
+            stated.indicator = self._name_of(fig) or (f"{stmt.subject} (trị giá)" if fig.kind == MONEY and
+                                                      stmt.subject else stmt.subject)
         self._judge_identity(stmt, stated, explicit)
         if self.unsure_owner and fig.kind in (PERCENT, POINTS) or self.owner_shift:
             stated.doubt(M.VAGUE_SUBJECT)      # a rate right after a count of things: the count's or the subject's
@@ -216,6 +218,7 @@ class ReaderCore:
             counted = COUNTED_BEFORE_BRACKET.search(self.text, max(0, fig.start - 80), fig.start)
             if counted:     # "153 dự án mới (646 triệu USD)": the amount of the things counted
                 return f"{' '.join(counted.group(1).split())} (số tiền)"
+            return ""       # "mủ cao su 36 tấn, tương đương 0,05 triệu USD": never named by its unit
         tail = " ".join(self.text[fig.unit_end:self._noun_tail_end(fig.unit_end)].split()[:9]).rstrip(" ,")
         return f"{fig.unit or ''}{'' if tail.startswith(',') else ' '}{tail}".strip()
 

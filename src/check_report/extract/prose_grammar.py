@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from check_report.extract import prose_patterns as P
-from check_report.extract.prose_scope import mentions as place_mentions
+from check_report.extract.prose_scope import mentions as place_mentions, only_place
 from check_report.identity import PLAN_QUALIFIER_STOP, normalise_name, plan_key  # noqa: F401 - re-exported
 
 UPPER_VI = "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -220,7 +220,9 @@ def _unlabelled_lead(text: str) -> Lead:
     generic = bool(P.GENERIC_SUBJECT.fullmatch(subject))
     words = subject.split()
     sure = (not generic and len(words) <= SUBJECT_WORDS_MAX and not P.NOT_A_NOUN_PHRASE.search(subject)
-            and not PREDICATE_FIRST.match(subject) and any(w.isalpha() and len(w) > 1 for w in words))
+            and not PREDICATE_FIRST.match(subject) and any(w.isalpha() and len(w) > 1 for w in words)
+            # "… nhiều là Đắk Nông 1.845 ha, Lâm Đồng 1.707 ha": a place alone says whose figure, not of what
+            and not only_place(subject))
     return Lead(subject=subject, sure=sure, generic=generic, cue=cue, growth_rate=growth_rate)
 
 

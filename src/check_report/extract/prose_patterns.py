@@ -193,7 +193,7 @@ STRUCTURE_SHIFT = re.compile(r"\b(?:cơ cấu|tỷ trọng|tỉ trọng)\b[^.;]{
 BASE_BEFORE = re.compile(r"(?:^|[,;]\s{0,3}|\s)(so\s{1,3}(?:với\s{1,3})?[^,;%\d]{2,40}?)\s{1,3}(?:tăng|giảm|đạt|bằng)\s{0,3}"
                          r"(?:khoảng|gần|hơn|trên)?\s{0,3}$", CI)
 # "tăng 3,8% về số doanh nghiệp": what grew, said after the figure
-ABOUT_WHAT = re.compile(r"\s{1,3}về\s{1,3}[^\d,;.()%]{2,40}?(?=\s{0,3}(?:so\s|và\s|,|;|\.|\(|$))", CI)
+ABOUT_WHAT = re.compile(r"\s{1,3}về\s{1,3}[^\d,;.()%]{2,40}?(?=\s{0,3}(?:so\s|và\s|,|;|\.|\(|\)|$))", CI)
 # a bracket right after the words naming a target or an earlier period holds that one's figure:
 # "vượt so với kế hoạch tỉnh đề ra (5,2%)", "cao hơn cùng kỳ năm trước (4,1%)"
 TARGET_BEFORE_GROUP = re.compile(r"\b(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu|nghị quyết|cùng kỳ|năm trước|năm ngoái)"
@@ -241,7 +241,7 @@ COMPLETE = re.compile(r"\b(?:bao\s{1,3})?gồm(?:\s{1,3}có)?\b\s{0,3}:?", CI)
 # A count and its amount side by side: "900 suất = 450.000.000 đồng", "12 trường hợp với số tiền
 # 06 triệu đồng", "1.520 suất quà, tổng số tiền 760.000.000 đồng", "5 dự án với tổng vốn đăng ký 1.200 tỷ".
 PAIR_LINK = re.compile(r"^\s{0,3}(?:[\w ,]{0,24}?)\s{0,3}(?:=|tương\s{1,3}ứng|(?:với\s{1,3})?(?:tổng\s{1,3})?(?:số\s{1,3}tiền|"
-                       r"số\s{1,3}vốn|vốn(?:\s{1,3}đăng\s{1,3}ký|\s{1,3}đầu\s{1,3}tư)?|kinh\s{1,3}phí|trị\s{1,3}giá|"
+                       r"số\s{1,3}vốn|vốn(?:\s{1,3}đăng\s{1,3}ký)?(?:\s{1,3}đầu\s{1,3}tư)?|kinh\s{1,3}phí|trị\s{1,3}giá|"
                        r"giá\s{1,3}trị))\s{0,3}(?:là|:)?\s{0,3}$", CI)
 # A standalone "Trong đó:" line that announces the `+` items below.
 BREAKDOWN_HEADER = re.compile(r"^\s{0,3}(?:\*\s{0,3})?trong\s{1,3}đó\s{0,3}:?\s{0,3}$", CI)

@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from check_report import facts as F
 from check_report.extract import prose_grammar as G
+from check_report.extract import prose_model as M
 from check_report.extract import prose_patterns as P
 from check_report.extract.prose_clause import (ABBREVIATION_AFTER, ADVERBIAL_TAIL, ADVERBIAL_WORDS, ATTRIBUTION,
                                                CONTEXT, THRESHOLD_HEDGES, ClauseState, BlockContext, slug)
@@ -60,7 +61,19 @@ class BlockReader(MeasureReader, GroupReader):
         for k, (start, end) in enumerate(G.sentence_spans(self.text, self.depths)):
             self.sentence = k
             self._sentence(start, end)
+        self._doubt_before_named_period()
         return self.statements
+
+    def _doubt_before_named_period(self) -> None:
+        """"… trồng được 20,4 nghìn ha rừng. Lũy kế 11 tháng, … 220,7 nghìn ha": a sentence without period
+        words before one that names the period to date is likely the month, not that period."""
+        named = [(st.sentence, s.period) for st in self.statements for s in st.stated
+                 if s.explicit and s.period is not None and s.period.cumulative and s.period.start != s.period.end]
+        for st in self.statements:
+            for s in st.stated:
+                if not s.explicit and s.period is not None and \
+                        any(period == s.period and sentence > st.sentence for sentence, period in named):
+                    s.doubt(M.NO_PERIOD)
 
     def _sentence(self, start: int, end: int) -> None:
         self.sentence_start = start

@@ -76,6 +76,13 @@ def mentions(text: str) -> list[tuple[int, str]]:
     return sorted(found.items())
 
 
+def only_place(text: str) -> bool:
+    """The words name a place and nothing else ("Lâm Đồng", "tỉnh Đắk Nông"): whose figure, not which."""
+    words = fold(" ".join(text.split()))
+    return any(words == name or words.endswith(" " + name) and len(words.split()) <= len(name.split()) + 2
+               for at, name in mentions(text) if at <= 12)
+
+
 def _same(name: str, own: set[str]) -> bool:
     return any(name == o or name.endswith(" " + o) or o.endswith(" " + name) for o in own)
 
