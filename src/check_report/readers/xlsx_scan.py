@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from check_report.readers.base import InputError, a1
 from check_report.readers.limits import Limits
+from check_report.readers.styles import StyleCollector, StyleMap
 
 CHUNK = 4 << 20
 FORMULA_NOTES_UP_TO = 8 << 20      # sheet XML above this is not searched for uncalculated formulas
@@ -48,7 +49,7 @@ class SheetScan:
     columns: int = 0                                # the last column in use, or a bound on it
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)   # 0-based, inclusive
     merged_cells: int = 0
-    styles: dict[int, int] = field(default_factory=dict)   # (row << 14 | col) -> style id, 0-based
+    styles: StyleMap = field(default_factory=StyleMap)     # each cell's style id, as runs down columns
     uncalculated: int = 0                           # formula cells saved without a result
 
 
@@ -86,6 +87,7 @@ def _scan(archive: zipfile.ZipFile, part: str, limits: Limits, where: str, notes
             if not chunk:
                 break
     scan.merged, scan.merged_cells = state.merged, state.merged_cells
+    scan.styles = state.styles.done()
     scan.rows, scan.columns = state.settle(archive, part, limits)
     _check_size(scan.rows, scan.columns, limits, where, "holds a cell at")
     return scan
@@ -114,6 +116,7 @@ class _Bounds:
         self.first = True
         self.merged: list[tuple[int, int, int, int]] = []
         self.merged_cells = 0
+        self.styles = StyleCollector()
 
     def chunk(self, data: bytes, cut: int, scan: SheetScan, notes: bool) -> None:
         # Counting is done with bytes.count where a literal says it (C speed, no match objects): the tags
@@ -133,7 +136,7 @@ class _Bounds:
         self.misplaced = self.misplaced or beyond.search(data, 0, cut) is not None
         while self.letters < 3 and _LONGER[self.letters].search(data, 0, cut):
             self.letters += 1
-        _styles(data, cut, scan.styles)
+        _styles(data, cut, self.styles)
         if notes:
             scan.uncalculated += len(_UNCALCULATED.findall(data, 0, cut))
         if self.first:
@@ -170,22 +173,16 @@ class _Bounds:
         return _walk(archive, part, limits) if _found(archive, part, beyond) else (rows, allowed)
 
 
-def _styles(data: bytes, cut: int, styles: dict[int, int]) -> None:
-    """(row << 14 | col) -> style id of every styled cell: the form Excel, LibreOffice and openpyxl write
-    (`<c r="B2" s="3"`) by a literal-led pattern; any other form (s before r, a prefix, more attributes
-    between) by the general one, when the styles found fall short of the ` s="` attributes of cells."""
+def _styles(data: bytes, cut: int, styles: StyleCollector) -> None:
+    """Every styled cell's style id: the form Excel, LibreOffice and openpyxl write (`<c r="B2" s="3"`) by a
+    literal-led pattern; any other form (s before r, a prefix, more attributes between) by the general one,
+    when the styles found fall short of the ` s="` attributes of cells."""
     found = _STYLED_PLAIN.findall(data, 0, cut)
     attributes = data.count(b' s="', 0, cut) - len(_ROW_STYLED.findall(data, 0, cut))
     if len(found) != attributes:
         found = [(m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(4))
                  for m in _STYLED_CELL.finditer(data, 0, cut)]
-    columns: dict[bytes, int] = {}
-    for letters, row, style in found:
-        col = columns.get(letters)
-        if col is None:
-            col = columns[letters] = column_number(letters) - 1
-        if col < 1 << 14:
-            styles[(int(row) - 1) << 14 | col] = int(style)
+    styles.add(found)
 
 
 def _check_dimension(state: _Bounds, limits: Limits, where: str) -> None:
