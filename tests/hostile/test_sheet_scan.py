@@ -47,6 +47,14 @@ def test_the_forms_writers_use(tmp_path):
     assert other.rows == 2 and styled(other) == {(0, 1): 4, (1, 1): 6}
 
 
+def test_every_way_of_writing_a_styled_cell_is_found(tmp_path):
+    found = scan(tmp_path, '<sheetData><row r="1" spans="1:3" s="4" customFormat="1"><c r="A1" s="1"><v>1</v></c>'
+                           '<c r="B1"><v>2</v></c><c s="2" r="C1"><v>3</v></c></row>'
+                           '<row r="2"><c r="A2" t="n" s="3"><v>1</v></c><c r="B2"\ts="5"><v>1</v></c>'
+                           '<x:c r="C2" s="6"><v>1</v></x:c><c r="D2" s="7"/></row></sheetData>')
+    assert styled(found) == {(0, 0): 1, (0, 2): 2, (1, 0): 3, (1, 1): 5, (1, 2): 6, (1, 3): 7}
+
+
 def test_a_sheet_with_a_namespace_prefix_or_cells_without_places_is_walked_exactly(tmp_path):
     prefixed = scan(tmp_path, '<x:sheetData><x:row r="3"><x:c r="D3"><x:v>1</x:v></x:c></x:row></x:sheetData>',
                     prefix="x")

@@ -13,7 +13,7 @@ from check_report.extract.cells import read_figure
 from check_report.extract.figures import FigureBlock, read_column
 from check_report.numbers import EN, VI
 from check_report.readers.base import Cell, Grid
-from check_report.readers.styles import StyleMap, cell_styles
+from check_report.readers.styles import StyleMap
 
 NO_DATA = {"-", "x", "..."}
 FORMATS = ["General", None, "0", "0.0", "0.00", "0.000", "#,##0", "#,##0.00", "0.00%", "0%", "#,##0,",
@@ -115,23 +115,6 @@ def test_style_runs_answer_as_a_map_of_every_cell():
         for start, stop in ((0, 402), (17, 18), (100, 300), (399, 420)):
             spelled = [s for first, end, s in styles.runs(c, start, stop) for _ in range(first, end)]
             assert spelled == [cells.get((r, c), -1) for r in range(start, stop)]
-
-
-def test_every_way_of_writing_a_styled_cell_is_found(tmp_path):
-    import zipfile
-
-    sheet = ('<?xml version="1.0"?>\r\n<worksheet><sheetData>'
-             '<row r="1" spans="1:3" s="4" customFormat="1"><c r="A1" s="1"><v>1</v></c><c r="B1"><v>2</v></c>'
-             '<c s="2" r="C1"><v>3</v></c></row>'
-             '<row r="2"><c r="A2" t="n" s="3"><v>1</v></c><c r="B2"\ts="5"><v>1</v></c>'
-             '<x:c r="C2" s="6"><v>1</v></x:c><c r="D2" s="7"/></row></sheetData></worksheet>')
-    path = tmp_path / "w.zip"
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("sheet.xml", sheet)
-    with zipfile.ZipFile(path) as archive:
-        styles = cell_styles(archive, "sheet.xml")
-    assert [styles.get(0, c) for c in range(3)] == [1, -1, 2]
-    assert [styles.get(1, c) for c in range(4)] == [3, 5, 6, 7]
 
 
 def test_lazy_rows_hold_the_cells_the_sheet_gives(tmp_path):

@@ -41,10 +41,10 @@ class Emitter:
         self.plain = not self.groups and ctx.plan.assessment is None   # one entity per row: the hot path
         self.verdicts = Plan(ctx.plan.assessment or 0, "", F.ASSESSMENT, year=ctx.year)
         self.scale_of = ctx.vocab.scale_of
-        # plain rows: the unit and whether the figures are exact counts depend on which columns a row fills
-        # only when a header writes a unit, or in a consolidation table
+        # plain rows: which columns a row fills matters to its unit only when a header writes a unit, and to
+        # whether its figures are exact counts only when some column is a rate
         self.header_units = any(p.unit and not p.percent for p in plans)
-        self.members_matter = self.header_units or ctx.units_mode
+        self.rate_plans = any(p.rate for p in plans)
         self.picked: list[tuple[int, int, int, bool]] = []    # plain rows waiting for flush
         self.waiting = 0                                       # their figures
 
@@ -86,13 +86,13 @@ class Emitter:
         of some, rates) is asked of the block only when the table has such columns."""
         ctx = self.ctx
         members = None
-        if self.members_matter:
+        if self.header_units or self.rate_plans:
             members = [(plan, None) for plan, c in zip(block.plans, block.columns) if c.present[i]]
         unit = ctx.unit_of(r.row) if ctx.layout.unit_col is not None or not self.header_units else \
             _unit(ctx, r.row, members, None)
         values = (self.key(r.row, None), r.code, ctx.indicator_name(r.label, r.folded), None, unit,
                   self.scale_of(unit), r.label)
-        counted = ctx.units_mode and is_count(unit) and not any(p.rate for p, _ in members)
+        counted = is_count(unit) and not (members and any(p.rate for p, _ in members))
         sink_row = self.sink.add_entity(ctx.path, ctx.grid, values)
         r.entities.append((None, sink_row, len(self.sink) + self.waiting))
         self.picked.append((i, r.row, sink_row, counted))
