@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from check_report.extract.cells import Figure, _from_number, parse_format, read_figure
-from check_report.numbers import VI
+from check_report.extract.cells import GENERAL_DIGITS, Figure, _from_number, parse_format, read_figure
+from check_report.numbers import VI, decimals_of
 
 _VI_MARKS = str.maketrans(",.", ".,")
 _HALF_MARGIN = 1e-12      # relative room for the rounding error of x·10^d (a few units in the last place)
@@ -90,16 +90,44 @@ def _numbers(out: Figures, at: np.ndarray, x: np.ndarray, code) -> None:
         ok &= (np.floor(shown) == shown) & (np.abs(shown) < 1e15)     # a whole number: 0 decimals
     else:
         shown, ok = _round(shown, fmt.decimals, ok)
-    placed = at[ok]
-    out.present[placed] = True
-    out.value[placed] = shown = shown[ok]
-    out.decimals[placed] = decimals = fmt.decimals or 0
-    out.percent[placed] = fmt.percent
-    out.raw[placed] = _texts(shown, decimals, fmt.percent)
-    for j in np.flatnonzero(~ok).tolist():    # the rest one by one, as the cell reader does
+    rest = ~ok
+    if fmt.decimals is None:
+        general = rest & np.isfinite(shown)
+        rest &= ~general
+        _place(out, at[general], *_general(shown[general]), fmt.percent)
+    _place(out, at[ok], shown[ok], np.full(int(ok.sum()), fmt.decimals or 0), fmt.percent)
+    for j in np.flatnonzero(rest).tolist():    # the rest one by one, as the cell reader does
         figure = _from_number(float(x[j]), code)
         if figure is not None:
             out.put(int(at[j]), figure)
+
+
+def _place(out: Figures, at: np.ndarray, shown: np.ndarray, decimals: np.ndarray, percent: bool) -> None:
+    """Figures at positions `at`: shown values, their decimals, and the text written (one `_texts` call per
+    number of decimals)."""
+    if not len(at):
+        return
+    out.present[at] = True
+    out.value[at], out.decimals[at], out.percent[at] = shown, decimals, percent
+    for d in np.unique(decimals).tolist():
+        mine = decimals == d
+        out.raw[at[mine]] = _texts(shown[mine], d, percent)
+
+
+def _general(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """What a General format shows of finite numbers that are not whole (or too large for 0 decimals):
+    `cells._from_number` keeps 10 significant digits, and as many decimals as the shortest repr of that
+    shows. One format call and one repr per number; the decimals counted in the reprs at once."""
+    spec = f"{{:.{GENERAL_DIGITS}g}}".format
+    shown = np.array(list(map(float, map(spec, x.tolist()))), dtype=np.float64)
+    reprs = np.array(list(map(repr, shown.tolist())), dtype=str)
+    decimals = np.strings.str_len(reprs) - np.strings.find(reprs, ".") - 1
+    decimals[np.strings.endswith(reprs, ".0")] = 0      # a whole number's repr ("2.0"): no decimals
+    decimals = np.minimum(decimals, 10)
+    odd = (np.strings.find(reprs, "e") >= 0) | (np.strings.find(reprs, ".") < 0)    # 1e-05, 1e+16, inf
+    for j in np.flatnonzero(odd).tolist():     # as the cell reader counts them
+        decimals[j] = decimals_of(float(shown[j]))
+    return shown, decimals.astype(np.int64)
 
 
 def _round(x: np.ndarray, digits: int, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -45,6 +45,7 @@ class Emitter:
         # whether its figures are exact counts only when some column is a rate
         self.header_units = any(p.unit and not p.percent for p in plans)
         self.rate_plans = any(p.rate for p in plans)
+        self._counts: dict = {}
         self.picked: list[tuple[int, int, int, bool]] = []    # plain rows waiting for flush
         self.waiting = 0                                       # their figures
 
@@ -86,17 +87,31 @@ class Emitter:
         of some, rates) is asked of the block only when the table has such columns."""
         ctx = self.ctx
         members = None
-        if self.header_units or self.rate_plans:
-            members = [(plan, None) for plan, c in zip(block.plans, block.columns) if c.present[i]]
+        if self.header_units:
+            members = self._members(block, i)
         unit = ctx.unit_of(r.row) if ctx.layout.unit_col is not None or not self.header_units else \
             _unit(ctx, r.row, members, None)
         values = (self.key(r.row, None), r.code, ctx.indicator_name(r.label, r.folded), None, unit,
                   self.scale_of(unit), r.label)
-        counted = is_count(unit) and not (members and any(p.rate for p, _ in members))
+        counted = self._is_count(unit)
+        if counted and self.rate_plans:
+            counted = not any(p.rate for p, _ in (members or self._members(block, i)))
         sink_row = self.sink.add_entity(ctx.path, ctx.grid, values)
         r.entities.append((None, sink_row, len(self.sink) + self.waiting))
         self.picked.append((i, r.row, sink_row, counted))
         self.waiting += int(block.count[i])
+
+    @staticmethod
+    def _members(block, i: int) -> list[tuple]:
+        """(plan, None) for each figure row i of the block states."""
+        return [(plan, None) for plan, c in zip(block.plans, block.columns) if c.present[i]]
+
+    def _is_count(self, unit) -> bool:
+        """units.is_count, once per distinct unit (a table has a few, over thousands of rows)."""
+        counted = self._counts.get(unit)
+        if counted is None:
+            counted = self._counts[unit] = is_count(unit)
+        return counted
 
     def flush(self, block) -> None:
         """The figures of the block's plain rows, added at once."""
