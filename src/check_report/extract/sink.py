@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from check_report import facts as F
@@ -144,11 +146,11 @@ class FactSink:
         """The cell (A1) of every figure from index `start` on."""
         return self._field(F.CELL)[0][start:].tolist()
 
-    def _field(self, name: str) -> tuple[np.ndarray, set]:
-        """One field of every figure, and the kinds of its values."""
+    def _field(self, name: str, consume: bool = False) -> tuple[np.ndarray, set]:
+        """One field of every figure, and the kinds of its values; `consume`: the segments let go of it."""
         parts, kinds = [], set()
         for segment in self._segments:
-            values = segment[name]
+            values = segment.pop(name) if consume else segment[name]
             known = segment.get("kinds", {}).get(name)
             kinds |= known if known is not None else set(map(type, values))
             parts.append(values if isinstance(values, np.ndarray) else _objects(values))
@@ -160,11 +162,14 @@ class FactSink:
         return self._letters[col]
 
     def frame(self):
+        """The fact table, built once: the sink lets go of each field as its column is made (a million
+        figures' fields and their columns are not held at once)."""
         if not len(self):
             return F.new_table()
         import pandas as pd
 
-        take = self._field("row")[0].astype(np.int64)
+        field = functools.partial(self._field, consume=True)
+        take = field("row")[0].astype(np.int64)
         count = len(take)
         data: dict[str, object] = {}
         for name, values in self.rows.items():
@@ -172,16 +177,16 @@ class FactSink:
                 data[name] = _inferred(_objects(values), None, take)   # once per row, repeated per figure
         for name in self.FIGURE_FIELDS:
             if name != F.VALUE:
-                data[name] = _inferred(*self._field(name))
-        pct = self._field("pct")[0].astype(bool)
+                data[name] = _inferred(*field(name))
+        pct = field("pct")[0].astype(bool)
         data[F.UNIT] = _inferred(np.where(pct, "%", _objects(self.rows[F.UNIT])[take]).astype(object), None)
         data[F.SCALE] = np.where(pct, 1.0, _objects(self.rows[F.SCALE])[take].astype("float64"))
         complete = np.zeros(len(self.rows[F.ENTITY]), dtype=bool)
         complete[list(self.complete_rows)] = True
         data[F.COMPLETE] = complete[take]
-        data[F.VALUE] = value = self._field(F.VALUE)[0].astype("float64")
-        half = 0.5 * np.power(10.0, -self._field(F.DECIMALS)[0].astype("float64"))
-        exact = self._field("exact")[0].astype(bool)
+        data[F.VALUE] = value = field(F.VALUE)[0].astype("float64")
+        half = 0.5 * np.power(10.0, -np.asarray(data[F.DECIMALS], dtype="float64"))
+        exact = field("exact")[0].astype(bool)
         if exact.any():
             half = np.where(exact, 0.0, half)
         data[F.LOWER], data[F.UPPER] = value - half, value + half
