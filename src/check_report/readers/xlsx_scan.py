@@ -122,7 +122,7 @@ class _Bounds:
         # Counting is done with bytes.count where a literal says it (C speed, no match objects): the tags
         # Excel, LibreOffice and openpyxl write. A sheet written otherwise (namespace prefixes, attributes
         # on new lines) makes the counts disagree, and settle() walks it exactly instead.
-        tags = sum(data.count(tag, 0, cut) for tag in (b"<row ", b"<row>", b":row ", b":row>"))
+        tags = _count(data, cut, b":row", (b"<row ", b"<row>"), (b":row ", b":row>"))
         numbers = _ROW_PLAIN.findall(data, 0, cut)
         if len(numbers) != tags:
             numbers = _ROW_NUMBER.findall(data, 0, cut)
@@ -130,7 +130,7 @@ class _Bounds:
             self.row_max = max(self.row_max, max(map(int, numbers)))
         self.rows_bare += max(0, tags - len(numbers))
         # prefixed tags (<x:c>) counted too: a count too high only sends the sheet to the exact walk
-        self.cells += sum(data.count(tag, 0, cut) for tag in (b"<c ", b"<c>", b"<c/>", b":c ", b":c>", b":c/>"))
+        self.cells += _count(data, cut, b":c", (b"<c ", b"<c>", b"<c/>"), (b":c ", b":c>", b":c/>"))
         self.cell_refs += data.count(b' r="', 0, cut) - len(numbers)     # the rows' r counted there too
         beyond = re.compile(rb' r="[A-Z]{1,8}(?:' + _greater(str(self.row_max + self.rows_bare), _DIGITS) + rb')"')
         self.misplaced = self.misplaced or beyond.search(data, 0, cut) is not None
@@ -171,6 +171,16 @@ class _Bounds:
             return _walk(archive, part, limits)
         beyond = re.compile(rb' r="(?:' + _greater(column_letters(allowed), _LETTERS) + rb')\d')
         return _walk(archive, part, limits) if _found(archive, part, beyond) else (rows, allowed)
+
+
+def _count(data: bytes, cut: int, prefixed: bytes, plain: tuple, forms: tuple) -> int:
+    """The occurrences of the `plain` and prefixed `forms` of a tag in data[:cut]; the prefixed ones only
+    when `prefixed` (what they all contain) occurs at all: most sheets have no prefix, and each count is a
+    pass over the chunk."""
+    found = sum(data.count(tag, 0, cut) for tag in plain)
+    if data.find(prefixed, 0, cut) >= 0:
+        found += sum(data.count(tag, 0, cut) for tag in forms)
+    return found
 
 
 def _styles(data: bytes, cut: int, styles: StyleCollector) -> None:
