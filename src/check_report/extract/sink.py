@@ -146,15 +146,17 @@ class FactSink:
         """The cell (A1) of every figure from index `start` on."""
         return self._field(F.CELL)[0][start:].tolist()
 
-    def _field(self, name: str, consume: bool = False) -> tuple[np.ndarray, set]:
-        """One field of every figure, and the kinds of its values; `consume`: the segments let go of it."""
-        parts, kinds = [], set()
+    def _field(self, name: str, consume: bool = False, kinds: bool = False) -> tuple[np.ndarray, set | None]:
+        """One field of every figure, and with `kinds` the kinds of its values (looking at each value of a
+        segment that does not say them: only when asked); `consume`: the segments let go of it."""
+        parts, found = [], set() if kinds else None
         for segment in self._segments:
             values = segment.pop(name) if consume else segment[name]
-            known = segment.get("kinds", {}).get(name)
-            kinds |= known if known is not None else set(map(type, values))
+            if kinds:
+                known = segment.get("kinds", {}).get(name)
+                found |= known if known is not None else set(map(type, values))
             parts.append(values if isinstance(values, np.ndarray) else _objects(values))
-        return (parts[0] if len(parts) == 1 else np.concatenate(parts)), kinds
+        return (parts[0] if len(parts) == 1 else np.concatenate(parts)), found
 
     def column_letters(self, col: int) -> str:
         while len(self._letters) <= col:
@@ -177,7 +179,7 @@ class FactSink:
                 data[name] = _inferred(_objects(values), None, take)   # once per row, repeated per figure
         for name in self.FIGURE_FIELDS:
             if name != F.VALUE:
-                data[name] = _inferred(*field(name))
+                data[name] = _inferred(*field(name, kinds=True))
         pct = field("pct")[0].astype(bool)
         data[F.UNIT] = _inferred(np.where(pct, "%", _objects(self.rows[F.UNIT])[take]).astype(object), None)
         data[F.SCALE] = np.where(pct, 1.0, _objects(self.rows[F.SCALE])[take].astype("float64"))
