@@ -41,10 +41,8 @@ class Emitter:
         self.plain = not self.groups and ctx.plan.assessment is None   # one entity per row: the hot path
         self.verdicts = Plan(ctx.plan.assessment or 0, "", F.ASSESSMENT, year=ctx.year)
         self.scale_of = ctx.vocab.scale_of
-        # plain rows: which columns a row fills matters to its unit only when a header writes a unit, and to
-        # whether its figures are exact counts only when some column is a rate
+        # plain rows: which columns a row fills matters to its unit only when a header writes a unit
         self.header_units = any(p.unit and not p.percent for p in plans)
-        self.rate_plans = any(p.rate for p in plans)
         self._counts: dict = {}
         self.picked: list[tuple[int, int, int, bool]] = []    # plain rows waiting for flush
         self.waiting = 0                                       # their figures
@@ -83,8 +81,8 @@ class Emitter:
             r.entities.append((group, len(sink.rows[F.ENTITY]) - 1, start))
 
     def _add_plain(self, r, block, i: int) -> None:
-        """One entity for the row; what depends on which figures it states (a unit written in the header
-        of some, rates) is asked of the block only when the table has such columns."""
+        """One entity for the row; which figures it states (a unit written in the header of some) is asked
+        of the block only when the table has such columns."""
         ctx = self.ctx
         members = None
         if self.header_units:
@@ -93,9 +91,7 @@ class Emitter:
             _unit(ctx, r.row, members, None)
         values = (self.key(r.row, None), r.code, ctx.indicator_name(r.label, r.folded), None, unit,
                   self.scale_of(unit), r.label)
-        counted = self._is_count(unit)
-        if counted and self.rate_plans:
-            counted = not any(p.rate for p, _ in (members or self._members(block, i)))
+        counted = self._is_count(unit)     # as in `add`: the sink keeps rates and other units out, per column
         sink_row = self.sink.add_entity(ctx.path, ctx.grid, values)
         r.entities.append((None, sink_row, len(self.sink) + self.waiting))
         self.picked.append((i, r.row, sink_row, counted))
