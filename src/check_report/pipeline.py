@@ -79,15 +79,19 @@ def analyse(path: str, settings: Settings) -> Outcome:
 def _analyse(path: str, settings: Settings) -> Outcome:
     from check_report import readers
 
-    return analyse_source(readers.read(path, settings.limits), path, settings)
+    return analyse_source(readers.read(path, settings.limits), path, settings, owned=True)
 
 
-def analyse_source(source, path: str, settings: Settings) -> Outcome:
-    """Extract, check and summarise a Source already read (raises for a bad input: see `analyse`)."""
+def analyse_source(source, path: str, settings: Settings, owned: bool = False) -> Outcome:
+    """Extract, check and summarise a Source already read (raises for a bad input: see `analyse`).
+    `owned`: nobody else holds the source, so its sheets' cells are let go once their facts are out (a
+    100k-row sheet's cells are ~80 MB the checks never read)."""
     from check_report import engine
     from check_report.extract import extract
 
     facts, notes = extract(source, vocabulary=list(settings.vocabulary) or None)
+    if owned:
+        source.grids = []
     ruleset = ruleset_for(path, settings)
     if settings.engine == "gx":
         from pathlib import Path

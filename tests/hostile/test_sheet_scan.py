@@ -32,13 +32,27 @@ def scan(tmp_path, sheet_data: str, limits: Limits = Limits(), prefix: str = "")
         return scan_parts(str(path), archive, [PART], limits)[PART]
 
 
+def styled(scan_, rows: int = 10, columns: int = 5) -> dict:
+    """(row, col) -> style id of the styled cells among the first rows and columns."""
+    found = {(r, c): scan_.styles.get(r, c) for r in range(rows) for c in range(columns)}
+    return {place: style for place, style in found.items() if style >= 0}
+
+
 def test_the_forms_writers_use(tmp_path):
     plain = scan(tmp_path, '<sheetData><row r="1"><c r="A1" s="2" t="n"><v>1</v></c></row>'
                            '<row r="7"><c r="C7" s="5"><v>2</v></c></row></sheetData>')
-    assert plain.rows == 7 and plain.columns >= 3 and plain.styles == {0 << 14 | 0: 2, 6 << 14 | 2: 5}
+    assert plain.rows == 7 and plain.columns >= 3 and styled(plain) == {(0, 0): 2, (6, 2): 5}
     other = scan(tmp_path, '<sheetData><row spans="1:3" r="1"><c t="n" s="4" r="B1"><v>1</v></c></row>'
                            '<row><c s="6" r="B2"><v>1</v></c></row></sheetData>')
-    assert other.rows == 2 and other.styles == {0 << 14 | 1: 4, 1 << 14 | 1: 6}
+    assert other.rows == 2 and styled(other) == {(0, 1): 4, (1, 1): 6}
+
+
+def test_every_way_of_writing_a_styled_cell_is_found(tmp_path):
+    found = scan(tmp_path, '<sheetData><row r="1" spans="1:3" s="4" customFormat="1"><c r="A1" s="1"><v>1</v></c>'
+                           '<c r="B1"><v>2</v></c><c s="2" r="C1"><v>3</v></c></row>'
+                           '<row r="2"><c r="A2" t="n" s="3"><v>1</v></c><c r="B2"\ts="5"><v>1</v></c>'
+                           '<x:c r="C2" s="6"><v>1</v></x:c><c r="D2" s="7"/></row></sheetData>')
+    assert styled(found) == {(0, 0): 1, (0, 2): 2, (1, 0): 3, (1, 1): 5, (1, 2): 6, (1, 3): 7}
 
 
 def test_a_sheet_with_a_namespace_prefix_or_cells_without_places_is_walked_exactly(tmp_path):

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 
 from check_report import facts as F
-from check_report.checks._facts import figure, overlap, present, text_rows
+from check_report.checks._facts import figure, overlap, present
 from check_report.checks.base import CheckContext, Problem
 from check_report.i18n import t
 from check_report.wording import number_text
@@ -59,8 +59,22 @@ def checked_rows(facts, options: dict | None = None) -> set:
     return {row["_label"] for growth, parts, _ in _wholes(facts) for row in (growth, *parts)}
 
 
+def _rows(facts) -> list[tuple[object, dict]]:
+    """(label, row) of the contributions (tables state them too) and of the growth of the entities they are
+    parts of, in reading order: a table states a growth on every row, and a dict per row is what costs."""
+    if facts is None or not len(facts) or F.SOURCE not in facts:
+        return []
+    measures = facts[F.MEASURE]
+    parts = measures.isin(PARTS)
+    if not parts.any():
+        return []
+    parents = facts.loc[parts, F.PARENT].dropna().unique()
+    rows = facts[parts | ((measures == F.GROWTH) & facts[F.ENTITY].isin(parents))]
+    return list(zip(rows.index, rows.to_dict("records")))
+
+
 def _wholes(facts):
-    rows = text_rows(facts, (F.GROWTH, *PARTS), prose_only=False)   # tables state contributions too
+    rows = _rows(facts)
     if not rows:
         return
     complete = set(facts.loc[facts[F.COMPLETE].fillna(False).astype(bool), F.ENTITY])

@@ -23,7 +23,11 @@ Passing example
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
+
+import numpy as np
+import pandas as pd
 
 from check_report import facts as F
 from check_report.checks._facts import memo
@@ -50,65 +54,111 @@ BASES = {
 
 
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
-    entities, children = _structure(ctx.facts)
-    for parent, kids in children.items():
+    structure = _structure(ctx.facts)
+    if structure is None:
+        return
+    for parent, kids in structure.children.items():
         for base in ("plan", "previous"):
-            problem = _check_base(ctx, entities, parent, kids, base)
+            problem = _check_base(ctx, structure, parent, kids, base)
             if problem is not None:
                 yield problem
 
 
 def checked_rows(facts, options: dict | None = None) -> set:
     """Fact-table labels of the values and percentages this check puts together: for coverage counts."""
-    entities, children = _structure(facts)
+    structure = _structure(facts)
+    if structure is None:
+        return set()
+    labels = structure.labels
     rows = set()
-    for parent, kids in children.items():
+    for parent, kids in structure.children.items():
+        if len(kids) < 2:
+            continue
         for base in ("plan", "previous"):
-            parts = [_implied(entities[e], base) for e in [parent, *kids]]
-            if len(kids) >= 2 and all(p is not None for p in parts):
-                rows.update(row["_label"] for _, value, pct in parts for row in (value, pct))
+            implied = structure.implied[base]
+            parts = [implied[e] for e in [parent, *kids]]
+            if all(p is not None for p in parts):
+                rows.update(labels[[at for _, value, pct in parts for at in (value, pct)]].tolist())
     return rows
 
 
-def _structure(facts) -> tuple[dict[str, dict[str, dict]], dict[str, list[str]]]:
-    """entity -> {measure: first row}, and parent entity -> child entities (once per fact table: `check` and
-    `checked_rows` both need it, and turning rows into dicts is what costs)."""
-    if facts is None or not len(facts):
-        return {}, {}
-    return memo(facts, "derived-plan structure", _build_structure)
-
-
-def _build_structure(facts) -> tuple[dict[str, dict[str, dict]], dict[str, list[str]]]:
-    entities: dict[str, dict[str, dict]] = {}
-    children: dict[str, list[str]] = {}
+def _structure(facts) -> _Structure | None:
+    """Once per fact table (`check` and `checked_rows` both need it)."""
     if facts is None or not len(facts) or not facts[F.PARENT].notna().any():
-        return entities, children
-    wanted = (*VALUE_MEASURES, *BASES, "plan", "previous")
-    facts = facts[facts[F.MEASURE].isin(wanted)]  # the rows this check reads, before converting them
-    for label, row in zip(facts.index, facts.to_dict("records")):
-        entities.setdefault(row[F.ENTITY], {}).setdefault(row[F.MEASURE], {**row, "_label": label})
-    for entity, measures in entities.items():
-        parent = next(iter(measures.values()))[F.PARENT]
-        if isinstance(parent, str) and parent in entities:
-            children.setdefault(parent, []).append(entity)
-    return entities, children
-
-
-def _implied(measures: dict[str, dict], base: str):
-    """(implied interval, value row, percentage row) of one entity, or None when it states too little."""
-    value = next((measures[m] for m in VALUE_MEASURES if m in measures), None)
-    if value is None:
         return None
-    for measure, (what, formula) in BASES.items():
-        pct = measures.get(measure)
-        if what != base or pct is None or pct[F.PERIOD] != value[F.PERIOD] and value[F.MEASURE] == F.CUMULATIVE:
-            continue
-        p = (float(pct[F.LOWER]), float(pct[F.UPPER]))
-        if measure == F.GROWTH and p[0] <= -100 or measure != F.GROWTH and p[0] <= 0:
-            continue
-        y = (float(value[F.LOWER]) * _scale(value), float(value[F.UPPER]) * _scale(value))
-        return formula(y, p), value, pct
-    return None
+    return memo(facts, "derived-plan structure", _Structure)
+
+
+class _Structure:
+    """The entities stating a value and percentages, by number, each with the first row of each measure it
+    states, and each parent's children; every entity's implied plan and last year's value, computed for
+    them all at once. Rows are positions in the fact table, made dicts only for a finding: a workbook of
+    100k indicator rows states close to a million values and percentages, and a dict per row (or a copy
+    of the table's rows) cost more time and memory than reading the workbook. It holds no reference to
+    the table (the memo keeps it past the table's life)."""
+
+    def __init__(self, facts):
+        wanted = (*VALUE_MEASURES, *BASES, "plan", "previous")
+        picked = np.flatnonzero(facts[F.MEASURE].isin(wanted).to_numpy())    # the rows this check reads
+        entity = facts[F.ENTITY].to_numpy(dtype=object)[picked]
+        measure = facts[F.MEASURE].to_numpy(dtype=object)[picked]
+        first = ~pd.DataFrame({"e": entity, "m": measure}).duplicated().to_numpy()   # an entity's first of each
+        picked, entity, measure = picked[first], entity[first], measure[first]
+        self.picked, self.labels = picked, facts.index[picked]
+        entity_of, entities = pd.factorize(entity, use_na_sentinel=False)   # in order of appearance
+        self.column = {m: k for k, m in enumerate(wanted)}
+        self.at = np.full((len(entities), len(wanted)), -1, dtype=np.int64)    # entity x measure -> row
+        self.at[entity_of, pd.Index(wanted).get_indexer(measure)] = np.arange(len(picked))
+        first = np.unique(entity_of, return_index=True)[1]          # each entity's first row
+        self.complete = facts[F.COMPLETE].to_numpy(dtype=object)[picked[first]].tolist()
+        parents = pd.Index(entities).get_indexer(facts[F.PARENT].to_numpy(dtype=object)[picked[first]])
+        self.children: dict[int, list[int]] = {}
+        for entity_, parent in enumerate(parents.tolist()):
+            if parent >= 0 and isinstance(entities[parent], str):
+                self.children.setdefault(parent, []).append(entity_)
+        columns = {name: facts[name].iloc[picked] for name in (F.LOWER, F.UPPER, F.SCALE, F.PERIOD)}
+        self.implied = {base: _implied(self, columns, base) for base in ("plan", "previous")}
+
+    def states(self, entity: int, measure: str) -> bool:
+        return bool(self.at[entity, self.column[measure]] >= 0)
+
+    def row(self, facts, at: int) -> dict:
+        """One row as `to_dict("records")` gives it, with its label."""
+        return {**facts.iloc[[int(self.picked[at])]].to_dict("records")[0], "_label": self.labels[at]}
+
+
+def _implied(structure: _Structure, columns: dict, base: str) -> list:
+    """Per entity: (implied interval, value row, percentage row), or None when it states too little. The
+    value is the first of VALUE_MEASURES it states; the percentage the first of BASES for `base` that is of
+    the value's period (a cumulative value) and can imply a figure (above 0, or above -100% for growth)."""
+    at, column = structure.at, structure.column
+    value = np.full(len(at), -1, dtype=np.int64)
+    value_measure = np.full(len(at), -1, dtype=np.int64)
+    for measure in VALUE_MEASURES:
+        fill = (value < 0) & (at[:, column[measure]] >= 0)
+        value[fill], value_measure[fill] = at[fill, column[measure]], column[measure]
+    lower, upper = columns[F.LOWER].to_numpy(dtype=float), columns[F.UPPER].to_numpy(dtype=float)
+    scale = columns[F.SCALE].to_numpy(dtype=float, na_value=np.nan)
+    scale = np.where((scale != 0) & ~np.isnan(scale), scale, 1.0)
+    period = columns[F.PERIOD].to_numpy(dtype=object)
+    y_lo, y_hi = lower[value] * scale[value], upper[value] * scale[value]
+    pct = np.full(len(at), -1, dtype=np.int64)
+    lo, hi = np.zeros(len(at)), np.zeros(len(at))
+    for measure, (what, _formula) in BASES.items():
+        own = at[:, column[measure]]
+        take = (pct < 0) & (value >= 0) & (own >= 0) if what == base else np.zeros(len(at), dtype=bool)
+        cumulative = value_measure == column[F.CUMULATIVE]
+        take &= ~(cumulative & (period[own] != period[value]))
+        p_lo, p_hi = lower[own], upper[own]
+        take &= ~(p_lo <= -100) if measure == F.GROWTH else ~(p_lo <= 0)    # NaN passes, as it always did
+        with np.errstate(all="ignore"):       # rows not taken may divide by anything
+            if measure == F.GROWTH:
+                m_lo, m_hi = y_lo / (1 + p_hi / 100), y_hi / (1 + p_lo / 100)
+            else:
+                m_lo, m_hi = y_lo * 100 / p_hi, y_hi * 100 / p_lo
+        pct[take], lo[take], hi[take] = own[take], m_lo[take], m_hi[take]
+    return [None if p < 0 else ((a, b), v, p)
+            for p, v, a, b in zip(pct.tolist(), value.tolist(), lo.tolist(), hi.tolist())]
 
 
 def _scale(row: dict) -> float:
@@ -116,19 +166,23 @@ def _scale(row: dict) -> float:
     return float(scale) if scale and scale == scale else 1.0
 
 
-def _check_base(ctx, entities, parent: str, kids: list[str], base: str) -> Problem | None:
-    if base in entities[parent]:
+def _check_base(ctx, structure: _Structure, parent: int, kids: list[int], base: str) -> Problem | None:
+    if structure.states(parent, base):
         # the total states its plan (previous value) itself: the core rules check the percentages and the
         # breakdown directly, an implied figure would only restate their findings less precisely
         return None
-    total = _implied(entities[parent], base)
-    parts = [_implied(entities[k], base) for k in kids]
+    implied = structure.implied[base]
+    total = implied[parent]
+    parts = [implied[k] for k in kids]
     if total is None or len(kids) < 2 or any(p is None for p in parts):
         return None
     lo, hi = sum(p[0][0] for p in parts), sum(p[0][1] for p in parts)
-    complete = bool(next(iter(entities[parent].values()))[F.COMPLETE])
+    complete = bool(structure.complete[parent])
     if complete and lo <= total[0][1] and total[0][0] <= hi:
         return None
+    row = functools.partial(structure.row, ctx.facts)
+    total = (total[0], row(total[1]), row(total[2]))
+    parts = [(interval, row(value), row(pct)) for interval, value, pct in parts]
     if not complete and lo <= total[0][1]:
         if not _values_add_up(total[1], [p[1] for p in parts]) or total[0][0] <= hi:
             return None

@@ -23,6 +23,7 @@ _CANDIDATE = re.compile(r"[(\[]*\s*" + _REF + r"\s*[)\]]*(?:\s*" + _OP + r"\s*[(
 _TOKEN = re.compile(r"\s*(?:(?P<paren>[(\[]\s*(?P<inner>" + _REF + r")\s*[)\]])|(?P<ref>" + _REF + r")|(?P<op>"
                     + _OP + r")|(?P<open>[(\[])|(?P<close>[)\]]))")
 _ARITH = {"+": "+", "-": "-", "*": "*", "×": "*", "x": "*", "X": "*", "/": "/", ":": "/"}
+_ANY_OP = re.compile(r"[-+*/×:=]")
 CONSTANT_FROM = 100          # bare numbers from here on are constants (×100, /1000), not column numbers
 
 
@@ -55,7 +56,7 @@ class Formula:
 def find_formula(text: str, *, rows: bool = False) -> Formula | None:
     """The formula label inside a header or a row label, if one is written there. `rows`: the references
     are row codes (numbers, roman numerals, capital letters); otherwise column numbers only."""
-    if not text or not any(op in text for op in "+-*/×:="):    # "x" alone is a letter in most labels
+    if not text or not _ANY_OP.search(text):    # "x" alone is a letter in most labels
         return None
     for match in _CANDIDATE.finditer(text):
         formula = _parse(match.group(0), rows)

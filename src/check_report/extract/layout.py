@@ -87,9 +87,7 @@ class MergeMap:
 
 
 def cell_value(grid: Grid, row: int, col: int):
-    if row >= len(grid.rows) or col >= len(grid.rows[row]):
-        return None
-    return grid.rows[row][col].value
+    return grid.value(row, col)
 
 
 def header_text(grid: Grid, merges: MergeMap, row: int, col: int) -> str:

@@ -41,27 +41,34 @@ class Emitter:
         self.plain = not self.groups and ctx.plan.assessment is None   # one entity per row: the hot path
         self.verdicts = Plan(ctx.plan.assessment or 0, "", F.ASSESSMENT, year=ctx.year)
         self.scale_of = ctx.vocab.scale_of
+        # plain rows: which columns a row fills matters to its unit only when a header writes a unit
+        self.header_units = any(p.unit and not p.percent for p in plans)
+        self._counts: dict = {}
+        self.picked: list[tuple[int, int, int, bool]] = []    # plain rows waiting for flush
+        self.waiting = 0                                       # their figures
 
     def key(self, sheet_row: int, group) -> str:
         sheet = self.ctx.grid.name
         return f"{sheet}!{sheet_row + 1}" if group is None else f"{sheet}!{sheet_row + 1}:{letters(group)}"
 
-    def add(self, r, figures: list) -> None:
-        """One row's figures ((plan, figure) pairs) into the sink, an entity per indicator it states."""
+    def add(self, r, block, i: int) -> None:
+        """One row (position i of a `extract.figures.FigureBlock`) into the sink, an entity per indicator it
+        states. A plain table's figures wait for `flush`, which adds the block's rows at once."""
         ctx, sink = self.ctx, self.sink
-        r.has_figures = bool(figures)
+        r.has_figures = block.any[i]
         r.entities = []
         if self.plain:
-            by_group = ((None, figures),) if figures else ()
-        else:
-            grouped: dict = defaultdict(list)
-            for plan, figure in figures:
-                grouped[plan.group].append((plan, figure))
-            if r.verdict is not None:
-                grouped.setdefault(None, [])
-            by_group = grouped.items()
+            if r.has_figures:
+                self._add_plain(r, block, i)
+            return
+        figures = block.row(i)
+        grouped: dict = defaultdict(list)
+        for plan, figure in figures:
+            grouped[plan.group].append((plan, figure))
+        if r.verdict is not None:
+            grouped.setdefault(None, [])
         unit_col = ctx.layout.unit_col
-        for group, members in by_group:
+        for group, members in grouped.items():
             unit = ctx.unit_of(r.row) if group is None and unit_col is not None else _unit(ctx, r.row, members, group)
             if group is None and r.verdict is not None:
                 members = [*members, (self.verdicts, r.verdict)]
@@ -72,6 +79,40 @@ class Emitter:
             counted = is_count(unit)
             start = sink.add_row(ctx.path, ctx.grid, r.row, values, members, counted)
             r.entities.append((group, len(sink.rows[F.ENTITY]) - 1, start))
+
+    def _add_plain(self, r, block, i: int) -> None:
+        """One entity for the row; which figures it states (a unit written in the header of some) is asked
+        of the block only when the table has such columns."""
+        ctx = self.ctx
+        members = None
+        if self.header_units:
+            members = self._members(block, i)
+        unit = ctx.unit_of(r.row) if ctx.layout.unit_col is not None or not self.header_units else \
+            _unit(ctx, r.row, members, None)
+        values = (self.key(r.row, None), r.code, ctx.indicator_name(r.label, r.folded), None, unit,
+                  self.scale_of(unit), r.label)
+        counted = self._is_count(unit)     # as in `add`: the sink keeps rates and other units out, per column
+        sink_row = self.sink.add_entity(ctx.path, ctx.grid, values)
+        r.entities.append((None, sink_row, len(self.sink) + self.waiting))
+        self.picked.append((i, r.row, sink_row, counted))
+        self.waiting += int(block.count[i])
+
+    @staticmethod
+    def _members(block, i: int) -> list[tuple]:
+        """(plan, None) for each figure row i of the block states."""
+        return [(plan, None) for plan, c in zip(block.plans, block.columns) if c.present[i]]
+
+    def _is_count(self, unit) -> bool:
+        """units.is_count, once per distinct unit (a table has a few, over thousands of rows)."""
+        counted = self._counts.get(unit)
+        if counted is None:
+            counted = self._counts[unit] = is_count(unit)
+        return counted
+
+    def flush(self, block) -> None:
+        """The figures of the block's plain rows, added at once."""
+        self.sink.add_figures(self.ctx.grid, block, self.picked)
+        self.picked, self.waiting = [], 0
 
     def finish(self, rows: list) -> None:
         """Parents, complete breakdowns and the relations a table declares, once all its rows are read."""
@@ -104,10 +145,9 @@ def _places(rows: list, sink: FactSink) -> dict[tuple[int, int], int]:
     starts = [start for r in rows for _g, _s, start in r.entities]
     if not starts:
         return {}
-    cells = sink.figs[F.CELL]
     out = {}
-    for index in range(starts[0], len(cells)):
-        m = _A1.match(cells[index] or "")
+    for index, cell in enumerate(sink.cells_from(starts[0]), start=starts[0]):
+        m = _A1.match(cell or "")
         if m:
             out[(int(m.group(2)) - 1, _column_index(m.group(1)))] = index
     return out
@@ -135,7 +175,7 @@ def _unit(ctx, row: int, members, group) -> str | None:
 
 
 def _name(ctx, r, members, group) -> str:
-    base = ctx.indicator_name(r.label)
+    base = ctx.indicator_name(r.label, r.folded)
     if group is None:
         return base
     plan = next((p for p, _ in members if p.col == group), members[0][0] if members else None)
@@ -158,7 +198,7 @@ def _code_parents(ctx, rows, words: bool = True) -> tuple[list, dict]:
     last = opened = None
     led: dict[int, tuple[int, str, bool]] = {}     # row -> (parent, code, complete) of a "Trong đó: - Cá" group
     for i, r in enumerate(rows):
-        folded = fold(r.label)
+        folded = r.folded
         if not r.has_figures and r.code is None and r.verdict is None:
             parent_of.append(None)
             _cue(vocab, complete, last, folded)   # "Chia ra:", "Trong đó:" under the parent row
@@ -254,6 +294,7 @@ class _Bare:
 
     def __init__(self, row):
         self.label, self.code, self.has_figures, self.verdict = row.label, None, row.has_figures, row.verdict
+        self.folded = row.folded
 
 
 def _cue(vocab, complete: dict, index, folded: str) -> None:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+
+import numpy as np
+
 from check_report import facts as F
 from check_report.readers.base import a1
 from check_report.units import is_count
@@ -16,36 +20,56 @@ def letters(col: int) -> str:
 
 class FactSink:
     """Fact rows collected column-wise: what a row shares is stored once per row, what a figure has once
-    per figure (a 100k-row sheet gives a million facts: no dict per fact, bounds computed vectorised)."""
+    per figure (a 100k-row sheet gives a million facts: no dict per fact, bounds computed vectorised).
+    Figures come one row at a time (`add_row`) or a block of rows at a time (`add_figures`, arrays), kept
+    in segments in the order they came."""
 
     ROW_FIELDS = (F.FILE, F.SHEET, F.ENTITY, F.CODE, F.INDICATOR, F.PARENT, F.UNIT, F.SCALE, F.TEXT)
     FIGURE_FIELDS = (F.CELL, F.LINE, F.WHERE, F.MEASURE, F.PERIOD, F.PERIOD_START, F.PERIOD_END, F.YEAR,
                      F.VALUE, F.DECIMALS, F.RAW)
+    # per figure besides the fact columns: its row in self.rows, a percentage measure, an exact count
+    _OWN = ("row", "pct", "exact")
 
     def __init__(self) -> None:
         self.rows: dict[str, list] = {name: [] for name in self.ROW_FIELDS}
-        self.figs: dict[str, list] = {name: [] for name in self.FIGURE_FIELDS}
-        self.row_of: list[int] = []        # figure -> its row in self.rows
-        self.is_pct: list[bool] = []
-        self.exact: list[bool] = []        # a whole count of things (hộ, người): no rounding interval
+        self._row_lists = list(self.rows.values())
+        self._segments: list[dict[str, list | np.ndarray]] = []
+        self._open: dict[str, list] | None = None     # the segment add_row appends to
+        self._count = 0
         self.complete_rows: set[int] = set()
         self.formulas: dict[int, str] = {}  # figure -> the relation the table declares for it
         self._letters: list[str] = []
 
     def __len__(self) -> int:
-        return len(self.row_of)
+        return self._count
+
+    def add_entity(self, path: str, grid, values: tuple) -> int:
+        """One entity of one sheet row: `values` (entity, code, indicator, parent, unit, scale, text).
+        Returns its index in self.rows."""
+        files, sheets, entities, codes, indicators, parents, units, scales, texts = self._row_lists
+        files.append(path)
+        sheets.append(grid.name)
+        entities.append(values[0])
+        codes.append(values[1])
+        indicators.append(values[2])
+        parents.append(values[3])
+        units.append(values[4])
+        scales.append(values[5])
+        texts.append(values[6])
+        return len(files) - 1
 
     def add_row(self, path: str, grid, row: int, values: tuple, figures, counted: bool = False) -> int:
         """One entity's figures of one sheet row. `values`: (entity, code, indicator, parent, unit, scale,
         text); `figures`: (plan, figure) pairs, the plan giving col, measure, period, start, end and year
         (extract.columns.Plan); `counted`: the unit counts things one by one (units.is_count), so its whole
         numbers are exact. Returns the first figure's index."""
-        index = len(self.rows[F.ENTITY])
-        first = len(self.row_of)
-        for name, value in zip(self.ROW_FIELDS, (path, grid.name, *values)):
-            self.rows[name].append(value)
+        index = self.add_entity(path, grid, values)
+        first = self._count
+        if self._open is None:
+            self._open = {name: [] for name in (*self.FIGURE_FIELDS, *self._OWN)}
+            self._segments.append(self._open)
         is_sheet = grid.origin == "sheet"
-        f = self.figs
+        f = self._open
         cells, lines, wheres = f[F.CELL], f[F.LINE], f[F.WHERE]
         for plan, figure in figures:
             col, measure = plan.col, plan.measure
@@ -65,12 +89,74 @@ class FactSink:
             f[F.VALUE].append(figure.value)
             f[F.DECIMALS].append(figure.decimals)
             f[F.RAW].append(figure.raw)
-            self.row_of.append(index)
+            f["row"].append(index)
             pct = measure in PERCENT_MEASURES
-            self.is_pct.append(pct)
-            self.exact.append(counted and not pct and not figure.percent and figure.decimals == 0
+            f["pct"].append(pct)
+            f["exact"].append(counted and not pct and not figure.percent and figure.decimals == 0
                               and float(figure.value).is_integer() and _counts(plan))
+            self._count += 1
         return first
+
+    def add_figures(self, grid, block, picked: list[tuple[int, int, int, bool]]) -> None:
+        """The figures of whole rows of a block (`extract.figures.FigureBlock`), row by row as `add_row`
+        would add them: `picked` lists (position in the block, sheet row, index in self.rows, counted)."""
+        if not picked:
+            return
+        at, sheet_rows, owners, counted = (np.asarray(x) for x in zip(*picked))
+        present = block.present[:, at]                        # plans x picked rows
+        row_k, plan_k = np.nonzero(present.T)                  # row by row, each row in the plans' order
+        if not len(row_k):
+            return
+        self._open = None
+        pos = at[row_k]
+        plans, columns = block.plans, block.columns
+        value = np.stack([c.value for c in columns])[plan_k, pos]
+        decimals = np.stack([c.decimals for c in columns])[plan_k, pos]
+        percent = np.stack([c.percent for c in columns])[plan_k, pos]
+        raw = np.stack([c.raw for c in columns])[plan_k, pos]
+        pct = np.array([p.measure in PERCENT_MEASURES for p in plans])[plan_k]
+        segment: dict = {
+            F.RAW: raw, F.VALUE: value, F.DECIMALS: decimals, "row": owners[row_k], "pct": pct,
+            "exact": counted[row_k] & ~pct & ~percent & (decimals == 0) & (np.floor(value) == value)
+            & np.array([_counts(p) for p in plans], dtype=bool)[plan_k],
+        }
+        # the kinds of values each array holds, known without looking at each (`_inferred` needs them)
+        kinds = segment["kinds"] = {F.RAW: {str}, F.VALUE: {float}, F.DECIMALS: {int}}
+        used = [plan for plan, filled in zip(plans, present.any(axis=1).tolist()) if filled]
+        for name, attr in ((F.MEASURE, "measure"), (F.PERIOD, "period"), (F.PERIOD_START, "start"),
+                           (F.PERIOD_END, "end"), (F.YEAR, "year")):
+            segment[name] = _objects([getattr(p, attr) for p in plans])[plan_k]
+            kinds[name] = {type(getattr(plan, attr)) for plan in used}
+        if grid.origin == "sheet":
+            letters_ = _objects([self.column_letters(p.col) for p in plans])
+            numbers = _objects([str(r + 1) for r in sheet_rows.tolist()])
+            segment[F.CELL] = letters_[plan_k] + numbers[row_k]
+            segment[F.LINE], segment[F.WHERE] = (np.full(len(row_k), None, dtype=object) for _ in range(2))
+            kinds.update({F.CELL: {str}, F.LINE: {type(None)}, F.WHERE: {type(None)}})
+        else:
+            rows_ = sheet_rows[row_k].tolist()
+            cols_ = [plans[k].col for k in plan_k.tolist()]
+            segment[F.CELL] = [None] * len(rows_)
+            segment[F.LINE] = [grid.line_of(r) for r in rows_]
+            segment[F.WHERE] = [f"{grid.name}, {grid.cell_name(r, c)}" for r, c in zip(rows_, cols_)]
+        self._segments.append(segment)
+        self._count += len(row_k)
+
+    def cells_from(self, start: int) -> list:
+        """The cell (A1) of every figure from index `start` on."""
+        return self._field(F.CELL)[0][start:].tolist()
+
+    def _field(self, name: str, consume: bool = False, kinds: bool = False) -> tuple[np.ndarray, set | None]:
+        """One field of every figure, and with `kinds` the kinds of its values (looking at each value of a
+        segment that does not say them: only when asked); `consume`: the segments let go of it."""
+        parts, found = [], set() if kinds else None
+        for segment in self._segments:
+            values = segment.pop(name) if consume else segment[name]
+            if kinds:
+                known = segment.get("kinds", {}).get(name)
+                found |= known if known is not None else set(map(type, values))
+            parts.append(values if isinstance(values, np.ndarray) else _objects(values))
+        return (parts[0] if len(parts) == 1 else np.concatenate(parts)), found
 
     def column_letters(self, col: int) -> str:
         while len(self._letters) <= col:
@@ -78,46 +164,92 @@ class FactSink:
         return self._letters[col]
 
     def frame(self):
+        """The fact table, built once: the sink lets go of each field as its column is made (a million
+        figures' fields and their columns are not held at once)."""
         if not len(self):
             return F.new_table()
-        import numpy as np
         import pandas as pd
 
-        take = np.asarray(self.row_of, dtype=np.int64)
+        field = functools.partial(self._field, consume=True)
+        take = field("row")[0].astype(np.int64)
+        count = len(take)
         data: dict[str, object] = {}
         for name, values in self.rows.items():
-            data[name] = np.asarray(values, dtype=object)[take]
-        data.update(self.figs)
-        pct = np.asarray(self.is_pct, dtype=bool)
-        data[F.UNIT] = np.where(pct, "%", data[F.UNIT])
-        data[F.SCALE] = np.where(pct, 1.0, data[F.SCALE].astype("float64"))
+            if name not in (F.UNIT, F.SCALE):
+                data[name] = _inferred(_objects(values), None, take)   # once per row, repeated per figure
+        for name in self.FIGURE_FIELDS:
+            if name != F.VALUE:
+                data[name] = _inferred(*field(name, kinds=True))
+        pct = field("pct")[0].astype(bool)
+        data[F.UNIT] = _inferred(np.where(pct, "%", _objects(self.rows[F.UNIT])[take]).astype(object), None)
+        data[F.SCALE] = np.where(pct, 1.0, _objects(self.rows[F.SCALE])[take].astype("float64"))
         complete = np.zeros(len(self.rows[F.ENTITY]), dtype=bool)
         complete[list(self.complete_rows)] = True
         data[F.COMPLETE] = complete[take]
-        value = np.asarray(self.figs[F.VALUE], dtype="float64")
-        half = 0.5 * np.power(10.0, -np.asarray(self.figs[F.DECIMALS], dtype="float64"))
-        if any(self.exact):
-            half = np.where(np.asarray(self.exact, dtype=bool), 0.0, half)
+        data[F.VALUE] = value = field(F.VALUE)[0].astype("float64")
+        half = 0.5 * np.power(10.0, -np.asarray(data[F.DECIMALS], dtype="float64"))
+        exact = field("exact")[0].astype(bool)
+        if exact.any():
+            half = np.where(exact, 0.0, half)
         data[F.LOWER], data[F.UPPER] = value - half, value + half
-        nothing = [None] * len(take)          # one list for the columns tables never fill (pandas copies it)
-        data[F.PHRASING] = data[F.BASE] = data[F.DOUBT] = nothing
-        data[F.SOURCE] = ["table"] * len(take)
-        data[F.SCOPE] = [""] * len(take)
-        data[F.CERTAIN] = np.ones(len(take), dtype=bool)   # a cell's row and column say what it is
+        for name in (F.PHRASING, F.BASE, F.DOUBT, F.FORMULA):
+            data[name] = np.empty(count, dtype=object)   # None: columns tables never fill (but formulas)
         if self.formulas:
-            formula = list(nothing)
+            formula = data[F.FORMULA]
             for position, text in self.formulas.items():
                 formula[position] = text
-            data[F.FORMULA] = formula
-        else:
-            data[F.FORMULA] = nothing
-        frame = pd.DataFrame({name: _column(data[name]) for name in F.COLUMNS})
+            data[F.FORMULA] = _inferred(formula, None)
+        data[F.SOURCE] = _inferred(_objects(["table"]), None, np.zeros(count, dtype=np.int64))
+        data[F.SCOPE] = _inferred(_objects([""]), None, np.zeros(count, dtype=np.int64))
+        data[F.CERTAIN] = np.ones(count, dtype=bool)   # a cell's row and column say what it is
+        frame = pd.DataFrame({name: data[name] for name in F.COLUMNS}, copy=False)
         return frame.astype({F.VALUE: "float64", F.LOWER: "float64", F.UPPER: "float64", F.SCALE: "float64"})
 
 
-def _column(values):
-    """numpy object arrays back to lists, so pandas infers the same dtypes as `facts.new_table`."""
-    return values.tolist() if hasattr(values, "tolist") and getattr(values, "dtype", None) == object else values
+def _inferred(values: np.ndarray, kinds: set | None, take: np.ndarray | None = None):
+    """The column pandas infers from the list of `values` (or of values[take], each value repeated where
+    `take` names it), built in one call when the kinds of values make its dtype plain: text (pandas' str),
+    whole numbers, numbers, whole numbers with gaps (float, NaN), nothing at all (object). Anything else
+    is the list itself, for pandas to infer as it always did. `kinds`: the types of the values, when known."""
+    import pandas as pd
+
+    if kinds is None:
+        used = values
+        if take is not None and len(take) != len(values):
+            seen = np.zeros(len(values), dtype=bool)
+            seen[take] = True
+            used = values[seen]
+        kinds = set(map(type, used))
+    none = type(None)
+    column = None
+    if kinds == {str} or kinds == {str, none}:
+        column = pd.array(values.astype(object, copy=False), dtype="str")
+    elif kinds == {none}:
+        column = values
+    elif kinds == {float}:
+        column = values.astype(np.float64)
+    elif kinds == {int}:
+        try:
+            column = values.astype(np.int64)
+        except OverflowError:
+            pass
+    elif kinds == {int, none}:
+        missing = values == None  # noqa: E711 - elementwise
+        try:
+            column = np.full(len(values), np.nan)
+            column[~missing] = values[~missing].astype(np.float64)
+        except OverflowError:
+            column = None
+        if column is not None and not (np.abs(column[~missing]) < 2.0**53).all():
+            column = None                   # beyond exact floats: pandas' own conversion decides
+    if column is None:
+        return values.tolist() if take is None else values[take].tolist()
+    return column if take is None else column[take]
+
+
+def _objects(values: list) -> np.ndarray:
+    """A 1-d object array of `values` (never a 2-d array of tuples or strings' characters)."""
+    return np.fromiter(values, dtype=object, count=len(values))
 
 
 def _counts(plan) -> bool:

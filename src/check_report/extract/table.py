@@ -19,8 +19,9 @@ import gc
 import re
 
 from check_report import facts as F
-from check_report.extract.cells import Figure, read_figure, text_style
+from check_report.extract.cells import Figure, text_style
 from check_report.extract.columns import build_plan
+from check_report.extract.figures import FigureBlock
 from check_report.extract.formulas import find_formula
 from check_report.extract.headers import Period, years_in
 from check_report.extract.hierarchy import Hierarchy, clean_code, code_from_label, code_rank
@@ -43,6 +44,7 @@ from check_report.readers.base import Grid
 _UNIT_NOTE = re.compile(r"\b(?:đơn vị tính|đơn vị|đvt|unit)\s*:\s*(.+)$", re.IGNORECASE)
 TITLE_ROWS_FOR_YEAR = 12
 SAMPLE_ROWS = 40
+FIRST_BLOCK, MAX_BLOCK = 64, 8192   # rows whose figures are read together (the first blocks are small)
 _VERDICTS = (("khong dat", -1), ("chua dat", -1), ("khong hoan thanh", -1), ("chua hoan thanh", -1),
              ("vuot", 1), ("hoan thanh vuot", 1), ("dat", 0), ("hoan thanh", 0))
 
@@ -107,12 +109,13 @@ def _title_above(grid: Grid, layout: Layout, start: int) -> list[str]:
 class _Row:
     """One data row as read: its label, code(s), figures as (plan, figure) and verdict."""
 
-    __slots__ = ("row", "label", "code", "codes", "verdict", "total", "has_figures", "entities")
+    __slots__ = ("row", "label", "code", "codes", "verdict", "total", "has_figures", "entities", "folded")
 
     def __init__(self, row: int, label: str, code: str | None, codes: tuple, verdict: Figure | None = None,
                  total: bool = False):
         self.row, self.label, self.code, self.codes = row, label, code, codes   # codes: STT and "Mã số"
         self.verdict, self.total = verdict, total
+        self.folded = fold(label)
         # set by rows.Emitter: whether it states figures, its entities in the sink (group, row, first figure)
         self.has_figures, self.entities = False, []
 
@@ -139,6 +142,8 @@ class _TableContext:
         self.cues = frozenset((*vocab.breakdown_partial, *vocab.breakdown_complete))
         self.style, self.style_votes = self._text_style()
         self.ambiguous: list[str] = []   # typed figures that read both ways, as written
+        self._near_start, self._near = 0, {}   # the block's label, code and unit cells (`_prefetch`)
+        self._units: dict = {}
 
     # -- the column plan -----------------------------------------------------------------------------
     def sample(self) -> list:
@@ -165,11 +170,11 @@ class _TableContext:
     def _text_style(self) -> tuple[str, dict[str, int]]:
         """The number style of the figures typed as text: VI unless unambiguous English ones prevail."""
         votes = {VI: 0, EN: 0}
-        cols = [p.col for p in self.plan.plans]
-        for cells in self.grid.rows[self.layout.data_start:]:
-            for col in cols:
-                if col < len(cells) and isinstance(cells[col].value, str):
-                    style = text_style(cells[col].value, self.vocab.no_data)
+        for col in [p.col for p in self.plan.plans]:
+            values, _ = self.grid.column(col, self.layout.data_start, len(self.grid.rows))
+            for value in values:
+                if isinstance(value, str):
+                    style = text_style(value, self.vocab.no_data)
                     if style:
                         votes[style] += 1
         return (EN if votes[EN] > votes[VI] else VI), votes
@@ -200,34 +205,60 @@ class _TableContext:
                 gc.enable()
 
     def _read_rows(self, sink: FactSink) -> int:
+        """Rows in blocks (the figures of a block read a column at a time), judged one by one: the notes
+        under the table or the next table's header end it."""
         from check_report.extract.rows import Emitter
 
         rows: list[_Row] = []
         emitter = Emitter(self, sink)
-        figure_cols = {p.col for p in self.plan.plans}
-        row, last = self.layout.data_start, self.layout.data_start - 1   # last: the last row with figures
-        stop = None
-        while row < len(self.grid.rows):
-            cells = self.grid.rows[row]
-            figures = self._row_figures(row)
-            if not figures and self._is_note(cells):
-                stop = row + 1
-                break
-            if not figures and row > self.layout.data_start and \
-                    starts_new_table(self.grid, self.merges, row, self.vocab, figure_cols):
-                stop = last + 1
-                break
-            read = self._read_row(row, figures)
-            if read is not None:
-                emitter.add(read, figures)
-                rows.append(read)
-                if figures:
-                    last = row
-            row += 1
+        plans = self.plan.plans
+        figure_cols = {p.col for p in plans}
+        grid, data_start, total = self.grid, self.layout.data_start, len(self.grid.rows)
+        start, last, stop, size = data_start, data_start - 1, None, FIRST_BLOCK  # last: the last row with figures
+        while start < total and stop is None:
+            end = min(total, start + size)
+            size = min(2 * size, MAX_BLOCK)     # a short table reads few rows past its end
+            block = FigureBlock(grid, plans, start, end, self.vocab.no_data, self.style)
+            self._prefetch(start, end)
+            row = start
+            for row in range(start, end):
+                has_figures = block.any[row - start]
+                if not has_figures and self._is_note(grid.rows[row]):
+                    stop = row + 1
+                    break
+                if not has_figures and row > data_start and \
+                        starts_new_table(grid, self.merges, row, self.vocab, figure_cols):
+                    stop = last + 1
+                    break
+                read = self._read_row(row, has_figures)
+                if read is not None:
+                    emitter.add(read, block, row - start)
+                    rows.append(read)
+                    if has_figures:
+                        last = row
+            else:
+                row = end
+            self.ambiguous.extend(block.ambiguous(row - start))
+            emitter.flush(block)
+            start = end
         emitter.finish(rows)
         if stop is None:
-            return len(self.grid.rows)
-        return max(stop, self.layout.data_start)
+            return total
+        return max(stop, data_start)
+
+    def _prefetch(self, start: int, end: int) -> None:
+        """The label, code, unit and verdict cells of rows [start, end), read a column at a time."""
+        layout = self.layout
+        cols = {c for c in (layout.label_col, layout.code_col, layout.unit_col, self.plan.assessment,
+                            *self.plan.extra_codes) if c is not None}
+        self._near_start, self._near = start, {col: self.grid.values(col, start, end) for col in cols}
+
+    def _cell(self, row: int, col: int):
+        """cell_value(self.grid, row, col), from the block's columns when it is there."""
+        near = self._near.get(col)
+        if near is not None and 0 <= row - self._near_start < len(near):
+            return near[row - self._near_start]
+        return cell_value(self.grid, row, col)
 
     def _is_note(self, cells) -> bool:
         """A row without figures that opens with "Ghi chú:", "Nguồn:", "*" ...: the notes under the table.
@@ -239,14 +270,14 @@ class _TableContext:
             return True
         return fold(lead.split(":", 1)[0]) in self.vocab.notes_markers
 
-    def _read_row(self, row: int, figures: list) -> _Row | None:
+    def _read_row(self, row: int, figures: bool) -> _Row | None:
         label, code = self._label_and_code(row)
         verdict = self._verdict(row)
         if not label and not code and not figures:
             return None
         codes = (code,) if code else ()
         if self.plan.extra_codes:
-            codes += tuple(c for c in (clean_code(cell_value(self.grid, row, col)) for col in self.plan.extra_codes)
+            codes += tuple(c for c in (clean_code(self._cell(row, col)) for col in self.plan.extra_codes)
                            if c)
         return _Row(row, label, code, codes, verdict, self.units_mode and is_total_label(label, self.vocab))
 
@@ -254,7 +285,7 @@ class _TableContext:
         col = self.plan.assessment
         if col is None:
             return None
-        value = cell_value(self.grid, row, col)
+        value = self._cell(row, col)
         if not isinstance(value, str) or not value.strip():
             return None
         folded = fold(value)
@@ -263,12 +294,16 @@ class _TableContext:
                 return Figure(float(code), 0, " ".join(value.split()), False)
         return None
 
-    def indicator_name(self, label: str) -> str:
+    def indicator_name(self, label: str, folded: str | None = None) -> str:
         """The label without a trailing breakdown cue: "Tổng thu, trong đó:" names "Tổng thu"; without a
-        leading one and its bullet: "Trong đó: - Cá" names "Cá"."""
+        leading one and its bullet: "Trong đó: - Cá" names "Cá". `folded`, fold(label) when known, spares
+        folding its last word: a cue word is the last word of the folded label too."""
         head, colon, rest = label.partition(":")
         if colon and rest.strip() and fold(head) in self.cues:
             label = code_from_label(rest.strip())[1]
+            folded = None                      # it was the folding of the whole label
+        if folded is not None and "" not in self.cue_ends and folded.rpartition(" ")[2] not in self.cue_ends:
+            return label
         words = label.split()
         cues = (*self.vocab.breakdown_partial, *self.vocab.breakdown_complete)
         if not words or fold(words[-1]) not in self.cue_ends:
@@ -283,11 +318,11 @@ class _TableContext:
         raw_label, code = None, None
         if layout.label_col is not None:
             origin = self.merges.source(row, layout.label_col)
-            raw_label = cell_value(self.grid, *origin)  # "TỔNG SỐ" merged across the STT and label cells
+            raw_label = self._cell(*origin)  # "TỔNG SỐ" merged across the STT and label cells
             if origin[1] == layout.code_col:
                 return _words(raw_label), None
         if layout.code_col is not None:
-            code = clean_code(cell_value(self.grid, row, layout.code_col))
+            code = clean_code(self._cell(row, layout.code_col))
         label = _words(raw_label)
         if code is None and label:
             code, label = code_from_label(label)
@@ -299,25 +334,16 @@ class _TableContext:
                 label = f"{group} – {label}"   # "Ngô – Sản lượng": the crop merged down over its rows
         return label, code
 
-    def _row_figures(self, row: int) -> list:
-        cells = self.grid.rows[row]
-        out = []
-        for plan in self.plan.plans:
-            col = plan.col
-            if col >= len(cells):
-                continue
-            figure = read_figure(cells[col].value, cells[col].number_format, self.vocab.no_data, self.style)
-            if figure is not None:
-                if figure.ambiguous:
-                    self.ambiguous.append(figure.raw)
-                out.append((plan, figure))
-        return out
-
     def unit_of(self, row: int) -> str | None:
         if self.layout.unit_col is not None:
-            value = cell_value(self.grid, row, self.layout.unit_col)
-            if value is not None and str(value).strip():
-                return " ".join(str(value).split())
+            value = self._cell(row, self.layout.unit_col)
+            if value is not None:
+                text = str(value)
+                unit = self._units.get(text)
+                if unit is None:
+                    unit = self._units[text] = " ".join(text.split())
+                if unit:
+                    return unit
         return self.default_unit
 
     def hierarchy(self) -> Hierarchy:

@@ -7,6 +7,7 @@ figures inside prose, is the extractors' job.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from check_report.document import Document
@@ -20,6 +21,32 @@ class InputError(Exception):
 class Cell:
     value: str | float | int | bool | None   # numbers as numbers; text as written; None when empty
     number_format: str | None = None         # Excel display format ("#,##0", "0.00%"); None if unknown
+
+
+class ColumnarRows(Sequence):
+    """Rows a reader keeps in its own form and turns into `Cell`s only when asked (a large sheet holds a
+    million cells; the extractor reads its figures a column at a time through `Grid.column`)."""
+
+    def __eq__(self, other):
+        if isinstance(other, (list, ColumnarRows)):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+        return NotImplemented
+
+    __hash__ = None
+
+    def value(self, row: int, col: int):
+        """What `self[row][col].value` gives, or None outside the grid."""
+        if row >= len(self):
+            return None
+        cells = self[row]
+        return cells[col].value if col < len(cells) else None
+
+    def column(self, col: int, start: int, stop: int) -> tuple[list, list[tuple[int, int, str | None]]]:
+        raise NotImplementedError
+
+    def values(self, col: int, start: int, stop: int) -> list:
+        """[self.value(row, col) for row in range(start, stop)], for rows within the grid."""
+        return [self.value(row, col) for row in range(start, min(stop, len(self)))]
 
 
 @dataclass
@@ -41,10 +68,47 @@ class Grid:
             return self.row_lines[row]
         return None if self.line is None else self.line + row
 
+    def value(self, row: int, col: int):
+        """One cell's value; None when it is empty or beyond its row."""
+        rows = self.rows
+        if isinstance(rows, ColumnarRows):
+            return rows.value(row, col)
+        if row >= len(rows) or col >= len(rows[row]):
+            return None
+        return rows[row][col].value
+
+    def values(self, col: int, start: int, stop: int) -> list:
+        """The values of one column over rows [start, stop) (as `value` gives them), rows beyond the grid
+        left out."""
+        rows = self.rows
+        if isinstance(rows, ColumnarRows):
+            return rows.values(col, start, stop)
+        return [cells[col].value if col < len(cells) else None for cells in rows[start:stop]]
+
+    def column(self, col: int, start: int, stop: int) -> tuple[list, list[tuple[int, int, str | None]]]:
+        """Rows [start, stop) of one column: the values as the reader holds them (a `ColumnarRows` may hold
+        an empty cell as "" and a date as a date: `extract.figures` reads both), and the display formats as
+        runs (first, end, format) over positions in that list."""
+        rows = self.rows
+        if isinstance(rows, ColumnarRows):
+            return rows.column(col, start, stop)
+        values, runs = [], []
+        for i, cells in enumerate(rows[start:stop]):
+            cell = cells[col] if col < len(cells) else _NO_CELL
+            values.append(cell.value)
+            if runs and runs[-1][2] == cell.number_format:
+                runs[-1][1] = i + 1
+            else:
+                runs.append([i, i + 1, cell.number_format])
+        return values, [tuple(run) for run in runs]
+
     def cell_name(self, row: int, col: int) -> str:
         if self.origin == "sheet":
             return a1(row, col)
         return f"row {row + 1}, column {col + 1}"
+
+
+_NO_CELL = Cell(None)
 
 
 def a1(row: int, col: int) -> str:

@@ -14,8 +14,10 @@ from __future__ import annotations
 import datetime as _dt
 import posixpath
 import zipfile
+from operator import itemgetter
 
-from check_report.readers.base import Cell, Grid
+from check_report.readers.base import Cell, ColumnarRows, Grid
+from check_report.readers.styles import StyleMap
 
 _NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -35,8 +37,7 @@ def read_grids(path: str, parts: dict[str, str], scans: dict) -> list[Grid]:
                 continue  # a chart sheet or dialog sheet: no cells
             sheet = book.get_sheet_by_name(name)
             values = sheet.to_python(skip_empty_area=False)
-            styles = scans[parts[name]].styles
-            rows = [_row(r, row, styles, formats) for r, row in enumerate(values)]
+            rows = SheetRows(values, scans[parts[name]].styles, formats)
             merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
             grids.append(Grid(name=name, rows=rows, merged=merged))
     return grids
@@ -49,27 +50,93 @@ def iso_date(value) -> str:
     return value.isoformat()
 
 
-def _row(r: int, values: list, styles: dict[int, int], formats: list[str | None]) -> list[Cell]:
+class SheetRows(ColumnarRows):
+    """A sheet's rows as calamine gives them (a list of values per row), made into `Cell`s on access: a
+    whole number as an int, a date as ISO text, "" as empty, the format of the cell's style ("General"
+    when it has none). A few recent rows are kept made: the layout reads its header rows again and again."""
+
+    KEEP = 256
+
+    def __init__(self, values: list[list], styles: StyleMap, formats: list[str | None]):
+        self._data, self.styles, self.formats = values, styles, formats
+        self._made: dict[int, list[Cell]] = {}
+        width = len(values[0]) if values else 0
+        self._square = all(len(row) == width for row in values)   # calamine's range: every row as wide
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self._data)))]
+        if index < 0:
+            index += len(self._data)
+        made = self._made.get(index)
+        if made is None:
+            made = _row(index, self._data[index], self.styles, self.formats)
+            if len(self._made) >= self.KEEP:
+                del self._made[next(iter(self._made))]
+            self._made[index] = made
+        return made
+
+    def value(self, row: int, col: int):
+        if row < 0 or col < 0:
+            return super().value(row, col)
+        if row >= len(self._data):
+            return None
+        values = self._data[row]
+        return _plain(values[col]) if col < len(values) else None
+
+    def values(self, col: int, start: int, stop: int) -> list:
+        if start < 0 or col < 0:
+            return super().values(col, start, stop)
+        return list(map(_plain, self._raw(col, start, stop)))
+
+    def _raw(self, col: int, start: int, stop: int) -> list:
+        rows = self._data[start:stop]
+        if self._square and rows and col < len(rows[0]):
+            return list(map(itemgetter(col), rows))
+        return [row[col] if col < len(row) else None for row in rows]
+
+    def column(self, col: int, start: int, stop: int) -> tuple[list, list[tuple[int, int, str | None]]]:
+        values = self._raw(col, start, stop)
+        if not _AS_READ.issuperset(map(type, values)):     # dates: as the cells hold them
+            values = [value if type(value) in _AS_READ else _plain(value) for value in values]
+        if 0.0 in values:          # a cell holds a whole number as an int: -0.0 is 0
+            values = [0 if type(value) is float and value == 0.0 else value for value in values]
+        known = len(self.formats)
+        runs = [(first, end, (self.formats[style] if 0 <= style < known else None) or "General")
+                for first, end, style in self.styles.runs(col, start, start + len(values))]
+        return values, runs
+
+
+def _plain(value):
+    """A calamine value as a `Cell` holds it."""
+    kind = type(value)
+    if kind is str:
+        return value or None
+    if kind is float:
+        return int(value) if value.is_integer() and -_EXACT < value < _EXACT else value
+    if value is None:
+        return None
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return iso_date(value)
+    if isinstance(value, _dt.timedelta):
+        return str(value)
+    return value
+
+
+def _row(r: int, values: list, styles: StyleMap, formats: list[str | None]) -> list[Cell]:
     cells: list[Cell] = []
-    append, style_of, base, known = cells.append, styles.get, r << 14, len(formats)
+    append, known = cells.append, len(formats)
+    style_of = styles.of_row(r)
     for c, value in enumerate(values):
-        kind = type(value)
-        if kind is str:
-            if not value:
-                append(_EMPTY)  # calamine's empty cell
-                continue
-        elif kind is float:
-            if value.is_integer() and -_EXACT < value < _EXACT:
-                value = int(value)
-        elif value is None:
+        value = _plain(value)
+        if value is None:
             append(_EMPTY)
             continue
-        elif isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
-            value = iso_date(value)
-        elif isinstance(value, _dt.timedelta):
-            value = str(value)
-        style = style_of(base | c)
-        append(Cell(value, (formats[style] if style is not None and style < known else None) or "General"))
+        style = style_of(c)
+        append(Cell(value, (formats[style] if 0 <= style < known else None) or "General"))
     end = len(cells)
     while end and cells[end - 1].value is None:
         end -= 1
@@ -78,6 +145,7 @@ def _row(r: int, values: list, styles: dict[int, int], formats: list[str | None]
 
 _EXACT = 2**53
 _EMPTY = Cell(None)
+_AS_READ = frozenset({float, str, type(None)})   # what `Grid.column` may hand on as calamine gives it
 
 
 def _parse(archive: zipfile.ZipFile, name: str):

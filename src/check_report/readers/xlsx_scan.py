@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from check_report.readers.base import InputError, a1
 from check_report.readers.limits import Limits
+from check_report.readers.styles import StyleCollector, StyleMap
 
 CHUNK = 4 << 20
 FORMULA_NOTES_UP_TO = 8 << 20      # sheet XML above this is not searched for uncalculated formulas
@@ -48,7 +49,7 @@ class SheetScan:
     columns: int = 0                                # the last column in use, or a bound on it
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)   # 0-based, inclusive
     merged_cells: int = 0
-    styles: dict[int, int] = field(default_factory=dict)   # (row << 14 | col) -> style id, 0-based
+    styles: StyleMap = field(default_factory=StyleMap)     # each cell's style id, as runs down columns
     uncalculated: int = 0                           # formula cells saved without a result
 
 
@@ -86,6 +87,7 @@ def _scan(archive: zipfile.ZipFile, part: str, limits: Limits, where: str, notes
             if not chunk:
                 break
     scan.merged, scan.merged_cells = state.merged, state.merged_cells
+    scan.styles = state.styles.done()
     scan.rows, scan.columns = state.settle(archive, part, limits)
     _check_size(scan.rows, scan.columns, limits, where, "holds a cell at")
     return scan
@@ -114,12 +116,13 @@ class _Bounds:
         self.first = True
         self.merged: list[tuple[int, int, int, int]] = []
         self.merged_cells = 0
+        self.styles = StyleCollector()
 
     def chunk(self, data: bytes, cut: int, scan: SheetScan, notes: bool) -> None:
         # Counting is done with bytes.count where a literal says it (C speed, no match objects): the tags
         # Excel, LibreOffice and openpyxl write. A sheet written otherwise (namespace prefixes, attributes
         # on new lines) makes the counts disagree, and settle() walks it exactly instead.
-        tags = sum(data.count(tag, 0, cut) for tag in (b"<row ", b"<row>", b":row ", b":row>"))
+        tags = _count(data, cut, b":row", (b"<row ", b"<row>"), (b":row ", b":row>"))
         numbers = _ROW_PLAIN.findall(data, 0, cut)
         if len(numbers) != tags:
             numbers = _ROW_NUMBER.findall(data, 0, cut)
@@ -127,13 +130,13 @@ class _Bounds:
             self.row_max = max(self.row_max, max(map(int, numbers)))
         self.rows_bare += max(0, tags - len(numbers))
         # prefixed tags (<x:c>) counted too: a count too high only sends the sheet to the exact walk
-        self.cells += sum(data.count(tag, 0, cut) for tag in (b"<c ", b"<c>", b"<c/>", b":c ", b":c>", b":c/>"))
+        self.cells += _count(data, cut, b":c", (b"<c ", b"<c>", b"<c/>"), (b":c ", b":c>", b":c/>"))
         self.cell_refs += data.count(b' r="', 0, cut) - len(numbers)     # the rows' r counted there too
         beyond = re.compile(rb' r="[A-Z]{1,8}(?:' + _greater(str(self.row_max + self.rows_bare), _DIGITS) + rb')"')
         self.misplaced = self.misplaced or beyond.search(data, 0, cut) is not None
         while self.letters < 3 and _LONGER[self.letters].search(data, 0, cut):
             self.letters += 1
-        _styles(data, cut, scan.styles)
+        _styles(data, cut, self.styles)
         if notes:
             scan.uncalculated += len(_UNCALCULATED.findall(data, 0, cut))
         if self.first:
@@ -170,22 +173,26 @@ class _Bounds:
         return _walk(archive, part, limits) if _found(archive, part, beyond) else (rows, allowed)
 
 
-def _styles(data: bytes, cut: int, styles: dict[int, int]) -> None:
-    """(row << 14 | col) -> style id of every styled cell: the form Excel, LibreOffice and openpyxl write
-    (`<c r="B2" s="3"`) by a literal-led pattern; any other form (s before r, a prefix, more attributes
-    between) by the general one, when the styles found fall short of the ` s="` attributes of cells."""
+def _count(data: bytes, cut: int, prefixed: bytes, plain: tuple, forms: tuple) -> int:
+    """The occurrences of the `plain` and prefixed `forms` of a tag in data[:cut]; the prefixed ones only
+    when `prefixed` (what they all contain) occurs at all: most sheets have no prefix, and each count is a
+    pass over the chunk."""
+    found = sum(data.count(tag, 0, cut) for tag in plain)
+    if data.find(prefixed, 0, cut) >= 0:
+        found += sum(data.count(tag, 0, cut) for tag in forms)
+    return found
+
+
+def _styles(data: bytes, cut: int, styles: StyleCollector) -> None:
+    """Every styled cell's style id: the form Excel, LibreOffice and openpyxl write (`<c r="B2" s="3"`) by a
+    literal-led pattern; any other form (s before r, a prefix, more attributes between) by the general one,
+    when the styles found fall short of the ` s="` attributes of cells."""
     found = _STYLED_PLAIN.findall(data, 0, cut)
     attributes = data.count(b' s="', 0, cut) - len(_ROW_STYLED.findall(data, 0, cut))
     if len(found) != attributes:
         found = [(m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(4))
                  for m in _STYLED_CELL.finditer(data, 0, cut)]
-    columns: dict[bytes, int] = {}
-    for letters, row, style in found:
-        col = columns.get(letters)
-        if col is None:
-            col = columns[letters] = column_number(letters) - 1
-        if col < 1 << 14:
-            styles[(int(row) - 1) << 14 | col] = int(style)
+    styles.add(found)
 
 
 def _check_dimension(state: _Bounds, limits: Limits, where: str) -> None:

@@ -1,0 +1,184 @@
+"""The figures of a table's columns, read a column at a time: `extract.cells` rules, numpy speed.
+
+A 100k-row sheet states a million figures; read one cell at a time, the cells-to-facts stage cost ten
+times what reading the workbook did. Here a column's numbers are read in runs of one display format
+(`Grid.column`): the format is parsed once per run, the shown value and its decimals are computed for
+the whole run, and the text the reader sees is written by one format call per run. The result is the
+one `extract.cells.read_figure` gives cell by cell (the tests compare both on every kind of cell):
+
+- rounding to the format's decimals is Python's `round` (correctly rounded), computed as k / 10^d from
+  the nearest integer k of x·10^d wherever x·10^d is far enough from a half that the product's rounding
+  error cannot move it; the few others, like `General` figures that are not whole, go cell by cell;
+- numbers typed as text, dates and anything unusual go through `read_figure` cell by cell.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from check_report.extract.cells import GENERAL_DIGITS, Figure, _from_number, parse_format, read_figure
+from check_report.numbers import VI, decimals_of
+
+_VI_MARKS = str.maketrans(",.", ".,")
+_HALF_MARGIN = 1e-12      # relative room for the rounding error of x·10^d (a few units in the last place)
+_EXACT_BELOW = 2.0**52
+
+
+class Figures:
+    """The figures of one column over a run of rows, by position: `present` says where a figure is."""
+
+    __slots__ = ("present", "value", "decimals", "raw", "percent", "ambiguous")
+
+    def __init__(self, size: int):
+        self.present = np.zeros(size, dtype=bool)
+        self.value = np.zeros(size, dtype=np.float64)
+        self.decimals = np.zeros(size, dtype=np.int64)
+        self.raw = np.full(size, None, dtype=object)
+        self.percent = np.zeros(size, dtype=bool)
+        self.ambiguous = np.zeros(size, dtype=bool)
+
+    def put(self, i: int, figure: Figure) -> None:
+        self.present[i] = True
+        self.value[i], self.decimals[i], self.raw[i] = figure.value, figure.decimals, figure.raw
+        self.percent[i], self.ambiguous[i] = figure.percent, figure.ambiguous
+
+
+def read_column(values: list, runs, no_data: set[str], style: str = VI) -> Figures:
+    """The figures of one column (`Grid.column`: values and runs of display formats)."""
+    size = len(values)
+    out = Figures(size)
+    if not size:
+        return out
+    kinds = np.fromiter(map(type, values), dtype=object, count=size)
+    numbers = np.flatnonzero(kinds == float)
+    if len(numbers):
+        floats = np.fromiter(values, dtype=object, count=size)[numbers].astype(np.float64)
+        for first, end, code in runs:
+            lo, hi = np.searchsorted(numbers, (first, end))
+            if hi > lo:
+                _numbers(out, numbers[lo:hi], floats[lo:hi], code)
+    others = np.flatnonzero(kinds != float).tolist()
+    if others:
+        formats = _format_at(runs)
+        for i in others:
+            value = values[i]
+            if value is None or value == "":
+                continue
+            figure = read_figure(value, formats(i), no_data, style)
+            if figure is not None:
+                out.put(i, figure)
+    return out
+
+
+def _format_at(runs):
+    starts = [first for first, _end, _code in runs]
+
+    def format_of(i: int):
+        k = int(np.searchsorted(starts, i, side="right")) - 1
+        return runs[k][2] if k >= 0 and i < runs[k][1] else None
+
+    return format_of
+
+
+def _numbers(out: Figures, at: np.ndarray, x: np.ndarray, code) -> None:
+    """Numbers of one display format: what `cells._from_number` gives for each, computed for them all."""
+    fmt = parse_format(code)
+    with np.errstate(over="ignore", invalid="ignore"):
+        shown = x * (100.0 if fmt.percent else 1.0) / (1000.0 ** fmt.scale_down)
+    ok = np.isfinite(shown)
+    if fmt.decimals is None:
+        ok &= (np.floor(shown) == shown) & (np.abs(shown) < 1e15)     # a whole number: 0 decimals
+    else:
+        shown, ok = _round(shown, fmt.decimals, ok)
+    rest = ~ok
+    if fmt.decimals is None:
+        general = rest & np.isfinite(shown)
+        rest &= ~general
+        _place(out, at[general], *_general(shown[general]), fmt.percent)
+    _place(out, at[ok], shown[ok], np.full(int(ok.sum()), fmt.decimals or 0), fmt.percent)
+    for j in np.flatnonzero(rest).tolist():    # the rest one by one, as the cell reader does
+        figure = _from_number(float(x[j]), code)
+        if figure is not None:
+            out.put(int(at[j]), figure)
+
+
+def _place(out: Figures, at: np.ndarray, shown: np.ndarray, decimals: np.ndarray, percent: bool) -> None:
+    """Figures at positions `at`: shown values, their decimals, and the text written (one `_texts` call per
+    number of decimals)."""
+    if not len(at):
+        return
+    out.present[at] = True
+    out.value[at], out.decimals[at], out.percent[at] = shown, decimals, percent
+    for d in np.unique(decimals).tolist():
+        mine = decimals == d
+        out.raw[at[mine]] = _texts(shown[mine], d, percent)
+
+
+def _general(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """What a General format shows of finite numbers that are not whole (or too large for 0 decimals):
+    `cells._from_number` keeps 10 significant digits, and as many decimals as the shortest repr of that
+    shows. One format call and one repr per number; the decimals counted in the reprs at once."""
+    spec = f"{{:.{GENERAL_DIGITS}g}}".format
+    shown = np.array(list(map(float, map(spec, x.tolist()))), dtype=np.float64)
+    reprs = np.array(list(map(repr, shown.tolist())), dtype=str)
+    decimals = np.strings.str_len(reprs) - np.strings.find(reprs, ".") - 1
+    decimals[np.strings.endswith(reprs, ".0")] = 0      # a whole number's repr ("2.0"): no decimals
+    decimals = np.minimum(decimals, 10)
+    odd = (np.strings.find(reprs, "e") >= 0) | (np.strings.find(reprs, ".") < 0)    # 1e-05, 1e+16, inf
+    for j in np.flatnonzero(odd).tolist():     # as the cell reader counts them
+        decimals[j] = decimals_of(float(shown[j]))
+    return shown, decimals.astype(np.int64)
+
+
+def _round(x: np.ndarray, digits: int, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """round(x, digits) where it can be computed exactly for the whole array, and where it was."""
+    out = np.array(x, dtype=np.float64)
+    if digits == 0:
+        return np.rint(out), ok          # round-half-even of the exact value, as Python's round(x, 0)
+    if digits > 22:
+        return out, np.zeros(len(x), dtype=bool)
+    scale = 10.0 ** digits               # exact up to 10^22
+    with np.errstate(over="ignore", invalid="ignore"):
+        scaled = x * scale
+        nearest = np.rint(scaled)
+        safe = ok & (np.abs(scaled) < _EXACT_BELOW) & \
+            (np.abs(scaled - nearest) < 0.5 - _HALF_MARGIN * np.maximum(np.abs(scaled), 1.0))
+        out[safe] = nearest[safe] / scale    # the double nearest to k / 10^d: what round() returns
+    return out, safe
+
+
+def _texts(shown: np.ndarray, decimals: int, percent: bool) -> np.ndarray:
+    """`numbers.format_number(value, decimals, VI)` (+ "%") for each, in one format call per value and one
+    swap of the marks for them all."""
+    texts = np.empty(len(shown), dtype=object)
+    if len(shown):
+        spec = f"{{:,.{decimals}f}}".format
+        joined = ("%\n" if percent else "\n").join(map(spec, shown.tolist()))
+        texts[:] = (joined + "%" if percent else joined).translate(_VI_MARKS).split("\n")
+    return texts
+
+
+class FigureBlock:
+    """The figures of a table's columns of figures (its plans) over the sheet rows [start, stop)."""
+
+    def __init__(self, grid, plans: list, start: int, stop: int, no_data: set[str], style: str):
+        self.plans, self.start = plans, start
+        self.columns = [read_column(*grid.column(plan.col, start, stop), no_data, style) for plan in plans]
+        self.present = np.array([c.present for c in self.columns]) if plans else \
+            np.zeros((0, stop - start), dtype=bool)
+        self.count = self.present.sum(axis=0)          # figures per row
+        self.any = (self.count > 0).tolist()
+
+    def row(self, i: int) -> list[tuple]:
+        """(plan, Figure) of one row (position i), in the plans' order."""
+        return [(plan, Figure(float(c.value[i]), int(c.decimals[i]), c.raw[i], bool(c.percent[i]),
+                              bool(c.ambiguous[i])))
+                for plan, c in zip(self.plans, self.columns) if c.present[i]]
+
+    def ambiguous(self, rows: int) -> list[str]:
+        """The figures of the first `rows` rows that read both ways, as written, row by row."""
+        if not any(c.ambiguous[:rows].any() for c in self.columns):
+            return []
+        marks = np.array([c.ambiguous[:rows] & c.present[:rows] for c in self.columns])
+        at, cols = np.nonzero(marks.T)
+        return [self.columns[k].raw[i] for i, k in zip(at.tolist(), cols.tolist())]
