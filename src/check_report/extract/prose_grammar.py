@@ -182,7 +182,7 @@ def _plain_lead(text: str) -> Lead:
 ATTRIBUTE = re.compile(r"^(?:tổng\s{1,3})?(?:diện tích|năng suất|sản lượng|số lượng|giá trị|số|tỷ lệ|tỉ lệ|mức|đơn giá|"
                        r"doanh thu|số tiền|kinh phí|tổng số|số hộ|số người|số lao động)"
                        r"(?:\s{1,3}(?:gieo trồng|gieo cấy|thu hoạch|bình quân|cả năm|hiện có|trồng mới|khai thác|"
-                       r"nuôi trồng|ước|đạt|thực hiện))*$", re.IGNORECASE)
+                       r"nuôi trồng|ước|đạt|thực hiện|sơ bộ|dự kiến|ước tính))*$", re.IGNORECASE)
 
 
 def is_attribute(subject: str) -> bool:

@@ -34,6 +34,8 @@ class GroupReader(ReaderCore):
         if P.COMPARISON_GROUP.match(inner) and anchor is not None:
             self._comparison_group(start, end, depth, anchor, outer)
             return
+        if isinstance(first_token, Figure) and first_token.kind == PERCENT and P.PLAN_OPENING.match(inner):
+            return          # "tăng 9,65% (KH cả năm 8,3%)": the plan's rate, not a second growth
         if isinstance(first_token, Figure) and first_token.kind == PERCENT and not lead.subject and \
                 P.TARGET_BEFORE_GROUP.search(self.text, max(0, span[0] - 60), span[0] + 1) and \
                 re.fullmatch(r"\s{0,3}\)", self.text[first_token.unit_end:span[1]]):

@@ -198,6 +198,9 @@ ABOUT_WHAT = re.compile(r"\s{1,3}về\s{1,3}[^\d,;.()%]{2,40}?(?=\s{0,3}(?:so\s|
 # "vượt so với kế hoạch tỉnh đề ra (5,2%)", "cao hơn cùng kỳ năm trước (4,1%)"
 TARGET_BEFORE_GROUP = re.compile(r"\b(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu|nghị quyết|cùng kỳ|năm trước|năm ngoái)"
                                  r"\b[^()\d%;.]{0,40}\($", CI)
+# a bracket that opens with a plan's words: "(KH cả năm 8,3%)", "(kế hoạch năm: 7%)"
+PLAN_OPENING = re.compile(r"\s{0,3}(?:KH|kế hoạch|chỉ tiêu|mục tiêu|dự toán|nghị quyết)\b[^\d()]{0,30}$|"
+                          r"\s{0,3}(?:KH|kế hoạch|chỉ tiêu|mục tiêu|dự toán|nghị quyết)\b[^\d()]{0,30}\d", CI)
 # between the figures of one list: "6,82%, 6,73%, 7,48% và 6,97%"
 LIST_GAP = re.compile(r"^\s{0,3}(?:[,;]|và|,\s{0,3}và)\s{0,3}$", CI)
 # "tương ứng với tỷ lệ 95,2%": a ratio said with its number, not figures shared out

@@ -186,8 +186,10 @@ class BlockReader(MeasureReader, GroupReader):
         if token.kind == PERCENT:
             self._percent(stmt, token, before, lead, state)
         elif token.kind == POINTS:
-            if P.CONTRIBUTION_WORD.search(before):
-                self._add(stmt, token, F.CONTRIBUTION, self._pct_period(state), phrasing="đóng góp")
+            word = P.CONTRIBUTION_WORD.search(before)
+            if word:        # "làm giảm 0,06 điểm phần trăm": a contribution below zero
+                sign = -1.0 if "giảm" in word.group(0).lower() else 1.0
+                self._add(stmt, token, F.CONTRIBUTION, self._pct_period(state), phrasing="đóng góp", sign=sign)
         elif token.kind == PLAIN:
             state.after_plain = token.unit_end       # the words after it may be its own noun, not a subject
             return
