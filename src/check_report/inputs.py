@@ -61,27 +61,30 @@ def expand_inputs(args: list[str], lang: str = "en", *, exclude: Iterable[str] =
                 problems.append(FileResult(path=arg, status="error", error=t("cli.root_dir", lang, path=arg)))
                 continue
             found = [p for p in _walk(target, excluded) if not _is_output(p, written)]
-            outside = [p for p in found if _links_outside(Path(p), target)]
-            problems.extend(FileResult(path=p, status="error", error=t("cli.link_outside", lang, path=p, folder=arg,
-                                                                        target=Path(p).resolve()))
-                            for p in outside)
-            found = [p for p in found if p not in outside]
-            if not found and not outside:
+            found, refused = _inside(found, target, arg, lang, problems)
+            if not found and not refused:
                 problems.append(FileResult(path=arg, status="error", error=t("cli.empty_dir", lang, path=arg)))
             paths.extend(found)
         elif target.exists() or target.is_symlink() or not (_GLOB_CHARS & set(arg)):
             paths.append(arg)   # a missing or unsupported file: the reader says why, in one line
         else:
             found = sorted(p for p in _glob(arg) if _pickable(Path(p), excluded) and not _is_output(p, written))
-            outside = [p for p in found if _links_outside(Path(p), _glob_base(arg))]
-            problems.extend(FileResult(path=p, status="error", error=t("cli.link_outside", lang, path=p, folder=arg,
-                                                                        target=Path(p).resolve()))
-                            for p in outside)
-            found = [p for p in found if p not in outside]
-            if not found and not outside:
+            found, refused = _inside(found, _glob_base(arg), arg, lang, problems)
+            if not found and not refused:
                 problems.append(FileResult(path=arg, status="error", error=t("cli.no_match", lang, pattern=arg)))
             paths.extend(found)
     return list(dict.fromkeys(paths)), problems
+
+
+def _inside(found: list[str], base: Path, arg: str, lang: str, problems: list) -> tuple[list[str], bool]:
+    """The files found that stay inside `base`; each one that links out of it is refused as that file's error."""
+    from check_report.i18n import t
+
+    outside = [p for p in found if _links_outside(Path(p), base)]
+    problems.extend(FileResult(path=p, status="error", error=t("cli.link_outside", lang, path=p, folder=arg,
+                                                                target=Path(p).resolve()))
+                    for p in outside)
+    return [p for p in found if p not in outside], bool(outside)
 
 
 def report_like(path: Path, inside: Path | None = None) -> bool:

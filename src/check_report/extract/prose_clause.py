@@ -243,8 +243,8 @@ class ReaderCore:
         return self._noun_tail_end(fig.unit_end)
 
     def _ratio_name(self, stmt: Statement, lead_start: int, ratio: Ratio) -> str:
-        """A ratio's indicator: the statement's subject, else what was done, to whom ("Đã vận động mở lối thoát
-        nạn thứ 2 cho 27.690/27.731 hộ dân" -> "mở lối thoát nạn thứ 2 (hộ dân)"), never the verb alone."""
+        """A ratio's indicator: the statement's subject, else what was done, to whom ("Đã vận động lắp bình chữa
+        cháy cho 1.250/1.300 hộ dân" -> "lắp bình chữa cháy (hộ dân)"), never the verb alone."""
         if stmt.subject and stmt.subject_sure:
             return stmt.subject
         unit = str(ratio.unit or "").strip()

@@ -196,11 +196,10 @@ BASE_BEFORE = re.compile(r"(?:^|[,;]\s{0,3}|\s)(so\s{1,3}(?:với\s{1,3})?[^,;%\
 ABOUT_WHAT = re.compile(r"\s{1,3}về\s{1,3}[^\d,;.()%]{2,40}?(?=\s{0,3}(?:so\s|và\s|,|;|\.|\(|\)|$))", CI)
 # a bracket right after the words naming a target or an earlier period holds that one's figure:
 # "vượt so với kế hoạch tỉnh đề ra (5,2%)", "cao hơn cùng kỳ năm trước (4,1%)"
-TARGET_BEFORE_GROUP = re.compile(r"\b(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu|nghị quyết|cùng kỳ|năm trước|năm ngoái)"
-                                 r"\b[^()\d%;.]{0,40}\($", CI)
+_TARGET_WORDS = r"(?:kế hoạch|KH|dự toán|chỉ tiêu|mục tiêu|nghị quyết)"
+TARGET_BEFORE_GROUP = re.compile(r"\b(?:" + _TARGET_WORDS + r"|cùng kỳ|năm trước|năm ngoái)\b[^()\d%;.]{0,40}\($", CI)
 # a bracket that opens with a plan's words: "(KH cả năm 8,3%)", "(kế hoạch năm: 7%)"
-PLAN_OPENING = re.compile(r"\s{0,3}(?:KH|kế hoạch|chỉ tiêu|mục tiêu|dự toán|nghị quyết)\b[^\d()]{0,30}$|"
-                          r"\s{0,3}(?:KH|kế hoạch|chỉ tiêu|mục tiêu|dự toán|nghị quyết)\b[^\d()]{0,30}\d", CI)
+PLAN_OPENING = re.compile(r"\s{0,3}" + _TARGET_WORDS + r"\b[^\d()]{0,30}\d", CI)
 # between the figures of one list: "6,82%, 6,73%, 7,48% và 6,97%"
 LIST_GAP = re.compile(r"^\s{0,3}(?:[,;]|và|,\s{0,3}và)\s{0,3}$", CI)
 # "tương ứng với tỷ lệ 95,2%": a ratio said with its number, not figures shared out
