@@ -20,6 +20,7 @@ Passing example
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from check_report import facts as F
@@ -59,7 +60,9 @@ def checked_rows(facts, options: dict | None = None) -> set:
 def _pairs(facts, options: dict):
     seen: dict[tuple, dict] = {}
     words = int(options.get("min_name_words", 2))
-    for label, row in text_rows(facts, (F.COUNT,)):
+    counts = text_rows(facts, (F.COUNT,))
+    frames = _frames(counts)
+    for label, row in counts:
         if not row[F.CERTAIN] or str(row[F.UNIT] or "").lower() in MEASURE_UNITS or "#" not in str(row[F.ENTITY]):
             continue                          # only counts of things named by their noun ("5 nhóm tăng giá")
         name = normalise_name(row[F.INDICATOR])
@@ -71,5 +74,36 @@ def _pairs(facts, options: dict):
         first = seen.setdefault(key, row)
         related = first[F.PARENT] == row[F.ENTITY] or row[F.PARENT] == first[F.ENTITY] or (
             isinstance(row[F.PARENT], str) and row[F.PARENT] == first[F.PARENT])
+        framed = frames.get(first["_label"]), frames.get(label)
+        if None not in framed and framed[0] != framed[1]:
+            continue           # each counted within a whole of its own: "123 dự án … hơn 90" and "127 dự án, trong đó 111"
         if first is not row and first[F.ENTITY] != row[F.ENTITY] and not related:
             yield first, row
+
+
+def _frames(counts: list[tuple[object, dict]]) -> dict:
+    """The whole each count is counted within: its parent's figure, else the last larger count of the same
+    things earlier in its sentence. Two mentions within wholes of different sizes count different sets
+    ("123 dự án vào các khu công nghiệp …, hơn 90 dự án đi vào hoạt động" and "cụm công nghiệp … 127 dự án,
+    trong đó có 111 dự án đi vào hoạt động"), even when the phrase that names them is the same."""
+    by_entity = {row[F.ENTITY]: row for _, row in counts}
+    frames: dict = {}
+    earlier: dict[tuple, list[dict]] = {}
+    for label, row in counts:
+        unit = str(row[F.UNIT] or "").lower()
+        parent = by_entity.get(row[F.PARENT]) if isinstance(row[F.PARENT], str) else None
+        if parent is not None and str(parent[F.UNIT] or "").lower() == unit:
+            frames[label] = float(parent[F.VALUE])
+        else:
+            larger = [float(o[F.VALUE]) for o in earlier.get((_sentence(row), unit), ())
+                      if float(o[F.LOWER]) > float(row[F.UPPER])]
+            if larger:
+                frames[label] = larger[-1]
+        earlier.setdefault((_sentence(row), unit), []).append(row)
+    return frames
+
+
+def _sentence(row: dict) -> str:
+    """The place and sentence a prose figure was read in: "L4.2" of the entity "L4.2#1:count"."""
+    match = re.match(r"^(.+?\.\d+)[.#]", str(row[F.ENTITY]))
+    return match.group(1) if match else str(row[F.ENTITY])

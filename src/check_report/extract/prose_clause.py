@@ -26,6 +26,8 @@ PLAN_OF = re.compile(r"(?:kế hoạch|KH|dự toán|chỉ tiêu)\s{1,3}(?!năm\
 NOUN_TAIL = re.compile(r"[^,;:()=.\d]{0,60}?(?=[,;:()=.\d]|\s(?:đạt|tăng(?! giá)|giảm(?! giá| nghèo)|bằng|chiếm|với|"
                        r"trong đó|gồm|là|được|so|và(?=\s{1,3}(?:khoảng |gần |hơn |trên )?\d))\b|$)"
                        r"|[^,;:()=.\d]{0,60}", re.IGNORECASE)   # no stop within 60 characters: those 60 (issue 11)
+# a clause of its own after a count's comma ("Với 3 cụm …, huyện đã đề nghị …"), not more of what is counted
+CLAUSE_AFTER_COMMA = re.compile(r"\b(?:đã|đang|sẽ|cần|phải|đề nghị|tiếp tục)\b", re.IGNORECASE)
 VALUES = (F.CUMULATIVE, F.MONTH, F.AMOUNT, F.COUNT)
 CONTEXT = 48                 # how far before a figure its own words are looked for
 ADVERBIAL_TAIL = 40          # "Tính chung 9 tháng năm 2025, …": the comma stands this close after the period
@@ -234,7 +236,8 @@ class ReaderCore:
             stop = NOUN_TAIL.match(self.text, end + 1).end()
             words = self.text[end + 1:stop].strip()
             if not words or (stop < len(self.text) and self.text[stop] not in "(;.") or \
-                    any(c.isdigit() for c in self.text[end + 1:min(len(self.text), stop + 1)]):
+                    any(c.isdigit() for c in self.text[end + 1:min(len(self.text), stop + 1)]) or \
+                    CLAUSE_AFTER_COMMA.search(words):
                 break
             end = stop
         return end

@@ -305,7 +305,7 @@ BASE_LAST = re.compile(r"\s{1,3}so\s{1,3}(?:với\s{1,3})?(?:tháng|quý|kỳ|c�
 
 
 # a lead that starts with a verb is a predicate whose subject came before: "đã khởi sắc hơn quý I với …"
-PREDICATE_FIRST = re.compile(r"^(?:đã|đang|sẽ|cũng|vẫn|đều|tiếp tục|khởi sắc)\b", re.IGNORECASE)
+PREDICATE_FIRST = re.compile(r"^(?:đã|đang|sẽ|được|cũng|vẫn|đều|tiếp tục|khởi sắc)\b", re.IGNORECASE)
 
 
 # verbs that never stand inside an indicator's name
