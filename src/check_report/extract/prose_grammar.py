@@ -233,7 +233,8 @@ def action_object(text: str) -> str:
     verb = ACTION_VERB.match(text)
     if verb:
         text = text[verb.end():]
-    return re.sub(r"\s+(?:cho|đối với|tới|đến|của)$", "", text.strip(QUOTE_TRIM), flags=re.IGNORECASE).strip()
+    text = re.sub(r"^(?:và|còn|kế đến là|tiếp đến là)\s+", "", text.strip(QUOTE_TRIM), flags=re.IGNORECASE)
+    return re.sub(r"\s+(?:cho|đối với|tới|đến|của|với|có)$", "", text, flags=re.IGNORECASE).strip()
 
 
 def _subject(text: str) -> str:
@@ -257,26 +258,44 @@ def _subject(text: str) -> str:
         head, _, tail = text.rpartition(":")
         tail_subject = strip_predicate(tail)
         text = tail if tail_subject else head
-    for comma in reversed([i for i, ch in enumerate(text) if ch == ","]):
+    commas = [i for i, ch in enumerate(text) if ch == ","]
+    for k in range(len(commas) - 1, -1, -1):
+        comma = commas[k]
         if P.PREDICATE_START.search(text[:comma]) or P.NOT_A_NOUN_PHRASE.search(text[:comma]):
+            if not strip_predicate(text[comma + 1:]) and not P.NOT_A_NOUN_PHRASE.search(text[:comma]):
+                # "số vốn đăng ký … có sự chênh lệch đáng kể, là 1.986 tỉ đồng": the clause before the comma
+                # names what the figure is, up to its own verb
+                clause = text[commas[k - 1] + 1 if k else 0:comma]
+                verb = P.PREDICATE_START.search(clause)
+                if verb and clause[:verb.start()].strip() and P.PREDICATE_START.search(text[comma + 1:]):
+                    text = clause[:verb.start()]
+                    break
             text = text[comma + 1:]
             break
     text = re.sub(r"^\s{0,3}(?:tính\s{1,3})?(?:đến|tới)\s{1,3}(?:ngày|hết|cuối|nay)?\s{0,3}", "", text,
                   flags=re.IGNORECASE)
     text = re.sub(r"^\s{0,3}(?:do|nên|vì vậy|vì thế|nhờ đó)\s", "", text, flags=re.IGNORECASE)
+    # "6 tháng qua, chỉ số …", "Trong nửa đầu năm, GDP …": what is left of a period phrase before the comma
+    text = re.sub(r"^\s{0,3}(?:(?:qua|vừa qua|nay|đầu|cuối|nửa đầu|nửa cuối|đầu năm|năm nay|trong|của)\s{0,3})+,\s{0,3}", "",
+                  text, flags=re.IGNORECASE)
     # "…, đưa tổng kim ngạch xuất khẩu lên 4,78 tỷ USD": what is brought up to the figure is the subject
     text = re.sub(r"^\s{0,3}(?:góp phần\s{1,3})?(?:đưa|nâng|giúp|kéo)\s{1,3}(?=\S)", "", text, flags=re.IGNORECASE)
     text = strip_predicate(BASE_LAST.sub("", text))   # "Chỉ số giá tháng 6 so với tháng trước tăng": the base
     inner = list(INNER_VERB.finditer(text))
     if inner and len(text[inner[-1].end():].split()) >= 1:
         # "Tổng gia súc cũng tăng so với kế hoạch … với đàn trâu": the noun phrase after the last verb
-        after = strip_predicate(text[inner[-1].end():])
+        after = strip_predicate(SUPERLATIVE_LEAD.sub("", text[inner[-1].end():]))
         if not MEASURE_WORDS.fullmatch(after):
             return after
         # "Ngành xây dựng đạt mức tăng", "ngành thủy sản có mức tăng cao nhất với", "chiếm tỷ trọng": the
         # words after the verb say which measure, the noun phrase before it whose
         text = strip_predicate(text[:inner[-1].start()])
     return strip_predicate(MEASURE_TAIL.sub("", text)) if MEASURE_WORDS.fullmatch(text) is None else ""
+
+
+# "vốn tăng mạnh nhất thuộc nhóm công ty cổ phần": how much, then whose, after the verb
+SUPERLATIVE_LEAD = re.compile(r"^\s{0,3}(?:(?:mạnh|cao|nhiều|lớn|nhanh)\s{1,3}nhất\s{1,3})?(?:thuộc(?:\s{1,3}về)?|là|ở|tại)"
+                              r"\s{1,3}(?=\S)|^\s{0,3}(?:mạnh|cao|nhiều|lớn|nhanh)\s{1,3}nhất\s{1,3}(?=\S)", re.IGNORECASE)
 
 
 # words that say which measure a figure is, never whose: a subject made only of them is no subject
@@ -309,7 +328,7 @@ PREDICATE_FIRST = re.compile(r"^(?:đã|đang|sẽ|được|cũng|vẫn|đều|t
 
 
 # verbs that never stand inside an indicator's name
-INNER_VERB = re.compile(r"\b(?:(?<!tốc độ )(?<!giá trị )tăng(?! trưởng)|giảm|đạt|bằng|chiếm|ước|với|là|còn|thuộc về)\b", re.IGNORECASE)
+INNER_VERB = re.compile(r"\b(?:(?<!tốc độ )(?<!giá trị )tăng(?! trưởng)|giảm|đạt(?! chuẩn)|bằng|chiếm|ước|với|là|còn|thuộc về)\b", re.IGNORECASE)
 PREPOSITIONS = re.compile(r"^(?:(?:ở|tại|trong|của|cho|với|về|từ|đến|so với|và)\s{1,3})+|(?:\s{1,3}(?:ở|tại|trong|của|cho|"
                           r"với|về|từ|đến|và))+$", re.IGNORECASE)
 

@@ -31,6 +31,9 @@ class GroupReader(ReaderCore):
         lead = G.read_lead(self._lead_text(start, first_token.start))
         if anchor is None and not lead.subject:
             anchor = self._anchor_before(span[0], depth - 1, outer)
+        if isinstance(first_token, Figure) and anchor is not None and P.PREVIOUS_GROUP.match(inner) and \
+                self._previous_of_last(first_token, anchor):
+            return
         if P.COMPARISON_GROUP.match(inner) and anchor is not None:
             self._comparison_group(start, end, depth, anchor, outer)
             return
@@ -54,6 +57,9 @@ class GroupReader(ReaderCore):
             if isinstance(first_token, Figure) and first_token.kind in (MONEY, COUNT) and not lead.subject:
                 if self._group_plan_or_previous(first_token, anchor, outer):
                     return
+                if P.COMPARED_BEFORE_GROUP.search(self.text, max(0, span[0] - 50), span[0] + 1) and \
+                        re.fullmatch(r"\s{0,3}\)", self.text[first_token.unit_end:span[1]]):
+                    return      # "tăng 46,6% so với năm 2015 (21.588.970 triệu đồng)": the other year's figure
             before = len(anchor.stated)
             since = anchor.stated[-1].figure.unit_end if anchor.stated else \
                 max(outer.cursor, self.text.rfind(",", outer.cursor, span[0]))
@@ -101,6 +107,16 @@ class GroupReader(ReaderCore):
             self._add(anchor, fig, F.PREVIOUS, last.period)
         else:
             return False
+        return True
+
+    def _previous_of_last(self, fig: Figure, anchor: Statement) -> bool:
+        """"nhóm công ty cổ phần 1.071 tỉ đồng (so với 79 tỉ đồng cùng kỳ năm trước)": last year's value of the
+        figure the bracket follows."""
+        value = anchor.stated[-1] if anchor.stated else None
+        if value is None or value.measure not in VALUES or not same_unit(value.figure, fig) or \
+                any(s.measure == F.PREVIOUS and s.entity == value.entity for s in anchor.stated):
+            return False
+        self._add(anchor, fig, F.PREVIOUS, value.period)
         return True
 
     def _comparison_group(self, start: int, end: int, depth: int, anchor: Statement, outer: ClauseState) -> None:

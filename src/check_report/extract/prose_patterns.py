@@ -214,8 +214,12 @@ OF_SAME_PERIOD = re.compile(r"^\s{0,3}(?:của\s{1,3})?cùng\s{1,3}kỳ(?:\s{1,3
 COMPARISON_GROUP = re.compile(r"^\s{0,3}(?!so\b|với\b)(?:(?:cơ cấu|tỷ trọng|tỉ trọng|tốc độ tăng|mức tăng|chỉ số)"
                               r"[\w ]{0,20}?\s)?(?:của\s{1,3})?cùng kỳ(?:\s{1,3}năm\s{1,3}(?:trước|ngoái|(?:19|20)\d{2}))?\b",
                               CI)
-# "so với 4,3% năm cũ": the figure inside a base phrase is last year's
-BASE_FIGURE = re.compile(r"^\s{0,3}so\s{1,3}(?:với\s{1,3})?(?:mức\s{1,3})?$", CI)
+# a base phrase that names another period, just before a bracket: "so với năm 2015 (…)", "so với cùng kỳ ("
+COMPARED_BEFORE_GROUP = re.compile(r"\bso\s{1,3}với\s{1,3}(?:cùng kỳ|năm|tháng|quý|kỳ|giai đoạn|đầu năm|cuối năm)"
+                                   r"[^()%\d]{0,25}(?:\d{4})?\s{0,3}\($", CI)
+# "(so với 79 tỉ đồng cùng kỳ năm trước)" after a figure: that figure a year earlier (a year named is left alone)
+PREVIOUS_GROUP = re.compile(r"^\s{0,3}so\s{1,3}với\s{1,3}(?:mức\s{1,3})?\d[\d.,]*\s{0,3}[^\d();%]{0,25}?\s"
+                            r"(?:của\s{1,3})?cùng kỳ(?:\s{1,3}năm\s{1,3}(?:trước|ngoái))?\s{0,3}$", CI)
 
 # --- values and their words ----------------------------------------------------------------------------
 # Between a period phrase and its value: "tháng 03 ước thực hiện", "3 tháng ước đạt", "quý I:", "lũy kế đạt".
@@ -271,10 +275,13 @@ ABBREVIATION = re.compile(r"(?:\b(?:TP|Tp|TX|TT|ThS|TS|PGS|GS|BS|Q|P|H|X|St|Mr|D
 CLAUSE_DASH = re.compile(r"\s[-–]\s")
 # Discourse words before a subject: "Trong đó,", "Theo đó,", "Cụ thể,", "đặc biệt", "riêng", "còn".
 # (an opening of open length, "theo Tổng cục Thống kê", ends at its comma or colon: never inside the subject)
-DISCOURSE = re.compile(r"^\s{0,3}(?:[-+•–*:]\s{0,3})*(?:(?:(?:trong đó|theo đó|cụ thể|đặc biệt|riêng|còn|và|nhất là|"
-                       r"bên cạnh đó|ngoài ra|đồng thời|tuy nhiên|mặt khác|minh chứng là|nhìn chung|như vậy|"
+DISCOURSE = re.compile(r"^\s{0,3}(?:\([^()]{1,15}\)\s{0,3}[-–]\s{1,3})?(?:(?:[-+•–*:…]|\.{3})\s{0,3})*(?:(?:(?:trong đó|theo đó|cụ thể|đặc biệt|riêng|còn|và|nhất là|"
+                       r"bên cạnh đó|ngoài ra|đồng thời|tuy nhiên|mặt khác|minh chứng là|nhìn chung|đánh giá chung|tóm lại|như vậy|"
                        r"trong số đó|đến nay|hiện nay|hiện|tính đến nay|tính)\s{0,3}[:,]?|"
-                       r"(?:cũng theo [^,:]{1,60}|theo [^,:]{1,60}|số liệu [^,:]{1,80} cho thấy|"
+                       r"(?:điều |một điểm )?đáng (?:chú ý|nói)(?: là)?\s{0,3}[:,]|(?:qua|nhờ|do|từ) đó\s{0,3},|vì vậy\s{0,3},|"
+                       # "Theo Sở Văn hóa, Thể thao và Du lịch tỉnh X, …": a name's own commas go on with a capital
+                       r"(?:(?:cũng theo|theo|thông tin từ|số liệu của|số liệu từ) [^,:]{1,60}"
+                       r"(?:,\s{0,3}(?-i:[A-ZĐ])[^,:]{0,40})*|số liệu [^,:]{1,80} cho thấy|"
                        r"phân theo [^,:]{1,50}|xét theo [^,:]{1,50})\s{0,3}[:,])\s{0,3})+", CI)
 # "Phân theo nhóm ngành kinh doanh, doanh thu bán lẻ …; doanh thu dịch vụ …": the whole, split by a criterion
 SPLIT_BY = re.compile(r"^\s{0,3}phân theo [^,]{1,50},", CI)
