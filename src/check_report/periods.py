@@ -48,6 +48,11 @@ MONTHS_SPAN = re.compile(r"\b(1[0-2]|0?[1-9]|ba|sáu|chín)\s+tháng(?:\s+đầu
                          re.IGNORECASE)
 MONTH = re.compile(r"\btháng\s+(\d{1,2})" + _YEAR, re.IGNORECASE)
 YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+# a year that is not the report's: compared with ("so với cùng kỳ năm 2019") or in a document's name ("Luật
+# Thủy sản năm 2017", "Nghị quyết … năm 2020")
+NOT_OWN_YEAR_BEFORE = re.compile(r"\b(?:so|cùng\s+kỳ|luật|bộ luật|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|"
+                                 r"thông\s+tư|kế\s+hoạch|chương\s+trình|đề\s+án|chiến\s+lược|giai\s+đoạn|từ|trước|sau|"
+                                 r"đến)\b[^.;:,()]{0,30}$", re.IGNORECASE)
 # where the title stops describing results and starts planning ("; PHƯƠNG HƯỚNG NHIỆM VỤ 6 THÁNG CUỐI NĂM",
 # ", nhiệm vụ năm 2025", "và kế hoạch năm 2025")
 OUTLOOK = re.compile(r"phương\s+hướng|tiếp\s+theo|cuối\s+năm|thời\s+gian\s+tới|(?:qu[ýí]|tháng|năm)\s+tới|"
@@ -235,7 +240,8 @@ def _period_in(text: str) -> tuple[int, int, int, str] | None:
             candidates.append((m.start(), (int(m.group(2)), month, month, "month")))
     if candidates:
         return min(candidates)[1]
-    year = YEAR.search(text)
+    year = next((m for m in YEAR.finditer(text)
+                 if not NOT_OWN_YEAR_BEFORE.search(text[max(0, m.start() - 40):m.start()])), None)
     return (int(year.group(1)), 1, 12, "year") if year else None
 
 

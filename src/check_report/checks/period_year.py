@@ -39,7 +39,7 @@ OPTIONS: dict = {}
 
 # clauses that legitimately speak of another year's period: comparisons, carry-overs
 OTHER_YEAR_CLAUSE = re.compile(
-    r"so\s+(?:với\s+)?cùng\s+kỳ|so\s+với|cùng\s+kỳ|năm\s+trước|chuyển\s+sang|lũy\s+kế|luỹ\s+kế|"
+    r"so\s+(?:với\s+)?cùng\s+kỳ|so\s+với|cùng\s+kỳ|năm\s+trước|\bso\s+(?:\d{1,2}\s+)?(?:tháng|quý|năm|kỳ|đầu)\b|chuyển\s+sang|lũy\s+kế|luỹ\s+kế|"
     r"(?:cao|thấp|nhiều|ít)\s+hơn|chỉ\s+sau|đứng\s+sau|kể\s+từ|trong\s+giai\s+đoạn",
     re.IGNORECASE,
 )

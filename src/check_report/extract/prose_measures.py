@@ -10,7 +10,7 @@ from check_report import facts as F
 from check_report.extract import prose_grammar as G
 from check_report.extract import prose_model as M
 from check_report.extract import prose_patterns as P
-from check_report.extract.prose_clause import (CONTEXT, GROWTH_WORDS, PLAN_OF, RATIO_TO_PERCENT, ClauseState,
+from check_report.extract.prose_clause import (CONTEXT, GROWTH_WORDS, PLAN_OF, RATIO_TO_PERCENT, VALUES, ClauseState,
                                                ReaderCore, same_unit)
 from check_report.extract.prose_model import Statement
 from check_report.extract.prose_periods import Period, PeriodMention
@@ -19,6 +19,12 @@ from check_report.extract.prose_scan import COUNT, MONEY, PERCENT, Figure, Ratio
 
 class MeasureReader(ReaderCore):
     """A figure's measure, read from the words around it; mixed into `BlockReader`."""
+
+    def _two_owners_before(self, fig: Figure) -> bool:
+        """The last two statements of the sentence before `fig` are of two things, each with a value."""
+        before = [st for st in self.statements if st.sentence == self.sentence and st.start < fig.start and
+                  any(s.measure in VALUES for s in st.stated)]
+        return len(before) >= 2 and before[-1].entity != before[-2].entity
 
     def _percent(self, stmt: Statement, fig: Figure, before: str, lead: G.Lead, state: ClauseState) -> None:
         period = self._pct_period(state)
@@ -49,6 +55,11 @@ class MeasureReader(ReaderCore):
         if growth_rate and (up or down) and any(s.entity == stmt.entity and s.measure in (F.GROWTH, F.GROWTH_MONTH)
                                                 for s in stmt.stated):
             return                        # "Tốc độ tăng … đạt 11,01%, tăng 0,26% so với năm 2022": the rate's change
+        if not lead.subject and P.RATE_PAIR_AFTER.match(self.text, fig.unit_end) and self._two_owners_before(fig):
+            # "128 doanh nghiệp tạm ngừng hoạt động và 31 doanh nghiệp giải thể; tăng 15,3% và bằng 83,7% so với
+            # cùng kỳ": two figures, then two rates without a subject: each the rate of one, in order
+            state.respective = fig.unit_end
+            return
         if P.RESPECTIVELY.search(before) and not P.RATIO_TO_TOTAL_WORDS.search(before):
             # "A và B tăng … với mức tăng tương ứng là 11,70% và 8,10%", "bốn quý đạt lần lượt 6,82%, 6,73%,
             # …": whose each is, the order says; the list is not read

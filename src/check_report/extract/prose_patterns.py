@@ -201,7 +201,10 @@ TARGET_BEFORE_GROUP = re.compile(r"\b(?:" + _TARGET_WORDS + r"|cùng kỳ|năm t
 # a bracket that opens with a plan's words: "(KH cả năm 8,3%)", "(kế hoạch năm: 7%)"
 PLAN_OPENING = re.compile(r"\s{0,3}" + _TARGET_WORDS + r"\b[^\d()]{0,30}\d", CI)
 # between the figures of one list: "6,82%, 6,73%, 7,48% và 6,97%"
-LIST_GAP = re.compile(r"^\s{0,3}(?:[,;]|và|,\s{0,3}và)\s{0,3}$", CI)
+# a rate followed by another joined with "và": "tăng 15,3% và bằng 83,7% so với cùng kỳ"
+RATE_PAIR_AFTER = re.compile(r"\s{0,3}(?:so\s{1,3}với[^,;%\d]{0,30})?\s{0,3}và\s{1,3}(?:tăng|giảm|bằng|đạt)?\s{0,3}"
+                             r"(?:khoảng|gần|hơn|trên)?\s{0,3}\d[\d.,]*\s{0,3}%", CI)
+LIST_GAP = re.compile(r"^\s{0,3}(?:[,;]|và|,\s{0,3}và)\s{0,3}(?:(?:tăng|giảm|bằng|đạt)\s{0,3})?$", CI)
 # "tương ứng với tỷ lệ 95,2%": a ratio said with its number, not figures shared out
 RATIO_TO_TOTAL_WORDS = re.compile(r"\b(?:tỷ lệ|tỉ lệ)\s{1,3}\S*\s{0,3}$", CI)
 # The words before a period that is compared with, not reported: "so với cùng kỳ năm 2015 và năm 2016",
