@@ -25,12 +25,18 @@ class Partition:
     optional: tuple[re.Pattern, ...] = ()
     needs_optional_when: re.Pattern | None = None
     unless: re.Pattern | None = None
+    criterion: str = ""
+
+
+@cache
+def _data() -> dict:
+    text = resources.files("check_report").joinpath("data", "partitions.yaml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @cache
 def partitions() -> tuple[Partition, ...]:
-    text = resources.files("check_report").joinpath("data", "partitions.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = _data()
     found = []
     for entry in data["partitions"]:
         compile_ = lambda p: re.compile(p, re.IGNORECASE)  # noqa: E731 - one flag for every pattern
@@ -38,8 +44,30 @@ def partitions() -> tuple[Partition, ...]:
         found.append(Partition(entry["id"], entry.get("description", ""),
                                tuple(compile_(p) for p in entry["members"]),
                                tuple(compile_(p) for p in entry.get("optional", ())),
-                               compile_(needs) if needs else None, compile_(unless) if unless else None))
+                               compile_(needs) if needs else None, compile_(unless) if unless else None,
+                               entry.get("criterion", entry["id"])))
     return tuple(found)
+
+
+@cache
+def _criteria() -> tuple[tuple[str, re.Pattern], ...]:
+    found = [(p.criterion, pattern) for p in partitions() for pattern in p.members]
+    found += [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in (_data().get("criteria") or {}).items()]
+    return tuple(found)
+
+
+def criteria_of(name: str) -> frozenset[str]:
+    """What a group's name classifies it by: "khách quốc tế" -> {origin}, "khách lưu trú" -> {activity, stay}."""
+    plain = _plain(name)
+    return frozenset(criterion for criterion, pattern in _criteria() if pattern.search(plain))
+
+
+def same_criterion(names: list[str], items: list) -> list:
+    """The items whose names classify along the first named criterion (or along none): of "khách quốc tế",
+    "khách lưu trú", the first; the second is a group of another kind that overlaps it."""
+    criteria = [criteria_of(name) for name in names]
+    first = next((c for c in criteria if c), None)
+    return [item for item, c in zip(items, criteria) if not c or first is None or c & first]
 
 
 def _plain(name: str) -> str:

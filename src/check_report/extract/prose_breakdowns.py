@@ -27,7 +27,7 @@ from check_report.extract import prose_patterns as P
 from check_report.extract.prose_model import Stated, Statement
 from check_report.extract.prose_patterns import MEASURE_UNITS
 from check_report.extract.prose_clause import base_unit, same_unit
-from check_report.partitions import whole_partition
+from check_report.partitions import same_criterion, whole_partition
 
 VALUE_MEASURES = (F.COUNT, F.AMOUNT, F.MONTH, F.CUMULATIVE)
 # a total stated only as a rate ("GRDP tăng 6,5%, gồm: ...") and the rates of its components
@@ -59,8 +59,15 @@ def link_inline(text: str, depths: list[int], statements: list[Statement]) -> No
             continue            # the sentence before may have been about something else
         if _listed_in_total(text[parent.figure.unit_end:m.start()], statements, stated, children):
             continue            # "người tham gia BHXH, BHYT, BHTN, trong đó: BHXH …; BHYT …": sets that overlap
+        # "Trong đó, khách quốc tế …; khách lưu trú …": groups along another criterion than the first part's
+        # overlap it; each is within the total, but only the first criterion's parts add up
+        children = same_criterion([_part_name(statements, stated, entity) for entity in children], children)
         _attach(stated, parent.entity, children, complete and len(children) >= 2)
-        _inherit_period(stated, _values_of(stated, parent.entity) or [parent], children)
+        # "tháng 7 ước đạt 194,4 tỷ đồng; 7 tháng ước đạt 1.155,5 tỷ đồng, tăng 19,9%. Trong đó, …": the parts
+        # are of the figure they follow (or the one its rate is of), whose period they take
+        values = sorted(_values_of(stated, parent.entity), key=lambda v: (v is not parent, v.period != parent.period,
+                                                                          -v.offset))
+        _inherit_period(stated, values or [parent], children)
 
 
 def _parent_before(text: str, stated: list[Stated], pos: int, depth: int) -> Stated | None:
@@ -180,11 +187,15 @@ def _named_alike(statements: list[Statement], parent: Stated, stated: list[State
     if not words or not children:
         return False
     for entity in children:
-        part = next((s for s in stated if s.entity == entity), None)
-        name = G.normalise_name(part.indicator or _statement_subject(statements, part)) if part else ""
+        name = G.normalise_name(_part_name(statements, stated, entity))
         if not words & set(name.split()):
             return False
     return True
+
+
+def _part_name(statements: list[Statement], stated: list[Stated], entity: str) -> str:
+    part = next((s for s in stated if s.entity == entity), None)
+    return (part.indicator or _statement_subject(statements, part)) if part else ""
 
 
 def _addable(total: Stated, part: Stated) -> bool:
