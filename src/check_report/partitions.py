@@ -26,6 +26,7 @@ class Partition:
     needs_optional_when: re.Pattern | None = None
     unless: re.Pattern | None = None
     criterion: str = ""
+    excludes: re.Pattern | None = None
 
 
 @cache
@@ -45,7 +46,8 @@ def partitions() -> tuple[Partition, ...]:
                                tuple(compile_(p) for p in entry["members"]),
                                tuple(compile_(p) for p in entry.get("optional", ())),
                                compile_(needs) if needs else None, compile_(unless) if unless else None,
-                               entry.get("criterion", entry["id"])))
+                               entry.get("criterion", entry["id"]),
+                               compile_(entry["excludes"]) if entry.get("excludes") else None))
     return tuple(found)
 
 
@@ -102,6 +104,8 @@ def whole_partition(total: str, names: list[str]) -> Partition | None:
     if set(i for i in assigned if i >= 0) != set(range(len(partition.members))):
         return None
     name = _plain(total)
+    if partition.excludes is not None and partition.excludes.search(name):
+        return None
     needs = partition.needs_optional_when is not None and partition.needs_optional_when.search(name) and not (
         partition.unless is not None and partition.unless.search(name))
     if needs and -1 not in assigned:

@@ -88,7 +88,26 @@ def _read(document: Document) -> tuple[list[dict], list[str]]:
         notes.extend(_ambiguity_notes(document, block, report))
     records = [_record(document, s, report, scopes.at(s.block, s.offset))
                for statements in per_block for st in statements for s in st.stated]
-    return records, notes
+    return _one_period_each(records), notes
+
+
+def _one_period_each(records: list[dict]) -> list[dict]:
+    """An entity's figures of measures that are not per month hold for one period: "6 tháng đầu năm tăng 6,86%
+    …, dự kiến năm 2019 đạt 9,33%" speaks of two, so the later period's figures become an entity of their own
+    (the engine relates the figures of one entity as one row of a table)."""
+    def running(record: dict) -> bool:      # a period of several months (a month's own rates aside)
+        return bool(record[F.PERIOD]) and record[F.MEASURE] not in F.PERIODIC_MEASURES and \
+            record[F.PERIOD_START] != record[F.PERIOD_END]
+
+    first: dict[str, str] = {}
+    for record in records:
+        if running(record):
+            first.setdefault(record[F.ENTITY], record[F.PERIOD])
+    for record in records:
+        main = first.get(record[F.ENTITY])
+        if main is not None and running(record) and record[F.PERIOD] != main:
+            record[F.ENTITY] = f"{record[F.ENTITY]}@{record[F.PERIOD]}"
+    return records
 
 
 class _Sections:

@@ -115,6 +115,14 @@ def _region_end(text: str, depths: list[int], start: int, depth: int) -> int:
     return len(text)
 
 
+# an average or a rate per something: its parts are averages of groups, never added up
+AVERAGE = re.compile(r"\b(?:bình quân|trung bình|năng suất)\b", re.IGNORECASE)
+
+
+def _average(name: str | None, value: Stated | None) -> bool:
+    return bool(AVERAGE.search(name or "")) or (value is not None and "/" in str(value.figure.unit or ""))
+
+
 def _children(stated: list[Stated], statements: list[Statement], start: int, end: int, depth: int,
               parent: Stated, text: str = "") -> list[str]:
     """The components of `parent` in [start, end): values in the total's unit (a crop's area under a total
@@ -123,6 +131,8 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
     first_kind = first_verb = None
     total = next((s for s in stated if s.entity == parent.entity and s.measure in VALUE_MEASURES), None)
     parent_name = _statement_subject(statements, parent)
+    if _average(parent_name, total):
+        return []       # "số ngày lưu trú bình quân 1,75 ngày/lượt; trong đó khách quốc tế 2,27 …": averages
     current = None
     for s in stated:
         if not (start <= s.offset < end and s.depth == depth):
@@ -384,6 +394,8 @@ def link_partitions(statements: list[Statement]) -> None:
             if not total.subject_sure or whole_partition(total.subject, [st.subject for st in parts]) is None:
                 continue
             parent = _head_value([total])
+            if _average(total.subject, parent):
+                break
             every = [s for st in parts for s in st.stated]
             for s in every:
                 if s.parent is None:
