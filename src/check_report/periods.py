@@ -240,9 +240,14 @@ def _period_in(text: str) -> tuple[int, int, int, str] | None:
             candidates.append((m.start(), (int(m.group(2)), month, month, "month")))
     if candidates:
         return min(candidates)[1]
-    year = next((m for m in YEAR.finditer(text)
-                 if not NOT_OWN_YEAR_BEFORE.search(text[max(0, m.start() - 40):m.start()])), None)
+    year = _own_year(text, YEAR)
     return (int(year.group(1)), 1, 12, "year") if year else None
+
+
+def _own_year(text: str, pattern: re.Pattern) -> re.Match | None:
+    """The first year in `text` that is not compared with or part of a document's name."""
+    return next((m for m in pattern.finditer(text)
+                 if not NOT_OWN_YEAR_BEFORE.search(text[max(0, m.start() - 40):m.start()])), None)
 
 
 def _period_without_year(results: str, title: str, header_month: int | None,
@@ -258,7 +263,7 @@ def _period_without_year(results: str, title: str, header_month: int | None,
     if not spans:
         return None
     start, end, kind = max(spans, key=lambda span: (span[1], span[1] - span[0]))  # "tháng 6 và 6 tháng": 1..6
-    stated = YEAR.search(title) or ANY_YEAR.search(title)
+    stated = _own_year(title, YEAR) or _own_year(title, ANY_YEAR)
     if stated:
         return int(stated.group(1)), start, end, kind
     if header_year is None:

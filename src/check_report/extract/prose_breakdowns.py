@@ -51,7 +51,13 @@ def link_inline(text: str, depths: list[int], statements: list[Statement]) -> No
             parent = _parent_of_sentence(text, sentences, statements, m.start(), depth)
         if parent is None or BALANCE.search(_statement_subject(statements, parent)):
             continue            # "Giá trị xuất siêu … Trong đó, kim ngạch xuất khẩu …": a balance has no parts
+        # a later "trong đó" of the sentence opens a breakdown of its own: "đào tạo nghề cho 13.000 người, trong
+        # đó ngắn hạn 12.000 người, nâng tỷ lệ … 51%, trong đó …; giải quyết việc làm cho 16.350 lao động"
         end = _region_end(text, depths, m.end(), depth)
+        end = min([end] + [n.start() for n, _ in cues if m.start() < n.start() < end and _depth(depths, n) == depth])
+        if any(n.start() < m.start() and _depth(depths, n) == depth and _region_end(text, depths, n.end(), depth) > m.start()
+               for n, _ in cues) and 0 <= text.find(";", m.end(), end):
+            end = text.find(";", m.end(), end)     # a breakdown within a part ends with that part's clause
         if complete and NAMES_FIRST.match(text, m.end(), end):
             continue            # "5 xã đạt 14 tiêu chí gồm Thắng Quân, Minh Dân, …": names, not parts with figures
         children = _children(stated, statements, m.end(), end, depth, parent, text)
@@ -76,11 +82,21 @@ def _parent_before(text: str, stated: list[Stated], pos: int, depth: int) -> Sta
         if s.depth > depth or s.linked or not (s.measure in VALUE_MEASURES or rate_total):
             continue
         between = text[s.figure.unit_end:pos].rstrip()
+        if NAMED_RATE.search(between):
+            return None     # "… cho 12.000 người, nâng tỷ lệ … đạt trên 51%, trong đó …": another's rate between
         between = between[:-1] if between.endswith(";") else between   # "...28.500 lao động; trong đó ..."
         if len(between) > PARENT_REACH or ". " in between or ";" in between or _sentence_break(between):
             return None
         return s
     return None
+
+
+def _depth(depths: list[int], match: re.Match) -> int:
+    return depths[min(match.start(), len(depths) - 1)]
+
+
+# a rate with a name of its own: "tỷ lệ lao động qua đào tạo đạt trên 51%"
+NAMED_RATE = re.compile(r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chỉ số)\b[^,;.%]{0,80}\d\s{0,2}%", re.IGNORECASE)
 
 
 def _sentence_break(between: str) -> bool:

@@ -222,6 +222,16 @@ class ReaderCore:
                 return f"{' '.join(counted.group(1).split())} (số tiền)"
             return ""       # "mủ cao su 36 tấn, tương đương 0,05 triệu USD": never named by its unit
         tail = " ".join(self.text[fig.unit_end:self._noun_tail_end(fig.unit_end)].split()[:9]).rstrip(" ,")
+        if not tail.strip(" ,"):
+            # "đào tạo nghề cho 13.000 người": whom a work was done for, named by the work, never by the unit
+            head = re.split(r"[,;:()=.+]|\btrong đó\b", self.text[max(0, fig.start - 80):fig.start])[-1]
+            head = " ".join(w for w in head.split() if not P.HEDGE.search(w + " "))
+            if re.search(r"\s(?:cho|đối với)$", head):
+                done = re.sub(r"\s+(?:cho|đối với)$", "", head.strip(), flags=re.IGNORECASE)
+                place = G.GENERIC_PLACE.match(done)
+                done = G.strip_predicate(done[place.end():] if place else done)
+                if len(done.split()) >= 2:
+                    return f"{done} ({fig.unit})"
         return f"{fig.unit or ''}{'' if tail.startswith(',') else ' '}{tail}".strip()
 
     def _name_after(self, pos: int) -> str:
