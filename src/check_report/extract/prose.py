@@ -26,7 +26,8 @@ import re
 
 from check_report import facts as F
 from check_report.document import HEADING, Document
-from check_report.extract.prose_breakdowns import link_bullets, link_footnotes, link_inline, link_partitions
+from check_report.extract.prose_breakdowns import link_inline
+from check_report.extract.prose_links import link_bullets, link_footnotes, link_partitions
 from check_report.extract import prose_model as M
 from check_report.extract.prose_model import NO_PERIOD, Stated, Statement
 from check_report.extract.prose_periods import Period, find_period_mentions, report_period

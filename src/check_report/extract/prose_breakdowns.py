@@ -5,13 +5,8 @@ The shapes in Vietnamese reports, all turned into the `parent` / `complete` colu
   `416 hồ sơ, gồm: ...` / `bao gồm` is complete (children = total). Outside brackets a "trong đó" runs to
   the end of its sentence over `;`-separated components of the same kind, and stops at a clause that names
   another indicator of the total's rank ("Thu ngân sách …, trong đó thu nội địa …; chi ngân sách …");
-- a sentence opening with "Trong đó," breaks down the head figure of the sentence before;
-- bullets: a statement followed by a `Trong đó:` line and `+` items, each `+` item a component;
-- footnotes: the statements of footnote n are components of the head statement of the sentence carrying mark
-  n, when the footnote opens with "Trong đó:" or states the same measures (a footnote of remarks or lists is
-  not a breakdown);
-- exhaustive splits named without a cue ("khu vực nhà nước …, ngoài nhà nước …, vốn FDI …"): components
-  that name every member of a standard partition (`check_report.partitions`) belong to the total before them.
+- a sentence opening with "Trong đó," breaks down the head figure of the sentence before.
+Bullets, footnotes and exhaustive splits without a cue are linked in `prose_links`, with the helpers here.
 Components without a period of their own take their total's (a value of "3 tháng" is split into values of
 "3 tháng").
 """
@@ -21,13 +16,12 @@ from __future__ import annotations
 import re
 
 from check_report import facts as F
-from check_report.document import LIST_ITEM, Block
 from check_report.extract import prose_grammar as G
 from check_report.extract import prose_patterns as P
 from check_report.extract.prose_model import Stated, Statement
 from check_report.extract.prose_patterns import MEASURE_UNITS
-from check_report.extract.prose_clause import base_unit, same_unit
-from check_report.partitions import same_criterion, whole_partition
+from check_report.extract.prose_clause import same_unit
+from check_report.partitions import same_criterion
 
 VALUE_MEASURES = (F.COUNT, F.AMOUNT, F.MONTH, F.CUMULATIVE)
 # a total stated only as a rate ("GRDP tăng 6,5%, gồm: ...") and the rates of its components
@@ -71,9 +65,9 @@ def link_inline(text: str, depths: list[int], statements: list[Statement]) -> No
         _attach(stated, parent.entity, children, complete and len(children) >= 2)
         # "tháng 7 ước đạt 194,4 tỷ đồng; 7 tháng ước đạt 1.155,5 tỷ đồng, tăng 19,9%. Trong đó, …": the parts
         # are of the figure they follow (or the one its rate is of), whose period they take
-        values = sorted(_values_of(stated, parent.entity), key=lambda v: (v is not parent, v.period != parent.period,
+        values = sorted(values_of(stated, parent.entity), key=lambda v: (v is not parent, v.period != parent.period,
                                                                           -v.offset))
-        _inherit_period(stated, values or [parent], children)
+        inherit_period(stated, values or [parent], children)
 
 
 def _parent_before(text: str, stated: list[Stated], pos: int, depth: int) -> Stated | None:
@@ -135,7 +129,7 @@ def _region_end(text: str, depths: list[int], start: int, depth: int) -> int:
 AVERAGE = re.compile(r"\b(?:bình quân|trung bình|năng suất)\b", re.IGNORECASE)
 
 
-def _average(name: str | None, value: Stated | None) -> bool:
+def is_average(name: str | None, value: Stated | None) -> bool:
     return bool(AVERAGE.search(name or "")) or (value is not None and "/" in str(value.figure.unit or ""))
 
 
@@ -147,7 +141,7 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
     first_kind = first_verb = None
     total = next((s for s in stated if s.entity == parent.entity and s.measure in VALUE_MEASURES), None)
     parent_name = _statement_subject(statements, parent)
-    if _average(parent_name, total):
+    if is_average(parent_name, total):
         return []       # "số ngày lưu trú bình quân 1,75 ngày/lượt; trong đó khách quốc tế 2,27 …": averages
     current = None
     for s in stated:
@@ -158,7 +152,7 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
             stmt = statements[s.statement]
             if entities and depth == 0 and _ends_breakdown(stmt, parent_name, first_kind):
                 break
-        component = s.measure in VALUE_MEASURES and (total is None or _addable(total, s)) or \
+        component = s.measure in VALUE_MEASURES and (total is None or addable(total, s)) or \
             s.measure in RATE_MEASURES and s.named
         if component and not s.linked and s.parent is None and s.entity != parent.entity and \
                 s.entity not in entities:
@@ -224,7 +218,7 @@ def _part_name(statements: list[Statement], stated: list[Stated], entity: str) -
     return (part.indicator or _statement_subject(statements, part)) if part else ""
 
 
-def _addable(total: Stated, part: Stated) -> bool:
+def addable(total: Stated, part: Stated) -> bool:
     """A part can be added into its total: money with money, a quantity in the same unit (ha with ha, m3 with
     nghìn m3: never a crop's yield in tạ/ha or its output in tấn under its area in ha); things counted by
     their noun go under a count of things ("3 tố cáo, 27 kiến nghị" under "31 đơn")."""
@@ -265,7 +259,7 @@ def _attach(stated: list[Stated], parent: str, children: list[str], complete: bo
             s.complete = True
 
 
-def _inherit_period(stated: list[Stated], totals: list[Stated], children: list[str]) -> None:
+def inherit_period(stated: list[Stated], totals: list[Stated], children: list[str]) -> None:
     """"3 tháng ước thực hiện 250 tỷ đồng, trong đó thu nội địa 200 tỷ đồng": a component whose period is not
     written is a value of its total's period and measure, matched by kind: the parts of "1.520 suất quà, tổng
     số tiền 760 triệu đồng (trong đó: nguồn ngân sách 900 suất = 450 triệu đồng …)" are counts under the count
@@ -305,116 +299,5 @@ def _move_rates(stated: list[Stated], value: Stated, period) -> None:
             s.period = period
 
 
-def _values_of(stated, entity: str) -> list[Stated]:
+def values_of(stated, entity: str) -> list[Stated]:
     return [s for s in stated if s.entity == entity and s.measure in VALUE_MEASURES]
-
-
-
-def link_bullets(blocks: list[Block], statements_by_block: list[list[Statement]]) -> None:
-    """`- Total ...` / `Trong đó:` / `+ component` / `+ component`. Word lists lose the `+`; there a component
-    is a list item without the bold label that the totals' items open with."""
-    parent = None
-    in_list = dash_parts = False
-    for block, statements in zip(blocks, statements_by_block):
-        text = block.text
-        if P.BREAKDOWN_HEADER.match(text):
-            in_list = parent is not None
-            continue
-        if text.rstrip().lower().endswith(("trong đó:", "trong đó")):
-            parent = _head_value(statements, last=True) or parent
-            in_list = parent is not None
-            # a paragraph's "trong đó:" opens its parts with "-" (a "- total" item's, with "+")
-            dash_parts = block.kind != LIST_ITEM and not P.BULLET_PARENT.match(text)
-            continue
-        if in_list and (_is_component_item(block) or dash_parts and P.BULLET_PARENT.match(text)):
-            # "- Vốn NSNN do địa phương quản lý: 40.687 dự án, với số vốn …: 96.052 tỷ đồng": the part of the
-            # total's kind (its amount under the amount), else the item's head
-            child = _head_value(statements, kind=parent.figure.kind) or _head_value(statements)
-            if child is not None and _addable(parent, child):   # never areas in ha under an output in tấn
-                for st in statements:
-                    for s in st.stated:
-                        if s.entity == child.entity and s.parent is None:
-                            s.parent = parent.entity
-                _inherit_period([s for st in statements for s in st.stated], [parent], [child.entity])
-            continue
-        in_list = False
-        parent = _head_value(statements, last=True) or (None if statements else parent)
-
-
-def _is_component_item(block: Block) -> bool:
-    if P.BULLET_CHILD.match(block.text):
-        return True
-    labelled = bool(block.emphasis) and block.emphasis[0][0] <= 2
-    return block.kind == LIST_ITEM and not labelled and not P.BULLET_PARENT.match(block.text)
-
-
-def _head_value(statements: list[Statement], last: bool = False, kind: str | None = None) -> Stated | None:
-    """The value a statement is about: its figure for the longest period (3 tháng over tháng 03)."""
-    order = reversed(statements) if last else statements
-    for st in order:
-        values = [s for s in st.stated if s.entity == st.entity and s.measure in VALUE_MEASURES and s.named and
-                  (kind is None or s.figure.kind == kind)]
-        if values:
-            return max(values, key=lambda s: (s.measure == F.CUMULATIVE, s.period.end - s.period.start
-                                              if s.period is not None else -1))
-    return None
-
-
-def link_footnotes(marks: list[tuple[int, list[Statement]]], bodies: dict[int, list[tuple[Block, list[Statement]]]]
-                   ) -> None:
-    """marks: (footnote number, the statements of the sentence carrying the mark)."""
-    for number, carrier in marks:
-        parent = _head_value(carrier)
-        if parent is None:
-            continue
-        parent_measures = {s.measure for st in carrier for s in st.stated if s.entity == parent.entity}
-        for block, statements in bodies.get(number, []):
-            breakdown = bool(P.BREAKDOWN_OPENING.match(block.text))
-            children = []
-            for st in statements:
-                own = [s for s in st.stated if s.entity == st.entity or not s.named]
-                measures = {s.measure for s in own if s.entity == st.entity}
-                kinds = {s.figure.kind for s in own if s.measure in VALUE_MEASURES}
-                if breakdown and parent.figure.kind in kinds:
-                    children.extend(dict.fromkeys(s.entity for s in own if s.measure in VALUE_MEASURES
-                                                  and s.figure.kind == parent.figure.kind))
-                elif measures & parent_measures & {F.MONTH, F.CUMULATIVE} and st.subject_sure and parent.explicit \
-                        and any(s.explicit for s in own if s.entity == st.entity):
-                    children.append(st.entity)           # the same flows, month and months to date
-            every = [s for st in statements for s in st.stated]
-            for s in every:
-                if s.entity in children and s.parent is None and s.entity != parent.entity:
-                    s.parent = parent.entity
-            totals = _values_of([s for st in carrier for s in st.stated], parent.entity)
-            _inherit_period(every, totals or [parent], list(dict.fromkeys(children)))
-
-
-def link_partitions(statements: list[Statement]) -> None:
-    """Components that name every member of a standard partition, stated right after a total of the same
-    kind with no cue, are the whole of that total ("Vốn đầu tư … 10.250 tỷ đồng; khu vực nhà nước …,
-    ngoài nhà nước …, có vốn đầu tư nước ngoài …")."""
-    heads = [st for st in statements if st.depth == 0 and st.subject and _head_value([st]) is not None]
-    for start in range(len(heads)):
-        total = heads[start]
-        run = []
-        for st in heads[start + 1:]:
-            if st.sentence > total.sentence + 1:
-                break
-            run.append(st)
-        for end in range(len(run), 1, -1):
-            parts = run[:end]
-            values = [_head_value([st]) for st in parts]
-            kind = _head_value([total]).figure.kind
-            if any(v.parent for v in values) or any(v.figure.kind != kind for v in values):
-                continue
-            if not total.subject_sure or whole_partition(total.subject, [st.subject for st in parts]) is None:
-                continue
-            parent = _head_value([total])
-            if _average(total.subject, parent):
-                break
-            every = [s for st in parts for s in st.stated]
-            for s in every:
-                if s.parent is None:
-                    s.parent = parent.entity
-            _inherit_period(every, _values_of(total.stated, parent.entity), [st.entity for st in parts])
-            break
