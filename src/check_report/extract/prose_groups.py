@@ -39,6 +39,9 @@ class GroupReader(ReaderCore):
             return
         if isinstance(first_token, Figure) and first_token.kind == PERCENT and P.PLAN_OPENING.match(inner):
             return          # "tăng 9,65% (KH cả năm 8,3%)": the plan's rate, not a second growth
+        if isinstance(first_token, Figure) and first_token.kind == PERCENT and anchor is not None and \
+                anchor.stated and anchor.stated[-1].measure == F.SHARE and not lead.subject:
+            return          # "chiếm 26,38% (-0,99% so với năm 2022)": how the share moved, in points
         if isinstance(first_token, Figure) and first_token.kind == PERCENT and not lead.subject and \
                 P.TARGET_BEFORE_GROUP.search(self.text, max(0, span[0] - 60), span[0] + 1) and \
                 re.fullmatch(r"\s{0,3}\)", self.text[first_token.unit_end:span[1]]):
