@@ -21,7 +21,7 @@ from check_report.extract import prose_patterns as P
 from check_report.extract.prose_model import Stated, Statement
 from check_report.extract.prose_patterns import MEASURE_UNITS
 from check_report.extract.prose_clause import same_unit
-from check_report.partitions import same_criterion
+from check_report.partitions import same_criterion, whole_partition
 
 VALUE_MEASURES = (F.COUNT, F.AMOUNT, F.MONTH, F.CUMULATIVE)
 # a total stated only as a rate ("GRDP tăng 6,5%, gồm: ...") and the rates of its components
@@ -55,7 +55,9 @@ def link_inline(text: str, depths: list[int], statements: list[Statement]) -> No
         if complete and NAMES_FIRST.match(text, m.end(), end):
             continue            # "5 xã đạt 14 tiêu chí gồm Thắng Quân, Minh Dân, …": names, not parts with figures
         children = _children(stated, statements, m.end(), end, depth, parent, text)
-        if across and not _named_alike(statements, parent, stated, children):
+        if across and not _named_alike(statements, parent, stated, children) and \
+                not whole_partition(_statement_subject(statements, parent),
+                                    [_part_name(statements, stated, entity) for entity in children]):
             continue            # the sentence before may have been about something else
         if _listed_in_total(text[parent.figure.unit_end:m.start()], statements, stated, children):
             continue            # "người tham gia BHXH, BHYT, BHTN, trong đó: BHXH …; BHYT …": sets that overlap

@@ -144,7 +144,8 @@ SHARE_WORD = re.compile(r"\bchiếm\s{0,3}(?:khoảng|gần|hơn|trên|tỷ tr�
 # what a share is of: "chiếm 85,78% tổng mức", "chiếm 34% GRDP", "chiếm tỷ lệ 3,14% (tổng số hộ)"
 SHARE_OF = re.compile(r"\s{0,3}(?:của\s{1,3})?(?:tổng|toàn|trong|so với|cơ cấu)?[^,;.()\d]{0,40}?(?=\s{0,3}(?:[,;.(]|$|\bvà\b|"
                       r"\btăng\b|\bgiảm\b|\bđạt\b))", CI)
-CONTRIBUTION_WORD = re.compile(r"\b(?:đóng góp|làm tăng|làm giảm)\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$", CI)
+CONTRIBUTION_WORD = re.compile(r"\b(?:đóng góp(?:\s{1,3}(?:tăng|giảm))?|làm tăng|làm giảm)\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$",
+                               CI)
 RATIO_WORD = re.compile(r"\b(?:tỷ lệ|tỉ lệ|tương đương|tương ứng)\s{0,3}(?:đạt|là|bằng)?\s{0,3}:?\s{0,3}$", CI)
 # "tốc độ tăng (trưởng) ... đạt 6,2%", "tăng trưởng kinh tế ước đạt 6,2%": a growth rate, not a ratio
 GROWTH_RATE_SUBJECT = re.compile(r"^\s{0,3}(?:tốc độ\s{1,3}tăng(?:\s{1,3}trưởng)?|tăng\s{1,3}trưởng)\s{0,3}(?:của\s)?", CI)
