@@ -248,8 +248,10 @@ def _ends_breakdown(stmt: Statement, parent_name: str, first_kind: str | None) -
     parent = G.normalise_name(parent_name)
     if subject and parent:
         a, b = subject.split(), parent.split()
-        if len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:] and a[0] != b[0]:
-            return True                                   # "chi ngân sách" after "thu ngân sách"
+        if len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:] and a[0] != b[0] and f" {subject}" not in f" {parent}":
+            # "chi ngân sách" after "thu ngân sách"; not "doanh thu dịch vụ" under "tổng mức bán lẻ hàng hóa
+            # và doanh thu dịch vụ", which names it as a part
+            return True
     return False
 
 
