@@ -14,7 +14,7 @@ Coverage (shown to the user, statcheck's lesson): `numbers` counts every number 
   - dates and month/year stamps (`17/01/2024`, `ngày 05 tháng 12 năm 2022`, `8/3`, `4/2024`),
   - years and year ranges (`năm 2024`, `2020-2025`), durations and anniversaries (`94 năm`, `5 tuổi`),
   - document codes and numbers that name rather than count (`03/CT-UBND`, `Nghị định 137`, `lớp 9`,
-    `lần thứ 15`, `tỷ lệ 1/500`, `3 sao`), list numbering at the start of a block (`1.`, `II.`, `a)`),
+    `lần thứ 15`, `tỷ lệ 1/500`, `3 sao`, `trên 1 ha`), list numbering at the start of a block (`1.`, `II.`, `a)`),
   - the numbers inside period phrases (`tháng 03`, `3 tháng`, `quý I`) and footnote marks;
 `read` counts those that became a fact, `checked` those whose fact took part in at least one check, and
 `uncertain` the pairs of mentions of one indicator that were not compared because an identity was unsure.

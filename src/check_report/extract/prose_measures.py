@@ -50,6 +50,8 @@ class MeasureReader(ReaderCore):
             state.cursor = max(state.cursor, about.end())
         if (up or down) and P.STRUCTURE_SHIFT.search(self.text, self.sentence_start, fig.start):
             return                        # "cơ cấu kinh tế chuyển dịch …, khu vực II tăng 0,69%": shares, in points
+        if (up or down) and P.RATE_SUBJECT.match(stmt.subject or "") and not P.GROWTH_RATE_SUBJECT.match(stmt.subject):
+            return                        # "tỷ lệ hộ nghèo giảm 1,82%": a rate moves by points, it has no growth
         if P.AVERAGE_RATE_BEFORE.search(before) or P.AVERAGE_RATE_AFTER.match(self.text, fig.unit_end):
             return                        # an average over years or a revision: not the period's own growth
         if growth_rate and (up or down) and any(s.entity == stmt.entity and s.measure in (F.GROWTH, F.GROWTH_MONTH)
@@ -242,7 +244,7 @@ class MeasureReader(ReaderCore):
         for token in following:
             between = self.text[ratio.end:token.start]
             if pct is None and token.kind == PERCENT and RATIO_TO_PERCENT.fullmatch(between) and \
-                    not self._new_subject(between):
+                    not self._new_subject(between) and not P.PERCENT_OF_OTHER.match(self.text, token.unit_end):
                 pct = self._add(stmt, token, F.RATIO_PCT, None, entity=entity, phrasing="tỷ lệ")
                 state.cursor = max(state.cursor, token.unit_end)
         name = self._ratio_name(stmt, state.lead_start, ratio)

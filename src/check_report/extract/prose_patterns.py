@@ -59,6 +59,8 @@ LABEL_VALUE = re.compile(r"\d{1,6}(?:\s{0,2}/\s{0,2}\d{1,6})?(?:\s{0,2},\s{0,2}\
 NUMBER_START = re.compile(r"(?<![\w.,/])\d")
 DURATION = re.compile(r"(?<![\w.,])(?<!tháng )(?<!quý )(?<!quí )\d{1,4}\s{1,3}(?:năm|tuổi|giờ|phút|ngày đêm)\b"
                       r"(?!\s{1,3}(?:19|20)\d{2}\b)", CI)
+# What a figure is per: "giá trị sản xuất trên 1 ha đất nông nghiệp", "trên 01 ha", "mỗi 1 km2"
+PER_ONE = re.compile(r"(?<=\s)(?:trên|mỗi|/)\s{0,2}(?:1|01)\s{0,2}(?:ha|héc-?ta|hecta|km2|km²|m2|m²)\b", CI)
 # Grades and ranks: "3 sao", "4 sao", "hạng 1": the number names a class, it counts nothing.
 GRADE = re.compile(r"(?<![\w.,])\d{1,2}\s{1,3}sao\b", CI)
 # Enumerators at the start of a block: "1.", "2)", "II.", "a)", "- 1." (list numbering, not figures).
@@ -189,6 +191,13 @@ AVERAGE_RATE_BEFORE = re.compile(r"\b(?:bình quân|trung bình)(?:\s{1,3}(?:m�
 AVERAGE_RATE_AFTER = re.compile(r"^\s{0,2}/\s{0,2}năm|^\s{0,3}(?:mỗi|hằng|hàng|một)\s{1,3}năm\b", CI)
 # a shift of structure: the rises and falls after it are of shares, in points ("Cơ cấu kinh tế chuyển dịch theo
 # hướng tích cực, khu vực I giảm 1,62%, khu vực II tăng 0,69% …")
+# after a percentage, words that make it a share of other things or a bound, not a ratio restated: "13/14 tổ
+# dân phố …, 100% cơ quan, đơn vị đạt …", "4/14 chỉ tiêu đạt 100% trở lên"
+PERCENT_OF_OTHER = re.compile(r"\s{0,3}(?:trở lên|trở xuống|(?!so\b|kế\b|KH\b|dự\b|chỉ\b|cùng\b|tổng\b|số\b|của\b|"
+                              r"trên\b|và\b|với\b|theo\b|năm\b|tháng\b|quý\b|kỳ\b)(?:các\s{1,3})?[^\W\d_]{2,}\s{1,3}"
+                              r"[^\W\d_]{2,})", CI)
+# a subject that is itself a rate or a share: its "tăng/giảm N%" is a move in points
+RATE_SUBJECT = re.compile(r"^\s{0,3}(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|cơ cấu)\b", CI)
 STRUCTURE_SHIFT = re.compile(r"\b(?:cơ cấu|tỷ trọng|tỉ trọng)\b[^.;]{0,60}\bchuyển dịch\b|\bchuyển dịch\s{1,3}cơ cấu\b", CI)
 # the base said before the figure: "so với tháng trước tăng 1,1%", "so cùng kỳ giảm 2,3%"
 BASE_BEFORE = re.compile(r"(?:^|[,;]\s{0,3}|\s)(so\s{1,3}(?:với\s{1,3})?[^,;%\d]{2,40}?)\s{1,3}(?:tăng|giảm|đạt|bằng)\s{0,3}"
@@ -292,7 +301,7 @@ SPLIT_BY = re.compile(r"^\s{0,3}phân theo [^,]{1,50},", CI)
 # A sentence that sets targets, not results: "đặt chỉ tiêu …", "phấn đấu …", "mục tiêu …".
 # The targets of a period still to come are named too: "các mục tiêu chủ yếu trong 6 tháng cuối năm như: …",
 # "Bên cạnh đó là các chỉ tiêu: GDP tăng khoảng 6,8%", "nhiệm vụ những tháng cuối năm", "năm tới".
-FORWARD_WORDS = re.compile(r"\b(?:phấn đấu|đặt (?:ra )?(?:chỉ tiêu|mục tiêu)|đặt mục tiêu|mục tiêu (?:là|đến|năm)|"
+FORWARD_WORDS = re.compile(r"\b(?:phấn đấu|(?:đặt|đề) (?:ra )?(?:chỉ tiêu|mục tiêu)|đặt mục tiêu|mục tiêu (?:là|đến|năm)|"
                            r"dự kiến (?:cả năm|năm \d{4})|kế hoạch năm \d{4} (?:là|:)|chỉ tiêu năm \d{4}|"
                            r"(?:các|những) (?:mục tiêu|chỉ tiêu)(?: chủ yếu| chính| cơ bản)?\s{0,3}(?:như|là|sau)?\s{0,3}:|"
                            r"(?:các|những) mục tiêu|(?:6|sáu|06) tháng cuối năm|(?:những|các) tháng cuối năm|"

@@ -78,7 +78,10 @@ class BlockReader(MeasureReader, GroupReader):
     def _sentence(self, start: int, end: int) -> None:
         self.sentence_start = start
         self.owner_shift = False
-        self.forward_sentence = bool(P.FORWARD_WORDS.search(self.text, start, end))
+        # "Phấn đấu … đạt khoảng 7.765,9 tỷ đồng. … thu ngân sách đạt 42 tỷ đồng": once a sentence has stated a
+        # target's figures, the block's figures after it are targets too
+        self.forward_sentence = bool(P.FORWARD_WORDS.search(self.text, start, end)) or (
+            self.forward_sentence and any(st.sentence == self.sentence - 1 and st.stated for st in self.statements))
         self.frame = None
         frame = P.FRAME_OPENING.match(self.text, start)
         if frame and self.ctx.growth_said:
@@ -95,9 +98,22 @@ class BlockReader(MeasureReader, GroupReader):
         for k, (cs, ce) in enumerate(G.clause_spans(self.text, self.depths, start, end, 0)):
             begin = max(cs, skip) if k == 0 else cs
             self._clause(begin, ce, 0, ClauseState(begin))
+        if self.last_period is None:
+            self._setting(start, end)
         if self.last_period is not None:
             # the period the sentence named holds for the sentences after it, until another is named
             self.period, self.period_sure = self.last_period, True
+
+    def _setting(self, start: int, end: int) -> None:
+        """"Nhờ …, trong năm 2018, tình hình kinh tế - xã hội của huyện có nhiều chuyển biến tích cực. Có
+        13/14 chỉ tiêu …": a sentence without figures that names one period sets it for the sentences after."""
+        tokens = [t for t in self.tokens if start <= t.start < end and self._depth(t.start) == 0]
+        periods = [t for t in tokens if isinstance(t, PeriodMention)]
+        if len(periods) == len(tokens) == 1 and periods[0].period is not None and \
+                periods[0].period.year is not None and \
+                not P.COMPARED_PERIOD.search(self.text, max(start, periods[0].start - 60), periods[0].start) and \
+                not P.FORWARD_WORDS.search(self.text, start, end):
+            self.last_period = periods[0].period
 
     def _adverbial(self, start: int, end: int) -> PeriodMention | None:
         """A period phrase that opens the sentence and holds for it: "Tính chung 9 tháng, …", "Ước tháng 8,"."""
