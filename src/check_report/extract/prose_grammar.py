@@ -280,7 +280,7 @@ def _subject(text: str) -> str:
     if framed and len(text[:framed.end()].split()) <= 6:
         text = text[framed.end():]
     # "6 tháng qua, chỉ số …", "Trong nửa đầu năm, GDP …": what is left of a period phrase before the comma
-    text = re.sub(r"^\s{0,3}(?:(?:qua|vừa qua|nay|đầu|cuối|nửa đầu|nửa cuối|đầu năm|năm nay|trong|của)\s{0,3})+,\s{0,3}", "",
+    text = re.sub(r"^\s{0,3}(?:(?:qua|vừa qua|nay|đầu|cuối|nửa đầu|nửa cuối|đầu năm|năm nay|cả năm|trong|của)\s{0,3})+,\s{0,3}", "",
                   text, flags=re.IGNORECASE)
     # "…, đưa tổng kim ngạch xuất khẩu lên 4,78 tỷ USD": what is brought up to the figure is the subject
     text = re.sub(r"^\s{0,3}(?:góp phần\s{1,3})?(?:đưa|nâng|giúp|kéo)\s{1,3}(?=\S)", "", text, flags=re.IGNORECASE)
