@@ -50,6 +50,9 @@ class MeasureReader(ReaderCore):
             state.cursor = max(state.cursor, about.end())
         if (up or down) and P.STRUCTURE_SHIFT.search(self.text, self.sentence_start, fig.start):
             return                        # "cơ cấu kinh tế chuyển dịch …, khu vực II tăng 0,69%": shares, in points
+        if (up or down) and not lead.subject and stmt.stated and stmt.stated[-1].measure == F.SHARE and \
+                stmt.stated[-1].entity == stmt.entity:
+            return                        # "chiếm 17,36%, giảm 1,19%": how the share moved, in points
         if (up or down) and P.RATE_SUBJECT.match(stmt.subject or "") and not P.GROWTH_RATE_SUBJECT.match(stmt.subject):
             return                        # "tỷ lệ hộ nghèo giảm 1,82%": a rate moves by points, it has no growth
         if P.AVERAGE_RATE_BEFORE.search(before) or P.AVERAGE_RATE_AFTER.match(self.text, fig.unit_end):
