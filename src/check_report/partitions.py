@@ -111,3 +111,19 @@ def whole_partition(total: str, names: list[str]) -> Partition | None:
     if needs and -1 not in assigned:
         return None
     return partition
+
+
+@cache
+def _disjoint() -> tuple[tuple[re.Pattern, ...], ...]:
+    return tuple(tuple(re.compile(p, re.IGNORECASE) for p in group) for group in (_data().get("disjoint") or ()))
+
+
+def disjoint(total: str, part: str) -> bool:
+    """`part` is named by a category that never lies within `total`'s ("hộ cận nghèo" under "hộ nghèo")."""
+    a, b = _plain(total), _plain(part)
+    for group in _disjoint():
+        first = [i for i, p in enumerate(group) if p.search(a)]
+        second = [i for i, p in enumerate(group) if p.search(b)]
+        if len(first) == 1 and len(second) == 1 and first != second:
+            return True
+    return False

@@ -40,6 +40,7 @@ from check_report import facts as F
 from check_report.checks._facts import memo, text_rows
 from check_report.checks.base import CheckContext, Problem
 from check_report.findings import Figure, Severity, context_quote, fact_figure
+from check_report.units import parse_unit
 from check_report.identity import bases_differ_surely, name_keys, normalise_name  # noqa: F401 - one reading
 from check_report.i18n import t
 from check_report.wording import number_text, place_label
@@ -56,6 +57,7 @@ OPTIONS: dict = {"min_name_words": 2}
 FAMILY = {F.MONTH: "month", F.CUMULATIVE: "value", F.AMOUNT: "value", F.PLAN: "plan", F.PREVIOUS: "previous",
           F.PCT_PLAN: "pct_plan", F.PCT_PREVIOUS: "ratio", F.GROWTH: "ratio", F.PCT_PREVIOUS_MONTH: "ratio_month",
           F.GROWTH_MONTH: "ratio_month", F.GROWTH_PRIOR: "growth_prior"}
+VALUE_FAMILIES = frozenset({"month", "value", "plan", "previous"})
 RATIO_FAMILY = {F.GROWTH: F.PCT_PREVIOUS, F.GROWTH_MONTH: F.PCT_PREVIOUS_MONTH}
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     for a, b in comparable_pairs(ctx.facts, options)[0]:
@@ -94,7 +96,7 @@ def _comparable_pairs(facts, options: dict) -> tuple[list, list]:
         family = FAMILY[row[F.MEASURE]]
         for key in keys:
             if row[F.CERTAIN]:
-                ident = (key, family, _base(row), row[F.PERIOD], _scope(row))
+                ident = (key, family, _base(row), row[F.PERIOD], _scope(row), _dimension(row))
                 first = first_of.get(ident)
                 if first is None:
                     first_of[ident] = (label, row)
@@ -150,10 +152,20 @@ def _part_of(a: dict, b: dict) -> bool:
     return isinstance(parent, str) and parent == _statement(b)
 
 
+def _dimension(row: dict) -> str:
+    """What a value measures: "190 nghìn tấn" and "giá trị … 2,5 nghìn tỷ đồng" are never one figure (rates,
+    "%" or "gấp N lần", are held to each other by their family)."""
+    if FAMILY[row[F.MEASURE]] not in VALUE_FAMILIES:
+        return "rate"
+    return parse_unit(row[F.UNIT]).dimension or "count"
+
+
 def _might_be_one(a: dict, b: dict) -> bool:
     """Could two mentions be one figure? Not when a part of their identity is surely different."""
     if _scope(a) != _scope(b):
         return False            # another place's figure ("TP. Hồ Chí Minh …" then "Hải Phòng …")
+    if _dimension(a) != _dimension(b):
+        return False            # a quantity and its value ("190 nghìn tấn, giá trị 2,5 nghìn tỷ đồng")
     if _part_of(a, b) or _part_of(b, a):
         return False            # a part worded like its whole ("số vốn được quyết toán" of each item)
     if a[F.CERTAIN] and b[F.CERTAIN] and a[F.PERIOD] != b[F.PERIOD]:

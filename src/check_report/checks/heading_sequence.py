@@ -4,7 +4,8 @@ What it checks
     Roman-numbered headings (`I.`, `II.` ...) must follow one another without gaps or repeats; arabic
     ones (`1.`, `2.` ...) likewise under each Roman heading. Numbered paragraphs count whatever their length
     (`1. Thu ngân sách … 2. Diện tích …`), so a long one never hides its number from the sequence. A numbered list that starts again at 1 inside
-    a section is a nested list, not an error; the outer numbering may resume after it.
+    a section is a nested list, not an error; the outer numbering may resume after it. The document's very
+    first heading may have any number: an excerpt or a second part goes on from an earlier one.
 
 Why it matters
     A skipped or repeated number suggests a section was deleted or pasted twice, and makes the report
@@ -50,9 +51,10 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
         # "1." right after "1." in the same presentation repeats the number; otherwise it opens a nested list
         same_kind = kinds.get(level) == block.kind
         kinds[level] = block.kind
+        opening = not any(stacks.values())
         expected = _place(stacks[level], number, nested_ok=not (same_kind and stacks[level][-1:] == [1]))
-        if expected is None:
-            continue
+        if expected is None or opening:
+            continue    # the first heading of all may go on from an earlier part ("(Phần 2)" opening at "4.")
         key = "check.heading_sequence.after" if expected > 1 else "check.heading_sequence.first"
         yield Problem(t(key, ctx.lang, label=label, previous=_shown(level, expected - 1),
                         expected=_shown(level, expected)),

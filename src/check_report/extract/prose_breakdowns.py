@@ -21,7 +21,7 @@ from check_report.extract import prose_patterns as P
 from check_report.extract.prose_model import Stated, Statement
 from check_report.extract.prose_patterns import MEASURE_UNITS
 from check_report.extract.prose_clause import same_unit
-from check_report.partitions import same_criterion, whole_partition
+from check_report.partitions import disjoint, same_criterion, whole_partition
 
 VALUE_MEASURES = (F.COUNT, F.AMOUNT, F.MONTH, F.CUMULATIVE)
 # a total stated only as a rate ("GRDP tăng 6,5%, gồm: ...") and the rates of its components
@@ -152,7 +152,8 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
         if s.statement != current:
             current = s.statement
             stmt = statements[s.statement]
-            if entities and depth == 0 and _ends_breakdown(stmt, parent_name, first_kind):
+            if entities and depth == 0 and _ends_breakdown(stmt, parent_name, first_kind) or \
+                    disjoint(parent_name or "", stmt.subject or s.indicator or ""):
                 break
         component = s.measure in VALUE_MEASURES and (total is None or addable(total, s)) or \
             s.measure in RATE_MEASURES and s.named

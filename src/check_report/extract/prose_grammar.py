@@ -277,7 +277,8 @@ def _subject(text: str) -> str:
     text = re.sub(r"^\s{0,3}(?:do|nên|vì vậy|vì thế|nhờ đó)\s", "", text, flags=re.IGNORECASE)
     # "Chỉ tính riêng trong 9 tháng, lượng khách …": a frame whose period was read, then the comma
     framed = re.match(r"^[^,]{0,40}\s,\s{0,3}(?=\S)", text)
-    if framed and len(text[:framed.end()].split()) <= 6:
+    # never a season, which says which part of the year ("Vụ mùa năm 2017, toàn tỉnh gieo cấy …")
+    if framed and len(text[:framed.end()].split()) <= 6 and not re.search(r"\bvụ\b", text[:framed.end()], re.I):
         text = text[framed.end():]
     # "6 tháng qua, chỉ số …", "Trong nửa đầu năm, GDP …": what is left of a period phrase before the comma
     text = re.sub(r"^\s{0,3}(?:(?:qua|vừa qua|nay|đầu|cuối|nửa đầu|nửa cuối|đầu năm|năm nay|cả năm|trong|của)\s{0,3})+,\s{0,3}", "",
