@@ -55,8 +55,9 @@ formula         str|None  a relation the table itself declares for this figure, 
                           the `table-relation` check kind; None for most figures
 scope           str       prose only: the place the passage speaks of when it is not the report's own area
                           ("ha noi" in a round-up of provinces, "binh long" in a paragraph on one commune),
-                          folded; "" for the report's own area and for tables. Part of a prose figure's
-                          identity: mentions in different scopes are different figures
+                          folded; "" for the report's own area and for tables; with the price basis the
+                          passage names after a "|" ("|giá hiện hành", "ha noi|giá so sánh"). Part of a
+                          prose figure's identity: mentions in different scopes are different figures
 """
 
 from __future__ import annotations

@@ -77,6 +77,8 @@ def _pairs(facts, options: dict):
         framed = frames.get(first["_label"]), frames.get(label)
         if None not in framed and framed[0] != framed[1]:
             continue           # each counted within a whole of its own: "123 dự án … hơn 90" and "127 dự án, trong đó 111"
+        if framed[1] == float(first[F.VALUE]) or framed[0] == float(row[F.VALUE]):
+            continue           # one counted within the other: "3.311 lượt góp vốn …, trong đó có 475 lượt góp vốn …"
         if first is not row and first[F.ENTITY] != row[F.ENTITY] and not related:
             yield first, row
 

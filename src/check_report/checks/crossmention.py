@@ -148,8 +148,10 @@ def _parents_differ(a: dict, b: dict, names: dict) -> bool:
 
 
 def _part_of(a: dict, b: dict) -> bool:
+    """One is a part of the other, or both are parts of one breakdown ("trong đó … giá trị vốn góp là 1,64 tỷ
+    USD và … với giá trị 3,15 tỷ USD": two parts, however alike their names read)."""
     parent = a.get(F.PARENT)
-    return isinstance(parent, str) and parent == _statement(b)
+    return isinstance(parent, str) and (parent == _statement(b) or parent == b.get(F.PARENT))
 
 
 def _dimension(row: dict) -> str:

@@ -87,9 +87,23 @@ def _read(document: Document) -> tuple[list[dict], list[str]]:
                                "figures without period words have no period"]
     for block in document.blocks:
         notes.extend(_ambiguity_notes(document, block, report))
-    records = [_record(document, s, report, scopes.at(s.block, s.offset))
+    records = [_record(document, s, report, scopes.at(s.block, s.offset) + _price_basis(document, s))
                for statements in per_block for st in statements for s in st.stated]
     return _one_period_each(records), notes
+
+
+# "GRDP … (theo giá so sánh 2010) ước đạt 17.948,95 tỷ đồng" and "(theo giá hiện hành) ước đạt 24.042,68 tỷ
+# đồng": one indicator valued two ways
+PRICE_BASIS = re.compile(r"\bgiá\s+(so\s+sánh|hiện\s+hành|thực\s+tế|cố\s+định)\b", re.IGNORECASE)
+
+
+def _price_basis(document: Document, s: Stated) -> str:
+    """The price basis the paragraph last named before the figure, as part of its scope ("" when none)."""
+    named = [m for m in PRICE_BASIS.finditer(document.blocks[s.block].text, 0, s.offset)]
+    if not named:
+        return ""
+    basis = " ".join(named[-1].group(1).lower().split())
+    return "|giá " + ("hiện hành" if basis == "thực tế" else basis)
 
 
 def _one_period_each(records: list[dict]) -> list[dict]:

@@ -16,6 +16,10 @@ from check_report.extract.prose_periods import Period, PeriodMention
 from check_report.extract.prose_scan import COUNT, MONEY, PERCENT, Figure
 
 
+# words between a rate and a bracket that name another thing the bracket's figure is of
+OTHER_THING = re.compile(r"[–—]|\s-\s|\b(?:chủ yếu|từ|tại|sang|nhất là|đặc biệt|như)\b", re.IGNORECASE)
+
+
 class GroupReader(ReaderCore):
     """Bracketed groups; mixed into `BlockReader`."""
 
@@ -69,7 +73,11 @@ class GroupReader(ReaderCore):
             for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
                 self._clause(cs, ce, depth, ClauseState(cs, stmt=anchor, last_value=outer.last_value,
                                                     period_token=outer.period_token))
-            if P.NOT_A_NOUN_PHRASE.search(self.text, since, span[0]):
+            if self._named_just_before(span[0], anchor):
+                # "nhập từ Hàn Quốc (15,9 tỷ USD) và Trung Quốc (7,1 tỷ USD)": of the name the bracket follows
+                for stated in anchor.stated[before:]:
+                    stated.doubt(M.VAGUE_SUBJECT)
+            elif P.NOT_A_NOUN_PHRASE.search(self.text, since, span[0]):
                 # "… giảm chủ yếu do ngành nông nghiệp (chiếm trên 75% …)": the brackets may speak of the
                 # thing named last rather than of the subject
                 for stated in anchor.stated[before:]:
@@ -77,6 +85,16 @@ class GroupReader(ReaderCore):
             return
         for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
             self._clause(cs, ce, depth, ClauseState(cs, role="aside"))
+
+    def _named_just_before(self, pos: int, anchor: Statement) -> bool:
+        """A proper name (capitalised words) stands right before the bracket, and it is not the subject's."""
+        words = self.text[max(0, pos - 40):pos].split()[-3:]
+        named = []
+        for word in reversed(words):
+            if not word[:1].isupper() or not word.strip(",.;:").isalpha():
+                break
+            named.insert(0, word)
+        return bool(named) and " ".join(named).lower() not in (anchor.subject or "").lower()
 
     def _anchor_before(self, pos: int, depth: int, outer: ClauseState) -> Statement | None:
         """"thu ngân sách đạt kết quả rất cao (đạt 95,3% kế hoạch, …)": the subject stands before the group,
@@ -98,10 +116,13 @@ class GroupReader(ReaderCore):
     def _group_plan_or_previous(self, fig: Figure, anchor: Statement, outer: ClauseState) -> bool:
         """"bằng 63,2% dự toán (74.150 triệu đồng)": the value in brackets is the base of the percentage."""
         last = anchor.stated[-1] if anchor.stated else None
+        between = self.text[last.figure.unit_end:fig.start] if last is not None else ""
         if last is None or last.measure not in (F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH, F.SHARE) or \
-                not re.fullmatch(r"[^()]{0,70}\(\s*", self.text[last.figure.unit_end:fig.start]) or \
+                not re.fullmatch(r"[^()]{0,70}\(\s*", between) or OTHER_THING.search(between) or \
                 not re.match(r"\s{0,3}\)", self.text[fig.unit_end:]):
-            return False            # only a bracket of the figure alone: "(5 mặt hàng …, chiếm 59,8%)" is a clause
+            # only a bracket of the figure alone: "(5 mặt hàng …, chiếm 59,8%)" is a clause; "tăng hơn 13% – chủ
+            # yếu được nhập từ Hàn Quốc (15,9 tỷ USD)" is the figure of what was named in between
+            return False
         if last.measure == F.PCT_PLAN:
             self._add(anchor, fig, F.PLAN, None, base=last.base)
         elif last.measure == F.SHARE:

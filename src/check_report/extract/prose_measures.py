@@ -235,9 +235,12 @@ class MeasureReader(ReaderCore):
         pct = None
         for s in stmt.stated:
             if s.figure.kind == PERCENT and s.figure.unit_end <= ratio.start and \
-                    re.fullmatch(r"[^()]{0,60}\(\s*", self.text[s.figure.unit_end:ratio.start]) and self._depth(
-                    ratio.start) > s.depth:
-                pct = s                                  # "bằng 14,13% kế hoạch (12.450/88.100 triệu đồng)"
+                    s.measure not in (F.GROWTH, F.GROWTH_MONTH, F.GROWTH_PRIOR) and \
+                    re.fullmatch(r"[^()%]{0,60}\(\s*", self.text[s.figure.unit_end:ratio.start]) and self._depth(
+                    ratio.start) > s.depth and re.match(r"[^()]{0,20}\)", self.text[ratio.end:]):
+                # "bằng 14,13% kế hoạch (12.450/88.100 triệu đồng)"; not "tăng 41% … (12/17 khoản thu đạt dự
+                # toán)", a count of things said beside a growth
+                pct = s
         if pct is None and state.last_value is not None and state.last_value.figure.kind == PERCENT:
             pct = None
         if pct is not None:
