@@ -84,8 +84,8 @@ def _pairs(facts, options: dict):
 
 
 def _frames(counts: list[tuple[object, dict]]) -> dict:
-    """The whole each count is counted within: its parent's figure, else the last larger count of the same
-    things earlier in its sentence. Two mentions within wholes of different sizes count different sets
+    """The whole each count is counted within: its parent's figure, else the last larger count earlier in its
+    sentence ("16 cơ sở lưu trú gồm 02 khách sạn 03 sao …"). Two mentions within wholes of different sizes count different sets
     ("123 dự án vào các khu công nghiệp …, hơn 90 dự án đi vào hoạt động" and "cụm công nghiệp … 127 dự án,
     trong đó có 111 dự án đi vào hoạt động"), even when the phrase that names them is the same."""
     by_entity = {row[F.ENTITY]: row for _, row in counts}
@@ -97,11 +97,11 @@ def _frames(counts: list[tuple[object, dict]]) -> dict:
         if parent is not None and str(parent[F.UNIT] or "").lower() == unit:
             frames[label] = float(parent[F.VALUE])
         else:
-            larger = [float(o[F.VALUE]) for o in earlier.get((_sentence(row), unit), ())
+            larger = [float(o[F.VALUE]) for o in earlier.get(_sentence(row), ())
                       if float(o[F.LOWER]) > float(row[F.UPPER])]
             if larger:
                 frames[label] = larger[-1]
-        earlier.setdefault((_sentence(row), unit), []).append(row)
+        earlier.setdefault(_sentence(row), []).append(row)
     return frames
 
 

@@ -39,7 +39,8 @@ OPTIONS: dict = {}
 
 # clauses that legitimately speak of another year's period: comparisons, carry-overs
 OTHER_YEAR_CLAUSE = re.compile(
-    r"so\s+(?:với\s+)?cùng\s+kỳ|so\s+với|cùng\s+kỳ|năm\s+trước|\bso\s+(?:\d{1,2}\s+)?(?:tháng|quý|năm|kỳ|đầu)\b|chuyển\s+sang|lũy\s+kế|luỹ\s+kế|"
+    r"so\s+(?:với\s+)?cùng\s+kỳ|so\s+với|cùng\s+kỳ|năm\s+trước|\bso\s+(?:\d{1,2}\s+)?(?:tháng|quý|năm|kỳ|đầu)\b|"
+    r"trong\s+khi|chuyển\s+sang|lũy\s+kế|luỹ\s+kế|"
     r"(?:cao|thấp|nhiều|ít)\s+hơn|chỉ\s+sau|đứng\s+sau|kể\s+từ|trong\s+giai\s+đoạn",
     re.IGNORECASE,
 )
@@ -50,6 +51,8 @@ OTHER_YEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 BEFORE_CHARS = 40
+# "giảm 93,2% (3 tháng đầu năm 2021, …)": last year's figure said in brackets after the rate
+RATE_THEN_BRACKET = re.compile(r"\d\s{0,2}%\s{0,3}\(\s{0,3}[^()]{0,12}$")
 # "ngày 05 tháng 12 năm 2022" is a date, not a month of results
 DAY_BEFORE = re.compile(r"ngày\s+\d{1,2}\s*$", re.IGNORECASE)
 
@@ -67,7 +70,8 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
                 continue
             words = clause(block.text, start, end)
             before = block.text[max(0, start - BEFORE_CHARS):start]
-            if is_forward(words) or OTHER_YEAR_CLAUSE.search(words) or OTHER_YEAR_BEFORE.search(before):
+            if is_forward(words) or OTHER_YEAR_CLAUSE.search(words) or OTHER_YEAR_BEFORE.search(before) or \
+                    RATE_THEN_BRACKET.search(before):
                 continue
             if len(block.text.strip()) <= end - start + 3 or re.search(
                     rf"^\s{{0,3}}(?:và|với|-|–|,)\s{{0,3}}(?:năm\s{{1,3}})?{period.year}\b", block.text[end:end + 20]):

@@ -117,8 +117,11 @@ class ReaderCore:
                         named=named, base=base, explicit=explicit)
         if own_entity:
             # an amount with no words of its own is the value of what the statement is about
-            stated.indicator = self._name_of(fig) or (f"{stmt.subject} (trị giá)" if fig.kind == MONEY and
-                                                      stmt.subject else stmt.subject)
+            own_name = self._name_of(fig)
+            stated.indicator = own_name or (f"{stmt.subject} (trị giá)" if fig.kind == MONEY and
+                                            stmt.subject else stmt.subject)
+            if not own_name and not stmt.subject_sure:
+                stated.doubt(M.VAGUE_SUBJECT)      # named only by a subject that is itself not sure
         self._judge_identity(stmt, stated, explicit)
         if self.unsure_owner and fig.kind in (PERCENT, POINTS) or self.owner_shift:
             stated.doubt(M.VAGUE_SUBJECT)      # a rate right after a count of things: the count's or the subject's
@@ -221,7 +224,11 @@ class ReaderCore:
             if counted:     # "153 dự án mới (646 triệu USD)": the amount of the things counted
                 return f"{' '.join(counted.group(1).split())} (số tiền)"
             return ""       # "mủ cao su 36 tấn, tương đương 0,05 triệu USD": never named by its unit
-        tail = " ".join(self.text[fig.unit_end:self._noun_tail_end(fig.unit_end)].split()[:9]).rstrip(" ,")
+        end = self._noun_tail_end(fig.unit_end)
+        tail = " ".join(self.text[fig.unit_end:end].split()[:9]).rstrip(" ,")
+        grade = P.GRADE.match(self.text, end)
+        if grade:
+            tail = f"{tail} {' '.join(grade.group(0).split())}".strip()   # "02 khách sạn 03 sao": of that grade
         if not tail.strip(" ,"):
             # "đào tạo nghề cho 13.000 người": whom a work was done for, named by the work, never by the unit
             head = re.split(r"[,;:()=.+]|\btrong đó\b", self.text[max(0, fig.start - 80):fig.start])[-1]

@@ -222,7 +222,9 @@ def _unlabelled_lead(text: str) -> Lead:
     sure = (not generic and len(words) <= SUBJECT_WORDS_MAX and not P.NOT_A_NOUN_PHRASE.search(subject)
             and not PREDICATE_FIRST.match(subject) and any(w.isalpha() and len(w) > 1 for w in words)
             # "… nhiều là Đắk Nông 1.845 ha, Lâm Đồng 1.707 ha": a place alone says whose figure, not of what
-            and not only_place(subject))
+            and not only_place(subject)
+            # "Philippines tăng … cả về lượng và kim ngạch, với 86.003 tấn": what was measured, not whose
+            and not MEASURE_ONLY.fullmatch(subject))
     return Lead(subject=subject, sure=sure, generic=generic, cue=cue, growth_rate=growth_rate)
 
 
@@ -301,6 +303,11 @@ def _subject(text: str) -> str:
 # "vốn tăng mạnh nhất thuộc nhóm công ty cổ phần": how much, then whose, after the verb
 SUPERLATIVE_LEAD = re.compile(r"^\s{0,3}(?:(?:mạnh|cao|nhiều|lớn|nhanh)\s{1,3}nhất\s{1,3})?(?:thuộc(?:\s{1,3}về)?|là|ở|tại)"
                               r"\s{1,3}(?=\S)|^\s{0,3}(?:mạnh|cao|nhiều|lớn|nhanh)\s{1,3}nhất\s{1,3}(?=\S)", re.IGNORECASE)
+
+
+# a subject that names only a measure of trade or output, never whose it is
+MEASURE_ONLY = re.compile(r"(?:cả\s{1,3})?(?:về\s{1,3})?(?:thị phần|kim ngạch|lượng|giá trị|trị giá|sản lượng|số lượng)"
+                          r"(?:\s{1,3}(?:và|lẫn)\s{1,3}(?:thị phần|kim ngạch|lượng|giá trị|trị giá))?", re.IGNORECASE)
 
 
 # words that say which measure a figure is, never whose: a subject made only of them is no subject
