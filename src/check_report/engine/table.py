@@ -209,19 +209,19 @@ class FactIndex:
         # bounds are widened outwards, so statements that agree to the last digit never look apart
         self.conflict = (counts > 1) & (lo > hi)
         # a conflicting slot keeps its first statement, so later rules still judge a stated figure
-        self.slot_lo = np.where(self.conflict, lower[rep], lo)
-        self.slot_hi = np.where(self.conflict, upper[rep], hi)
+        # each per-slot array lives once, in its form with a last element for 'not stated' (slot -1) that
+        # evaluation reads through; the plain form is a view of it
+        self.lo_ext = _extended(np.where(self.conflict, lower[rep], lo), np.nan)
+        self.hi_ext = _extended(np.where(self.conflict, upper[rep], hi), np.nan)
+        self.slot_lo, self.slot_hi = self.lo_ext[:-1], self.hi_ext[:-1]
         point = stated[rep]
         self.slot_point = np.where(np.isfinite(point), np.clip(point, self.slot_lo, self.slot_hi),
                                    (self.slot_lo + self.slot_hi) / 2)
         self.slot_count = counts
         # unit scale of each slot for figures of other indicators; 0 marks a percentage (never scaled)
-        self.slot_unit = np.where(percent[rep], 0.0, self.ent_scale[self.slot_ent])
-        self.slot_dim = np.where(percent[rep], -1, self.ent_dim[self.slot_ent])
-        self.lo_ext = np.append(self.slot_lo, np.nan)
-        self.hi_ext = np.append(self.slot_hi, np.nan)
-        self.scale_ext = np.append(self.slot_unit, 0.0)
-        self.dim_ext = np.append(self.slot_dim, -1)
+        self.scale_ext = _extended(np.where(percent[rep], 0.0, self.ent_scale[self.slot_ent]), 0.0)
+        self.dim_ext = _extended(np.where(percent[rep], -1, self.ent_dim[self.slot_ent]), -1)
+        self.slot_unit, self.slot_dim = self.scale_ext[:-1], self.dim_ext[:-1]
         # one scale and one dimension among all amounts (the usual table): no figure is ever converted
         self.one_unit = len(np.unique(self.slot_unit[self.slot_unit > 0])) <= 1 and \
             len(np.unique(self.slot_dim[self.slot_dim >= 0])) <= 1
@@ -231,9 +231,19 @@ class FactIndex:
         sample = frame.iloc[first_of_period] if len(frame) else frame
         self.per_start, self.per_end, self.per_year = (_float_column(sample, column) for column in
                                                        (F.PERIOD_START, F.PERIOD_END, F.YEAR))
-        self.slot_start = self.per_start[self.slot_per]
-        self.slot_end = self.per_end[self.slot_per]
-        self.slot_year = self.per_year[self.slot_per]
+
+    # start, end and year of each slot's period, made when asked (three arrays a slot that few rules read)
+    @property
+    def slot_start(self) -> np.ndarray:
+        return self.per_start[self.slot_per]
+
+    @property
+    def slot_end(self) -> np.ndarray:
+        return self.per_end[self.slot_per]
+
+    @property
+    def slot_year(self) -> np.ndarray:
+        return self.per_year[self.slot_per]
 
     # -- lookups --------------------------------------------------------------------------------------
     def measure_code(self, measure: str) -> int:
@@ -343,6 +353,14 @@ class FactIndex:
         row = self.facts.iloc[int(position)]
         decimals = row[F.DECIMALS]
         return float(row[F.VALUE]), 0 if _missing(decimals) else int(decimals), _text(row[F.RAW])
+
+
+def _extended(values: np.ndarray, last) -> np.ndarray:
+    """`values` with one more element, `last`, at the end (np.append's result, built in place)."""
+    out = np.empty(len(values) + 1, dtype=np.result_type(values, np.asarray(last)))
+    out[:-1] = values
+    out[-1] = last
+    return out
 
 
 def _search(keys: np.ndarray, values: np.ndarray, want: np.ndarray, valid: np.ndarray) -> np.ndarray:
