@@ -127,7 +127,26 @@ class _Structure:
         return {**facts.iloc[[int(self.picked[at])]].to_dict("records")[0], "_label": self.labels[at]}
 
 
-def _implied(structure: _Structure, columns: dict, base: str) -> list:
+class _Implied:
+    """`_implied`'s answer kept as arrays, an entity's tuple made when it is asked for: a list of a tuple per
+    entity held tens of MB for a 100k-row sheet, of which a check reads a few."""
+
+    __slots__ = ("pct", "value", "lo", "hi")
+
+    def __init__(self, pct: np.ndarray, value: np.ndarray, lo: np.ndarray, hi: np.ndarray):
+        self.pct, self.value, self.lo, self.hi = pct, value, lo, hi
+
+    def __len__(self) -> int:
+        return len(self.pct)
+
+    def __getitem__(self, entity: int):
+        pct = int(self.pct[entity])
+        if pct < 0:
+            return None
+        return (float(self.lo[entity]), float(self.hi[entity])), int(self.value[entity]), pct
+
+
+def _implied(structure: _Structure, columns: dict, base: str) -> _Implied:
     """Per entity: (implied interval, value row, percentage row), or None when it states too little. The
     value is the first of VALUE_MEASURES it states; the percentage the first of BASES for `base` that is of
     the value's period (a cumulative value) and can imply a figure (above 0, or above -100% for growth)."""
@@ -157,8 +176,7 @@ def _implied(structure: _Structure, columns: dict, base: str) -> list:
             else:
                 m_lo, m_hi = y_lo * 100 / p_hi, y_hi * 100 / p_lo
         pct[take], lo[take], hi[take] = own[take], m_lo[take], m_hi[take]
-    return [None if p < 0 else ((a, b), v, p)
-            for p, v, a, b in zip(pct.tolist(), value.tolist(), lo.tolist(), hi.tolist())]
+    return _Implied(pct, value, lo, hi)
 
 
 def _scale(row: dict) -> float:

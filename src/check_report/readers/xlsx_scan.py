@@ -187,8 +187,11 @@ def _styles(data: bytes, cut: int, styles: StyleCollector) -> None:
     """Every styled cell's style id: the form Excel, LibreOffice and openpyxl write (`<c r="B2" s="3"`) by a
     literal-led pattern; any other form (s before r, a prefix, more attributes between) by the general one,
     when the styles found fall short of the ` s="` attributes of cells."""
+    attributes = data.count(b' s="', 0, cut)
+    if not attributes:
+        return                     # no style attribute at all: neither pattern can match (an unstyled sheet)
     found = _STYLED_PLAIN.findall(data, 0, cut)
-    attributes = data.count(b' s="', 0, cut) - len(_ROW_STYLED.findall(data, 0, cut))
+    attributes -= len(_ROW_STYLED.findall(data, 0, cut))
     if len(found) != attributes:
         found = [(m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(4))
                  for m in _STYLED_CELL.finditer(data, 0, cut)]
