@@ -38,6 +38,7 @@ from check_report.extract.layout import (
 from check_report.extract.sink import FactSink, letters
 from check_report.extract.unitrows import is_total_label, rows_are_units
 from check_report.extract.vocabulary import Vocabulary, fold, load_vocabulary
+from check_report.folding import fold_many, fold_words
 from check_report.numbers import EN, VI
 from check_report.readers.base import Grid
 
@@ -112,10 +113,10 @@ class _Row:
     __slots__ = ("row", "label", "code", "codes", "verdict", "total", "has_figures", "entities", "folded")
 
     def __init__(self, row: int, label: str, code: str | None, codes: tuple, verdict: Figure | None = None,
-                 total: bool = False):
+                 total: bool = False, folded: str | None = None):
         self.row, self.label, self.code, self.codes = row, label, code, codes   # codes: STT and "Mã số"
         self.verdict, self.total = verdict, total
-        self.folded = fold(label)
+        self.folded = fold(label) if folded is None else folded
         # set by rows.Emitter: whether it states figures, its entities in the sink (group, row, first figure)
         self.has_figures, self.entities = False, []
 
@@ -220,6 +221,7 @@ class _TableContext:
             size = min(2 * size, MAX_BLOCK)     # a short table reads few rows past its end
             block = FigureBlock(grid, plans, start, end, self.vocab.no_data, self.style)
             self._prefetch(start, end)
+            reads = self._read_block(start, end, block.any)
             row = start
             for row in range(start, end):
                 has_figures = block.any[row - start]
@@ -230,7 +232,7 @@ class _TableContext:
                         starts_new_table(grid, self.merges, row, self.vocab, figure_cols):
                     stop = last + 1
                     break
-                read = self._read_row(row, has_figures)
+                read = reads[row - start]
                 if read is not None:
                     emitter.add(read, block, row - start)
                     rows.append(read)
@@ -270,7 +272,17 @@ class _TableContext:
             return True
         return fold(lead.split(":", 1)[0]) in self.vocab.notes_markers
 
-    def _read_row(self, row: int, figures: bool) -> _Row | None:
+    def _read_block(self, start: int, end: int, figures: list[bool]) -> list[_Row | None]:
+        """`_read_row` of each row of [start, end) (rows past the table's end too: reading one is all it
+        does), their labels folded together."""
+        reads = [self._read_row(row, figures[row - start], "") for row in range(start, end)]
+        made = [read for read in reads if read is not None]
+        for read, folded in zip(made, fold_many([read.label for read in made])):
+            read.folded = folded
+        return reads
+
+    def _read_row(self, row: int, figures: bool, folded: str | None = None) -> _Row | None:
+        """The row's label, codes and verdict; `folded`: its label folded, when the caller folds it."""
         label, code = map(_own, self._label_and_code(row))
         verdict = self._verdict(row)
         if not label and not code and not figures:
@@ -279,7 +291,7 @@ class _TableContext:
         if self.plan.extra_codes:
             codes += tuple(c for c in (clean_code(self._cell(row, col)) for col in self.plan.extra_codes)
                            if c)
-        return _Row(row, label, code, codes, verdict, self.units_mode and is_total_label(label, self.vocab))
+        return _Row(row, label, code, codes, verdict, self.units_mode and is_total_label(label, self.vocab), folded)
 
     def _verdict(self, row: int) -> Figure | None:
         col = self.plan.assessment
@@ -305,11 +317,11 @@ class _TableContext:
         if folded is not None and "" not in self.cue_ends and folded.rpartition(" ")[2] not in self.cue_ends:
             return label
         words = label.split()
-        cues = (*self.vocab.breakdown_partial, *self.vocab.breakdown_complete)
-        if not words or fold(words[-1]) not in self.cue_ends:
+        folds = fold_words(words[-3:])      # fold(" ".join(words[-n:])) is the last n of them joined
+        if not words or folds[-1] not in self.cue_ends:
             return label
         for n in (3, 2, 1):
-            if len(words) > n and fold(" ".join(words[-n:])) in cues:
+            if len(words) > n and " ".join([f for f in folds[-n:] if f]) in self.cues:
                 return " ".join(words[:-n]).rstrip(" ,;:-–")
         return label
 
