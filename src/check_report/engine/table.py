@@ -110,18 +110,22 @@ class FactIndex:
         # a percentage (by its measure or by its unit) keeps its value whatever its indicator's scale
         self.fact_unscaled = self.fact_percent | unit_names.str.contains(PERCENT_UNIT).to_numpy(dtype=bool)[unit_codes]
         dims = np.asarray([_dimension_code(u) for u in units], dtype=np.int64)
-        self.fact_dim = dims[unit_codes] if len(dims) else np.zeros(0, dtype=np.int64)
+        fact_dim = dims[unit_codes] if len(dims) else np.zeros(0, dtype=np.int64)
         # a stated negative amount (a deduction row, a loss): its siblings may exceed their total
         stated_negative = self.fact_amount & (names[self.meas_codes] != F.CHANGE) & (upper[self.rows] < 0) \
             if len(self.rows) else np.zeros(0, dtype=bool)
-        self._build_entities(frame, stated_negative)
-        self._build_slots(frame, lower[self.rows], upper[self.rows])
+        self._build_entities(frame, stated_negative, fact_dim)
+        # the bounds go to _build_slots alone, which lets go of each array once it is used: a 100k-row
+        # sheet's index is built at the run's peak of memory, where each array of the facts is 7 MB
+        bounds = [lower, upper] if len(self.rows) == len(facts) else [lower[self.rows], upper[self.rows]]
+        del lower, upper, widened, fact_dim
+        self._build_slots(frame, bounds)
         self._chosen: dict = {}
         self._periodic_keys: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._domains: dict[tuple[str, ...], object] = {}
 
     # -- construction ---------------------------------------------------------------------------------
-    def _build_entities(self, frame: pd.DataFrame, stated_negative: np.ndarray) -> None:
+    def _build_entities(self, frame: pd.DataFrame, stated_negative: np.ndarray, fact_dim: np.ndarray) -> None:
         file_codes, self.files = _file_codes(frame[F.FILE])
         ent_codes, parent_codes, n_names = _entity_codes(frame[F.ENTITY], frame[F.PARENT])
         if len(self.files) <= 1:      # one input: entity codes are the ids already
@@ -156,7 +160,7 @@ class FactIndex:
         self.ent_unit[~has_amount] = self.ent_scale[~has_amount]
         # dimension of the indicator's amounts (check_report.units): figures of another dimension never meet
         self.ent_dim = np.full(self.n_ent, -1, dtype=np.int64)
-        self.ent_dim[self.fact_ent[amounts]] = self.fact_dim[amounts]
+        self.ent_dim[self.fact_ent[amounts]] = fact_dim[amounts]
         children = self.parent[self.parent >= 0]
         self.n_children = np.bincount(children, minlength=self.n_ent)
         negative = np.zeros(self.n_ent, dtype=bool)
@@ -174,47 +178,61 @@ class FactIndex:
         np.logical_or.at(flags, self.fact_ent, rate)
         return flags
 
-    def _build_slots(self, frame: pd.DataFrame, lower: np.ndarray, upper: np.ndarray) -> None:
+    def _build_slots(self, frame: pd.DataFrame, bounds: list[np.ndarray]) -> None:
+        """`bounds`: [lower, upper] of the usable facts, emptied here (each temporary is let go of as soon
+        as it is used: they are the facts' size)."""
         meas_codes = self.meas_codes
         per_codes, self.periods = _codes(frame[F.PERIOD])
         # amounts are held in their indicator's unit (a figure in tỷ beside figures in triệu đồng is
         # converted), so restatements and relations compare like with like; percentages are never scaled
         percent = self.fact_unscaled
         to_entity_unit = np.where(percent, 1.0, self.fact_scale / self.ent_scale[self.fact_ent])
-        converted = I.scaled(lower, upper, to_entity_unit)
+        upper = bounds.pop()
+        converted = I.scaled(bounds.pop(), upper, to_entity_unit)
         lower, upper = converted.lo, converted.hi
+        del converted
         # the figure as written, in the same unit: "hơn 1.690" is 1.690 at the foot of its interval
         stated = frame[F.VALUE].to_numpy(dtype="float64", na_value=np.nan) * to_entity_unit
+        del to_entity_unit
         n_meas, n_per = max(len(self.measures), 1), max(len(self.periods), 1)
         keys = (self.fact_ent * n_meas + meas_codes) * n_per + per_codes
         order = np.argsort(keys, kind="stable")
         sorted_keys = keys[order]
-        new_slot = np.empty(len(keys), dtype=bool)
+        size = len(keys)
+        del keys
+        new_slot = np.empty(size, dtype=bool)
         new_slot[:1] = True
         np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=new_slot[1:])
+        del sorted_keys
         starts = np.flatnonzero(new_slot)
-        self.fact_slot = np.empty(len(keys), dtype=np.int64)
+        self.fact_slot = np.empty(size, dtype=np.int64)
         self.fact_slot[order] = np.cumsum(new_slot) - 1
+        del new_slot
         rep = order[starts]                             # first stated fact of each slot
         self.slot_fact = self.rows[rep]
         self.slot_ent = self.fact_ent[rep]
         self.slot_meas = meas_codes[rep]
         self.slot_per = per_codes[rep]
-        if len(starts) == len(keys):                    # every figure stated once: nothing to intersect
+        if len(starts) == size:                         # every figure stated once: nothing to intersect
             lo, hi = lower[rep], upper[rep]
         else:
             lo = np.maximum.reduceat(lower[order], starts)
             hi = np.minimum.reduceat(upper[order], starts)
-        counts = np.diff(np.r_[starts, len(keys)])
+        del order
+        counts = np.diff(np.r_[starts, size])
+        del starts
         # bounds are widened outwards, so statements that agree to the last digit never look apart
         self.conflict = (counts > 1) & (lo > hi)
         # a conflicting slot keeps its first statement, so later rules still judge a stated figure
         # each per-slot array lives once, in its form with a last element for 'not stated' (slot -1) that
         # evaluation reads through; the plain form is a view of it
         self.lo_ext = _extended(np.where(self.conflict, lower[rep], lo), np.nan)
+        del lower, lo
         self.hi_ext = _extended(np.where(self.conflict, upper[rep], hi), np.nan)
+        del upper, hi
         self.slot_lo, self.slot_hi = self.lo_ext[:-1], self.hi_ext[:-1]
         point = stated[rep]
+        del stated
         self.slot_point = np.where(np.isfinite(point), np.clip(point, self.slot_lo, self.slot_hi),
                                    (self.slot_lo + self.slot_hi) / 2)
         self.slot_count = counts
