@@ -172,12 +172,10 @@ class _TableContext:
         """The number style of the figures typed as text: VI unless unambiguous English ones prevail."""
         votes = {VI: 0, EN: 0}
         for col in [p.col for p in self.plan.plans]:
-            values, _ = self.grid.column(col, self.layout.data_start, len(self.grid.rows))
-            for value in values:
-                if isinstance(value, str):
-                    style = text_style(value, self.vocab.no_data)
-                    if style:
-                        votes[style] += 1
+            for value in self.grid.texts(col, self.layout.data_start, len(self.grid.rows)):
+                style = text_style(value, self.vocab.no_data)
+                if style:
+                    votes[style] += 1
         return (EN if votes[EN] > votes[VI] else VI), votes
 
     def style_notes(self) -> list[str]:
