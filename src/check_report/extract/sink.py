@@ -215,7 +215,8 @@ class FactSink:
             elif name != F.VALUE:
                 data[name] = _inferred(*field(name, kinds=True))
         pct = field("pct")[0].astype(bool)
-        data[F.UNIT] = _inferred(np.where(pct, "%", _objects(self.rows[F.UNIT])[take]).astype(object), None)
+        units = _objects([*self.rows[F.UNIT], "%"])        # a percentage's unit is "%", whatever its row's
+        data[F.UNIT] = _inferred(units, None, np.where(pct, len(units) - 1, take))
         data[F.SCALE] = np.where(pct, 1.0, _objects(self.rows[F.SCALE])[take].astype("float64"))
         complete = np.zeros(len(self.rows[F.ENTITY]), dtype=bool)
         complete[list(self.complete_rows)] = True

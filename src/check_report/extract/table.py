@@ -45,7 +45,9 @@ from check_report.readers.base import Grid
 _UNIT_NOTE = re.compile(r"\b(?:đơn vị tính|đơn vị|đvt|unit)\s*:\s*(.+)$", re.IGNORECASE)
 TITLE_ROWS_FOR_YEAR = 12
 SAMPLE_ROWS = 40
-FIRST_BLOCK, MAX_BLOCK = 64, 8192   # rows whose figures are read together (the first blocks are small)
+# rows whose figures are read together: the first blocks are small (a short table reads few rows past its
+# end), a long table's large (a column's repeated figures are written once per block)
+FIRST_BLOCK, MAX_BLOCK = 64, 32768
 _VERDICTS = (("khong dat", -1), ("chua dat", -1), ("khong hoan thanh", -1), ("chua hoan thanh", -1),
              ("vuot", 1), ("hoan thanh vuot", 1), ("dat", 0), ("hoan thanh", 0))
 
