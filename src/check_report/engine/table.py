@@ -250,6 +250,11 @@ class FactIndex:
         self.per_start, self.per_end, self.per_year = (_float_column(sample, column) for column in
                                                        (F.PERIOD_START, F.PERIOD_END, F.YEAR))
 
+    def slot_period(self, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(start, end, year) of the periods of these slots (slot_start[slots] ..., without making those)."""
+        per = self.slot_per[slots]
+        return self.per_start[per], self.per_end[per], self.per_year[per]
+
     # start, end and year of each slot's period, made when asked (three arrays a slot that few rules read)
     @property
     def slot_start(self) -> np.ndarray:
@@ -277,8 +282,9 @@ class FactIndex:
             code = self.measure_code(measure)
             if code >= 0:
                 slots = np.flatnonzero(self.slot_meas == code)
-                end = np.nan_to_num(self.slot_end[slots], nan=-1)
-                start = np.nan_to_num(self.slot_start[slots], nan=99)
+                start, end, _year = self.slot_period(slots)
+                end = np.nan_to_num(end, nan=-1)
+                start = np.nan_to_num(start, nan=99)
                 order = np.lexsort((-start, end, self.slot_ent[slots]))
                 ordered = slots[order]
                 slot_of[self.slot_ent[ordered]] = ordered   # the last write per entity wins
@@ -335,14 +341,14 @@ class FactIndex:
         """(n_ent, 12) slots of single-month facts by month number, preferring the given year per entity."""
         grid = np.full((self.n_ent, MONTHS), -1, dtype=np.int64)
         slots = self.periodic_slots(measure)
-        single = (self.slot_start[slots] == self.slot_end[slots]) & (self.slot_start[slots] >= 1) \
-            & (self.slot_start[slots] <= MONTHS)
-        slots = slots[single]
+        start, end, slot_year = self.slot_period(slots)
+        single = (start == end) & (start >= 1) & (start <= MONTHS)
+        slots, start, slot_year = slots[single], start[single], slot_year[single]
         ent = self.slot_ent[slots]
-        slot_year, want_year = self.slot_year[slots], year[ent]
+        want_year = year[ent]
         fits = np.isnan(slot_year) | np.isnan(want_year) | (slot_year == want_year)
         slots, ent = slots[fits], ent[fits]
-        month = self.slot_start[slots].astype(np.int64) - 1
+        month = start[fits].astype(np.int64) - 1
         grid[ent[::-1], month[::-1]] = slots[::-1]       # the first stated one wins
         return grid
 
