@@ -98,7 +98,9 @@ class FactIndex:
         self.facts = facts
         self.periodic = periodic
         self.labels = facts.index
-        self.rows = np.flatnonzero(usable)           # positions of usable facts
+        # positions of usable facts; this and the other arrays only ever used to index or compare are held
+        # in the narrowest integers that fit (each is the size of the fact table)
+        self.rows = _narrow(np.flatnonzero(usable))
         frame = facts if len(self.rows) == len(facts) else facts.iloc[self.rows]
         self.meas_codes, self.measures = _codes(frame[F.MEASURE])
         names = np.asarray(self.measures, dtype=object)
@@ -205,7 +207,7 @@ class FactIndex:
         np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=new_slot[1:])
         del sorted_keys
         starts = np.flatnonzero(new_slot)
-        self.fact_slot = np.empty(size, dtype=np.int64)
+        self.fact_slot = np.empty(size, dtype=np.int32 if size < _INT32 else np.int64)
         self.fact_slot[order] = np.cumsum(new_slot) - 1
         del new_slot
         rep = order[starts]                             # first stated fact of each slot
@@ -235,7 +237,7 @@ class FactIndex:
         del stated
         self.slot_point = np.where(np.isfinite(point), np.clip(point, self.slot_lo, self.slot_hi),
                                    (self.slot_lo + self.slot_hi) / 2)
-        self.slot_count = counts
+        self.slot_count = _narrow(counts)
         # unit scale of each slot for figures of other indicators; 0 marks a percentage (never scaled)
         self.scale_ext = _extended(np.where(percent[rep], 0.0, self.ent_scale[self.slot_ent]), 0.0)
         self.dim_ext = _extended(np.where(percent[rep], -1, self.ent_dim[self.slot_ent]), -1)
@@ -377,6 +379,17 @@ class FactIndex:
         row = self.facts.iloc[int(position)]
         decimals = row[F.DECIMALS]
         return float(row[F.VALUE]), 0 if _missing(decimals) else int(decimals), _text(row[F.RAW])
+
+
+_INT32 = 2**31 - 1
+
+
+def _narrow(positions: np.ndarray) -> np.ndarray:
+    """Non-negative integers as int32 when they fit (indexes and counts of the fact table, never summed or
+    multiplied: half the memory of int64)."""
+    if len(positions) and int(positions.max()) >= _INT32:
+        return positions
+    return positions.astype(np.int32)
 
 
 def _extended(values: np.ndarray, last) -> np.ndarray:
