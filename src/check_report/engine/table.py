@@ -14,6 +14,7 @@ import pandas as pd
 
 from check_report import facts as F
 from check_report.engine import intervals as I
+from check_report.engine.arrays import INT32, extended, narrow, search
 from check_report.findings import Location, fact_location
 
 MONTHS = 12
@@ -100,7 +101,7 @@ class FactIndex:
         self.labels = facts.index
         # positions of usable facts; this and the other arrays only ever used to index or compare are held
         # in the narrowest integers that fit (each is the size of the fact table)
-        self.rows = _narrow(np.flatnonzero(usable))
+        self.rows = narrow(np.flatnonzero(usable))
         frame = facts if len(self.rows) == len(facts) else facts.iloc[self.rows]
         self.meas_codes, self.measures = _codes(frame[F.MEASURE])
         names = np.asarray(self.measures, dtype=object)
@@ -207,7 +208,7 @@ class FactIndex:
         np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=new_slot[1:])
         del sorted_keys
         starts = np.flatnonzero(new_slot)
-        self.fact_slot = np.empty(size, dtype=np.int32 if size < _INT32 else np.int64)
+        self.fact_slot = np.empty(size, dtype=np.int32 if size < INT32 else np.int64)
         self.fact_slot[order] = np.cumsum(new_slot) - 1
         del new_slot
         rep = order[starts]                             # first stated fact of each slot
@@ -228,19 +229,19 @@ class FactIndex:
         # a conflicting slot keeps its first statement, so later rules still judge a stated figure
         # each per-slot array lives once, in its form with a last element for 'not stated' (slot -1) that
         # evaluation reads through; the plain form is a view of it
-        self.lo_ext = _extended(np.where(self.conflict, lower[rep], lo), np.nan)
+        self.lo_ext = extended(np.where(self.conflict, lower[rep], lo), np.nan)
         del lower, lo
-        self.hi_ext = _extended(np.where(self.conflict, upper[rep], hi), np.nan)
+        self.hi_ext = extended(np.where(self.conflict, upper[rep], hi), np.nan)
         del upper, hi
         self.slot_lo, self.slot_hi = self.lo_ext[:-1], self.hi_ext[:-1]
         point = stated[rep]
         del stated
         self.slot_point = np.where(np.isfinite(point), np.clip(point, self.slot_lo, self.slot_hi),
                                    (self.slot_lo + self.slot_hi) / 2)
-        self.slot_count = _narrow(counts)
+        self.slot_count = narrow(counts)
         # unit scale of each slot for figures of other indicators; 0 marks a percentage (never scaled)
-        self.scale_ext = _extended(np.where(percent[rep], 0.0, self.ent_scale[self.slot_ent]), 0.0)
-        self.dim_ext = _extended(np.where(percent[rep], -1, self.ent_dim[self.slot_ent]), -1)
+        self.scale_ext = extended(np.where(percent[rep], 0.0, self.ent_scale[self.slot_ent]), 0.0)
+        self.dim_ext = extended(np.where(percent[rep], -1, self.ent_dim[self.slot_ent]), -1)
         self.slot_unit, self.slot_dim = self.scale_ext[:-1], self.dim_ext[:-1]
         # one scale and one dimension among all amounts (the usual table): no figure is ever converted
         self.one_unit = len(np.unique(self.slot_unit[self.slot_unit > 0])) <= 1 and \
@@ -337,7 +338,7 @@ class FactIndex:
         want = np.where(valid, ent * width + per, 0)
         if slots is None:
             return np.where(valid, keys[want], -1) if len(keys) else np.full(len(want), -1, dtype=np.int64)
-        return _search(keys, slots, want, valid)
+        return search(keys, slots, want, valid)
 
     def month_grid(self, measure: str, year: np.ndarray) -> np.ndarray:
         """(n_ent, 12) slots of single-month facts by month number, preferring the given year per entity."""
@@ -379,33 +380,6 @@ class FactIndex:
         row = self.facts.iloc[int(position)]
         decimals = row[F.DECIMALS]
         return float(row[F.VALUE]), 0 if _missing(decimals) else int(decimals), _text(row[F.RAW])
-
-
-_INT32 = 2**31 - 1
-
-
-def _narrow(positions: np.ndarray) -> np.ndarray:
-    """Non-negative integers as int32 when they fit (indexes and counts of the fact table, never summed or
-    multiplied: half the memory of int64)."""
-    if len(positions) and int(positions.max()) >= _INT32:
-        return positions
-    return positions.astype(np.int32)
-
-
-def _extended(values: np.ndarray, last) -> np.ndarray:
-    """`values` with one more element, `last`, at the end (np.append's result, built in place)."""
-    out = np.empty(len(values) + 1, dtype=np.result_type(values, np.asarray(last)))
-    out[:-1] = values
-    out[-1] = last
-    return out
-
-
-def _search(keys: np.ndarray, values: np.ndarray, want: np.ndarray, valid: np.ndarray) -> np.ndarray:
-    if not len(keys):
-        return np.full(len(want), -1, dtype=np.int64)
-    pos = np.clip(np.searchsorted(keys, want), 0, len(keys) - 1)
-    hit = valid & (keys[pos] == want)
-    return np.where(hit, values[pos], -1)
 
 
 def _missing(value) -> bool:

@@ -197,9 +197,9 @@ def _code_parents(ctx, rows, words: bool = True) -> tuple[list, dict]:
     position = {}
     last = opened = None
     led: dict[int, tuple[int, str, bool]] = {}     # row -> (parent, code, complete) of a "Trong đó: - Cá" group
-    cue = functools.partial(_cue, vocab, complete, ends=_edge_words(tuple(vocab.breakdown_partial),
-                                                                    tuple(vocab.breakdown_complete), -1))
-    partial_starts = _edge_words(tuple(vocab.breakdown_partial), (), 0)   # (once per table, not per row)
+    partial, whole = tuple(vocab.breakdown_partial), tuple(vocab.breakdown_complete)   # (once per table)
+    cue, partial_starts = functools.partial(_cue, vocab, complete, ends=_edge_words(partial, whole, -1)), \
+        _edge_words(partial, (), 0)
     for i, r in enumerate(rows):
         folded = r.folded
         if not r.has_figures and r.code is None and r.verdict is None:
@@ -300,8 +300,7 @@ class _Bare:
         self.folded = row.folded
 
 
-def _cue(vocab, complete: dict, index, folded: str, ends: frozenset) -> None:
-    """`ends`: the last words of the breakdown phrases (_edge_words), a quick test before the phrases."""
+def _cue(vocab, complete: dict, index, folded: str, ends: frozenset) -> None:   # ends: see _edge_words
     if index is None or folded.rpartition(" ")[2] not in ends:
         return
     if any(_ends(folded, p) for p in vocab.breakdown_partial):
