@@ -28,6 +28,9 @@ def _accent_table() -> dict[int, str]:
 
 
 _ACCENTS = _accent_table()
+# the same table as a tuple indexed by code point (past its end a character stays): str.translate reads a
+# tuple without hashing, twice as fast on Vietnamese text as the dict
+_ACCENT_TABLE = tuple(_ACCENTS.get(code, chr(code)) or None for code in range(max(_ACCENTS) + 1))
 
 
 def fold(text: object) -> str:
@@ -40,10 +43,37 @@ def fold(text: object) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def _fold_word(word: str) -> str:
-    text = word.translate(_ACCENTS).lower()
+    text = word.translate(_ACCENT_TABLE).lower()
     if "%" in text:
         text = _PERCENT_AFTER_DIGIT.sub(r"\1 %", text)
     return " ".join(_PUNCT.sub(" ", text).replace("_", " ").split())
+
+
+def fold_words(words: list[str]) -> list[str]:
+    """Each word (a part of text.split()) folded: fold(" ".join(words[i:j])) is " ".join of the non-empty
+    ones among them, for a caller that folds several runs of the same words."""
+    return list(map(_fold_word, words))
+
+
+_PUNCT_LINES = re.compile(r"[^\w%#*\s]+")        # whitespace is left for split(): line breaks part texts
+_PERCENT_IN_WORD = re.compile(r"(\d)%")
+
+
+def fold_many(texts: list[str]) -> list[str]:
+    """[fold(t) for t in texts], the folding done once over all of them joined by line breaks: a table's
+    100k labels are folded in a few passes over one string instead of word by word. The same text: every
+    step works on characters, or on what lies between whitespace (a digit before % within one word), so a
+    word is folded alike alone or among others. Texts holding a line break are folded one by one."""
+    if not texts:
+        return []
+    joined = "\n".join(map(str, texts))
+    if joined.count("\n") != len(texts) - 1:
+        return [fold(t) for t in texts]
+    joined = joined.translate(_ACCENT_TABLE).lower()
+    if "%" in joined:
+        joined = _PERCENT_IN_WORD.sub(r"\1 %", joined)
+    joined = _PUNCT_LINES.sub(" ", joined).replace("_", " ")
+    return [" ".join(line.split()) for line in joined.split("\n")]
 
 
 def has_phrase(folded: str, phrase: str) -> bool:

@@ -112,3 +112,27 @@ def test_greater_than_a_column(a, b):
     pattern = _greater(column_letters(a), "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     assert bool(re.fullmatch(pattern, column_letters(b).encode())) == (b > a)
     assert column_number(column_letters(b)) == b
+
+
+def test_counts_by_stems_are_the_tag_counts():
+    """The scan counts `<row` and `<c` tags by their stems when no prefixed tag is in a chunk: the counts
+    must be those of every form (`<row r=`, `<row>`, `<c `, `<c>`, `<c/>`, prefixed ones), whatever else
+    starts alike (`<cols>`, `<col `, `<cfRule`, `<rowBreaks`)."""
+    import random
+
+    from check_report.readers.xlsx_scan import _ROW_NUMBER, _ROW_PLAIN, _Bounds, _count
+
+    pieces = ['<row r="7">', "<row>", '<row spans="1:2">', "</row>", '<c r="B7">', "<c>", "<c/>", '<c t="s">',
+              "<cols>", '<col min="1"/>', "<cfRule/>", "<rowBreaks/>", '<x:row r="8">', "<x:c>", '<x:c r="C8"/>',
+              "<x:cols>", ":", "text: 5", "<v>1</v>", "</c>"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        data = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))).encode()
+        bounds = _Bounds()
+        bounds.chunk(data, len(data), type("Scan", (), {"uncalculated": 0})(), notes=False)
+        rows = _count(data, len(data), b":row", (b"<row ", b"<row>"), (b":row ", b":row>"))
+        numbered = len(_ROW_PLAIN.findall(data))
+        if numbered != rows:
+            numbered = len(_ROW_NUMBER.findall(data))
+        assert bounds.rows_bare == max(0, rows - numbered), data
+        assert bounds.cells == _count(data, len(data), b":c", (b"<c ", b"<c>", b"<c/>"), (b":c ", b":c>", b":c/>")), data

@@ -98,25 +98,30 @@ class _Structure:
     the table (the memo keeps it past the table's life)."""
 
     def __init__(self, facts):
+        # columns are read at the picked rows only, never copied whole (a 100k-row sheet: this ran at the
+        # peak of the run's memory)
         wanted = (*VALUE_MEASURES, *BASES, "plan", "previous")
         picked = np.flatnonzero(facts[F.MEASURE].isin(wanted).to_numpy())    # the rows this check reads
-        entity = facts[F.ENTITY].to_numpy(dtype=object)[picked]
-        measure = facts[F.MEASURE].to_numpy(dtype=object)[picked]
-        first = ~pd.DataFrame({"e": entity, "m": measure}).duplicated().to_numpy()   # an entity's first of each
-        picked, entity, measure = picked[first], entity[first], measure[first]
+        entity_of, entities = pd.factorize(_at(facts, F.ENTITY, picked, dtype=object), use_na_sentinel=False)
+        measure_of = pd.Index(wanted).get_indexer(_at(facts, F.MEASURE, picked, dtype=object))
+        first = np.zeros(len(picked), dtype=bool)      # an entity's first row of each measure it states
+        first[np.unique(entity_of.astype(np.int64) * len(wanted) + measure_of, return_index=True)[1]] = True
+        # (an entity's first row is kept, so the codes in order of appearance stay those of the rows kept)
+        picked, entity_of, measure_of = picked[first], entity_of[first], measure_of[first]
         self.picked, self.labels = picked, facts.index[picked]
-        entity_of, entities = pd.factorize(entity, use_na_sentinel=False)   # in order of appearance
         self.column = {m: k for k, m in enumerate(wanted)}
         self.at = np.full((len(entities), len(wanted)), -1, dtype=np.int64)    # entity x measure -> row
-        self.at[entity_of, pd.Index(wanted).get_indexer(measure)] = np.arange(len(picked))
+        self.at[entity_of, measure_of] = np.arange(len(picked))
         first = np.unique(entity_of, return_index=True)[1]          # each entity's first row
-        self.complete = facts[F.COMPLETE].to_numpy(dtype=object)[picked[first]].tolist()
-        parents = pd.Index(entities).get_indexer(facts[F.PARENT].to_numpy(dtype=object)[picked[first]])
+        self.complete = _at(facts, F.COMPLETE, picked[first], dtype=object).tolist()
+        parents = pd.Index(entities).get_indexer(_at(facts, F.PARENT, picked[first], dtype=object))
         self.children: dict[int, list[int]] = {}
         for entity_, parent in enumerate(parents.tolist()):
             if parent >= 0 and isinstance(entities[parent], str):
                 self.children.setdefault(parent, []).append(entity_)
-        columns = {name: facts[name].iloc[picked] for name in (F.LOWER, F.UPPER, F.SCALE, F.PERIOD)}
+        columns = {F.LOWER: _at(facts, F.LOWER, picked, dtype=float), F.UPPER: _at(facts, F.UPPER, picked, dtype=float),
+                   F.SCALE: _at(facts, F.SCALE, picked, dtype=float, na_value=np.nan),
+                   F.PERIOD: _at(facts, F.PERIOD, picked, dtype=object)}
         self.implied = {base: _implied(self, columns, base) for base in ("plan", "previous")}
 
     def states(self, entity: int, measure: str) -> bool:
@@ -127,7 +132,31 @@ class _Structure:
         return {**facts.iloc[[int(self.picked[at])]].to_dict("records")[0], "_label": self.labels[at]}
 
 
-def _implied(structure: _Structure, columns: dict, base: str) -> list:
+def _at(facts, column: str, rows: np.ndarray, **to_numpy) -> np.ndarray:
+    """facts[column].to_numpy(**to_numpy)[rows], converting only those rows."""
+    return facts[column].array[rows].to_numpy(**to_numpy)
+
+
+class _Implied:
+    """`_implied`'s answer kept as arrays, an entity's tuple made when it is asked for: a list of a tuple per
+    entity held tens of MB for a 100k-row sheet, of which a check reads a few."""
+
+    __slots__ = ("pct", "value", "lo", "hi")
+
+    def __init__(self, pct: np.ndarray, value: np.ndarray, lo: np.ndarray, hi: np.ndarray):
+        self.pct, self.value, self.lo, self.hi = pct, value, lo, hi
+
+    def __len__(self) -> int:
+        return len(self.pct)
+
+    def __getitem__(self, entity: int):
+        pct = int(self.pct[entity])
+        if pct < 0:
+            return None
+        return (float(self.lo[entity]), float(self.hi[entity])), int(self.value[entity]), pct
+
+
+def _implied(structure: _Structure, columns: dict, base: str) -> _Implied:
     """Per entity: (implied interval, value row, percentage row), or None when it states too little. The
     value is the first of VALUE_MEASURES it states; the percentage the first of BASES for `base` that is of
     the value's period (a cumulative value) and can imply a figure (above 0, or above -100% for growth)."""
@@ -137,10 +166,8 @@ def _implied(structure: _Structure, columns: dict, base: str) -> list:
     for measure in VALUE_MEASURES:
         fill = (value < 0) & (at[:, column[measure]] >= 0)
         value[fill], value_measure[fill] = at[fill, column[measure]], column[measure]
-    lower, upper = columns[F.LOWER].to_numpy(dtype=float), columns[F.UPPER].to_numpy(dtype=float)
-    scale = columns[F.SCALE].to_numpy(dtype=float, na_value=np.nan)
+    lower, upper, scale, period = columns[F.LOWER], columns[F.UPPER], columns[F.SCALE], columns[F.PERIOD]
     scale = np.where((scale != 0) & ~np.isnan(scale), scale, 1.0)
-    period = columns[F.PERIOD].to_numpy(dtype=object)
     y_lo, y_hi = lower[value] * scale[value], upper[value] * scale[value]
     pct = np.full(len(at), -1, dtype=np.int64)
     lo, hi = np.zeros(len(at)), np.zeros(len(at))
@@ -157,8 +184,7 @@ def _implied(structure: _Structure, columns: dict, base: str) -> list:
             else:
                 m_lo, m_hi = y_lo * 100 / p_hi, y_hi * 100 / p_lo
         pct[take], lo[take], hi[take] = own[take], m_lo[take], m_hi[take]
-    return [None if p < 0 else ((a, b), v, p)
-            for p, v, a, b in zip(pct.tolist(), value.tolist(), lo.tolist(), hi.tolist())]
+    return _Implied(pct, value, lo, hi)
 
 
 def _scale(row: dict) -> float:

@@ -168,8 +168,7 @@ class Evaluation:
         periodic = per >= 0
         safe_per = np.maximum(per, 0)
         start, end, year = index.per_start[safe_per], index.per_end[safe_per], index.per_year[safe_per]
-        c_start, c_end, c_year = (np.where(cum >= 0, arr[cum], np.nan) for arr in
-                                  (index.slot_start, index.slot_end, index.slot_year))
+        c_start, c_end, c_year = (np.where(cum >= 0, arr, np.nan) for arr in index.slot_period(cum))
         known = ~(np.isnan(start) | np.isnan(end) | np.isnan(c_start) | np.isnan(c_end))
         same_year = np.isnan(year) | np.isnan(c_year) | (year == c_year)
         with np.errstate(invalid="ignore"):
@@ -215,18 +214,21 @@ class Evaluation:
         index, ent = self.index, self.domain.ent
         cum = index.chosen("cumulative")[ent] if len(ent) else np.zeros(0, dtype=np.int64)
         has_cum = cum >= 0
-        start = np.where(has_cum, index.slot_start[cum], np.nan)
-        end = np.where(has_cum, index.slot_end[cum], np.nan)
+        start, end, year = index.slot_period(cum)
+        start, end = np.where(has_cum, start, np.nan), np.where(has_cum, end, np.nan)
         year_of_ent = np.full(index.n_ent, np.nan)
-        year_of_ent[ent[has_cum]] = index.slot_year[cum[has_cum]]
+        year_of_ent[ent[has_cum]] = year[has_cum]
         grid = index.month_grid(node.measure, year_of_ent)[ent]
         months = np.arange(1, MONTHS + 1)
         inside = (months[None, :] >= start[:, None]) & (months[None, :] <= end[:, None])
         used = inside & (grid >= 0)
         complete = has_cum & ~np.isnan(start) & (inside.sum(axis=1) == used.sum(axis=1)) & inside.any(axis=1)
-        safe = np.maximum(grid, 0)
-        terms_lo = np.where(used, index.slot_lo[safe], 0.0)
-        terms_hi = np.where(used, index.slot_hi[safe], 0.0)
+        # the terms where a month is used, 0 elsewhere (gathered for the used months only: an indicator
+        # table's grid is 12 columns of its entities, at the peak of a large sheet's memory)
+        picked = grid[used]
+        terms_lo, terms_hi = np.zeros(grid.shape), np.zeros(grid.shape)
+        terms_lo[used], terms_hi[used] = index.slot_lo[picked], index.slot_hi[picked]
+        del picked
         total = I.split_sum(lambda values: values.sum(axis=1), terms_lo, terms_hi)
         apps, cols = np.nonzero(used)
         self.leaves.append(Leaf(node, self.text[node.start:node.end], apps, grid[apps, cols]))

@@ -63,7 +63,7 @@ def parsed(text: str, measures: frozenset[str]) -> X.Node:
 def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: str = "en") -> EngineResult:
     result = EngineResult()
     measures = ruleset.measures or _measures_of(facts)
-    index, index_error, checked = None, None, []   # checked: arrays of slot ids that took part
+    index, index_error, checked = None, None, None   # checked: the slots that took part (_TookPart)
     checked_labels: set = set()                    # fact-table labels compared by code check kinds
     external = [rule for rule in ruleset.rules if rule.external]
     for rule in ruleset.rules:
@@ -77,6 +77,7 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
                 if index is None and index_error is None:
                     try:
                         index = _index_of(facts)
+                        checked = _TookPart(len(index.slot_fact))
                     except Exception as exc:  # noqa: BLE001 - a malformed fact table fails every rule needing it
                         index_error = exc
                 if index_error is not None:
@@ -89,12 +90,10 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
             found = [_error_finding(rule, exc, path, lang)]
         result.per_rule[rule.id] = stats
         result.findings.extend(found)
-    if index is not None and checked:
-        took_part = np.zeros(len(index.slot_fact), dtype=bool)
-        for slots in checked:
-            took_part[slots] = True
-        positions = index.rows[took_part[index.fact_slot]]
-        result.checked_facts = set(index.labels[positions].tolist())
+    if index is not None and checked.marked:
+        labels = index.labels[index.rows[checked.mask[index.fact_slot]]]
+        index = checked = None      # let go of the index before the set of labels is made (the peak)
+        result.checked_facts = set(labels.tolist())
     result.checked_facts |= checked_labels
     for key in dict.fromkeys(rule.external for rule in external):
         _run_external(result, facts, [r for r in external if r.external == key], ruleset, path, lang)
@@ -121,6 +120,23 @@ def _run_external(result: EngineResult, facts, rules: list[Rule], ruleset: RuleS
     result.checked_facts |= set(extra.checked_facts)
     # stats in rule-set order, whichever engine computed them
     result.per_rule = {r.id: result.per_rule[r.id] for r in ruleset.rules if r.id in result.per_rule}
+
+
+class _TookPart:
+    """The slots that took part in some rule, marked as each rule names them (`append`, `extend`): holding
+    every rule's arrays of slots until the end held a 100k-row sheet's slots many times over."""
+
+    def __init__(self, slots: int):
+        self.mask = np.zeros(slots, dtype=bool)
+        self.marked = False
+
+    def append(self, slots: np.ndarray) -> None:
+        self.mask[slots] = True
+        self.marked = True
+
+    def extend(self, arrays) -> None:
+        for slots in arrays:
+            self.append(slots)
 
 
 def _measures_of(facts) -> frozenset[str]:

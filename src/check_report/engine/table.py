@@ -14,6 +14,7 @@ import pandas as pd
 
 from check_report import facts as F
 from check_report.engine import intervals as I
+from check_report.engine.arrays import INT32, extended, narrow, search
 from check_report.findings import Location, fact_location
 
 MONTHS = 12
@@ -98,7 +99,9 @@ class FactIndex:
         self.facts = facts
         self.periodic = periodic
         self.labels = facts.index
-        self.rows = np.flatnonzero(usable)           # positions of usable facts
+        # positions of usable facts; this and the other arrays only ever used to index or compare are held
+        # in the narrowest integers that fit (each is the size of the fact table)
+        self.rows = narrow(np.flatnonzero(usable))
         frame = facts if len(self.rows) == len(facts) else facts.iloc[self.rows]
         self.meas_codes, self.measures = _codes(frame[F.MEASURE])
         names = np.asarray(self.measures, dtype=object)
@@ -110,18 +113,22 @@ class FactIndex:
         # a percentage (by its measure or by its unit) keeps its value whatever its indicator's scale
         self.fact_unscaled = self.fact_percent | unit_names.str.contains(PERCENT_UNIT).to_numpy(dtype=bool)[unit_codes]
         dims = np.asarray([_dimension_code(u) for u in units], dtype=np.int64)
-        self.fact_dim = dims[unit_codes] if len(dims) else np.zeros(0, dtype=np.int64)
+        fact_dim = dims[unit_codes] if len(dims) else np.zeros(0, dtype=np.int64)
         # a stated negative amount (a deduction row, a loss): its siblings may exceed their total
         stated_negative = self.fact_amount & (names[self.meas_codes] != F.CHANGE) & (upper[self.rows] < 0) \
             if len(self.rows) else np.zeros(0, dtype=bool)
-        self._build_entities(frame, stated_negative)
-        self._build_slots(frame, lower[self.rows], upper[self.rows])
+        self._build_entities(frame, stated_negative, fact_dim)
+        # the bounds go to _build_slots alone, which lets go of each array once it is used: a 100k-row
+        # sheet's index is built at the run's peak of memory, where each array of the facts is 7 MB
+        bounds = [lower, upper] if len(self.rows) == len(facts) else [lower[self.rows], upper[self.rows]]
+        del lower, upper, widened, fact_dim
+        self._build_slots(frame, bounds)
         self._chosen: dict = {}
         self._periodic_keys: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._domains: dict[tuple[str, ...], object] = {}
 
     # -- construction ---------------------------------------------------------------------------------
-    def _build_entities(self, frame: pd.DataFrame, stated_negative: np.ndarray) -> None:
+    def _build_entities(self, frame: pd.DataFrame, stated_negative: np.ndarray, fact_dim: np.ndarray) -> None:
         file_codes, self.files = _file_codes(frame[F.FILE])
         ent_codes, parent_codes, n_names = _entity_codes(frame[F.ENTITY], frame[F.PARENT])
         if len(self.files) <= 1:      # one input: entity codes are the ids already
@@ -156,7 +163,7 @@ class FactIndex:
         self.ent_unit[~has_amount] = self.ent_scale[~has_amount]
         # dimension of the indicator's amounts (check_report.units): figures of another dimension never meet
         self.ent_dim = np.full(self.n_ent, -1, dtype=np.int64)
-        self.ent_dim[self.fact_ent[amounts]] = self.fact_dim[amounts]
+        self.ent_dim[self.fact_ent[amounts]] = fact_dim[amounts]
         children = self.parent[self.parent >= 0]
         self.n_children = np.bincount(children, minlength=self.n_ent)
         negative = np.zeros(self.n_ent, dtype=bool)
@@ -174,54 +181,68 @@ class FactIndex:
         np.logical_or.at(flags, self.fact_ent, rate)
         return flags
 
-    def _build_slots(self, frame: pd.DataFrame, lower: np.ndarray, upper: np.ndarray) -> None:
+    def _build_slots(self, frame: pd.DataFrame, bounds: list[np.ndarray]) -> None:
+        """`bounds`: [lower, upper] of the usable facts, emptied here (each temporary is let go of as soon
+        as it is used: they are the facts' size)."""
         meas_codes = self.meas_codes
         per_codes, self.periods = _codes(frame[F.PERIOD])
         # amounts are held in their indicator's unit (a figure in tỷ beside figures in triệu đồng is
         # converted), so restatements and relations compare like with like; percentages are never scaled
         percent = self.fact_unscaled
         to_entity_unit = np.where(percent, 1.0, self.fact_scale / self.ent_scale[self.fact_ent])
-        converted = I.scaled(lower, upper, to_entity_unit)
+        upper = bounds.pop()
+        converted = I.scaled(bounds.pop(), upper, to_entity_unit)
         lower, upper = converted.lo, converted.hi
+        del converted
         # the figure as written, in the same unit: "hơn 1.690" is 1.690 at the foot of its interval
         stated = frame[F.VALUE].to_numpy(dtype="float64", na_value=np.nan) * to_entity_unit
+        del to_entity_unit
         n_meas, n_per = max(len(self.measures), 1), max(len(self.periods), 1)
         keys = (self.fact_ent * n_meas + meas_codes) * n_per + per_codes
         order = np.argsort(keys, kind="stable")
         sorted_keys = keys[order]
-        new_slot = np.empty(len(keys), dtype=bool)
+        size = len(keys)
+        del keys
+        new_slot = np.empty(size, dtype=bool)
         new_slot[:1] = True
         np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=new_slot[1:])
+        del sorted_keys
         starts = np.flatnonzero(new_slot)
-        self.fact_slot = np.empty(len(keys), dtype=np.int64)
+        self.fact_slot = np.empty(size, dtype=np.int32 if size < INT32 else np.int64)
         self.fact_slot[order] = np.cumsum(new_slot) - 1
+        del new_slot
         rep = order[starts]                             # first stated fact of each slot
         self.slot_fact = self.rows[rep]
         self.slot_ent = self.fact_ent[rep]
         self.slot_meas = meas_codes[rep]
         self.slot_per = per_codes[rep]
-        if len(starts) == len(keys):                    # every figure stated once: nothing to intersect
+        if len(starts) == size:                         # every figure stated once: nothing to intersect
             lo, hi = lower[rep], upper[rep]
         else:
             lo = np.maximum.reduceat(lower[order], starts)
             hi = np.minimum.reduceat(upper[order], starts)
-        counts = np.diff(np.r_[starts, len(keys)])
+        del order
+        counts = np.diff(np.r_[starts, size])
+        del starts
         # bounds are widened outwards, so statements that agree to the last digit never look apart
         self.conflict = (counts > 1) & (lo > hi)
         # a conflicting slot keeps its first statement, so later rules still judge a stated figure
-        self.slot_lo = np.where(self.conflict, lower[rep], lo)
-        self.slot_hi = np.where(self.conflict, upper[rep], hi)
+        # each per-slot array lives once, in its form with a last element for 'not stated' (slot -1) that
+        # evaluation reads through; the plain form is a view of it
+        self.lo_ext = extended(np.where(self.conflict, lower[rep], lo), np.nan)
+        del lower, lo
+        self.hi_ext = extended(np.where(self.conflict, upper[rep], hi), np.nan)
+        del upper, hi
+        self.slot_lo, self.slot_hi = self.lo_ext[:-1], self.hi_ext[:-1]
         point = stated[rep]
+        del stated
         self.slot_point = np.where(np.isfinite(point), np.clip(point, self.slot_lo, self.slot_hi),
                                    (self.slot_lo + self.slot_hi) / 2)
-        self.slot_count = counts
+        self.slot_count = narrow(counts)
         # unit scale of each slot for figures of other indicators; 0 marks a percentage (never scaled)
-        self.slot_unit = np.where(percent[rep], 0.0, self.ent_scale[self.slot_ent])
-        self.slot_dim = np.where(percent[rep], -1, self.ent_dim[self.slot_ent])
-        self.lo_ext = np.append(self.slot_lo, np.nan)
-        self.hi_ext = np.append(self.slot_hi, np.nan)
-        self.scale_ext = np.append(self.slot_unit, 0.0)
-        self.dim_ext = np.append(self.slot_dim, -1)
+        self.scale_ext = extended(np.where(percent[rep], 0.0, self.ent_scale[self.slot_ent]), 0.0)
+        self.dim_ext = extended(np.where(percent[rep], -1, self.ent_dim[self.slot_ent]), -1)
+        self.slot_unit, self.slot_dim = self.scale_ext[:-1], self.dim_ext[:-1]
         # one scale and one dimension among all amounts (the usual table): no figure is ever converted
         self.one_unit = len(np.unique(self.slot_unit[self.slot_unit > 0])) <= 1 and \
             len(np.unique(self.slot_dim[self.slot_dim >= 0])) <= 1
@@ -231,9 +252,24 @@ class FactIndex:
         sample = frame.iloc[first_of_period] if len(frame) else frame
         self.per_start, self.per_end, self.per_year = (_float_column(sample, column) for column in
                                                        (F.PERIOD_START, F.PERIOD_END, F.YEAR))
-        self.slot_start = self.per_start[self.slot_per]
-        self.slot_end = self.per_end[self.slot_per]
-        self.slot_year = self.per_year[self.slot_per]
+
+    def slot_period(self, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(start, end, year) of the periods of these slots (slot_start[slots] ..., without making those)."""
+        per = self.slot_per[slots]
+        return self.per_start[per], self.per_end[per], self.per_year[per]
+
+    # start, end and year of each slot's period, made when asked (three arrays a slot that few rules read)
+    @property
+    def slot_start(self) -> np.ndarray:
+        return self.per_start[self.slot_per]
+
+    @property
+    def slot_end(self) -> np.ndarray:
+        return self.per_end[self.slot_per]
+
+    @property
+    def slot_year(self) -> np.ndarray:
+        return self.per_year[self.slot_per]
 
     # -- lookups --------------------------------------------------------------------------------------
     def measure_code(self, measure: str) -> int:
@@ -249,8 +285,9 @@ class FactIndex:
             code = self.measure_code(measure)
             if code >= 0:
                 slots = np.flatnonzero(self.slot_meas == code)
-                end = np.nan_to_num(self.slot_end[slots], nan=-1)
-                start = np.nan_to_num(self.slot_start[slots], nan=99)
+                start, end, _year = self.slot_period(slots)
+                end = np.nan_to_num(end, nan=-1)
+                start = np.nan_to_num(start, nan=99)
                 order = np.lexsort((-start, end, self.slot_ent[slots]))
                 ordered = slots[order]
                 slot_of[self.slot_ent[ordered]] = ordered   # the last write per entity wins
@@ -301,20 +338,20 @@ class FactIndex:
         want = np.where(valid, ent * width + per, 0)
         if slots is None:
             return np.where(valid, keys[want], -1) if len(keys) else np.full(len(want), -1, dtype=np.int64)
-        return _search(keys, slots, want, valid)
+        return search(keys, slots, want, valid)
 
     def month_grid(self, measure: str, year: np.ndarray) -> np.ndarray:
         """(n_ent, 12) slots of single-month facts by month number, preferring the given year per entity."""
         grid = np.full((self.n_ent, MONTHS), -1, dtype=np.int64)
         slots = self.periodic_slots(measure)
-        single = (self.slot_start[slots] == self.slot_end[slots]) & (self.slot_start[slots] >= 1) \
-            & (self.slot_start[slots] <= MONTHS)
-        slots = slots[single]
+        start, end, slot_year = self.slot_period(slots)
+        single = (start == end) & (start >= 1) & (start <= MONTHS)
+        slots, start, slot_year = slots[single], start[single], slot_year[single]
         ent = self.slot_ent[slots]
-        slot_year, want_year = self.slot_year[slots], year[ent]
+        want_year = year[ent]
         fits = np.isnan(slot_year) | np.isnan(want_year) | (slot_year == want_year)
         slots, ent = slots[fits], ent[fits]
-        month = self.slot_start[slots].astype(np.int64) - 1
+        month = start[fits].astype(np.int64) - 1
         grid[ent[::-1], month[::-1]] = slots[::-1]       # the first stated one wins
         return grid
 
@@ -343,14 +380,6 @@ class FactIndex:
         row = self.facts.iloc[int(position)]
         decimals = row[F.DECIMALS]
         return float(row[F.VALUE]), 0 if _missing(decimals) else int(decimals), _text(row[F.RAW])
-
-
-def _search(keys: np.ndarray, values: np.ndarray, want: np.ndarray, valid: np.ndarray) -> np.ndarray:
-    if not len(keys):
-        return np.full(len(want), -1, dtype=np.int64)
-    pos = np.clip(np.searchsorted(keys, want), 0, len(keys) - 1)
-    hit = valid & (keys[pos] == want)
-    return np.where(hit, values[pos], -1)
 
 
 def _missing(value) -> bool:

@@ -117,7 +117,11 @@ def _place(out: Figures, at: np.ndarray, shown: np.ndarray, decimals: np.ndarray
 def _general(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """What a General format shows of finite numbers that are not whole (or too large for 0 decimals):
     `cells._from_number` keeps 10 significant digits, and as many decimals as the shortest repr of that
-    shows. One format call and one repr per number; the decimals counted in the reprs at once."""
+    shows. One format call and one repr per distinct number; the decimals counted in the reprs at once."""
+    distinct = _distinct(x)
+    if distinct is not None:
+        shown, decimals = _general(distinct[0])
+        return shown[distinct[1]], decimals[distinct[1]]
     spec = f"{{:.{GENERAL_DIGITS}g}}".format
     shown = np.array(list(map(float, map(spec, x.tolist()))), dtype=np.float64)
     reprs = np.array(list(map(repr, shown.tolist())), dtype=str)
@@ -148,14 +152,28 @@ def _round(x: np.ndarray, digits: int, ok: np.ndarray) -> tuple[np.ndarray, np.n
 
 
 def _texts(shown: np.ndarray, decimals: int, percent: bool) -> np.ndarray:
-    """`numbers.format_number(value, decimals, VI)` (+ "%") for each, in one format call per value and one
-    swap of the marks for them all."""
+    """`numbers.format_number(value, decimals, VI)` (+ "%") for each, in one format call per distinct value
+    and one swap of the marks for them all; a figure repeated shares its text (a string per figure held
+    tens of MB for a 100k-row sheet)."""
+    distinct = _distinct(shown)
+    if distinct is not None:
+        return _texts(distinct[0], decimals, percent)[distinct[1]]
     texts = np.empty(len(shown), dtype=object)
     if len(shown):
         spec = f"{{:,.{decimals}f}}".format
         joined = ("%\n" if percent else "\n").join(map(spec, shown.tolist()))
         texts[:] = (joined + "%" if percent else joined).translate(_VI_MARKS).split("\n")
     return texts
+
+
+def _distinct(x: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """(the distinct numbers of x, the position of each of x among them), or None when none repeats. A
+    column repeats its figures (months, rounded rates): what is written of each is worked out once.
+    Distinct by their bits, so -0.0 (written "-0") stays apart from 0.0."""
+    if len(x) < 2:
+        return None
+    bits, inverse = np.unique(np.ascontiguousarray(x, dtype=np.float64).view(np.int64), return_inverse=True)
+    return (bits.view(np.float64), inverse.reshape(-1)) if len(bits) < len(x) else None
 
 
 class FigureBlock:

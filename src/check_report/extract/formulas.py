@@ -24,6 +24,9 @@ _TOKEN = re.compile(r"\s*(?:(?P<paren>[(\[]\s*(?P<inner>" + _REF + r")\s*[)\]])|
                     + _OP + r")|(?P<open>[(\[])|(?P<close>[)\]]))")
 _ARITH = {"+": "+", "-": "-", "*": "*", "×": "*", "x": "*", "X": "*", "/": "/", ":": "/"}
 _ANY_OP = re.compile(r"[-+*/×:=]")
+# what every candidate holds: the last character of a reference, closing brackets or spaces, an operator,
+# opening brackets or spaces, the first character of a reference; one cheap search rules most labels out
+_ADJACENT = re.compile(r"[\dA-Z][\s)\]]*" + _OP + r"[\s(\[]*[\dA-Z]")
 CONSTANT_FROM = 100          # bare numbers from here on are constants (×100, /1000), not column numbers
 
 
@@ -56,7 +59,7 @@ class Formula:
 def find_formula(text: str, *, rows: bool = False) -> Formula | None:
     """The formula label inside a header or a row label, if one is written there. `rows`: the references
     are row codes (numbers, roman numerals, capital letters); otherwise column numbers only."""
-    if not text or not _ANY_OP.search(text):    # "x" alone is a letter in most labels
+    if not text or not _ANY_OP.search(text) or not _ADJACENT.search(text):   # "x" alone is a letter in most labels
         return None
     for match in _CANDIDATE.finditer(text):
         formula = _parse(match.group(0), rows)

@@ -17,6 +17,7 @@ _INT = re.compile(r"^\d{1,3}$")
 _DOTTED = re.compile(r"^\d{1,3}(?:\.\d{1,3})+$")
 _LOWER = re.compile(r"^[a-zđ]$")
 _UPPER = re.compile(r"^[A-Z]$")
+_ASCII_DIGITS = frozenset("0123456789")
 _BULLETS = {"-": 20.0, "–": 20.0, "•": 20.0, "*": 25.0, "+": 30.0}
 # A code at the start of a label when a table has no STT column: "1. ...", "1.2 ...", "a) ...", "- ...".
 _LABEL_CODE = re.compile(r"^\s*(?:([IVXLC]+|[A-Z]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])[.)]\s+|(\d{1,3}(?:\.\d{1,3})+)\s+"
@@ -55,6 +56,10 @@ def code_rank(code: str | None, previous_upper: str | None = None) -> float | No
         return None
     if code in _BULLETS:
         return _BULLETS[code]
+    if code[0] in _ASCII_DIGITS:       # the common codes ("1", "1.2"): never a letter or a roman numeral
+        if _INT.match(code):
+            return 1.0
+        return 1.0 + code.count(".") if _DOTTED.match(code) else None
     if _UPPER.match(code) and (not _ROMAN.match(code) or _follows(code, previous_upper)):
         return 0.0
     if _ROMAN.match(code):

@@ -197,11 +197,14 @@ def _code_parents(ctx, rows, words: bool = True) -> tuple[list, dict]:
     position = {}
     last = opened = None
     led: dict[int, tuple[int, str, bool]] = {}     # row -> (parent, code, complete) of a "Trong đó: - Cá" group
+    partial, whole = tuple(vocab.breakdown_partial), tuple(vocab.breakdown_complete)   # (once per table)
+    cue, partial_starts = functools.partial(_cue, vocab, complete, ends=_edge_words(partial, whole, -1)), \
+        _edge_words(partial, (), 0)
     for i, r in enumerate(rows):
         folded = r.folded
         if not r.has_figures and r.code is None and r.verdict is None:
             parent_of.append(None)
-            _cue(vocab, complete, last, folded)   # "Chia ra:", "Trong đó:" under the parent row
+            cue(last, folded)   # "Chia ra:", "Trong đó:" under the parent row
             if words and last is not None and rows[last].code is None and last in complete:
                 opened = last
             continue
@@ -221,10 +224,10 @@ def _code_parents(ctx, rows, words: bool = True) -> tuple[list, dict]:
         parent_of.append(position.get(parent) if parent else None)
         if lead is None and i - 1 in led and parent_of[i] == led[i - 1][0] and r.code == led[i - 1][1]:
             led[i] = led[i - 1]
-        if parent and lead is None and folded.partition(" ")[0] in _edge_words(tuple(vocab.breakdown_partial), (), 0) and \
+        if parent and lead is None and folded.partition(" ")[0] in partial_starts and \
                 any(_starts(folded, p) for p in vocab.breakdown_partial):
             complete[position[parent]] = False
-        _cue(vocab, complete, i, folded)
+        cue(i, folded)
         if words and r.code is None and i in complete and lead is None:
             opened = i                            # "TỔNG THU, chia ra:"
         last = i
@@ -297,9 +300,8 @@ class _Bare:
         self.folded = row.folded
 
 
-def _cue(vocab, complete: dict, index, folded: str) -> None:
-    if index is None or folded.rpartition(" ")[2] not in _edge_words(tuple(vocab.breakdown_partial),
-                                                                     tuple(vocab.breakdown_complete), -1):
+def _cue(vocab, complete: dict, index, folded: str, ends: frozenset) -> None:   # ends: see _edge_words
+    if index is None or folded.rpartition(" ")[2] not in ends:
         return
     if any(_ends(folded, p) for p in vocab.breakdown_partial):
         complete[index] = False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
 import numpy as np
 
@@ -122,16 +123,23 @@ class FactSink:
         }
         # the kinds of values each array holds, known without looking at each (`_inferred` needs them)
         kinds = segment["kinds"] = {F.RAW: {str}, F.VALUE: {float}, F.DECIMALS: {int}}
-        used = [plan for plan, filled in zip(plans, present.any(axis=1).tolist()) if filled]
+        # what a figure has from its column is kept once per column the block fills, with each figure's
+        # column: the fact table's columns are then made from a few values (`_shared`)
+        filled = np.flatnonzero(present.any(axis=1))
+        used = [plans[k] for k in filled.tolist()]
+        of_used = np.zeros(len(plans), dtype=np.int64)
+        of_used[filled] = np.arange(len(filled))
+        column = of_used[plan_k]
         for name, attr in ((F.MEASURE, "measure"), (F.PERIOD, "period"), (F.PERIOD_START, "start"),
                            (F.PERIOD_END, "end"), (F.YEAR, "year")):
-            segment[name] = _objects([getattr(p, attr) for p in plans])[plan_k]
+            segment[name] = Shared(_objects([getattr(plan, attr) for plan in used]), column)
             kinds[name] = {type(getattr(plan, attr)) for plan in used}
         if grid.origin == "sheet":
             letters_ = _objects([self.column_letters(p.col) for p in plans])
             numbers = _objects([str(r + 1) for r in sheet_rows.tolist()])
             segment[F.CELL] = letters_[plan_k] + numbers[row_k]
-            segment[F.LINE], segment[F.WHERE] = (np.full(len(row_k), None, dtype=object) for _ in range(2))
+            none = Shared(_objects([None]), np.zeros(len(row_k), dtype=np.int64))
+            segment[F.LINE], segment[F.WHERE] = none, none
             kinds.update({F.CELL: {str}, F.LINE: {type(None)}, F.WHERE: {type(None)}})
         else:
             rows_ = sheet_rows[row_k].tolist()
@@ -149,6 +157,9 @@ class FactSink:
     def _field(self, name: str, consume: bool = False, kinds: bool = False) -> tuple[np.ndarray, set | None]:
         """One field of every figure, and with `kinds` the kinds of its values (looking at each value of a
         segment that does not say them: only when asked); `consume`: the segments let go of it."""
+        if any(isinstance(segment.get(name), Shared) for segment in self._segments):
+            values, take, found = self._shared(name, consume, kinds)
+            return values[take], found
         parts, found = [], set() if kinds else None
         for segment in self._segments:
             values = segment.pop(name) if consume else segment[name]
@@ -157,6 +168,26 @@ class FactSink:
                 found |= known if known is not None else set(map(type, values))
             parts.append(values if isinstance(values, np.ndarray) else _objects(values))
         return (parts[0] if len(parts) == 1 else np.concatenate(parts)), found
+
+    def _shared(self, name: str, consume: bool = False, kinds: bool = False):
+        """One field of every figure as (values, take, kinds): figure i has values[take[i]]."""
+        tables, takes, found, size = [], [], set() if kinds else None, 0
+        for segment in self._segments:
+            values = segment.pop(name) if consume else segment[name]
+            if kinds:
+                known = segment.get("kinds", {}).get(name)
+                found |= known if known is not None else set(map(type, values))
+            if isinstance(values, Shared):
+                tables.append(values.values)
+                takes.append(values.take + size)
+                size += len(values.values)
+            else:
+                tables.append(values if isinstance(values, np.ndarray) else _objects(values))
+                takes.append(np.arange(size, size + len(values)))
+                size += len(values)
+        if len(tables) == 1:
+            return tables[0], takes[0], found
+        return np.concatenate(tables), np.concatenate(takes), found
 
     def column_letters(self, col: int) -> str:
         while len(self._letters) <= col:
@@ -178,10 +209,14 @@ class FactSink:
             if name not in (F.UNIT, F.SCALE):
                 data[name] = _inferred(_objects(values), None, take)   # once per row, repeated per figure
         for name in self.FIGURE_FIELDS:
-            if name != F.VALUE:
+            if name != F.VALUE and any(isinstance(segment.get(name), Shared) for segment in self._segments):
+                values, which, kinds = self._shared(name, consume=True, kinds=True)
+                data[name] = _inferred(values, kinds, which)
+            elif name != F.VALUE:
                 data[name] = _inferred(*field(name, kinds=True))
         pct = field("pct")[0].astype(bool)
-        data[F.UNIT] = _inferred(np.where(pct, "%", _objects(self.rows[F.UNIT])[take]).astype(object), None)
+        units = _objects([*self.rows[F.UNIT], "%"])        # a percentage's unit is "%", whatever its row's
+        data[F.UNIT] = _inferred(units, None, np.where(pct, len(units) - 1, take))
         data[F.SCALE] = np.where(pct, 1.0, _objects(self.rows[F.SCALE])[take].astype("float64"))
         complete = np.zeros(len(self.rows[F.ENTITY]), dtype=bool)
         complete[list(self.complete_rows)] = True
@@ -245,6 +280,12 @@ def _inferred(values: np.ndarray, kinds: set | None, take: np.ndarray | None = N
     if column is None:
         return values.tolist() if take is None else values[take].tolist()
     return column if take is None else column[take]
+
+
+class Shared(NamedTuple):
+    """A field of a segment's figures held as a few values and, per figure, which of them it has."""
+    values: np.ndarray
+    take: np.ndarray
 
 
 def _objects(values: list) -> np.ndarray:

@@ -38,13 +38,16 @@ from check_report.extract.layout import (
 from check_report.extract.sink import FactSink, letters
 from check_report.extract.unitrows import is_total_label, rows_are_units
 from check_report.extract.vocabulary import Vocabulary, fold, load_vocabulary
+from check_report.folding import fold_many, fold_words
 from check_report.numbers import EN, VI
 from check_report.readers.base import Grid
 
 _UNIT_NOTE = re.compile(r"\b(?:đơn vị tính|đơn vị|đvt|unit)\s*:\s*(.+)$", re.IGNORECASE)
 TITLE_ROWS_FOR_YEAR = 12
 SAMPLE_ROWS = 40
-FIRST_BLOCK, MAX_BLOCK = 64, 8192   # rows whose figures are read together (the first blocks are small)
+# rows whose figures are read together: the first blocks are small (a short table reads few rows past its
+# end), a long table's large (a column's repeated figures are written once per block)
+FIRST_BLOCK, MAX_BLOCK = 64, 32768
 _VERDICTS = (("khong dat", -1), ("chua dat", -1), ("khong hoan thanh", -1), ("chua hoan thanh", -1),
              ("vuot", 1), ("hoan thanh vuot", 1), ("dat", 0), ("hoan thanh", 0))
 
@@ -112,10 +115,10 @@ class _Row:
     __slots__ = ("row", "label", "code", "codes", "verdict", "total", "has_figures", "entities", "folded")
 
     def __init__(self, row: int, label: str, code: str | None, codes: tuple, verdict: Figure | None = None,
-                 total: bool = False):
+                 total: bool = False, folded: str | None = None):
         self.row, self.label, self.code, self.codes = row, label, code, codes   # codes: STT and "Mã số"
         self.verdict, self.total = verdict, total
-        self.folded = fold(label)
+        self.folded = fold(label) if folded is None else folded
         # set by rows.Emitter: whether it states figures, its entities in the sink (group, row, first figure)
         self.has_figures, self.entities = False, []
 
@@ -171,12 +174,10 @@ class _TableContext:
         """The number style of the figures typed as text: VI unless unambiguous English ones prevail."""
         votes = {VI: 0, EN: 0}
         for col in [p.col for p in self.plan.plans]:
-            values, _ = self.grid.column(col, self.layout.data_start, len(self.grid.rows))
-            for value in values:
-                if isinstance(value, str):
-                    style = text_style(value, self.vocab.no_data)
-                    if style:
-                        votes[style] += 1
+            for value in self.grid.texts(col, self.layout.data_start, len(self.grid.rows)):
+                style = text_style(value, self.vocab.no_data)
+                if style:
+                    votes[style] += 1
         return (EN if votes[EN] > votes[VI] else VI), votes
 
     def style_notes(self) -> list[str]:
@@ -220,6 +221,7 @@ class _TableContext:
             size = min(2 * size, MAX_BLOCK)     # a short table reads few rows past its end
             block = FigureBlock(grid, plans, start, end, self.vocab.no_data, self.style)
             self._prefetch(start, end)
+            reads = self._read_block(start, end, block.any)
             row = start
             for row in range(start, end):
                 has_figures = block.any[row - start]
@@ -230,7 +232,7 @@ class _TableContext:
                         starts_new_table(grid, self.merges, row, self.vocab, figure_cols):
                     stop = last + 1
                     break
-                read = self._read_row(row, has_figures)
+                read = reads[row - start]
                 if read is not None:
                     emitter.add(read, block, row - start)
                     rows.append(read)
@@ -270,8 +272,18 @@ class _TableContext:
             return True
         return fold(lead.split(":", 1)[0]) in self.vocab.notes_markers
 
-    def _read_row(self, row: int, figures: bool) -> _Row | None:
-        label, code = self._label_and_code(row)
+    def _read_block(self, start: int, end: int, figures: list[bool]) -> list[_Row | None]:
+        """`_read_row` of each row of [start, end) (rows past the table's end too: reading one is all it
+        does), their labels folded together."""
+        reads = [self._read_row(row, figures[row - start], "") for row in range(start, end)]
+        made = [read for read in reads if read is not None]
+        for read, folded in zip(made, fold_many([read.label for read in made])):
+            read.folded = folded
+        return reads
+
+    def _read_row(self, row: int, figures: bool, folded: str | None = None) -> _Row | None:
+        """The row's label, codes and verdict; `folded`: its label folded, when the caller folds it."""
+        label, code = map(_own, self._label_and_code(row))
         verdict = self._verdict(row)
         if not label and not code and not figures:
             return None
@@ -279,7 +291,7 @@ class _TableContext:
         if self.plan.extra_codes:
             codes += tuple(c for c in (clean_code(self._cell(row, col)) for col in self.plan.extra_codes)
                            if c)
-        return _Row(row, label, code, codes, verdict, self.units_mode and is_total_label(label, self.vocab))
+        return _Row(row, label, code, codes, verdict, self.units_mode and is_total_label(label, self.vocab), folded)
 
     def _verdict(self, row: int) -> Figure | None:
         col = self.plan.assessment
@@ -305,11 +317,11 @@ class _TableContext:
         if folded is not None and "" not in self.cue_ends and folded.rpartition(" ")[2] not in self.cue_ends:
             return label
         words = label.split()
-        cues = (*self.vocab.breakdown_partial, *self.vocab.breakdown_complete)
-        if not words or fold(words[-1]) not in self.cue_ends:
+        folds = fold_words(words[-3:])      # fold(" ".join(words[-n:])) is the last n of them joined
+        if not words or folds[-1] not in self.cue_ends:
             return label
         for n in (3, 2, 1):
-            if len(words) > n and fold(" ".join(words[-n:])) in cues:
+            if len(words) > n and " ".join([f for f in folds[-n:] if f]) in self.cues:
                 return " ".join(words[:-n]).rstrip(" ,;:-–")
         return label
 
@@ -367,6 +379,13 @@ def _table_title(titles: list[str]) -> str:
 
 def _kind(grid: Grid) -> str:
     return "sheet" if grid.origin == "sheet" else "table"
+
+
+def _own(text: str | None) -> str | None:
+    """A string of its own with the same text. A label or code kept as the reader made it would pin the
+    allocator's block of the sheet's cells around it: after the sheet is released, a 100k-row sheet's
+    ~70 MB of cells could not go back to the system while the facts live."""
+    return None if text is None else "".join((text, ""))
 
 
 def _words(value) -> str:

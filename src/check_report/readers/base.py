@@ -48,6 +48,10 @@ class ColumnarRows(Sequence):
         """[self.value(row, col) for row in range(start, stop)], for rows within the grid."""
         return [self.value(row, col) for row in range(start, min(stop, len(self)))]
 
+    def texts(self, col: int, start: int, stop: int) -> list[str]:
+        """The text values among `column(col, start, stop)`'s."""
+        return [value for value in self.column(col, start, stop)[0] if isinstance(value, str)]
+
 
 @dataclass
 class Grid:
@@ -101,6 +105,14 @@ class Grid:
             else:
                 runs.append([i, i + 1, cell.number_format])
         return values, [tuple(run) for run in runs]
+
+    def texts(self, col: int, start: int, stop: int) -> list[str]:
+        """The values of one column over rows [start, stop) that are text, as `column` gives them (a reader
+        can find them without making the column)."""
+        rows = self.rows
+        if isinstance(rows, ColumnarRows):
+            return rows.texts(col, start, stop)
+        return [value for value in self.column(col, start, stop)[0] if isinstance(value, str)]
 
     def cell_name(self, row: int, col: int) -> str:
         if self.origin == "sheet":

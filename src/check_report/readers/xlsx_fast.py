@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as _dt
 import posixpath
 import zipfile
-from operator import itemgetter
 
 from check_report.readers.base import Cell, ColumnarRows, Grid
 from check_report.readers.styles import StyleMap
@@ -62,6 +61,7 @@ class SheetRows(ColumnarRows):
         self._made: dict[int, list[Cell]] = {}
         width = len(values[0]) if values else 0
         self._square = all(len(row) == width for row in values)   # calamine's range: every row as wide
+        self._columns: list[tuple] | None = None
 
     def __len__(self) -> int:
         return len(self._data)
@@ -93,10 +93,19 @@ class SheetRows(ColumnarRows):
         return list(map(_plain, self._raw(col, start, stop)))
 
     def _raw(self, col: int, start: int, stop: int) -> list:
-        rows = self._data[start:stop]
-        if self._square and rows and col < len(rows[0]):
-            return list(map(itemgetter(col), rows))
-        return [row[col] if col < len(row) else None for row in rows]
+        if self._square and self._data and col < len(self._data[0]):
+            if self._columns is None:
+                # the extractor reads a sheet by columns, each several times (the text style, the figures
+                # block by block, labels and codes): the rows turned into columns once cost less
+                self._columns = list(zip(*self._data))
+            return list(self._columns[col][start:stop])
+        return [row[col] if col < len(row) else None for row in self._data[start:stop]]
+
+    def texts(self, col: int, start: int, stop: int) -> list[str]:
+        values = self._raw(col, start, stop)
+        if _AS_READ.issuperset(map(type, values)):       # as `column` hands them on
+            return [value for value in values if type(value) is str]
+        return super().texts(col, start, stop)
 
     def column(self, col: int, start: int, stop: int) -> tuple[list, list[tuple[int, int, str | None]]]:
         values = self._raw(col, start, stop)
