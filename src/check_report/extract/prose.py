@@ -122,6 +122,16 @@ def _one_period_each(records: list[dict]) -> list[dict]:
         main = first.get(record[F.ENTITY])
         if main is not None and running(record) and record[F.PERIOD] != main:
             record[F.ENTITY] = f"{record[F.ENTITY]}@{record[F.PERIOD]}"
+    # "… thịt bò đạt 187,5 nghìn tấn, tăng 4,1% (quý II đạt 86,1 nghìn tấn)" after a sentence that opened
+    # with one month and then named 6 months: the figures whose period is a guess are not one table row
+    # with those whose period is written
+    written: dict[str, set] = {}
+    for r in records:
+        if M.NO_PERIOD not in str(r[F.DOUBT] or ""):
+            written.setdefault(r[F.ENTITY], set()).add(r[F.PERIOD])
+    for record in records:
+        if M.NO_PERIOD in str(record[F.DOUBT] or "") and written.get(record[F.ENTITY], set()) - {record[F.PERIOD]}:
+            record[F.ENTITY] = f"{record[F.ENTITY]}@?"
     return records
 
 

@@ -215,7 +215,7 @@ class MeasureReader(ReaderCore):
                 # an amount or a quantity is the value of the statement's period (of the sentence's "Tính chung 8
                 # tháng," or the report's); things counted stay counts ("1377 người = 9.469.065.000đ")
                 measure = F.MONTH if self._is_month(state, period) else F.CUMULATIVE
-            stated = self._add(stmt, fig, measure, period, explicit=self.adverbial is not None)
+            stated = self._add(stmt, fig, measure, period, explicit=self.adverbial is not None and self.period_sure)
             state.last_value = stated
             if fig.kind == COUNT:
                 state.last_count = stated

@@ -97,7 +97,14 @@ class BlockReader(MeasureReader, GroupReader):
             skip = frame.end()
         for k, (cs, ce) in enumerate(G.clause_spans(self.text, self.depths, start, end, 0)):
             begin = max(cs, skip) if k == 0 else cs
+            named = self.last_period
             self._clause(begin, ce, 0, ClauseState(begin))
+            if self.last_period is not None and self.last_period is not named and self.last_period.cumulative and \
+                    self.period is not None and not self.period.cumulative:
+                # "Ước tính trong tháng Sáu, …; sản lượng thịt trâu 6 tháng đạt 49 nghìn tấn …; sản lượng thịt bò
+                # đạt 187,5 nghìn tấn": after a clause naming the months to date, the month the sentence opened with
+                # no longer holds for sure
+                self.period_sure, self.period_doubt = False, M.NO_PERIOD
         if self.last_period is None:
             self._setting(start, end)
         if self.last_period is not None:
