@@ -177,6 +177,9 @@ class MeasureReader(ReaderCore):
             sign = -1.0 if change.group(1).lower() == "giảm" else 1.0
             self._add(stmt, fig, F.CHANGE, self._last_period(stmt), phrasing=change.group(1).lower(), sign=sign)
             return
+        if change and not P.CHANGE_TO.search(before) and fig.kind == COUNT and \
+                G.read_base(self.text, fig.unit_end, self._year(self._last_period(stmt))).kind != "none":
+            return      # "5.360/8.233 xã …, tăng 17 xã so với tháng 9/2021": a change, never a count of the period
         link = P.PAIR_LINK.match(self.text[state.last_count.figure.unit_end:fig.start]) \
             if state.last_count is not None else None
         if link and fig.kind == MONEY:
