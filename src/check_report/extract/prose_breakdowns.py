@@ -65,6 +65,7 @@ def link_inline(text: str, depths: list[int], statements: list[Statement]) -> No
         # overlap it; each is within the total, but only the first criterion's parts add up
         children = same_criterion([_part_name(statements, stated, entity) for entity in children], children)
         _attach(stated, parent.entity, children, complete and len(children) >= 2)
+        _parallel_shares(stated, parent, children, m.start())
         # "tháng 7 ước đạt 194,4 tỷ đồng; 7 tháng ước đạt 1.155,5 tỷ đồng, tăng 19,9%. Trong đó, …": the parts
         # are of the figure they follow (or the one its rate is of), whose period they take
         values = sorted(values_of(stated, parent.entity), key=lambda v: (v is not parent, v.period != parent.period,
@@ -231,7 +232,24 @@ def addable(total: Stated, part: Stated) -> bool:
     measured = {str(u).lower() in MEASURE_UNITS or "/" in str(u) for u in (a.unit, b.unit)}
     if True in measured:
         return same_unit(a, b)
+    if a.kind == b.kind == "count" and a.unit and b.unit and _noun(a.unit) != _noun(b.unit) and \
+            not {_noun(a.unit), _noun(b.unit)} <= PEOPLE and \
+            _noun(b.unit) not in str(total.indicator or "").lower().split():
+        # "916 vụ, làm chết 477 người, bị thương 645 người": accidents and people; but "21 tập thể, cá nhân
+        # (trong đó 12 tập thể và 10 cá nhân)" names both
+        return False
     return a.kind == b.kind
+
+
+# the ways a count of people is written: a total in "người" splits into "lao động", "học sinh" …
+PEOPLE = frozenset({"người", "lao", "học", "sinh", "bệnh", "trẻ", "hội", "đảng", "cán", "giáo", "lượt", "nhân",
+                    "khẩu"})
+
+
+def _noun(unit) -> str:
+    """The head noun a count is counted in, without its scale: "nghìn lượt" and "lượt khách" are "lượt"."""
+    words = [w for w in str(unit).lower().split() if w not in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn")]
+    return words[0] if words else ""
 
 
 def _statement_subject(statements: list[Statement], s: Stated) -> str:
@@ -254,6 +272,17 @@ def _ends_breakdown(stmt: Statement, parent_name: str, first_kind: str | None) -
             # và doanh thu dịch vụ", which names it as a part
             return True
     return False
+
+
+def _parallel_shares(stated: list[Stated], parent: Stated, children: list[str], cue: int) -> None:
+    """"thu hoạch được 780,1 nghìn ha, chiếm 68,8% diện tích gieo cấy …, trong đó vùng Đồng bằng sông Hồng thu
+    hoạch 367,3 nghìn ha, chiếm 68,6% diện tích gieo cấy": when the total states a share of a whole of its own,
+    its parts' shares are of theirs, not of the total; they are kept off the parts' rows."""
+    if not any(s.measure == F.SHARE and s.depth == parent.depth and parent.offset < s.offset < cue for s in stated):
+        return
+    for s in stated:
+        if s.entity in children and s.measure == F.SHARE:
+            s.entity = f"{s.entity}@share"
 
 
 def _attach(stated: list[Stated], parent: str, children: list[str], complete: bool) -> None:

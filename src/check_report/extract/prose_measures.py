@@ -135,7 +135,9 @@ class MeasureReader(ReaderCore):
         if base.kind == "plan":
             self._add(stmt, fig, F.PCT_PLAN, period, phrasing="gấp", base=base.key, factor=100.0)
         elif base.kind == "same-period":
-            self._add(stmt, fig, F.PCT_PREVIOUS, period, phrasing="gấp", base=base.key, factor=100.0)
+            # "trong tháng 8 tăng gấp gần 3 lần so với cùng kỳ": the month's ratio, beside the 8 months' growth
+            measure = F.PCT_PREVIOUS_MONTH if self._is_month(state, period) else F.PCT_PREVIOUS
+            self._add(stmt, fig, measure, period, phrasing="gấp", base=base.key, factor=100.0)
 
     def _value(self, stmt: Statement, fig: Figure, before: str, lead: G.Lead, state: ClauseState) -> None:
         token = state.period_token
@@ -177,9 +179,10 @@ class MeasureReader(ReaderCore):
             sign = -1.0 if change.group(1).lower() == "giảm" else 1.0
             self._add(stmt, fig, F.CHANGE, self._last_period(stmt), phrasing=change.group(1).lower(), sign=sign)
             return
-        if change and not P.CHANGE_TO.search(before) and fig.kind == COUNT and \
-                G.read_base(self.text, fig.unit_end, self._year(self._last_period(stmt))).kind != "none":
-            return      # "5.360/8.233 xã …, tăng 17 xã so với tháng 9/2021": a change, never a count of the period
+        if change and not P.CHANGE_TO.search(before) and fig.kind == COUNT:
+            # "5.360/8.233 xã …, tăng 17 xã so với tháng 9/2021", "giảm 74 người bị thương (giảm 10,26%)": a
+            # change, never a count of the period
+            return
         link = P.PAIR_LINK.match(self.text[state.last_count.figure.unit_end:fig.start]) \
             if state.last_count is not None else None
         if link and fig.kind == MONEY:
