@@ -224,7 +224,11 @@ def _unlabelled_lead(text: str) -> Lead:
             # "… nhiều là Đắk Nông 1.845 ha, Lâm Đồng 1.707 ha": a place alone says whose figure, not of what
             and not only_place(subject)
             # "Philippines tăng … cả về lượng và kim ngạch, với 86.003 tấn": what was measured, not whose
-            and not MEASURE_ONLY.fullmatch(subject))
+            and not MEASURE_ONLY.fullmatch(subject)
+            # "Hàn Quốc đứng vị trí thứ nhất với tổng vốn đầu tư là 7,62 tỷ USD": whose is the one ranked
+            and not RANKED.search(text)
+            # "sản xuất 87.676 tấn Alumin", "sản xuất 1.100 tấn đồng tấm": the product follows the figure
+            and not BARE_WORK.fullmatch(subject))
     return Lead(subject=subject, sure=sure, generic=generic, cue=cue, growth_rate=growth_rate)
 
 
@@ -305,6 +309,10 @@ SUPERLATIVE_LEAD = re.compile(r"^\s{0,3}(?:(?:mạnh|cao|nhiều|lớn|nhanh)\s{
                               r"\s{1,3}(?=\S)|^\s{0,3}(?:mạnh|cao|nhiều|lớn|nhanh)\s{1,3}nhất\s{1,3}(?=\S)", re.IGNORECASE)
 
 
+BARE_WORK = re.compile(r"(?:đã\s{1,3})?(?:sản xuất|tiêu thụ|khai thác|chế biến|bán|mua|vận chuyển|thu mua|cung cấp)"
+                       r"(?:\s{1,3}(?:được|ra))?", re.IGNORECASE)
+RANKED = re.compile(r"\b(?:đứng|xếp)\s{1,3}(?:ở\s{1,3})?(?:vị trí\s{1,3}|hàng\s{1,3})?(?:thứ|đầu)\b|\bdẫn đầu\b",
+                    re.IGNORECASE)
 # a subject that names only a measure of trade or output, never whose it is
 MEASURE_ONLY = re.compile(r"(?:cả\s{1,3})?(?:về\s{1,3})?(?:thị phần|kim ngạch|lượng|giá trị|trị giá|sản lượng|số lượng)"
                           r"(?:\s{1,3}(?:và|lẫn)\s{1,3}(?:thị phần|kim ngạch|lượng|giá trị|trị giá))?", re.IGNORECASE)

@@ -73,7 +73,8 @@ _SPELLED = r"một|hai|ba|bốn|sáu|bảy|tám|chín|mười(?:\s+một|\s+hai)
 SPELLED_MONTHS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
                   "mười một": 11, "mười hai": 12}
 # A month: "tháng 03", "tháng 3", "tháng 3/2024", "tháng 3 năm 2024" (not "3 tháng", a cumulative).
-PERIOD_MONTH = re.compile(r"\btháng\s{1,3}(\d{1,2})(?:\s{0,2}(?:/|năm)\s{0,2}((?:19|20)\d{2}))?\b", CI)
+# "tháng 6/2024", "tháng 6 năm 2024", "tháng 6.2024", "tháng 6-2024"
+PERIOD_MONTH = re.compile(r"\btháng\s{1,3}(\d{1,2})(?:\s{0,2}(?:/|năm)\s{0,2}((?:19|20)\d{2})|[.-]((?:19|20)\d{2}))?\b", CI)
 # Months since January: "3 tháng", "03 tháng", "6 tháng đầu năm", "9 tháng năm 2024", "bảy tháng".
 PERIOD_MONTHS = re.compile(r"(?<![\w.,/])(\d{1,2}|" + _SPELLED + r")\s{1,3}tháng(?:\s{1,3}đầu\s{1,3}năm(?:\s{1,3}((?:19|20)\d{2}))?"
                            r"|\s{0,2}(?:/|năm)\s{0,2}((?:19|20)\d{2}))?(?!\s{1,3}(?:tiếp|tới|cuối|sau|còn|qua\s+năm))", CI)
@@ -87,7 +88,7 @@ PERIOD_THIS_MONTH = re.compile(r"\b(?:trong tháng|tháng này|tháng báo cáo)
 AS_OF_DAY = re.compile(r"\b(?:tính\s{1,3})?(?:đến|tới)\s{1,3}(?:hết\s{1,3})?ngày\s{1,3}(\d{1,2})\s{0,2}/\s{0,2}(\d{1,2})"
                        r"(?:\s{0,2}/\s{0,2}((?:19|20)\d{2}))?\b", CI)
 # "tính đến hết tháng 9", "đến cuối tháng 7/2018": the months since January up to that month
-UP_TO_MONTH = re.compile(r"\b(?:đến|tới)\s{1,3}(?:hết|cuối)\s{1,3}$", CI)
+UP_TO_MONTH = re.compile(r"\b(?:(?:đến|tới)\s{1,3}(?:hết|cuối)|tính\s{1,3}(?:đến|tới)(?:\s{1,3}(?:hết|cuối))?)\s{1,3}$", CI)
 # Periods ahead, in plans: "9 tháng tiếp theo", "6 tháng cuối năm", "3 tháng tới" (no figure of the report).
 PERIOD_AHEAD = re.compile(r"(?<![\w.,/])\d{1,2}\s{1,3}tháng\s{1,3}(?:tiếp theo|tới|cuối năm|còn lại|sau)", CI)
 # Cumulative without a number: "lũy kế", "luỹ kế", "tính chung", "từ đầu năm".

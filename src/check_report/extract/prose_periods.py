@@ -78,7 +78,7 @@ def find_period_mentions(text: str, report: Period | None) -> list[PeriodMention
         month = int(m.group(1))
         if 1 <= month <= 12 and free(*m.span()):
             up_to = P.UP_TO_MONTH.search(text, max(0, m.start() - 16), m.start())
-            period = Period(1 if up_to else month, month, _year(m.group(2), default_year), bool(up_to))
+            period = Period(1 if up_to else month, month, _year(m.group(2) or m.group(3), default_year), bool(up_to))
             found.append(PeriodMention(m.start(), m.end(), period))
             taken.append(m.span())
     for m in P.PERIOD_YEAR.finditer(text):
