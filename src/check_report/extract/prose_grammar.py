@@ -224,11 +224,11 @@ def _unlabelled_lead(text: str) -> Lead:
             # "… nhiều là Đắk Nông 1.845 ha, Lâm Đồng 1.707 ha": a place alone says whose figure, not of what
             and not only_place(subject)
             # "Philippines tăng … cả về lượng và kim ngạch, với 86.003 tấn": what was measured, not whose
-            and not MEASURE_ONLY.fullmatch(subject)
+            and not P.MEASURE_ONLY.fullmatch(subject)
             # "Hàn Quốc đứng vị trí thứ nhất với tổng vốn đầu tư là 7,62 tỷ USD": whose is the one ranked
-            and not RANKED.search(text)
+            and not P.RANKED.search(text)
             # "sản xuất 87.676 tấn Alumin", "sản xuất 1.100 tấn đồng tấm": the product follows the figure
-            and not BARE_WORK.fullmatch(subject))
+            and not P.BARE_WORK.fullmatch(subject))
     return Lead(subject=subject, sure=sure, generic=generic, cue=cue, growth_rate=growth_rate)
 
 
@@ -256,8 +256,8 @@ def _subject(text: str) -> str:
     if example and text[example[-1].end():].strip():
         # "một số ngành có mức tăng cao như thương nghiệp tăng 7,6%": the example named is whose the figure is
         text = text[example[-1].end():]
-    if FRAME_START.match(text):
-        head = next((m for m in FRAME_COMMA.finditer(text)), None)
+    if P.FRAME_START.match(text):
+        head = next((m for m in P.FRAME_COMMA.finditer(text)), None)
         if head is not None:
             text = text[head.end():]
     if ":" in text:
@@ -295,44 +295,23 @@ def _subject(text: str) -> str:
     inner = list(INNER_VERB.finditer(text))
     if inner and len(text[inner[-1].end():].split()) >= 1:
         # "Tổng gia súc cũng tăng so với kế hoạch … với đàn trâu": the noun phrase after the last verb
-        after = strip_predicate(SUPERLATIVE_LEAD.sub("", text[inner[-1].end():]))
-        if not MEASURE_WORDS.fullmatch(after):
+        after = strip_predicate(P.SUPERLATIVE_LEAD.sub("", text[inner[-1].end():]))
+        if not P.MEASURE_WORDS.fullmatch(after):
             return after
         # "Ngành xây dựng đạt mức tăng", "ngành thủy sản có mức tăng cao nhất với", "chiếm tỷ trọng": the
         # words after the verb say which measure, the noun phrase before it whose
         text = strip_predicate(text[:inner[-1].start()])
-    return strip_predicate(MEASURE_TAIL.sub("", text)) if MEASURE_WORDS.fullmatch(text) is None else ""
+    return strip_predicate(P.MEASURE_TAIL.sub("", text)) if P.MEASURE_WORDS.fullmatch(text) is None else ""
 
 
-# "vốn tăng mạnh nhất thuộc nhóm công ty cổ phần": how much, then whose, after the verb
-SUPERLATIVE_LEAD = re.compile(r"^\s{0,3}(?:(?:mạnh|cao|nhiều|lớn|nhanh)\s{1,3}nhất\s{1,3})?(?:thuộc(?:\s{1,3}về)?|là|ở|tại)"
-                              r"\s{1,3}(?=\S)|^\s{0,3}(?:mạnh|cao|nhiều|lớn|nhanh)\s{1,3}nhất\s{1,3}(?=\S)", re.IGNORECASE)
 
 
-BARE_WORK = re.compile(r"(?:đã\s{1,3})?(?:sản xuất|tiêu thụ|khai thác|chế biến|bán|mua|vận chuyển|thu mua|cung cấp)"
-                       r"(?:\s{1,3}(?:được|ra))?", re.IGNORECASE)
-RANKED = re.compile(r"\b(?:đứng|xếp)\s{1,3}(?:ở\s{1,3})?(?:vị trí\s{1,3}|hàng\s{1,3})?(?:thứ|đầu)\b|\bdẫn đầu\b",
-                    re.IGNORECASE)
-# a subject that names only a measure of trade or output, never whose it is
-MEASURE_ONLY = re.compile(r"(?:cả\s{1,3})?(?:về\s{1,3})?(?:thị phần|kim ngạch|lượng|giá trị|trị giá|sản lượng|số lượng)"
-                          r"(?:\s{1,3}(?:và|lẫn)\s{1,3}(?:thị phần|kim ngạch|lượng|giá trị|trị giá))?", re.IGNORECASE)
 
 
-# words that say which measure a figure is, never whose: a subject made only of them is no subject
-MEASURE_WORDS = re.compile(r"(?:(?:có|đạt|ở|với|là)\s{1,3})?(?:(?:mức|tốc độ|tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ|chỉ số)"
-                           r"(?:\s{1,3}(?:tăng|giảm))?(?:\s{1,3}trưởng)?)?(?:\s{0,3}\b(?:cao nhất|thấp nhất|cao|thấp|khá|"
-                           r"mạnh|nhẹ|chậm|nhanh|tương ứng|chung|bình quân|tốt|khá tốt|%))*", re.IGNORECASE)
-# the same words at the end of a subject: "ngành thủy sản có mức", "Khu vực dịch vụ tăng trưởng"
-MEASURE_TAIL = re.compile(r"(?:\s{1,3}(?:có|đạt|ở|với|là))?\s{1,3}(?:mức|tốc độ|tỷ trọng|tỉ trọng|tăng trưởng)"
-                          r"(?:\s{1,3}(?:tăng|giảm|trưởng|cao nhất|thấp nhất|khá|cao|thấp))*\s{0,3}$", re.IGNORECASE)
 
 
 EXAMPLES = re.compile(r"(?<!cũng )\b(?:như|điển hình là|nổi bật là|tiêu biểu là|đặc biệt là|nhất là)\b(?:\s{1,3}(?:là|sau))?\s{0,3}:?\s{0,3}",
                       re.IGNORECASE)
-FRAME_START = re.compile(r"^(?:trong|về|đối với|riêng)\s{1,3}(?!đó\b|số\s{1,3}đó\b)", re.IGNORECASE)
-FRAME_COMMA = re.compile(r",\s{0,3}(?=(?:khu vực|ngành|lĩnh vực|nhóm|tổng|giá trị|chỉ số|kim ngạch|doanh thu|thu|chi|vốn|"
-                         r"số|tỷ lệ|tỉ lệ|sản lượng|diện tích|năng suất|mặt hàng|hàng|sản phẩm|lượng|khách|đàn|các|toàn)\b)",
-                         re.IGNORECASE)
 
 
 BASE_FIRST = re.compile(r"^\s{0,3}so\s{1,3}(?:với\s{1,3})?(?:tháng|quý|kỳ|cùng kỳ|năm|kế hoạch|dự toán|chỉ tiêu)\b",

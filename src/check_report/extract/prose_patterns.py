@@ -335,3 +335,34 @@ NOT_A_NOUN_PHRASE = re.compile(r"\b(?:do|nên|bởi|vì|nhưng|mặc dù|tuy|son
 # Words around a period inside a subject, dropped with it ("trong vòng 6 tháng qua", "trong tháng", "năm nay").
 PERIOD_FILLER = re.compile(r"\b(?:trong vòng|trong|của|qua|đầu năm|năm nay|nay|đầu|cuối|trong tháng|trong kỳ|"
                            r"trong năm|bảy tháng)\b", CI)
+
+
+# --- words that make a subject unsure or say whose a figure is (read by prose_grammar) -----------
+BARE_WORK = re.compile(r"(?:đã\s{1,3})?(?:sản xuất|tiêu thụ|khai thác|chế biến|bán|mua|vận chuyển|thu mua|cung cấp)"
+                       r"(?:\s{1,3}(?:được|ra))?", re.IGNORECASE)
+
+RANKED = re.compile(r"\b(?:đứng|xếp)\s{1,3}(?:ở\s{1,3})?(?:vị trí\s{1,3}|hàng\s{1,3})?(?:thứ|đầu)\b|\bdẫn đầu\b",
+                    re.IGNORECASE)
+
+# a subject that names only a measure of trade or output, never whose it is
+MEASURE_ONLY = re.compile(r"(?:cả\s{1,3})?(?:về\s{1,3})?(?:thị phần|kim ngạch|lượng|giá trị|trị giá|sản lượng|số lượng)"
+                          r"(?:\s{1,3}(?:và|lẫn)\s{1,3}(?:thị phần|kim ngạch|lượng|giá trị|trị giá))?", re.IGNORECASE)
+
+# "vốn tăng mạnh nhất thuộc nhóm công ty cổ phần": how much, then whose, after the verb
+SUPERLATIVE_LEAD = re.compile(r"^\s{0,3}(?:(?:mạnh|cao|nhiều|lớn|nhanh)\s{1,3}nhất\s{1,3})?(?:thuộc(?:\s{1,3}về)?|là|ở|tại)"
+                              r"\s{1,3}(?=\S)|^\s{0,3}(?:mạnh|cao|nhiều|lớn|nhanh)\s{1,3}nhất\s{1,3}(?=\S)", re.IGNORECASE)
+
+# words that say which measure a figure is, never whose: a subject made only of them is no subject
+MEASURE_WORDS = re.compile(r"(?:(?:có|đạt|ở|với|là)\s{1,3})?(?:(?:mức|tốc độ|tỷ trọng|tỉ trọng|tỷ lệ|tỉ lệ|chỉ số)"
+                           r"(?:\s{1,3}(?:tăng|giảm))?(?:\s{1,3}trưởng)?)?(?:\s{0,3}\b(?:cao nhất|thấp nhất|cao|thấp|khá|"
+                           r"mạnh|nhẹ|chậm|nhanh|tương ứng|chung|bình quân|tốt|khá tốt|%))*", re.IGNORECASE)
+
+# the same words at the end of a subject: "ngành thủy sản có mức", "Khu vực dịch vụ tăng trưởng"
+MEASURE_TAIL = re.compile(r"(?:\s{1,3}(?:có|đạt|ở|với|là))?\s{1,3}(?:mức|tốc độ|tỷ trọng|tỉ trọng|tăng trưởng)"
+                          r"(?:\s{1,3}(?:tăng|giảm|trưởng|cao nhất|thấp nhất|khá|cao|thấp))*\s{0,3}$", re.IGNORECASE)
+
+FRAME_START = re.compile(r"^(?:trong|về|đối với|riêng)\s{1,3}(?!đó\b|số\s{1,3}đó\b)", re.IGNORECASE)
+
+FRAME_COMMA = re.compile(r",\s{0,3}(?=(?:khu vực|ngành|lĩnh vực|nhóm|tổng|giá trị|chỉ số|kim ngạch|doanh thu|thu|chi|vốn|"
+                         r"số|tỷ lệ|tỉ lệ|sản lượng|diện tích|năng suất|mặt hàng|hàng|sản phẩm|lượng|khách|đàn|các|toàn)\b)",
+                         re.IGNORECASE)
