@@ -304,12 +304,6 @@ def _subject(text: str) -> str:
     return strip_predicate(P.MEASURE_TAIL.sub("", text)) if P.MEASURE_WORDS.fullmatch(text) is None else ""
 
 
-
-
-
-
-
-
 EXAMPLES = re.compile(r"(?<!cũng )\b(?:như|điển hình là|nổi bật là|tiêu biểu là|đặc biệt là|nhất là)\b(?:\s{1,3}(?:là|sau))?\s{0,3}:?\s{0,3}",
                       re.IGNORECASE)
 
