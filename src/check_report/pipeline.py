@@ -114,7 +114,8 @@ def analyse_source(source, path: str, settings: Settings, owned: bool = False) -
     )
     unchecked = _unchecked(source.document, facts, run.checked_facts) if settings.show_unchecked else []
     if settings.show_unchecked:
-        unchecked += _uncompared(source.document, _uncertain(ruleset, facts, source.document), settings.lang)
+        unchecked += _uncompared(source.document, _uncertain(ruleset, facts, source.document, listed=True),
+                                 settings.lang)
     return Outcome(result, facts if settings.keep_facts else None, unchecked)
 
 
@@ -141,22 +142,22 @@ def _naming(path: str, message: str) -> str:
     return message if path in message else f"{path}: {message}"
 
 
-def _coverage(document, facts, checked: set[int], uncertain: list) -> dict[str, int]:
+def _coverage(document, facts, checked: set[int], uncertain: int) -> dict[str, int]:
     prose = _prose_function("prose_coverage") if document is not None else None
     if prose is not None:
-        return {key: int(value) for key, value in prose(document, facts, checked, len(uncertain)).items()}
+        return {key: int(value) for key, value in prose(document, facts, checked, uncertain).items()}
     return {"read": len(facts), "checked": len(checked)}
 
 
-def _uncertain(ruleset, facts, document) -> list:
-    """Pairs of mentions of one indicator that cross-mention left uncompared (an identity not sure), when the
-    rule set compares mentions at all."""
+def _uncertain(ruleset, facts, document, listed: bool = False):
+    """How many pairs of mentions of one indicator cross-mention left uncompared (an identity not sure), when
+    the rule set compares mentions at all; `listed`: the pairs themselves (as many as mentions squared)."""
     rule = next((r for r in ruleset.rules if getattr(r, "check", None) == "cross-mention"), None)
     if rule is None or document is None or facts is None or not len(facts):
-        return []
-    from check_report.checks.crossmention import uncertain_pairs
+        return [] if listed else 0
+    from check_report.checks import crossmention
 
-    return uncertain_pairs(facts, rule.options)
+    return (crossmention.uncertain_pairs if listed else crossmention.uncertain_count)(facts, rule.options)
 
 
 def _uncompared(document, pairs: list, lang: str) -> list:

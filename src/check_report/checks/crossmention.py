@@ -34,6 +34,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from check_report import facts as F
@@ -60,7 +61,7 @@ FAMILY = {F.MONTH: "month", F.CUMULATIVE: "value", F.AMOUNT: "value", F.PLAN: "p
 VALUE_FAMILIES = frozenset({"month", "value", "plan", "previous"})
 RATIO_FAMILY = {F.GROWTH: F.PCT_PREVIOUS, F.GROWTH_MONTH: F.PCT_PREVIOUS_MONTH}
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
-    for a, b in comparable_pairs(ctx.facts, options)[0]:
+    for a, b in comparable_pairs(ctx.facts, options):
         problem = compare(ctx, a[1], b[1])
         if problem is not None:
             yield problem
@@ -68,31 +69,47 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
 
 def checked_rows(facts, options: dict | None = None) -> set:
     """Fact-table labels this check compares (statements with another mention): for coverage counts."""
-    pairs, _ = comparable_pairs(facts, {**OPTIONS, **(options or {})})
+    pairs = comparable_pairs(facts, {**OPTIONS, **(options or {})})
     return {label for pair in pairs for label, _ in pair}
 
 
 def uncertain_pairs(facts, options: dict | None = None) -> list[tuple[dict, dict]]:
-    """Pairs of mentions of one indicator left uncompared because an identity is not sure."""
-    return comparable_pairs(facts, {**OPTIONS, **(options or {})})[1]
+    """Pairs of mentions of one indicator left uncompared because an identity is not sure (--show-unchecked:
+    as many as there are pairs, so only listed on request)."""
+    return list(_unsure_pairs(*_mentions(facts, {**OPTIONS, **(options or {})})))
 
 
-def comparable_pairs(facts, options: dict) -> tuple[list, list]:
-    """([(a, b)] with sure, equal identities; [(a_row, b_row)] that might be one figure but are not sure).
-    Each a, b is (label, row). Computed once per fact table and options."""
+def uncertain_count(facts, options: dict | None = None) -> int:
+    """len(uncertain_pairs(...)), counted without listing the pairs: for the coverage line."""
+    options = {**OPTIONS, **(options or {})}
+    return memo(facts, f"cross-mention uncertain {sorted(options.items())}",
+                lambda f: _count_unsure(*_mentions(f, options))) if facts is not None and len(facts) else 0
+
+
+def comparable_pairs(facts, options: dict) -> list:
+    """[(a, b)] with sure, equal identities, each a, b (label, row). Computed once per fact table and options."""
     if facts is None or not len(facts):
-        return [], []
-    return memo(facts, f"cross-mention {sorted(options.items())}", lambda f: _comparable_pairs(f, options))
+        return []
+    return memo(facts, f"cross-mention {sorted(options.items())}", lambda f: _sure_pairs(*_mentions(f, options)))
 
 
-def _comparable_pairs(facts, options: dict) -> tuple[list, list]:
-    rows = _rows(facts, options)
-    names = {row[F.ENTITY]: name_keys(row[F.INDICATOR], 1) for _, row in text_rows(facts, FAMILY)}
-    sure, unsure = [], []
+def _mentions(facts, options: dict) -> tuple[list, dict]:
+    """The mentions with their name keys, and each statement's name keys (whose parts a mention may be)."""
+    if facts is None or not len(facts):
+        return [], {}
+
+    def read(facts):
+        names = {row[F.ENTITY]: name_keys(row[F.INDICATOR], 1) for _, row in text_rows(facts, FAMILY)}
+        return _rows(facts, options), names
+
+    return memo(facts, f"cross-mention mentions {sorted(options.items())}", read)
+
+
+def _sure_pairs(rows: list, names: dict) -> list:
+    sure = []
     first_of: dict[tuple, tuple] = {}
-    seen_unsure: set[tuple] = set()
     paired: set[tuple] = set()
-    for i, (label, row, keys) in enumerate(rows):
+    for label, row, keys in rows:
         family = FAMILY[row[F.MEASURE]]
         for key in keys:
             if row[F.CERTAIN]:
@@ -105,14 +122,97 @@ def _comparable_pairs(facts, options: dict) -> tuple[list, list]:
                         not _parents_differ(first[1], row, names):
                     paired.add((first[0], label))
                     sure.append((first, (label, row)))
+    return sure
+
+
+def _unsure(other: dict, other_keys: set, row: dict, keys: set, names: dict) -> bool:
+    """Might two mentions be one figure, though an identity is not sure? Then they are not compared."""
+    return bool(other_keys & keys) and FAMILY[other[F.MEASURE]] == FAMILY[row[F.MEASURE]] and \
+        _statement(other) != _statement(row) and _might_be_one(other, row) and \
+        not _parents_differ(other, row, names) and not (other[F.CERTAIN] and row[F.CERTAIN])
+
+
+def _unsure_pairs(rows: list, names: dict) -> Iterator[tuple[dict, dict]]:
+    seen: set[tuple] = set()
+    for i, (label, row, keys) in enumerate(rows):
         for other_label, other, other_keys in rows[:i]:
-            if other_keys & keys and FAMILY[other[F.MEASURE]] == family and \
-                    _statement(other) != _statement(row) and _might_be_one(other, row) and \
-                    not _parents_differ(other, row, names) and \
-                    not (other[F.CERTAIN] and row[F.CERTAIN]) and (other_label, label) not in seen_unsure:
-                seen_unsure.add((other_label, label))
-                unsure.append((other, row))
-    return sure, unsure
+            if _unsure(other, other_keys, row, keys, names) and (other_label, label) not in seen:
+                seen.add((other_label, label))
+                yield other, row
+
+
+# What `_unsure` reads of a mention besides its statement (ENTITY) and name keys. Mentions alike in these
+# are alike to it, whatever their statements: `_count_unsure` decides once per kind of mention.
+UNSURE_FIELDS = (F.MEASURE, F.SCOPE, F.PARENT, F.CERTAIN, F.PERIOD, F.DOUBT, F.BASE)
+
+
+def _count_unsure(rows: list, names: dict) -> int:
+    """How many pairs `_unsure_pairs` gives, in time linear in the mentions (one indicator stated a thousand
+    times has half a million pairs). Mentions are grouped into kinds (their UNSURE_FIELDS and name keys);
+    whether a mention of kind A pairs with an earlier one of kind B is decided once, by `_unsure` on
+    stand-ins of two other statements. What depends on the two statements themselves (the same statement;
+    one a part of the other) is then taken off the count of earlier mentions of B, by inclusion-exclusion
+    over running counts."""
+    if len({label for label, _, _ in rows}) != len(rows):     # a label twice: pairs are told apart by label
+        return sum(1 for _ in _unsure_pairs(rows, names))
+    row_kinds, partners = _kinds(rows, names)
+    seen, by_statement, by_parent, by_both = Counter(), Counter(), Counter(), Counter()
+    total = 0
+    for (_, row, _), kind in zip(rows, row_kinds):
+        statement, parent = _statement(row), row.get(F.PARENT)
+        parent = parent if isinstance(parent, str) else None
+        for other in partners[kind]:
+            # earlier mentions of `other` not paired: of this statement (1), parts of it (2: their parent is
+            # this statement), of the statement this one is a part of (3); |1 ∪ 2 ∪ 3| by inclusion-exclusion
+            n1, n2, n12 = by_statement[other, statement], by_parent[other, statement], \
+                by_both[other, statement, statement]
+            n3 = by_statement[other, parent] if parent is not None else 0
+            n23 = by_both[other, parent, statement] if parent is not None else 0
+            n13, n123 = (n1, n12) if parent == statement else (0, 0)
+            total += seen[other] - (n1 + n2 + n3 - n12 - n13 - n23 + n123)
+        seen[kind] += 1
+        by_statement[kind, statement] += 1
+        if parent is not None:
+            by_parent[kind, parent] += 1
+            by_both[kind, statement, parent] += 1
+    return total
+
+
+def _kinds(rows: list, names: dict) -> tuple[list[int], list[list[int]]]:
+    """Each mention's kind, and for each kind the kinds it pairs with when the statements allow."""
+    kinds: dict[tuple, int] = {}
+    stand_ins: list[tuple[dict, set]] = []
+    by_key: dict[tuple, set[int]] = {}
+    row_kinds = []
+    for _, row, keys in rows:
+        signature = (frozenset(keys),) + tuple((type(row.get(f)), _hashable(row.get(f))) for f in UNSURE_FIELDS)
+        kind = kinds.setdefault(signature, len(kinds))
+        if kind == len(stand_ins):
+            stand_ins.append(({f: row.get(f) for f in UNSURE_FIELDS}, keys))
+            for key in keys:
+                by_key.setdefault((key, FAMILY[row[F.MEASURE]]), set()).add(kind)
+        row_kinds.append(kind)
+    partners = []
+    for fields, keys in stand_ins:
+        row = _StandIn(fields, **{F.ENTITY: "\0row"})
+        candidates = set().union(*(by_key[(key, FAMILY[fields[F.MEASURE]])] for key in keys))
+        partners.append([other for other in sorted(candidates)
+                         if _unsure(_StandIn(stand_ins[other][0], **{F.ENTITY: "\0other"}), stand_ins[other][1],
+                                    row, keys, names)])
+    return row_kinds, partners
+
+
+class _StandIn(dict):
+    """A mention reduced to its kind's fields (and a statement of its own): reading another field is a bug,
+    an `_unsure` that reads a field UNSURE_FIELDS does not name."""
+
+    def get(self, key, default=None):
+        return self[key]
+
+
+def _hashable(value):
+    """A field's value as part of a kind: every NaN is one value (they behave alike in `_unsure`)."""
+    return "NaN" if isinstance(value, float) and math.isnan(value) else value
 
 
 def _rows(facts, options: dict) -> list:
