@@ -2,13 +2,14 @@
 outcome, never the batch's.
 
 The parent imports what checking needs and loads the rule set once (`warm`), then forks `jobs` workers.
-Each inherits the warm interpreter (no second import of pandas) and checks the files it is handed one at
-a time, sending each pickled `Outcome` back through a pipe; a worker is handed the next file as soon as
-it answers, so one slow file holds up nobody, and the largest files go first, so the batch ends on small
-ones. The parent reads every pipe as data arrives: a worker that dies before answering (a segfault in a
-native reader, a Rust abort on an impossible allocation, the kernel's OOM killer, `limits.memory-mb`) or
-overruns `limits.seconds` (it is killed) gives the file it was checking an error naming it and how the
-process ended; a fresh worker is forked for the rest.
+Each inherits the warm interpreter (no second import of pandas) and takes files one at a time from a pipe
+all workers read, the largest first: a worker takes the next file as soon as it is done with one, so one
+slow file holds up nobody and the batch ends on small files. It names each file before checking it and
+sends the pickled `Outcome` back through a pipe of its own. The parent reads those pipes as data arrives:
+a worker that dies before answering (a segfault in a native reader, a Rust abort on an impossible
+allocation, the kernel's OOM killer, `limits.memory-mb`) or overruns `limits.seconds` (it is killed) gives
+the file it was checking an error naming it and how the process ended; a fresh worker is forked for the
+rest.
 
 Where `os.fork` is missing (Windows), files are checked in worker processes of a ProcessPoolExecutor
 instead (each imports the stack once), and a pool broken by a dying worker is replaced.
@@ -26,6 +27,7 @@ import sys
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from itertools import islice
 
 from check_report.findings import FileResult
 
@@ -126,68 +128,107 @@ def largest_first(paths: list[str], cwd: str | None = None) -> list[int]:
 @dataclass
 class _Worker:
     pid: int
-    tasks: int                       # write end: file indexes to check
-    results: int                     # read end: length-prefixed pickled outcomes
+    results: int                     # read end: the worker's messages (_HEADER, then a pickled outcome)
     index: int | None = None         # the file being checked, None when idle
     started: float = 0.0
     buffer: bytearray = field(default_factory=bytearray)
     timed_out: bool = False
 
 
+# A message from a worker: the index of a file and the size of what follows; size 0: "I start this file",
+# else the pickled outcome. A task is one index (8 bytes) in the pipe every worker reads.
+_HEADER = struct.Struct("<QQ")
+_TASK = struct.Struct("<Q")
+_FEED_TASKS = getattr(select, "PIPE_BUF", 512) // _TASK.size   # a write of PIPE_BUF bytes is never split
+
+
 class _Forks:
-    def __init__(self, paths, settings, jobs, on_done, cwd=None):
+    """The parent's side. Files reach the workers through one pipe they all read, the largest first: a worker
+    that finishes a file takes the next at once, without waiting for the parent to wake up (on two busy cores
+    that wait is a millisecond or two per file), and no file waits behind a slow one while a worker is idle.
+    A worker names the file it starts before checking it, so a crash or a time-out is that file's."""
+
+    def __init__(self, paths, settings, jobs, on_done, cwd=None, retry: bool = True):
         self.paths = paths
         self.cwd = cwd
-        self.queue = deque(largest_first(paths, cwd))
+        self.unfed = deque(largest_first(paths, cwd))  # not yet written to the task pipe
         self.settings = settings
         self.jobs = max(1, min(jobs, len(paths)))
         self.on_done = on_done
+        self.retry = retry
         self.outcomes: list = [None] * len(paths)
+        self.waiting = len(paths)                       # files without an outcome yet
         self.workers: dict[int, _Worker] = {}          # results fd -> worker
         self.seconds = getattr(settings.limits, "seconds", 0)
+        self.tasks, self.feed = -1, -1
+        self.drained = False                            # a worker found the task pipe empty and closed
 
     def run(self) -> list:
+        self.tasks, self.feed = os.pipe()
+        os.set_blocking(self.feed, False)
         gc.freeze()     # the warm heap is shared with the workers: keep their collector off its pages
         try:
-            while self.queue or any(w.index is not None for w in self.workers.values()):
-                while len(self.workers) < self.jobs and self.queue:
+            while self.waiting:
+                self._feed()
+                if self._short_of_workers():
                     self._spawn()
-                for worker in list(self.workers.values()):
-                    if worker.index is None and self.queue:
-                        self._hand(worker, self.queue.popleft())
-                self._collect()
+                elif self.workers:
+                    self._collect()
+                else:
+                    break           # files taken by a worker that died before naming them: see below
         finally:
+            self._close_feed()
             for worker in list(self.workers.values()):
                 self._retire(worker, kill=sys.exc_info()[0] is not None)
+            os.close(self.tasks)
             gc.unfreeze()
+        lost = [i for i, outcome in enumerate(self.outcomes) if outcome is None]
+        if lost:      # once more, in fresh workers; lost again, they are reported as died
+            again = _Forks([self.paths[i] for i in lost], self.settings, self.jobs, None, self.cwd, False).run() \
+                if self.retry else [died(self.paths[i], None, self.settings) for i in lost]
+            for i, outcome in zip(lost, again):
+                self.outcomes[i] = outcome
+                if self.on_done:
+                    self.on_done(self.paths[i])
         return self.outcomes
+
+    def _short_of_workers(self) -> bool:
+        """A worker is wanted (a first one, or one for a worker that died) while files without an outcome
+        outnumber the workers and the task pipe may still hold some."""
+        return len(self.workers) < self.jobs and self.waiting > len(self.workers) and not self.drained
+
+    def _feed(self) -> None:
+        while self.unfed:
+            chunk = list(islice(self.unfed, _FEED_TASKS))
+            try:
+                os.write(self.feed, b"".join(_TASK.pack(i) for i in chunk))
+            except BlockingIOError:      # the pipe is full: the workers are busy; more when it drains
+                return
+            for _ in chunk:
+                self.unfed.popleft()
+        self._close_feed()               # all handed out: a worker finding the pipe empty stops
+
+    def _close_feed(self) -> None:
+        if self.feed >= 0:
+            os.close(self.feed)
+            self.feed = -1
 
     def _spawn(self) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
-        task_read, task_write = os.pipe()
         result_read, result_write = os.pipe()
         pid = os.fork()
         if pid == 0:                                  # the worker: serve, then exit without cleanup
-            for fd in [task_write, result_read] + [fd for w in self.workers.values() for fd in (w.tasks, w.results)]:
-                os.close(fd)
-            _serve(self.paths, self.settings, task_read, result_write, self.cwd)
-        os.close(task_read)
+            for fd in [self.feed, result_read] + list(self.workers):
+                if fd >= 0:
+                    os.close(fd)
+            _serve(self.paths, self.settings, self.tasks, result_write, self.cwd)
         os.close(result_write)
-        self.workers[result_read] = _Worker(pid, task_write, result_read)
-
-    def _hand(self, worker: _Worker, index: int) -> None:
-        try:
-            os.write(worker.tasks, _HEADER.pack(index))
-        except OSError:                 # the worker died while idle: a fresh one takes the file
-            self._retire(worker, kill=True)
-            self.queue.appendleft(index)
-            return
-        worker.index, worker.started, worker.timed_out = index, time.monotonic(), False
+        self.workers[result_read] = _Worker(pid, result_read)
 
     def _collect(self) -> None:
-        busy = [fd for fd, w in self.workers.items() if w.index is not None]
-        ready, _, _ = select.select(busy, [], [], POLL_SECONDS)
+        writable = [self.feed] if self.unfed and self.feed >= 0 else []
+        ready, _, _ = select.select(list(self.workers), writable, [], POLL_SECONDS)
         for fd in ready:
             worker = self.workers[fd]
             chunk = os.read(fd, 1 << 20)
@@ -196,12 +237,15 @@ class _Forks:
                 continue
             worker.buffer += chunk
             while len(worker.buffer) >= _HEADER.size:
-                (size,) = _HEADER.unpack_from(worker.buffer)
+                index, size = _HEADER.unpack_from(worker.buffer)
                 if len(worker.buffer) < _HEADER.size + size:
                     break
                 payload = bytes(worker.buffer[_HEADER.size:_HEADER.size + size])
                 del worker.buffer[:_HEADER.size + size]
-                self._done(worker, pickle.loads(payload))
+                if size == 0:
+                    worker.index, worker.started, worker.timed_out = index, time.monotonic(), False
+                else:
+                    self._done(worker, pickle.loads(payload))
         if self.seconds:
             now = time.monotonic()
             for worker in self.workers.values():
@@ -211,32 +255,33 @@ class _Forks:
 
     def _done(self, worker: _Worker, outcome) -> None:
         index, worker.index = worker.index, None
+        if self.outcomes[index] is None:
+            self.waiting -= 1
         self.outcomes[index] = outcome
         if self.on_done:
             self.on_done(self.paths[index])
 
     def _lost(self, worker: _Worker) -> None:
-        """The worker's pipe closed: it died; its file gets an error saying how."""
+        """The worker's pipe closed: it ran out of files, or it died; the file it was checking gets an error
+        saying how."""
         index, timed_out = worker.index, worker.timed_out
         status = self._retire(worker, kill=False)
+        if index is None and status is not None and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
+            self.drained = True
         if index is not None:
             worker.index = index
             self._done(worker, died(self.paths[index], status, self.settings, timed_out))
 
     def _retire(self, worker: _Worker, kill: bool) -> int | None:
         self.workers.pop(worker.results, None)
-        for fd in (worker.tasks, worker.results):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
+        try:
+            os.close(worker.results)
+        except OSError:
+            pass
         if kill:
             _kill(worker.pid)
         _, status = os.waitpid(worker.pid, 0)
         return status
-
-
-_HEADER = struct.Struct("<Q")
 
 
 def _serve(paths: list[str], settings, tasks: int, results: int, cwd: str | None = None) -> None:
@@ -249,28 +294,23 @@ def _serve(paths: list[str], settings, tasks: int, results: int, cwd: str | None
         from check_report.pipeline import analyse
 
         while True:
-            header = _read_exactly(tasks, _HEADER.size)
-            if header is None:                          # the parent closed the pipe: no more files
+            task = os.read(tasks, _TASK.size)          # whole tasks only: they are written 8 bytes at a time
+            if len(task) != _TASK.size:                 # empty and closed: no more files
                 break
-            (index,) = _HEADER.unpack(header)
+            (index,) = _TASK.unpack(task)
+            _send(results, _HEADER.pack(index, 0))     # named before it is checked: a crash is its own
             payload = pickle.dumps(analyse(paths[index], settings), protocol=pickle.HIGHEST_PROTOCOL)
-            view = memoryview(_HEADER.pack(len(payload)) + payload)
-            while view:
-                view = view[os.write(results, view):]
+            _send(results, _HEADER.pack(index, len(payload)) + payload)
     except BaseException:  # noqa: BLE001 - whatever happens, the parent reports the file; never return
         code = 70
     finally:
         os._exit(code)
 
 
-def _read_exactly(fd: int, size: int) -> bytes | None:
-    data = b""
-    while len(data) < size:
-        chunk = os.read(fd, size - len(data))
-        if not chunk:
-            return None
-        data += chunk
-    return data
+def _send(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def _limit_memory(megabytes: int) -> None:
