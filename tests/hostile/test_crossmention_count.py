@@ -13,10 +13,11 @@ from check_report.checks import crossmention as C
 from check_report.extract import extract
 from check_report.readers import read
 
-STATEMENTS = ("L1.1", "L1.2", "L2.1", "L1.1@plan:tỉnh")
+STATEMENTS = ("L1.1", "L1.2", "L2.1", "L3.1", "L4.1", "L1.1@plan:tỉnh")
+WHOLES = [None, math.nan, "L1.1", "L1.2", "L2.1", "L3.1"]
 _ROW = st.fixed_dictionaries({
     F.ENTITY: st.sampled_from(STATEMENTS),
-    F.PARENT: st.sampled_from([None, math.nan, "L1.1", "L1.2", "L2.1"]),
+    F.PARENT: st.sampled_from(WHOLES),
     F.MEASURE: st.sampled_from([F.CUMULATIVE, F.AMOUNT, F.MONTH, F.PLAN, F.GROWTH, F.PCT_PREVIOUS]),
     F.SCOPE: st.sampled_from([None, "", "Hải Phòng"]),
     F.CERTAIN: st.booleans(),
@@ -27,14 +28,32 @@ _ROW = st.fixed_dictionaries({
 _KEYS = st.sets(st.sampled_from(["thu ngân sách", "grdp", "vốn đầu tư"]), min_size=1)
 
 
+# the same, only statements, parents and names varying: the parts of wholes named alike or not
+_PART = st.fixed_dictionaries({**{field: st.just(value) for field, value in
+                                  {F.MEASURE: F.AMOUNT, F.SCOPE: "", F.CERTAIN: False, F.PERIOD: "2024-Q1",
+                                   F.DOUBT: "period not stated", F.BASE: None}.items()},
+                               F.ENTITY: st.sampled_from(STATEMENTS),
+                               F.PARENT: st.sampled_from(WHOLES)})
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(_ROW, _KEYS), max_size=14),
-       st.dictionaries(st.sampled_from(STATEMENTS), _KEYS), st.booleans())
+@given(st.lists(st.tuples(_ROW | _PART, _KEYS), max_size=14),
+       st.dictionaries(st.sampled_from(STATEMENTS[:4]), _KEYS), st.booleans())
 def test_count_is_the_number_of_pairs_listed(mentions, names, repeat_a_label):
     rows = [(i, row, keys) for i, (row, keys) in enumerate(mentions)]
     if repeat_a_label and len(rows) > 2:
         rows[2] = (0, *rows[2][1:])
     assert C._count_unsure(rows, names) == sum(1 for _ in C._unsure_pairs(rows, names))
+
+
+def test_parts_of_wholes_named_apart_are_no_pair():
+    part = {F.MEASURE: F.AMOUNT, F.SCOPE: "", F.CERTAIN: False, F.PERIOD: "", F.DOUBT: None, F.BASE: None}
+    names = {"L1.1": {"lượt khách"}, "L1.2": {"khách ngủ qua đêm"}, "L1.3": {"lượt khách"}}
+    rows = [(0, {**part, F.ENTITY: "L2.1", F.PARENT: "L1.1"}, {"khách quốc tế"}),
+            (1, {**part, F.ENTITY: "L2.2", F.PARENT: "L1.2"}, {"khách quốc tế"}),
+            (2, {**part, F.ENTITY: "L2.3", F.PARENT: "L1.3"}, {"khách quốc tế"})]
+    assert [(a[F.ENTITY], b[F.ENTITY]) for a, b in C._unsure_pairs(rows, names)] == [("L2.1", "L2.3")]
+    assert C._count_unsure(rows, names) == 1
 
 
 def test_one_indicator_stated_again_and_again(tmp_path):

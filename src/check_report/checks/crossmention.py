@@ -142,7 +142,8 @@ def _unsure_pairs(rows: list, names: dict) -> Iterator[tuple[dict, dict]]:
 
 
 # What `_unsure` reads of a mention besides its statement (ENTITY) and name keys. Mentions alike in these
-# are alike to it, whatever their statements: `_count_unsure` decides once per kind of mention.
+# (the parent: in its names) are alike to it, whatever their statements: `_count_unsure` decides once per
+# kind of mention.
 UNSURE_FIELDS = (F.MEASURE, F.SCOPE, F.PARENT, F.CERTAIN, F.PERIOD, F.DOUBT, F.BASE)
 
 
@@ -179,23 +180,38 @@ def _count_unsure(rows: list, names: dict) -> int:
 
 
 def _kinds(rows: list, names: dict) -> tuple[list[int], list[list[int]]]:
-    """Each mention's kind, and for each kind the kinds it pairs with when the statements allow."""
+    """Each mention's kind, and for each kind the kinds it pairs with when the statements allow. Of its
+    parent, `_unsure` reads only the parent's names (`_parents_differ`; being a part of the other mention's
+    statement is the statements' business): the parts of a hundred wholes named alike are one kind, and a
+    kind is held against the kinds whose parents may be named like its own, never every kind."""
     kinds: dict[tuple, int] = {}
     stand_ins: list[tuple[dict, set]] = []
-    by_key: dict[tuple, set[int]] = {}
+    by_key: dict[tuple, set[int]] = {}       # (name key, family) -> kinds
+    by_parent: dict[tuple, set[int]] = {}    # (name key, family, a name of the parent or None) -> kinds
     row_kinds = []
     for _, row, keys in rows:
-        signature = (frozenset(keys),) + tuple((type(row.get(f)), _hashable(row.get(f))) for f in UNSURE_FIELDS)
+        parent_names = frozenset(names.get(row.get(F.PARENT)) or ())
+        signature = (frozenset(keys), parent_names) + tuple((type(row.get(f)), _hashable(row.get(f)))
+                                                            for f in UNSURE_FIELDS if f != F.PARENT)
         kind = kinds.setdefault(signature, len(kinds))
         if kind == len(stand_ins):
             stand_ins.append(({f: row.get(f) for f in UNSURE_FIELDS}, keys))
             for key in keys:
                 by_key.setdefault((key, FAMILY[row[F.MEASURE]]), set()).add(kind)
+                for name in parent_names or (None,):
+                    by_parent.setdefault((key, FAMILY[row[F.MEASURE]], name), set()).add(kind)
         row_kinds.append(kind)
     partners = []
     for fields, keys in stand_ins:
         row = _StandIn(fields, **{F.ENTITY: "\0row"})
-        candidates = set().union(*(by_key[(key, FAMILY[fields[F.MEASURE]])] for key in keys))
+        family, parent_names = FAMILY[fields[F.MEASURE]], names.get(fields[F.PARENT]) or ()
+        candidates = set()
+        for key in keys:        # parents both named and never alike differ: `_unsure` is false, not asked
+            if not parent_names:
+                candidates.update(by_key[(key, family)])
+                continue
+            for name in (None, *parent_names):
+                candidates.update(by_parent.get((key, family, name), ()))
         partners.append([other for other in sorted(candidates)
                          if _unsure(_StandIn(stand_ins[other][0], **{F.ENTITY: "\0other"}), stand_ins[other][1],
                                     row, keys, names)])
