@@ -82,25 +82,24 @@ def test_a_file_lost_twice_is_reported_as_died(checked, monkeypatch):
     assert [o.result.facts for o in outcomes[1:]] == [1, 2]
 
 
-def test_a_worker_dying_in_a_file_gives_that_file_the_error(checked, monkeypatch):
-    def analyse(path, settings):
-        if path == "file-2":
-            os._exit(3)
-        return _stand_in(path, settings)
+def _except(path, action):
+    """The stand-in, but checking `path` does `action`."""
+    def analyse(checked_path, settings):
+        if checked_path == path:
+            action()
+        return _stand_in(checked_path, settings)
+    return analyse
 
-    monkeypatch.setattr(pipeline, "analyse", analyse)
+
+def test_a_worker_dying_in_a_file_gives_that_file_the_error(checked, monkeypatch):
+    monkeypatch.setattr(pipeline, "analyse", _except("file-2", lambda: os._exit(3)))
     outcomes = checked([f"file-{i}" for i in range(6)], 2)
     assert "exited with code 3" in outcomes[2].result.error
     assert [o.result.facts for i, o in enumerate(outcomes) if i != 2] == [0, 1, 3, 4, 5]
 
 
 def test_a_file_over_the_time_limit_is_killed_and_the_others_go_on(checked, monkeypatch):
-    def analyse(path, settings):
-        if path == "file-0":
-            time.sleep(60)
-        return _stand_in(path, settings)
-
-    monkeypatch.setattr(pipeline, "analyse", analyse)
+    monkeypatch.setattr(pipeline, "analyse", _except("file-0", lambda: time.sleep(60)))
     settings = replace(Settings(), limits=replace(Settings().limits, seconds=1))
     started = time.monotonic()
     outcomes = workers._Forks([f"file-{i}" for i in range(5)], settings, 2, None).run()
