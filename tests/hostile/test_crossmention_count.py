@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from check_report import facts as F
 from check_report.checks import crossmention as C
+from check_report.checks._pair_count import count_pairs
 from check_report.extract import extract
 from check_report.readers import read
 
@@ -19,6 +20,7 @@ _ROW = st.fixed_dictionaries({
     F.ENTITY: st.sampled_from(STATEMENTS),
     F.PARENT: st.sampled_from(WHOLES),
     F.MEASURE: st.sampled_from([F.CUMULATIVE, F.AMOUNT, F.MONTH, F.PLAN, F.GROWTH, F.PCT_PREVIOUS]),
+    F.UNIT: st.sampled_from(["triệu đồng", "tỷ đồng", "tấn", "%", None]),
     F.SCOPE: st.sampled_from([None, "", "Hải Phòng"]),
     F.CERTAIN: st.booleans(),
     F.PERIOD: st.sampled_from(["", "2024-Q1", "2024-03"]),
@@ -29,11 +31,10 @@ _KEYS = st.sets(st.sampled_from(["thu ngân sách", "grdp", "vốn đầu tư"])
 
 
 # the same, only statements, parents and names varying: the parts of wholes named alike or not
-_PART = st.fixed_dictionaries({**{field: st.just(value) for field, value in
-                                  {F.MEASURE: F.AMOUNT, F.SCOPE: "", F.CERTAIN: False, F.PERIOD: "2024-Q1",
-                                   F.DOUBT: "period not stated", F.BASE: None}.items()},
-                               F.ENTITY: st.sampled_from(STATEMENTS),
-                               F.PARENT: st.sampled_from(WHOLES)})
+_ALIKE = {F.MEASURE: F.AMOUNT, F.UNIT: "tấn", F.SCOPE: "", F.CERTAIN: False, F.PERIOD: "2024-Q1",
+          F.DOUBT: "period not stated", F.BASE: None}
+_PART = st.fixed_dictionaries({**{field: st.just(value) for field, value in _ALIKE.items()},
+                               F.ENTITY: st.sampled_from(STATEMENTS), F.PARENT: st.sampled_from(WHOLES)})
 
 
 @settings(max_examples=400, deadline=None)
@@ -43,11 +44,16 @@ def test_count_is_the_number_of_pairs_listed(mentions, names, repeat_a_label):
     rows = [(i, row, keys) for i, (row, keys) in enumerate(mentions)]
     if repeat_a_label and len(rows) > 2:
         rows[2] = (0, *rows[2][1:])
-    assert C._count_unsure(rows, names) == sum(1 for _ in C._unsure_pairs(rows, names))
+    listed = sum(1 for _ in C._unsure_pairs(rows, names))
+    assert C._count_unsure(rows, names) == listed
+    if not repeat_a_label:         # raises UnreadField when `_unsure` reads a field it does not declare
+        assert count_pairs(rows, names, C._unsure, C.UNSURE_FIELDS, statement=C._statement,
+                           family=lambda row: C.FAMILY[row[F.MEASURE]]) == listed
 
 
 def test_parts_of_wholes_named_apart_are_no_pair():
-    part = {F.MEASURE: F.AMOUNT, F.SCOPE: "", F.CERTAIN: False, F.PERIOD: "", F.DOUBT: None, F.BASE: None}
+    part = {F.MEASURE: F.AMOUNT, F.UNIT: "người", F.SCOPE: "", F.CERTAIN: False, F.PERIOD: "", F.DOUBT: None,
+            F.BASE: None}
     names = {"L1.1": {"lượt khách"}, "L1.2": {"khách ngủ qua đêm"}, "L1.3": {"lượt khách"}}
     rows = [(0, {**part, F.ENTITY: "L2.1", F.PARENT: "L1.1"}, {"khách quốc tế"}),
             (1, {**part, F.ENTITY: "L2.2", F.PARENT: "L1.2"}, {"khách quốc tế"}),

@@ -34,11 +34,11 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 from check_report import facts as F
 from check_report.checks._facts import memo, text_rows
+from check_report.checks._pair_count import UnreadField, count_pairs
 from check_report.checks.base import CheckContext, Problem
 from check_report.findings import Figure, Severity, context_quote, fact_figure
 from check_report.units import parse_unit
@@ -141,94 +141,20 @@ def _unsure_pairs(rows: list, names: dict) -> Iterator[tuple[dict, dict]]:
                 yield other, row
 
 
-# What `_unsure` reads of a mention besides its statement (ENTITY) and name keys. Mentions alike in these
-# (the parent: in its names) are alike to it, whatever their statements: `_count_unsure` decides once per
-# kind of mention.
-UNSURE_FIELDS = (F.MEASURE, F.SCOPE, F.PARENT, F.CERTAIN, F.PERIOD, F.DOUBT, F.BASE)
+# What `_unsure` reads of a mention besides its statement (ENTITY), parent and name keys: mentions alike in
+# these are alike to it, whatever their statements (checks/_pair_count.py counts its pairs by kinds of mention).
+UNSURE_FIELDS = (F.MEASURE, F.UNIT, F.SCOPE, F.CERTAIN, F.PERIOD, F.DOUBT, F.BASE)
 
 
 def _count_unsure(rows: list, names: dict) -> int:
-    """How many pairs `_unsure_pairs` gives, in time linear in the mentions (one indicator stated a thousand
-    times has half a million pairs). Mentions are grouped into kinds (their UNSURE_FIELDS and name keys);
-    whether a mention of kind A pairs with an earlier one of kind B is decided once, by `_unsure` on
-    stand-ins of two other statements. What depends on the two statements themselves (the same statement;
-    one a part of the other) is then taken off the count of earlier mentions of B, by inclusion-exclusion
-    over running counts."""
+    """How many pairs `_unsure_pairs` gives, in time linear in the mentions rather than in their pairs."""
     if len({label for label, _, _ in rows}) != len(rows):     # a label twice: pairs are told apart by label
         return sum(1 for _ in _unsure_pairs(rows, names))
-    row_kinds, partners = _kinds(rows, names)
-    seen, by_statement, by_parent, by_both = Counter(), Counter(), Counter(), Counter()
-    total = 0
-    for (_, row, _), kind in zip(rows, row_kinds):
-        statement, parent = _statement(row), row.get(F.PARENT)
-        parent = parent if isinstance(parent, str) else None
-        for other in partners[kind]:
-            # earlier mentions of `other` not paired: of this statement (1), parts of it (2: their parent is
-            # this statement), of the statement this one is a part of (3); |1 ∪ 2 ∪ 3| by inclusion-exclusion
-            n1, n2, n12 = by_statement[other, statement], by_parent[other, statement], \
-                by_both[other, statement, statement]
-            n3 = by_statement[other, parent] if parent is not None else 0
-            n23 = by_both[other, parent, statement] if parent is not None else 0
-            n13, n123 = (n1, n12) if parent == statement else (0, 0)
-            total += seen[other] - (n1 + n2 + n3 - n12 - n13 - n23 + n123)
-        seen[kind] += 1
-        by_statement[kind, statement] += 1
-        if parent is not None:
-            by_parent[kind, parent] += 1
-            by_both[kind, statement, parent] += 1
-    return total
-
-
-def _kinds(rows: list, names: dict) -> tuple[list[int], list[list[int]]]:
-    """Each mention's kind, and for each kind the kinds it pairs with when the statements allow. Of its
-    parent, `_unsure` reads only the parent's names (`_parents_differ`; being a part of the other mention's
-    statement is the statements' business): the parts of a hundred wholes named alike are one kind, and a
-    kind is held against the kinds whose parents may be named like its own, never every kind."""
-    kinds: dict[tuple, int] = {}
-    stand_ins: list[tuple[dict, set]] = []
-    by_key: dict[tuple, set[int]] = {}       # (name key, family) -> kinds
-    by_parent: dict[tuple, set[int]] = {}    # (name key, family, a name of the parent or None) -> kinds
-    row_kinds = []
-    for _, row, keys in rows:
-        parent_names = frozenset(names.get(row.get(F.PARENT)) or ())
-        signature = (frozenset(keys), parent_names) + tuple((type(row.get(f)), _hashable(row.get(f)))
-                                                            for f in UNSURE_FIELDS if f != F.PARENT)
-        kind = kinds.setdefault(signature, len(kinds))
-        if kind == len(stand_ins):
-            stand_ins.append(({f: row.get(f) for f in UNSURE_FIELDS}, keys))
-            for key in keys:
-                by_key.setdefault((key, FAMILY[row[F.MEASURE]]), set()).add(kind)
-                for name in parent_names or (None,):
-                    by_parent.setdefault((key, FAMILY[row[F.MEASURE]], name), set()).add(kind)
-        row_kinds.append(kind)
-    partners = []
-    for fields, keys in stand_ins:
-        row = _StandIn(fields, **{F.ENTITY: "\0row"})
-        family, parent_names = FAMILY[fields[F.MEASURE]], names.get(fields[F.PARENT]) or ()
-        candidates = set()
-        for key in keys:        # parents both named and never alike differ: `_unsure` is false, not asked
-            if not parent_names:
-                candidates.update(by_key[(key, family)])
-                continue
-            for name in (None, *parent_names):
-                candidates.update(by_parent.get((key, family, name), ()))
-        partners.append([other for other in sorted(candidates)
-                         if _unsure(_StandIn(stand_ins[other][0], **{F.ENTITY: "\0other"}), stand_ins[other][1],
-                                    row, keys, names)])
-    return row_kinds, partners
-
-
-class _StandIn(dict):
-    """A mention reduced to its kind's fields (and a statement of its own): reading another field is a bug,
-    an `_unsure` that reads a field UNSURE_FIELDS does not name."""
-
-    def get(self, key, default=None):
-        return self[key]
-
-
-def _hashable(value):
-    """A field's value as part of a kind: every NaN is one value (they behave alike in `_unsure`)."""
-    return "NaN" if isinstance(value, float) and math.isnan(value) else value
+    try:
+        return count_pairs(rows, names, _unsure, UNSURE_FIELDS, statement=_statement,
+                           family=lambda row: FAMILY[row[F.MEASURE]])
+    except UnreadField:       # `_unsure` reads more than UNSURE_FIELDS (the tests say so): count the slow way
+        return sum(1 for _ in _unsure_pairs(rows, names))
 
 
 def _rows(facts, options: dict) -> list:
