@@ -35,6 +35,7 @@ def link_inline(text: str, depths: list[int], statements: list[Statement]) -> No
     sentences = G.sentence_spans(text, depths)
     cues = [(m, complete) for pattern, complete in ((P.PARTIAL, False), (P.COMPLETE, True))
             for m in pattern.finditer(text)]
+    regions = _regions(text, depths, [m for m, _ in cues])
     # the last cue first: "Trong đó, vốn cấp tỉnh 3.344 tỷ, trong đó vốn cân đối 737 tỷ, …": a nested breakdown
     # takes its parts before the outer one looks, so the outer total never counts its grandchildren
     for m, complete in sorted(cues, key=lambda cue: -cue[0].start()):
@@ -45,13 +46,7 @@ def link_inline(text: str, depths: list[int], statements: list[Statement]) -> No
             parent = _parent_of_sentence(text, sentences, statements, m.start(), depth)
         if parent is None or BALANCE.search(_statement_subject(statements, parent)):
             continue            # "Giá trị xuất siêu … Trong đó, kim ngạch xuất khẩu …": a balance has no parts
-        # a later "trong đó" of the sentence opens a breakdown of its own: "đào tạo nghề cho 13.000 người, trong
-        # đó ngắn hạn 12.000 người, nâng tỷ lệ … 51%, trong đó …; giải quyết việc làm cho 16.350 lao động"
-        end = _region_end(text, depths, m.end(), depth)
-        end = min([end] + [n.start() for n, _ in cues if m.start() < n.start() < end and _depth(depths, n) == depth])
-        if any(n.start() < m.start() and _depth(depths, n) == depth and _region_end(text, depths, n.end(), depth) > m.start()
-               for n, _ in cues) and 0 <= text.find(";", m.end(), end):
-            end = text.find(";", m.end(), end)     # a breakdown within a part ends with that part's clause
+        end = regions[m.start()]
         if complete and NAMES_FIRST.match(text, m.end(), end):
             continue            # "5 xã đạt 14 tiêu chí gồm Thắng Quân, Minh Dân, …": names, not parts with figures
         children = _children(stated, statements, m.end(), end, depth, parent, text)
@@ -71,6 +66,30 @@ def link_inline(text: str, depths: list[int], statements: list[Statement]) -> No
         values = sorted(values_of(stated, parent.entity), key=lambda v: (v is not parent, v.period != parent.period,
                                                                           -v.offset))
         inherit_period(stated, values or [parent], children)
+
+
+def _regions(text: str, depths: list[int], cues: list[re.Match]) -> dict[int, int]:
+    """Where the breakdown each cue opens ends (by the cue's start): at the end of its sentence or bracket; at
+    a later cue of the same depth, which opens a breakdown of its own ("đào tạo nghề cho 13.000 người, trong đó
+    ngắn hạn 12.000 người, nâng tỷ lệ … 51%, trong đó …; giải quyết việc làm cho 16.350 lao động"); and, for a
+    breakdown within a part of an earlier one, at the part's ";". One pass over the cues in order."""
+    ends: dict[int, int] = {}
+    reach: dict[int, int] = {}          # depth -> how far the earlier cues of that depth reach
+    ordered = sorted(cues, key=lambda m: m.start())
+    for k, m in enumerate(ordered):
+        depth = _depth(depths, m)
+        end = _region_end(text, depths, m.end(), depth)
+        later = next((n.start() for n in ordered[k + 1:] if n.start() > m.start() and _depth(depths, n) == depth),
+                     None)
+        inner = reach.get(depth, -1) > m.start()
+        reach[depth] = max(reach.get(depth, -1), end)
+        if later is not None and later < end:
+            end = later
+        semicolon = text.find(";", m.end(), end)
+        if inner and semicolon >= 0:
+            end = semicolon             # a breakdown within a part ends with that part's clause
+        ends[m.start()] = end
+    return ends
 
 
 def _parent_before(text: str, stated: list[Stated], pos: int, depth: int) -> Stated | None:
