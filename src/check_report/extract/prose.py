@@ -22,6 +22,7 @@ Coverage (shown to the user, statcheck's lesson): `numbers` counts every number 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from check_report import facts as F
@@ -87,7 +88,8 @@ def _read(document: Document) -> tuple[list[dict], list[str]]:
                                "figures without period words have no period"]
     for block in document.blocks:
         notes.extend(_ambiguity_notes(document, block, report))
-    records = [_record(document, s, report, scopes.at(s.block, s.offset) + _price_basis(document, s))
+    bases = _PriceBases(document)
+    records = [_record(document, s, report, scopes.at(s.block, s.offset) + bases.at(s.block, s.offset))
                for statements in per_block for st in statements for s in st.stated]
     return _one_period_each(records), notes
 
@@ -97,12 +99,25 @@ def _read(document: Document) -> tuple[list[dict], list[str]]:
 PRICE_BASIS = re.compile(r"\bgiá\s+(so\s+sánh|hiện\s+hành|thực\s+tế|cố\s+định)\b", re.IGNORECASE)
 
 
-def _price_basis(document: Document, s: Stated) -> str:
-    """The price basis the paragraph last named before the figure, as part of its scope ("" when none)."""
-    named = [m for m in PRICE_BASIS.finditer(document.blocks[s.block].text, 0, s.offset)]
-    if not named:
-        return ""
-    basis = " ".join(named[-1].group(1).lower().split())
+class _PriceBases:
+    """The price basis a paragraph last named before a figure, as part of its scope ("" when none); each
+    block's mentions are found once."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.found: dict[int, tuple[list[int], list[str]]] = {}
+
+    def at(self, block: int, offset: int) -> str:
+        if block not in self.found:
+            named = list(PRICE_BASIS.finditer(self.document.blocks[block].text))
+            self.found[block] = ([m.end() for m in named], [_basis(m.group(1)) for m in named])
+        ends, bases = self.found[block]
+        k = bisect.bisect_right(ends, offset)
+        return bases[k - 1] if k else ""
+
+
+def _basis(words: str) -> str:
+    basis = " ".join(words.lower().split())
     return "|giá " + ("hiện hành" if basis == "thực tế" else basis)
 
 
