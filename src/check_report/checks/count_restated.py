@@ -20,6 +20,7 @@ Passing example
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -85,23 +86,31 @@ def _pairs(facts, options: dict):
 
 def _frames(counts: list[tuple[object, dict]]) -> dict:
     """The whole each count is counted within: its parent's figure, else the last larger count earlier in its
-    sentence ("16 cơ sở lưu trú gồm 02 khách sạn 03 sao …"). Two mentions within wholes of different sizes count different sets
-    ("123 dự án vào các khu công nghiệp …, hơn 90 dự án đi vào hoạt động" and "cụm công nghiệp … 127 dự án,
-    trong đó có 111 dự án đi vào hoạt động"), even when the phrase that names them is the same."""
+    sentence ("16 cơ sở lưu trú gồm 02 khách sạn 03 sao …"). Two mentions within wholes of different sizes
+    count different sets ("123 dự án vào các khu công nghiệp …, hơn 90 dự án đi vào hoạt động" and "cụm công
+    nghiệp … 127 dự án, trong đó có 111 dự án đi vào hoạt động"), even when the phrase that names them is the
+    same."""
     by_entity = {row[F.ENTITY]: row for _, row in counts}
     frames: dict = {}
-    earlier: dict[tuple, list[dict]] = {}
+    # per sentence, the earlier counts that may still be the last larger one: a count is never that once a
+    # later one at least as large follows it, so their lower bounds fall from the first to the last (negated
+    # here, to search them in rising order): linear in the counts, however many a sentence holds
+    earlier: dict[str, tuple[list[float], list[float]]] = {}
     for label, row in counts:
         unit = str(row[F.UNIT] or "").lower()
+        lows, values = earlier.setdefault(_sentence(row), ([], []))
         parent = by_entity.get(row[F.PARENT]) if isinstance(row[F.PARENT], str) else None
         if parent is not None and str(parent[F.UNIT] or "").lower() == unit:
             frames[label] = float(parent[F.VALUE])
         else:
-            larger = [float(o[F.VALUE]) for o in earlier.get(_sentence(row), ())
-                      if float(o[F.LOWER]) > float(row[F.UPPER])]
+            larger = bisect.bisect_left(lows, -float(row[F.UPPER]))
             if larger:
-                frames[label] = larger[-1]
-        earlier.setdefault(_sentence(row), []).append(row)
+                frames[label] = values[larger - 1]
+        while lows and -lows[-1] <= float(row[F.LOWER]):
+            lows.pop()
+            values.pop()
+        lows.append(-float(row[F.LOWER]))
+        values.append(float(row[F.VALUE]))
     return frames
 
 
