@@ -141,16 +141,13 @@ class GroupReader(ReaderCore):
         value = next((s for s in reversed(anchor.stated) if s.measure in VALUES and s.entity == rate.entity and
                       same_unit(s.figure, fig)), None)
         growth = rate.value - 100.0 if rate.measure == F.PCT_PREVIOUS else rate.value
-        signed = re.match(r"\s{0,3}[-+−]", self.text[fig.start - 2:fig.start + 1][-3:]) is not None or \
-            re.search(r"[(]\s{0,2}[-+−]\s{0,2}$", self.text[max(0, fig.start - 4):fig.start]) is not None
+        signed = re.search(r"[-+−]\s{0,2}$", self.text[max(0, fig.start - 3):fig.start]) is not None
         small = value is not None and abs(growth) < 50 and fig.value * fig.scale < 0.5 * value.figure.value * \
             value.figure.scale
         if not (signed or small):
             return False
         if value is not None and abs(growth) > 0:
-            sign = -1.0 if growth < 0 or re.search(r"\bgiảm\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$",
-                                                    self.text[max(0, rate.figure.start - 20):rate.figure.start]) \
-                else 1.0
+            sign = -1.0 if growth < 0 else 1.0      # "giảm 0,04%" is stated below zero already
             self._add(anchor, fig, F.CHANGE, value.period, phrasing="giảm" if sign < 0 else "tăng", sign=sign)
         return True
 
