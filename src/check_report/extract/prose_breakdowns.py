@@ -20,7 +20,7 @@ from check_report.extract import prose_grammar as G
 from check_report.extract import prose_patterns as P
 from check_report.extract.prose_model import Stated, Statement
 from check_report.extract.prose_patterns import MEASURE_UNITS
-from check_report.extract.prose_clause import same_unit
+from check_report.extract.prose_clause import base_unit, same_unit
 from check_report.partitions import disjoint, same_criterion, whole_partition
 
 VALUE_MEASURES = (F.COUNT, F.AMOUNT, F.MONTH, F.CUMULATIVE)
@@ -260,15 +260,14 @@ def addable(total: Stated, part: Stated) -> bool:
     return a.kind == b.kind
 
 
-# the ways a count of people is written: a total in "người" splits into "lao động", "học sinh" …
+# the head words of counts of people: a total in "người" splits into "lao động", "học sinh", "lượt khách" …
 PEOPLE = frozenset({"người", "lao", "học", "sinh", "bệnh", "trẻ", "hội", "đảng", "cán", "giáo", "lượt", "nhân",
                     "khẩu"})
 
 
 def _noun(unit) -> str:
-    """The head noun a count is counted in, without its scale: "nghìn lượt" and "lượt khách" are "lượt"."""
-    words = [w for w in str(unit).lower().split() if w not in ("nghìn", "ngàn", "triệu", "tỷ", "tỉ", "vạn")]
-    return words[0] if words else ""
+    """The head word a count is counted in, without its scale: "nghìn lượt" and "lượt khách" are "lượt"."""
+    return (base_unit(unit).split() or [""])[0]
 
 
 def _statement_subject(statements: list[Statement], s: Stated) -> str:
