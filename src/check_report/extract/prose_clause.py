@@ -3,6 +3,7 @@ helpers every part uses (adding a figure to a statement, its period, its name, t
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -100,6 +101,12 @@ class ReaderCore:
     """The state and helpers of one block's reading; `BlockReader` sets the state, its parts read."""
 
     # --- helpers ------------------------------------------------------------------------------------
+    def _tokens_in(self, start: int, end: int, depth: int | None = None) -> list:
+        """The block's tokens starting in [start, end), at `depth` when given: a slice of the sorted tokens,
+        never a pass over all of them (a block read clause by clause would be quadratic in its tokens)."""
+        found = self.tokens[bisect.bisect_left(self.token_starts, start):bisect.bisect_left(self.token_starts, end)]
+        return found if depth is None else [t for t in found if self._depth(t.start) == depth]
+
     def _add(self, stmt: Statement, fig: Figure, measure: str, period: Period | None, *, phrasing=None,
              sign: float = 1.0, offset: float = 0.0, own_entity: bool = False, entity: str | None = None,
              factor: float = 1.0, base: str | None = None, explicit: bool = False) -> Stated:

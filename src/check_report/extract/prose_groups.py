@@ -29,7 +29,7 @@ class GroupReader(ReaderCore):
             return
         inner = self.text[start:end]
         anchor = outer.stmt
-        first_token = next((t for t in self.tokens if start <= t.start < end and self._depth(t.start) == depth), None)
+        first_token = next(iter(self._tokens_in(start, end, depth)), None)
         if first_token is None:
             return
         lead = G.read_lead(self._lead_text(start, first_token.start))

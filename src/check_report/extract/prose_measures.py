@@ -3,6 +3,8 @@ and its percentage, "gấp N lần", a figure compared with another period's."""
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import replace
 
@@ -252,7 +254,8 @@ class MeasureReader(ReaderCore):
         if pct is not None:
             pct.entity, pct.measure, pct.named, pct.base = entity, F.RATIO_PCT, False, None
             pct.value, pct.lower, pct.upper = pct.figure.value, pct.figure.lower, pct.figure.upper
-        following = [t for t in self.tokens if t.start >= ratio.end and isinstance(t, Figure)][:1]
+        first = bisect.bisect_left(self.token_starts, ratio.end)
+        following = next(([t] for t in itertools.islice(self.tokens, first, None) if isinstance(t, Figure)), [])
         for token in following:
             between = self.text[ratio.end:token.start]
             if pct is None and token.kind == PERCENT and RATIO_TO_PERCENT.fullmatch(between) and \
@@ -277,7 +280,7 @@ class MeasureReader(ReaderCore):
 
     def _compared(self, stmt: Statement, fig: Figure) -> None:
         """"chỉ thấp hơn tốc độ tăng 6,58% của 6 tháng đầu năm 2022": the figure of another period."""
-        after = [t for t in self.tokens if isinstance(t, PeriodMention) and 0 <= t.start - fig.unit_end <= 12]
+        after = [t for t in self._tokens_in(fig.unit_end, fig.unit_end + 13) if isinstance(t, PeriodMention)]
         if after and after[0].period is not None:
             period = after[0].period
         elif P.OF_SAME_PERIOD.match(self.text, fig.unit_end):

@@ -46,6 +46,7 @@ class BlockReader(MeasureReader, GroupReader):
         self.period, self.period_sure, self.period_doubt = ctx.default, ctx.default_sure, ctx.default_doubt
         self.last_period: Period | None = None       # the last period the block named itself
         self.tokens = sorted(scan.figures + scan.ratios + scan.periods, key=lambda t: t.start)
+        self.token_starts = [t.start for t in self.tokens]
         self._blank = self._blank_mask()
         self._sub = 0
         self.sentence = 0
@@ -114,7 +115,7 @@ class BlockReader(MeasureReader, GroupReader):
     def _setting(self, start: int, end: int) -> None:
         """"Nhờ …, trong năm 2018, tình hình kinh tế - xã hội của huyện có nhiều chuyển biến tích cực. Có
         13/14 chỉ tiêu …": a sentence without figures that names one period sets it for the sentences after."""
-        tokens = [t for t in self.tokens if start <= t.start < end and self._depth(t.start) == 0]
+        tokens = self._tokens_in(start, end, 0)
         periods = [t for t in tokens if isinstance(t, PeriodMention)]
         if len(periods) == len(tokens) == 1 and periods[0].period is not None and \
                 periods[0].period.year is not None and \
@@ -124,7 +125,7 @@ class BlockReader(MeasureReader, GroupReader):
 
     def _adverbial(self, start: int, end: int) -> PeriodMention | None:
         """A period phrase that opens the sentence and holds for it: "Tính chung 9 tháng, …", "Ước tháng 8,"."""
-        mentions = [t for t in self.tokens if start <= t.start < end and self._depth(t.start) == 0]
+        mentions = self._tokens_in(start, end, 0)
         if not mentions or not isinstance(mentions[0], PeriodMention):
             return None
         first = mentions[0]
@@ -144,7 +145,7 @@ class BlockReader(MeasureReader, GroupReader):
         return PeriodMention(first.start, first.end + comma + 1, first.period)
 
     def _clause(self, start: int, end: int, depth: int, state: ClauseState) -> None:
-        tokens = [t for t in self.tokens if start <= t.start < end and self._depth(t.start) == depth]
+        tokens = self._tokens_in(start, end, depth)
         groups = G.groups_in(self.text, self.depths, start, end, depth)
         items = sorted([(t.start, t) for t in tokens] + [(g[0], g) for g in groups], key=lambda x: x[0])
         for position, item in items:
