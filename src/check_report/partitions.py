@@ -95,6 +95,13 @@ def members_of(names: list[str]) -> tuple[Partition, list[int]] | None:
     return None
 
 
+def any_member(name: str) -> bool:
+    """`name` names a member (or an optional member) of some partition: a list of parts can be a whole one
+    only as far as its names all do."""
+    plain = _plain(name)
+    return any(p.search(plain) for partition in partitions() for p in partition.members + partition.optional)
+
+
 def whole_partition(total: str, names: list[str]) -> Partition | None:
     """The partition `names` cover entirely, as components of `total`; None when a member is missing."""
     found = members_of(names)

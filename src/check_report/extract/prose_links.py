@@ -17,7 +17,7 @@ from check_report.extract import prose_patterns as P
 from check_report.extract.prose_breakdowns import (VALUE_MEASURES, addable, is_average, inherit_period,
                                                    values_of)
 from check_report.extract.prose_model import Stated, Statement
-from check_report.partitions import whole_partition
+from check_report.partitions import any_member, whole_partition
 
 
 def link_bullets(blocks: list[Block], statements_by_block: list[list[Statement]]) -> None:
@@ -104,13 +104,16 @@ def link_partitions(statements: list[Statement]) -> None:
     kind with no cue, are the whole of that total ("Vốn đầu tư … 10.250 tỷ đồng; khu vực nhà nước …,
     ngoài nhà nước …, có vốn đầu tư nước ngoài …")."""
     heads = [st for st in statements if st.depth == 0 and st.subject and _head_value([st]) is not None]
+    # a part can be in a whole partition only if its name is a member of some partition: the runs tried stop at
+    # the first that is not (a paragraph of a thousand clauses is otherwise tried prefix by prefix, each anew)
+    member = [any_member(st.subject) for st in heads]
     for start in range(len(heads)):
         total = heads[start]
         run = []
-        for st in heads[start + 1:]:
-            if st.sentence > total.sentence + 1:
+        for k in range(start + 1, len(heads)):
+            if heads[k].sentence > total.sentence + 1 or not member[k]:
                 break
-            run.append(st)
+            run.append(heads[k])
         for end in range(len(run), 1, -1):
             parts = run[:end]
             values = [_head_value([st]) for st in parts]
