@@ -48,11 +48,16 @@ MONTHS_SPAN = re.compile(r"\b(1[0-2]|0?[1-9]|ba|sáu|chín)\s+tháng(?:\s+đầu
                          re.IGNORECASE)
 MONTH = re.compile(r"\btháng\s+(\d{1,2})" + _YEAR, re.IGNORECASE)
 YEAR = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b", re.IGNORECASE)
-# a year that is not the report's: compared with ("so với cùng kỳ năm 2019") or in a document's name ("Luật
-# Thủy sản năm 2017", "Nghị quyết … năm 2020")
-NOT_OWN_YEAR_BEFORE = re.compile(r"\b(?:so|cùng\s+kỳ|luật|bộ luật|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|"
-                                 r"thông\s+tư|kế\s+hoạch|chương\s+trình|đề\s+án|chiến\s+lược|giai\s+đoạn|từ|trước|sau|"
-                                 r"đến)\b[^.;:,()]{0,30}$", re.IGNORECASE)
+_PHRASE = r"(?:[^.;:,()]|(?<=\d)[.,](?=\d))"      # words up to a clause's end; a number's marks do not end it
+# a period that is not the report's: compared with ("so với 6 tháng đầu năm 2021", "thấp hơn mức tăng 5,75% của 6
+# tháng năm 2016", "so với kết quả 5,678 tỷ USD của năm 2014") or in a document's name ("Luật Thủy sản năm 2017")
+COMPARED_BEFORE = re.compile(r"\b(?:so|cùng\s+kỳ|luật|bộ luật|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|"
+                             r"thông\s+tư|kế\s+hoạch|chương\s+trình|đề\s+án|chiến\s+lược|giai\s+đoạn)\b" + _PHRASE +
+                             r"{0,36}$|\bhơn\s(?:[^.;:()]{0,30}\s)?của\b" + _PHRASE + r"{0,20}$", re.IGNORECASE)
+# a bare year is not the report's after those, nor as the bound of a span ("từ năm 2015", "đến năm 2030"); a
+# period with its months is ("tính đến hết tháng 11-2015")
+NOT_OWN_YEAR_BEFORE = re.compile(COMPARED_BEFORE.pattern + r"|\b(?:từ|trước|sau|đến)\b" + _PHRASE + r"{0,30}$",
+                                 re.IGNORECASE)
 # where the title stops describing results and starts planning ("; PHƯƠNG HƯỚNG NHIỆM VỤ 6 THÁNG CUỐI NĂM",
 # ", nhiệm vụ năm 2025", "và kế hoạch năm 2025")
 OUTLOOK = re.compile(r"phương\s+hướng|tiếp\s+theo|cuối\s+năm|thời\s+gian\s+tới|(?:qu[ýí]|tháng|năm)\s+tới|"
@@ -131,6 +136,24 @@ def report_period(document: Document | None) -> ReportPeriod | None:
         return None
     year, start, end, kind = span
     return ReportPeriod(year, start, end, date, kind, header_month, header_year)
+
+
+def titled_year(document: Document | None) -> int | None:
+    """The report period's year when a `BÁO CÁO …` title writes it; None for a text without such a title (a
+    news story: its period may have been read from a sentence of the body, and its year may be a guess)."""
+    if document is None:
+        return None
+    header, _intro = _header_and_intro(document)
+    titles = [text for text in header if TITLE_START.search(text) and len(text) < TITLE_CHARS]
+    period = report_period(document) if titles else None
+    if period is None or not any(str(period.year) in text for text in titles):
+        return None
+    return period.year
+
+
+def year_written(text: str, year: int) -> bool:
+    """`year` stands in `text` as a year of its own: not compared with, not in a document's name."""
+    return any(int(m.group(1)) == year and not _not_own(text, m) for m in ANY_YEAR.finditer(text))
 
 
 def report_date_bound(document: Document | None) -> dt.date | None:
@@ -225,9 +248,12 @@ def _period_in(text: str) -> tuple[int, int, int, str] | None:
     candidates = []
 
     def dated(m: re.Match) -> bool:
-        return DAY_BEFORE.search(text[max(0, m.start() - 12):m.start()]) is not None
+        return DAY_BEFORE.search(text[max(0, m.start() - 12):m.start()]) is not None or \
+            COMPARED_BEFORE.search(text[max(0, m.start() - 40):m.start()]) is not None
 
     for m in QUARTER.finditer(text):
+        if dated(m):
+            continue
         quarter = ROMAN_QUARTER[m.group(1).upper()]
         candidates.append((m.start(), (int(m.group(2)), 3 * quarter - 2, 3 * quarter, "quarter")))
     for m in MONTHS_SPAN.finditer(text):
@@ -246,8 +272,12 @@ def _period_in(text: str) -> tuple[int, int, int, str] | None:
 
 def _own_year(text: str, pattern: re.Pattern) -> re.Match | None:
     """The first year in `text` that is not compared with or part of a document's name."""
-    return next((m for m in pattern.finditer(text)
-                 if not NOT_OWN_YEAR_BEFORE.search(text[max(0, m.start() - 40):m.start()])), None)
+    return next((m for m in pattern.finditer(text) if not _not_own(text, m)), None)
+
+
+def _not_own(text: str, m: re.Match) -> bool:
+    """A period or year compared with ("so với 6 tháng đầu năm 2021") or naming a document."""
+    return NOT_OWN_YEAR_BEFORE.search(text[max(0, m.start() - 40):m.start()]) is not None
 
 
 def _period_without_year(results: str, title: str, header_month: int | None,

@@ -40,11 +40,13 @@ REGISTRY["contributions"] = "check_report.checks.contributions"
 REGISTRY["count-restated"] = "check_report.checks.count_restated"
 REGISTRY["target-raised"] = "check_report.checks.target_raised"
 REGISTRY["judgement"] = "check_report.checks.judgement"
+REGISTRY["comparison-year"] = "check_report.checks.comparison_year"
 
 # Kinds that check figures of the fact table rather than the wording of the document; configured in
 # rules/text.yaml (the others in rules/document.yaml) and tested through the prose reader (tests/text).
 FACT_KINDS: frozenset[str] = frozenset({"cross-mention", "derived-plan", "partition-sum", "contributions",
-                                        "count-restated", "target-raised", "judgement"})
+                                        "count-restated", "target-raised", "judgement",
+                                        "comparison-year"})
 # Kinds that only find something in the prose of a document. The engine skips them for workbooks and CSV
 # without importing them (start-up time) and without counting them as evaluated (they did not apply).
 NEEDS_DOCUMENT: frozenset[str] = frozenset(REGISTRY) - {"cross-mention", "derived-plan", "contributions"}
