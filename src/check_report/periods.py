@@ -144,9 +144,10 @@ def titled_year(document: Document | None) -> int | None:
     if document is None:
         return None
     header, _intro = _header_and_intro(document)
-    titles = [text for text in header if TITLE_START.search(text) and len(text) < TITLE_CHARS]
-    period = report_period(document) if titles else None
-    if period is None or not any(str(period.year) in text for text in titles):
+    if not any(TITLE_START.search(text) and len(text) < TITLE_CHARS for text in header):
+        return None
+    period = report_period(document)
+    if period is None or str(period.year) not in _title_text(header):
         return None
     return period.year
 

@@ -6,7 +6,8 @@ What it checks
     Left alone: comparisons (`so với cùng kỳ`, `năm trước`, `chuyển sang`, `chỉ thấp hơn mức tăng 6,58% của 6
     tháng đầu năm 2022`, `trong giai đoạn 2020-2024`), plans and intentions
     (`kế hoạch`, `giai đoạn`, `sẽ`, `dự kiến`), the outlook section, and periods of other months
-    (`từ ngày 20/11/2024`).
+    (`từ ngày 20/11/2024`). Only in a report whose `BÁO CÁO …` title writes its year: a text without one (a
+    news story) names its period in a sentence, where the year may be one it compares with.
 
 Why it matters
     Copying last year's report and forgetting one year is the most common slip in periodic reports; the
@@ -27,6 +28,7 @@ from collections.abc import Iterator
 from check_report.checks._text import blocks_with_outlook, clause, is_forward, locate
 from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
+from check_report.periods import titled_year
 from check_report.checks.period import MONTH, MONTHS_SPAN, QUARTER, ROMAN_QUARTER, SPAN_MONTHS, report_period
 
 ID = "period-year"
@@ -59,7 +61,9 @@ DAY_BEFORE = re.compile(r"ngày\s+\d{1,2}\s*$", re.IGNORECASE)
 
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     period = report_period(ctx.document)
-    if period is None:
+    # the report's year is sure only when its title writes it: a news story's period is read from a sentence
+    # of its body, and a year there may be one it compares with or looks back to
+    if period is None or titled_year(ctx.document) != period.year:
         return
     own = period.label()
     for block, outlook in blocks_with_outlook(ctx.document):
