@@ -103,8 +103,18 @@ def _parent_before(text: str, stated: list[Stated], pos: int, depth: int) -> Sta
         between = between[:-1] if between.endswith(";") else between   # "...28.500 lao động; trong đó ..."
         if len(between) > PARENT_REACH or ". " in between or ";" in between or _sentence_break(between):
             return None
-        return s
+        twins = [v for v in stated if v.entity == s.entity and v.measure in VALUE_MEASURES and v.offset <= s.offset
+                 and ". " not in text[v.offset:s.offset]]
+        return None if _unplaced_twin(twins) else s
     return None
+
+
+def _unplaced_twin(values: list[Stated]) -> bool:
+    """The subject is stated twice and one of its figures has no period the reader could place: "dư nợ … đạt
+    36.804 tỷ đồng, tăng 10,73% so với cuối năm 2015, ước đến cuối tháng 9 đạt 37.200 tỷ đồng. Trong đó, …"
+    breaks down one of them, and which is not sure (when both have their periods, "tháng 7 ước đạt 194,4 tỷ
+    đồng; 7 tháng ước đạt 1.155,5 tỷ đồng. Trong đó, …", the parts are of the last)."""
+    return len(values) > 1 and any(v.period is None for v in values)
 
 
 def _depth(depths: list[int], match: re.Match) -> int:
@@ -132,6 +142,8 @@ def _parent_of_sentence(text: str, sentences, statements: list[Statement], pos: 
         totals = [s for s in st.stated if s.entity == st.entity and s.named and
                   (s.measure in VALUE_MEASURES or s.measure == F.GROWTH)]
         values = [s for s in totals if s.measure in VALUE_MEASURES]
+        if _unplaced_twin(values):
+            return None
         if totals and st.subject_sure:
             return (values or totals)[-1]
     return None

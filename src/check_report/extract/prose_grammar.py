@@ -228,7 +228,8 @@ def _unlabelled_lead(text: str) -> Lead:
             # "Hàn Quốc đứng vị trí thứ nhất với tổng vốn đầu tư là 7,62 tỷ USD": whose is the one ranked
             and not P.RANKED.search(text)
             # "sản xuất 87.676 tấn Alumin", "sản xuất 1.100 tấn đồng tấm": the product follows the figure
-            and not P.BARE_WORK.fullmatch(subject))
+            and not P.BARE_WORK.fullmatch(subject)
+            and not P.FUNCTION_ONLY.fullmatch(subject))
     return Lead(subject=subject, sure=sure, generic=generic, cue=cue, growth_rate=growth_rate)
 
 

@@ -37,7 +37,11 @@ CITATION_CODE = re.compile(r"(?<![\w/])(?:\d{1,6}(?:[/-]\d{1,6}){0,3}[/-]|/)[A-Z
 DATE_FULL = re.compile(r"\b\d{1,2}\s{0,2}[/.\-]\s{0,2}\d{1,2}\s{0,2}[/.\-]\s{0,2}(?:19|20)\d{2}\b"
                        r"|\bngày\s{1,3}\d{1,2}\s{1,3}tháng\s{1,3}\d{1,2}(?:\s{1,3}năm\s{1,3}\d{4})?", CI)
 # Day/month with a date word before: "ngày 27/2", "ngày 8/3", "từ 15/12", "đến 14/3".
-DATE_DAY_MONTH = re.compile(r"\b(?:ngày|hôm|từ|đến)\s{1,3}\d{1,2}\s{0,2}/\s{0,2}\d{1,2}\b", CI)
+# Newspapers write them with a hyphen ("Ước đến 30-9 đạt …", "hết 31-12,"); a range is not one ("từ 18-20%", "đến
+# 5-7 ngày"): a valid day and month, then a clause's end or its verb.
+DATE_DAY_MONTH = re.compile(r"\b(?:ngày|hôm|từ|đến|tới|hết)\s{1,3}\d{1,2}\s{0,2}/\s{0,2}\d{1,2}\b"
+                            r"|\b(?:ngày|hôm|đến|tới|hết)\s{1,3}(?:[12]\d|3[01]|0?[1-9])-(?:1[0-2]|0?[1-9])\b"
+                            r"(?=\s{0,3}(?:[,;)]|\.(?!\d)|$)|\s{1,3}(?:đạt|là|có|thì|vừa|năm|và|tại|trên)\b)", CI)
 # Month/year and quarter/year outside period phrases: "4/2024", "tháng 4/2024".
 MONTH_YEAR = re.compile(r"(?<!tháng )(?<!tháng  )\b\d{1,2}/(?:19|20)\d{2}\b", CI)
 # Year ranges: "2020-2025", "2023 - 2024", "2021–2025" (school years, terms, stages).
@@ -347,6 +351,10 @@ RANKED = re.compile(r"\b(?:đứng|xếp)\s{1,3}(?:ở\s{1,3})?(?:vị trí\s{1,
 # a subject that names only a measure of trade or output, never whose it is
 MEASURE_ONLY = re.compile(r"(?:cả\s{1,3})?(?:về\s{1,3})?(?:thị phần|kim ngạch|lượng|giá trị|trị giá|sản lượng|số lượng)"
                           r"(?:\s{1,3}(?:và|lẫn)\s{1,3}(?:thị phần|kim ngạch|lượng|giá trị|trị giá))?", re.IGNORECASE)
+
+# a subject of function words (and a date) alone: "… so với tháng trước, từ 303 tỷ đồng", "Ước đến 30-9 đạt …"
+FUNCTION_ONLY = re.compile(r"(?:(?:từ|đến|tới|hết|đạt|là|với|và|của|trong|có|còn|được|ước|xuống|lên|mức|khoảng|"
+                           r"ngày|\d{1,2}[-/.]\d{1,2})(?:[\s,]{1,3}|$)){1,5}", re.IGNORECASE)
 
 # "vốn tăng mạnh nhất thuộc nhóm công ty cổ phần": how much, then whose, after the verb
 SUPERLATIVE_LEAD = re.compile(r"^\s{0,3}(?:(?:mạnh|cao|nhiều|lớn|nhanh)\s{1,3}nhất\s{1,3})?(?:thuộc(?:\s{1,3}về)?|là|ở|tại)"
