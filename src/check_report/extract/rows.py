@@ -43,7 +43,8 @@ class Emitter:
         self.scale_of = ctx.vocab.scale_of
         # plain rows: which columns a row fills matters to its unit only when a header writes a unit
         self.header_units = any(p.unit and not p.percent for p in plans)
-        self._counts: dict = {}
+        self._units: dict = {}                               # unit -> (scale, a count of things)
+        self.sheet = ctx.grid.name
         self.picked: list[tuple[int, int, int, bool]] = []    # plain rows waiting for flush
         self.waiting = 0                                       # their figures
 
@@ -84,30 +85,25 @@ class Emitter:
         """One entity for the row; which figures it states (a unit written in the header of some) is asked
         of the block only when the table has such columns."""
         ctx = self.ctx
-        members = None
-        if self.header_units:
-            members = self._members(block, i)
-        unit = ctx.unit_of(r.row) if ctx.layout.unit_col is not None or not self.header_units else \
-            _unit(ctx, r.row, members, None)
-        values = (self.key(r.row, None), r.code, ctx.indicator_name(r.label, r.folded), None, unit,
-                  self.scale_of(unit), r.label)
-        counted = self._is_count(unit)     # as in `add`: the sink keeps rates and other units out, per column
+        if self.header_units and ctx.layout.unit_col is None:
+            unit = _unit(ctx, r.row, self._members(block, i), None)
+        else:
+            unit = ctx.unit_of(r.row)
+        of_unit = self._units.get(unit)
+        if of_unit is None:   # a table has a few units over thousands of rows
+            of_unit = self._units[unit] = (self.scale_of(unit), is_count(unit))
+        values = (f"{self.sheet}!{r.row + 1}", r.code, ctx.indicator_name(r.label, r.folded), None, unit,
+                  of_unit[0], r.label)
         sink_row = self.sink.add_entity(ctx.path, ctx.grid, values)
         r.entities.append((None, sink_row, len(self.sink) + self.waiting))
-        self.picked.append((i, r.row, sink_row, counted))
-        self.waiting += int(block.count[i])
+        # as in `add`: a count of things is exact; the sink keeps rates and other units out, per column
+        self.picked.append((i, r.row, sink_row, of_unit[1]))
+        self.waiting += block.counts[i]
 
     @staticmethod
     def _members(block, i: int) -> list[tuple]:
         """(plan, None) for each figure row i of the block states."""
         return [(plan, None) for plan, c in zip(block.plans, block.columns) if c.present[i]]
-
-    def _is_count(self, unit) -> bool:
-        """units.is_count, once per distinct unit (a table has a few, over thousands of rows)."""
-        counted = self._counts.get(unit)
-        if counted is None:
-            counted = self._counts[unit] = is_count(unit)
-        return counted
 
     def flush(self, block) -> None:
         """The figures of the block's plain rows, added at once."""

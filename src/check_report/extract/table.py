@@ -36,6 +36,7 @@ from check_report.extract.layout import (
     table_period,
 )
 from check_report.extract.sink import FactSink, letters
+from check_report.extract.tablerows import own as _own, read_plain, words as _words
 from check_report.extract.unitrows import is_total_label, rows_are_units
 from check_report.extract.vocabulary import Vocabulary, fold, load_vocabulary
 from check_report.folding import fold_many, fold_words
@@ -275,7 +276,12 @@ class _TableContext:
     def _read_block(self, start: int, end: int, figures: list[bool]) -> list[_Row | None]:
         """`_read_row` of each row of [start, end) (rows past the table's end too: reading one is all it
         does), their labels folded together."""
-        reads = [self._read_row(row, figures[row - start], "") for row in range(start, end)]
+        layout, plan = self.layout, self.plan
+        if plan.extra_codes or plan.assessment is not None or layout.group_col is not None or \
+                layout.label_col is None or layout.label_col == layout.code_col:
+            reads = [self._read_row(row, figures[row - start], "") for row in range(start, end)]
+        else:
+            reads = read_plain(self, start, end, figures, _Row)
         made = [read for read in reads if read is not None]
         for read, folded in zip(made, fold_many([read.label for read in made])):
             read.folded = folded
@@ -379,17 +385,6 @@ def _table_title(titles: list[str]) -> str:
 
 def _kind(grid: Grid) -> str:
     return "sheet" if grid.origin == "sheet" else "table"
-
-
-def _own(text: str | None) -> str | None:
-    """A string of its own with the same text. A label or code kept as the reader made it would pin the
-    allocator's block of the sheet's cells around it: after the sheet is released, a 100k-row sheet's
-    ~70 MB of cells could not go back to the system while the facts live."""
-    return None if text is None else "".join((text, ""))
-
-
-def _words(value) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
 
 
 def _cumulative_from_months(layout: Layout) -> Period | None:
