@@ -54,8 +54,8 @@ def test_finding_carries_rule_severity_figures_and_intervals():
 
 def test_vietnamese_message_uses_vietnamese_description_and_numbers():
     (finding,) = run_rules(table(PLAN_ROWS), ruleset(CORE.get("core.pct-of-plan")), lang="vi").findings
-    assert finding.message == ("% kế hoạch = lũy kế / kế hoạch × 100: % kế hoạch là 52,0, nhưng "
-                               "các số liệu khác cho 25,0 (chênh lệch 27,0)")
+    assert finding.message == ("% kế hoạch là 52,0, nhưng các số liệu khác cho 25,0 (chênh lệch 27,0). "
+                               "Yêu cầu: % kế hoạch = lũy kế / kế hoạch × 100")
     assert finding.formula == "pct_plan == cumulative / plan * 100"   # the formula stays for explain/JSON
     assert finding.values == (52.0, 25.0) and finding.decimals == 1
 

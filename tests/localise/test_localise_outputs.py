@@ -82,7 +82,8 @@ def test_sarif_puts_the_suspect_first_and_offers_the_fix(report):
 def test_terminal_in_both_languages(tmp_path, capsys, monkeypatch):
     _code, english = _run(str(SAMPLE), tmp_path=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
     assert "likely wrong: Bieu 01!H16 = 1,297,400, suggested 1,279,400 (swapped digits)" in english
-    assert "also breaks core.growth: Growth" in english
+    assert "also breaks core.growth: growth is 8.07%, but the other figures give 9.59%" in english
+    assert "Expected: Growth = (cumulative / previous − 1) × 100" in english
     assert "(5 of the failed checks shown within the finding of the same mistake)" in english
     _code, vietnamese = _run(str(SAMPLE), "--lang", "vi", tmp_path=tmp_path, capsys=capsys, monkeypatch=monkeypatch)
     assert "nhiều khả năng sai: Bieu 01!H16 = 1.297.400, đề xuất 1.279.400 (đảo hai chữ số)" in vietnamese
