@@ -117,6 +117,16 @@ class GroupReader(ReaderCore):
         """"bằng 63,2% dự toán (74.150 triệu đồng)": the value in brackets is the base of the percentage."""
         last = anchor.stated[-1] if anchor.stated else None
         between = self.text[last.figure.unit_end:fig.start] if last is not None else ""
+        worded = re.search(r"\(\s{0,3}(tăng|giảm)\s{1,3}$", between, re.IGNORECASE)
+        if worded and last is not None and last.measure in (F.PCT_PREVIOUS, F.GROWTH):
+            # "tăng 2,81% so với cùng kỳ (tăng 13.165 tấn)": the change, said as one; kept when it goes the
+            # rate's way and the rate is against the same period (the change of another period is not ours)
+            growth = last.value - 100.0 if last.measure == F.PCT_PREVIOUS else last.value
+            if last.base == "same-period" and (growth < 0) == (worded.group(1).lower() == "giảm") and \
+                    re.fullmatch(r"[^()]{0,70}", between[:worded.start()]) and not OTHER_THING.search(between) and \
+                    re.match(r"\s{0,3}\)", self.text[fig.unit_end:]):
+                self._change_in_brackets(fig, anchor, last, said=True)
+            return True
         if last is None or last.measure not in (F.PCT_PLAN, F.PCT_PREVIOUS, F.GROWTH, F.SHARE) or \
                 not re.fullmatch(r"[^()]{0,70}\(\s*", between) or OTHER_THING.search(between) or \
                 not re.match(r"\s{0,3}\)", self.text[fig.unit_end:]):
@@ -135,13 +145,14 @@ class GroupReader(ReaderCore):
             return False
         return True
 
-    def _change_in_brackets(self, fig: Figure, anchor: Statement, rate) -> bool:
+    def _change_in_brackets(self, fig: Figure, anchor: Statement, rate, said: bool = False) -> bool:
         """"383.538 tấn, giảm 0,04% (151 tấn)", "tăng 3,19% (+654ha)": the size of the change, not last year's
-        level: signed, or too small beside the figure for a year's earlier value under a rate below 50%."""
+        level: signed (`said`: "(tăng 13.165 tấn)"), or too small beside the figure for a year's earlier value
+        under a rate below 50%."""
         value = next((s for s in reversed(anchor.stated) if s.measure in VALUES and s.entity == rate.entity and
                       same_unit(s.figure, fig)), None)
         growth = rate.value - 100.0 if rate.measure == F.PCT_PREVIOUS else rate.value
-        signed = re.search(r"[-+−]\s{0,2}$", self.text[max(0, fig.start - 3):fig.start]) is not None
+        signed = said or re.search(r"[-+−]\s{0,2}$", self.text[max(0, fig.start - 3):fig.start]) is not None
         small = value is not None and abs(growth) < 50 and fig.value * fig.scale < 0.5 * value.figure.value * \
             value.figure.scale
         if not (signed or small):

@@ -19,6 +19,10 @@ from check_report.extract.prose_periods import Period, PeriodMention
 from check_report.extract.prose_scan import COUNT, MONEY, PERCENT, Figure, Ratio
 
 
+# a rate with its base, then the bracket a change stands in: "giảm 0,81% so tháng trước (giảm 633 tấn)"
+RATE_THEN_BRACKET = re.compile(r"%\s{0,3}(so\s{1,3}[^()%;.]{1,50}?)\s{0,3}\(\s{0,3}(?:tăng|giảm)?\s{0,3}[-+−]?\s{0,2}$",
+                               re.IGNORECASE)
+
 class MeasureReader(ReaderCore):
     """A figure's measure, read from the words around it; mixed into `BlockReader`."""
 
@@ -175,6 +179,9 @@ class MeasureReader(ReaderCore):
         change = P.CHANGE_WORD.search(before)
         if change and not P.CHANGE_TO.search(before) and self._takes_change(stmt, fig):
             base = G.read_base(self.text, fig.unit_end, self._year(self._last_period(stmt)))
+            rate_base = RATE_THEN_BRACKET.search(self.text, max(0, fig.start - 90), fig.start)
+            if rate_base and not P.SAME_PERIOD_BASE.match(rate_base.group(1)):
+                return    # "giảm 0,81% so tháng trước (giảm 633 tấn)": the change over that other period
             if base.kind not in ("same-period", "none"):
                 state.cursor = max(state.cursor, base.end)
                 return                   # "tăng 249,9 tỷ đồng so với năm 2015": a change over other years
