@@ -114,6 +114,16 @@ SCALE_WORDS = {"nghìn tỷ": 1e12, "ngàn tỷ": 1e12, "nghìn tỉ": 1e12, "tr
 # A count or quantity in a scale: "583,07 ngàn m3", "63 vạn tấn", "2,3 triệu lượt khách", "220 nghìn tấn".
 SCALED_QUANTITY = re.compile(r"\s{0,3}(nghìn|ngàn|vạn|triệu|tỷ|tỉ)\s{1,3}(tấn|ha|m3|m³|m2|m²|km|lượt khách|lượt|"
                              r"khách|người|con|cây|kWh|lít|sản phẩm|hộ|lao động|việc làm|USD|đồng)(?!\w)", CI)
+# Things counted in a scale that no list names: "158,5 triệu thuê bao", "1,2 triệu trái cây", "3,1 nghìn học
+# sinh" (the scale word alone is money: "đạt 520 tỷ, tăng 8%"). The noun is a lower-case word that is not one of
+# the words that follow an amount of money (a verb, a preposition, "tỷ lệ"), with the syllable after it
+_AFTER_MONEY = (r"(?:lệ|trọng|đồng|đ|usd|vnđ|vnd|đô|so|với|và|đến|tới|đạt|tăng|giảm|bằng|chiếm|trong|là|của|từ|"
+                r"cho|được|trên|dưới|hơn|năm|tháng|quý|vốn|nay|này|thì|mà|nhưng|còn|đã|sẽ|đang|ước|dự|kế|vượt|"
+                r"bình|do|nhờ|tương|trở|gần|khoảng|hay|hoặc|cùng|chỉ|cả|lên|xuống|nên|vào|ra|tại|theo|để|"
+                r"thu|chi|nộp|giải|ngân)(?!\w)")
+_LOWER = r"[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]"
+SCALED_NOUN = re.compile(r"\s{0,3}(nghìn|ngàn|triệu)\s{1,3}(?!" + _AFTER_MONEY + r")(" + _LOWER + r"{1,8}"
+                         r"(?:\s(?!" + _AFTER_MONEY + r")" + _LOWER + r"{1,8})?)(?!\w)")
 # Counting units written after a count; longest first so "hồ sơ" wins over "hồ". Any other lower-case
 # word after a number is taken as its unit too ("66 biển quảng cáo" -> "biển").
 COUNT_UNIT = re.compile(
