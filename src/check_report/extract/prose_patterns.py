@@ -55,7 +55,8 @@ LABEL_BEFORE = re.compile(
     r"\b(?:lớp|bài|thứ|khóa|khoá|đợt|lần|mức độ|cấp độ|ngã|(?<!tổng\s)số|điều|khoản|chương|mục|phụ lục|tầng|"
     r"tổ dân phố|kỳ họp|nghị quyết|nghị định|quyết định|chỉ thị|thông tư|công văn|công điện|đề án|"
     r"phường|xã|khu|tỷ lệ|tỉ lệ bản đồ|covid|phiên bản|version|ngõ|ngách|hẻm|hạng|top|nhóm|"
-    r"đường dây nóng|hotline|điện thoại|page|trang)\s{0,2}[-:]?\s{0,2}$", CI)
+    r"đường dây nóng|hotline|điện thoại|page|trang|biểu đồ|sơ đồ|bảng|hình|biểu|phụ biểu|mẫu)\s{0,2}[-:]?\s{0,2}$",
+    CI)
 # the number after such a word: "9", "1/500", "2,4" (a list of classes), never a percentage
 LABEL_VALUE = re.compile(r"\d{1,6}(?:\s{0,2}/\s{0,2}\d{1,6})?(?:\s{0,2},\s{0,2}\d{1,4}){0,6}(?!\d)(?!\s*%)(?![.,]\d)"
                          r"(?!\s{1,3}(?:tháng|qu[ýí]|năm)\b)")
@@ -65,6 +66,9 @@ DURATION = re.compile(r"(?<![\w.,])(?<!tháng )(?<!quý )(?<!quí )\d{1,4}\s{1,3
                       r"(?!\s{1,3}(?:19|20)\d{2}\b)", CI)
 # What a figure is per: "giá trị sản xuất trên 1 ha đất nông nghiệp", "trên 01 ha", "mỗi 1 km2"
 PER_ONE = re.compile(r"(?<=\s)(?:trên|mỗi|/)\s{0,2}(?:1|01)\s{0,2}(?:ha|héc-?ta|hecta|km2|km²|m2|m²)\b", CI)
+# A rate per hundred or thousand of something: "đạt xấp xỉ 100 thuê bao/100 dân", "12 bác sĩ/1 vạn dân"
+PER_HUNDRED = re.compile(r"(?<![\w.,])\d[\d.,]*\s{1,3}[^\W\d_]+(?:\s[^\W\d_]+)?\s{0,2}/\s{0,2}"
+                         r"(?:100|1\.000|1000|10\.000|100\.000|1 vạn|vạn)\s{1,3}[^\W\d_]+", CI)
 # Grades and ranks: "3 sao", "4 sao", "hạng 1": the number names a class, it counts nothing.
 GRADE = re.compile(r"(?<![\w.,])\d{1,2}\s{1,3}sao\b", CI)
 # Enumerators at the start of a block: "1.", "2)", "II.", "a)", "- 1." (list numbering, not figures).
@@ -130,7 +134,9 @@ COUNT_UNIT = re.compile(
     r"\s{0,3}(hồ sơ|vụ việc|lượt người|lượt khách|lượt|người|hộ dân|hộ|suất|vụ|cơ sở|doanh nghiệp|lao động|tổ|đơn|"
     r"trường hợp|giấy phép|giấy chứng nhận|ha|tấn|tạ|kg|km|m3|m³|m2|m²|con|cái|chiếc|tập thể|cá nhân|giáo viên|"
     r"học sinh|trường|lớp|phường|xã|thôn|dự án|công trình|buổi|cuộc|chuyên đề|giải|bệnh nhân|ca|"
-    r"tiêu chí|lô|nhà|căn|thửa|biển|điểm|đoàn|lần|sản phẩm|nhóm|chỉ tiêu|mô hình|DN|HTX|THT)(?!\w)"
+    r"tiêu chí|lô|nhà|căn|thửa|biển|điểm|đoàn|lần|sản phẩm|nhóm|chỉ tiêu|mô hình|DN|HTX|THT|"
+    r"thuê bao|khách hàng|hành khách|hội viên|đảng viên|bị can|đối tượng|học viên|sinh viên|trẻ em|phương tiện|"
+    r"sáng kiến)(?!\w)"
     r"|\s{0,3}([a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]{1,12})", re.UNICODE)
 # "/ha", "/người", "/năm" after a unit: a rate (yield, income per head), never added up
 PER_UNIT = re.compile(r"\s{0,2}/\s{0,2}(ha|người|năm|tháng|kg|tấn|m2|m²|hộ|lao động|con|ngày|khẩu|sào|km)(?!\w)", CI)

@@ -95,7 +95,8 @@ def _mask_non_figures(text: str, masked: list[tuple[int, int, str]]) -> None:
         masked.append((enumerator.start(), enumerator.end(), "enumerator"))
     for pattern, reason in ((P.CITATION_CODE, "code"), (P.DATE_FULL, "date"), (P.DATE_DAY_MONTH, "date"),
                             (P.MONTH_YEAR, "date"), (P.YEAR_RANGE, "year"), (P.PERIOD_AHEAD, "period"),
-                            (P.PHONE, "phone"), (P.GRADE, "grade"), (P.PER_ONE, "per unit")):
+                            (P.PHONE, "phone"), (P.GRADE, "grade"), (P.PER_ONE, "per unit"),
+                            (P.PER_HUNDRED, "per unit")):
         for m in pattern.finditer(text):
             if any(c.isdigit() for c in m.group(0)) and _free(masked, m.start(), m.end()):
                 masked.append((m.start(), m.end(), reason))
