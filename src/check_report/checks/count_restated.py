@@ -4,8 +4,10 @@ What it checks
     Counts of things named the same way (the counted noun with its qualifier, at least three syllables: `nhóm
     tăng giá`, `xã đạt chuẩn nông thôn mới`, `doanh nghiệp thành lập mới`; two are most often a noun alone,
     `đối tượng`, `bị can`) stated in two places of a report for one
-    period must be the same number: `có 05 nhóm tăng giá … Trong 6 nhóm tăng giá, …`. Only counts whose reading
-    is sure are compared (a count in brackets about last year, or of a period the text does not state, is not).
+    period must be the same number: `có 05 nhóm tăng giá … Trong 6 nhóm tăng giá, …`. A count is restated in
+    another sentence: within one, the same noun counts another set (`mở rộng 01 khu công nghiệp, nâng tổng số
+    khu công nghiệp … lên 335 khu công nghiệp`). Only counts whose reading is sure are compared (a count in
+    brackets about last year, or of a period the text does not state, is not).
 
 Why it matters
     A count restated a few lines later is read as the same fact; two numbers for it mean one is a slip.
@@ -84,6 +86,9 @@ def _pairs(facts, options: dict):
             continue           # each counted within a whole of its own: "123 dự án … hơn 90" and "127 dự án, trong đó 111"
         if framed[1] == float(first[F.VALUE]) or framed[0] == float(row[F.VALUE]):
             continue           # one counted within the other: "3.311 lượt góp vốn …, trong đó có 475 lượt góp vốn …"
+        if _sentence(first) == _sentence(row):
+            continue           # said again within one sentence, it is another set: "mở rộng 01 khu công nghiệp,
+            #                    nâng tổng số khu công nghiệp … là 335 khu công nghiệp"
         if first is not row and first[F.ENTITY] != row[F.ENTITY] and not related:
             yield first, row
 

@@ -132,6 +132,9 @@ class ReaderCore:
         self._judge_identity(stmt, stated, explicit)
         if self.unsure_owner and fig.kind in (PERCENT, POINTS) or self.owner_shift:
             stated.doubt(M.VAGUE_SUBJECT)      # a rate right after a count of things: the count's or the subject's
+        if P.RANKED_AFTER.match(self.text, fig.unit_end):
+            # "… 11 tháng tăng 81,3%, đứng thứ 4 cả nước": ranked among places, so one place's figure, whichever
+            stated.doubt(M.VAGUE_SUBJECT)
         stmt.stated.append(stated)
         if measure == F.GROWTH and named and stated.certain:
             self.ctx.growth_said.append((entity, lo, hi, period))

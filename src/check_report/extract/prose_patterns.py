@@ -364,6 +364,10 @@ BARE_WORK = re.compile(r"(?:đã\s{1,3})?(?:sản xuất|tiêu thụ|khai thác|
 RANKED = re.compile(r"\b(?:đứng|xếp)\s{1,3}(?:ở\s{1,3})?(?:vị trí\s{1,3}|hàng\s{1,3})?(?:thứ|đầu)\b|\bdẫn đầu\b",
                     re.IGNORECASE)
 
+# a figure ranked right after it is stated: "tăng 81,3%, đứng thứ 4 cả nước", "867,1%, đứng đầu cả nước"
+RANKED_AFTER = re.compile(r"[^;.()]{0,25}?\b(?:đứng|xếp)\s{1,3}(?:ở\s{1,3})?(?:vị trí\s{1,3}|hạng\s{1,3})?"
+                          r"(?:thứ\s{1,3}\w+|đầu|cuối)\b|[^;.()]{0,25}?\bdẫn đầu\b", re.IGNORECASE)
+
 # a subject that names only a measure of trade or output, never whose it is
 MEASURE_ONLY = re.compile(r"(?:cả\s{1,3})?(?:về\s{1,3})?(?:thị phần|kim ngạch|lượng|giá trị|trị giá|sản lượng|số lượng)"
                           r"(?:\s{1,3}(?:và|lẫn)\s{1,3}(?:thị phần|kim ngạch|lượng|giá trị|trị giá))?", re.IGNORECASE)
