@@ -10,7 +10,9 @@ A place is a province or city of `data/places.yaml` or a name after an administr
 Nhai", "TP. Hải Phòng", "xã Bình Long"). A named place other than the report's own sets the scope of the
 figures after it in its paragraph and the paragraphs that follow, until another place is named or a numbered
 heading opens a section without one (back to the report's own, ""). Places inside a cited document ("Quyết
-định số 12/QĐ-UBND của UBND tỉnh …") and the issuer words before them are not a change of subject.
+định số 12/QĐ-UBND của UBND tỉnh …") and the issuer words before them are not a change of subject. A
+paragraph opened with the unit it is about ("Riêng Cục Thuế, …", "Tại các Chi cục Thuế, …") has that unit
+in its figures' scope, for that paragraph only.
 """
 
 from __future__ import annotations
@@ -29,6 +31,10 @@ _MARKED = re.compile(rf"(?<![\w.]){MARKER}\s+(?P<name>(?:[^\W\d_][\w-]*\.?\s+){{
 # a cited document, before the place it was issued by: its place says who issued it, not whose figures follow
 _CITED = re.compile(r"(?:nghị\s+quyết|quyết\s+định|kế\s+hoạch|công\s+văn|thông\s+báo|chỉ\s+thị|chương\s+trình|"
                     r"đề\s+án|báo\s+cáo|tờ\s+trình|văn\s+bản)\s+(?:số\s+)?[\w/.-]*\d[^.;]{0,60}$", re.IGNORECASE)
+# a paragraph opened with the unit it is about, not a place: "Riêng Cục Thuế, …", "Tại các Chi cục Thuế, …"
+# (a period is no unit: "Riêng tháng 12, …", "Riêng trong quý I, …")
+_UNIT_FRAME = re.compile(r"^\W{0,3}(?:riêng|tại)\s+(?:các\s+)?(?!(?:trong|tháng|quý|năm|kỳ|đợt|ngày|đầu|cuối|"
+                         r"\d)\b)(?P<unit>[^\W\d_][^,:;.()]{1,40}?)\s*,", re.IGNORECASE)
 HEADER_BLOCKS = 8
 HEADER_CHARS = 160
 
@@ -119,7 +125,12 @@ class Scopes:
             here.append((offset, name))
         if heading and not here:
             self.current = ""
-        self.changes[index] = [(-1, self.current)] + here
+        frame = _UNIT_FRAME.match(block.text)
+        if frame and not any(offset < frame.end() for offset, _ in here):
+            # the unit holds for its paragraph only: the next one goes back to the place before it
+            self.changes[index] = [(-1, f"{self.current}/{fold(frame.group('unit'))}")] + here
+        else:
+            self.changes[index] = [(-1, self.current)] + here
         if here:
             self.current = here[-1][1]
 
