@@ -86,6 +86,30 @@ def test_mentions_of_unsure_identity_are_counted_and_listed_not_compared(tmp_pat
     assert "not compared with '82' (" in listing.stdout and "): identity uncertain" in listing.stdout
 
 
+def test_one_indicator_twice_in_one_paragraph_is_counted_not_compared(tmp_path):
+    """Within one paragraph, two mentions named alike are not compared (most often two things the names do not
+    tell apart), but the pair is said; in two paragraphs the same two figures are compared."""
+    import json
+    import subprocess
+    import sys
+
+    head = "**BÁO CÁO TÌNH HÌNH SẢN XUẤT 6 THÁNG NĂM 2024**\n\n"
+    one = "Sản lượng lúa 6 tháng đạt 100.200 tấn, tăng 3%. Trên địa bàn, sản lượng lúa 6 tháng đạt 120.400 tấn.\n"
+    two = one.replace(". Trên", ".\n\nTrên")
+    outputs = []
+    for name, body in (("one.md", one), ("two.md", two)):
+        report = tmp_path / name
+        report.write_text(head + body, encoding="utf-8")
+        run = subprocess.run([sys.executable, "-m", "check_report", str(report), "--format", "json",
+                              "--show-unchecked", "--lang", "en"], capture_output=True, text=True, timeout=60)
+        outputs.append(json.loads(run.stdout))
+    within, apart = outputs
+    assert within["findings"] == [] and within["files"][0]["coverage"]["uncertain"] == 1
+    listed = [u["context"] for u in within["files"][0]["unchecked"] if "not compared" in u["context"]]
+    assert listed and "both in one paragraph" in listed[0]
+    assert [f["rule"] for f in apart["findings"]] == ["text.cross-mention"]
+
+
 def test_markdown_table_rows_are_reported_on_their_own_line():
     from check_report import facts as F
     from check_report.extract import extract
