@@ -268,11 +268,12 @@ def _unit_after(text: str, pos: int) -> tuple[str, str | None, float, int]:
         kind = MONEY if base.lower() in ("usd", "đồng") else COUNT
         unit = f"{scale_word} {base}"   # a measured unit's scale from the shared table: nghìn tấn = 10^6 kg
         return kind, unit, measured_scale(unit) or P.SCALE_WORDS[scale_word], pos + m.end()
-    m = P.SCALED_NOUN.match(rest) if not P.MONEY_UNIT.match(rest) or not P.MONEY_UNIT.match(rest).group(2) else None
-    if m:
-        unit = f"{m.group(1).lower()} {m.group(2)}"
-        return COUNT, unit, P.SCALE_WORDS[m.group(1).lower()], pos + m.end()
-    m = P.MONEY_UNIT.match(rest)
+    money = P.MONEY_UNIT.match(rest)
+    noun = P.SCALED_NOUN.match(rest) if money is None or not money.group(2) else None   # not "triệu đồng"
+    if noun:
+        scale_word = noun.group(1).lower()
+        return COUNT, f"{scale_word} {noun.group(2)}", P.SCALE_WORDS[scale_word], pos + noun.end()
+    m = money
     if m:
         scale_word = (m.group(1) or m.group(3) or "").lower()
         unit = " ".join(w for w in (m.group(1), m.group(2), m.group(3)) if w)
