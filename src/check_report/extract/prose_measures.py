@@ -23,6 +23,7 @@ from check_report.extract.prose_scan import COUNT, MONEY, PERCENT, Figure, Ratio
 RATE_THEN_BRACKET = re.compile(r"%\s{0,3}(so\s{1,3}[^()%;.]{1,50}?)\s{0,3}\(\s{0,3}(?:tăng|giảm)?\s{0,3}[-+−]?\s{0,2}$",
                                re.IGNORECASE)
 
+
 class MeasureReader(ReaderCore):
     """A figure's measure, read from the words around it; mixed into `BlockReader`."""
 
