@@ -134,13 +134,26 @@ def _sure_pairs(rows: list, names: dict) -> tuple[list, list]:
                         not (_part_of(first[1], row) or _part_of(row, first[1])) and \
                         not _parents_differ(first[1], row, names):
                     paired.add((first[0], label))
-                    (within if _paragraph(first[1]) == _paragraph(row) else sure).append((first, (label, row)))
+                    alike = _paragraph(first[1]) == _paragraph(row) or _entries(first[1], row)
+                    (within if alike else sure).append((first, (label, row)))
     return sure, within
 
 
 def _paragraph(row: dict) -> str:
     """The block a prose figure was read in: "L12" of the entity "L12.3.4:tổng-thu"."""
     return str(row[F.ENTITY]).split(".", 1)[0]
+
+
+_BULLET = re.compile(r"^\s{0,3}[-+•*–]\s")
+
+
+def _entries(a: dict, b: dict) -> bool:
+    """Two items next to each other in one list ("- Mức trợ cấp 300.000 đồng/người cho 19.611 người …", "- Mức
+    trợ cấp 500.000 đồng/người cho 174 người …"): two entries, as two mentions of one paragraph are."""
+    lines = a.get(F.LINE), b.get(F.LINE)
+    if not all(isinstance(line, (int, float)) and line == line for line in lines):
+        return False
+    return abs(lines[0] - lines[1]) <= 2 and all(_BULLET.match(str(r.get(F.TEXT) or "")) for r in (a, b))
 
 
 def _unsure(other: dict, other_keys: set, row: dict, keys: set, names: dict) -> bool:

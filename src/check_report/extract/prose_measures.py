@@ -196,7 +196,11 @@ class MeasureReader(ReaderCore):
         link = P.PAIR_LINK.match(self.text[state.last_count.figure.unit_end:fig.start]) \
             if state.last_count is not None else None
         if link and fig.kind == MONEY:
-            pair = self._add(stmt, fig, F.AMOUNT, self._context_period(), entity=state.last_count.entity)
+            # "trong tháng 4/2019 đạt gần 35,7 nghìn tấn, trị giá 271,18 triệu USD": the value of that quantity,
+            # of its period
+            count = state.last_count
+            pair = self._add(stmt, fig, F.AMOUNT, count.period or self._context_period(), entity=count.entity,
+                             explicit=count.explicit)
             pair.indicator = state.last_count.indicator
             return
         if link and "=" in link.group(0):
