@@ -13,6 +13,9 @@ Why it matters
     the period's own name, or last year's report was updated without its comparisons. The rate beside it
     cannot be read.
 
+    The same holds for a period named with its months (`Lũy kế 4 tháng đầu năm 2019, … giảm 14,4% so với 4
+    tháng đầu năm 2019`); `so với tháng 3/2019` after April's figure is the month before, and is left alone.
+
 Failing example
     `2 tháng đầu năm 2024, tổng thu từ khách du lịch ước đạt 7.686,8 tỷ đồng, gấp 2,4 lần so với cùng kỳ năm
     2024.`
@@ -48,6 +51,28 @@ SAME_PERIOD_OF = re.compile(r"\bso\s{1,3}(?:với\s{1,3})?cùng\s{1,3}kỳ\s{1,3
                             r"(?!\s{0,2}[-–/]\s{0,2}\d)", re.IGNORECASE)
 
 
+# "so với 4 tháng đầu năm 2019", "so với quý I/2019", "so với tháng 4/2019": a period named with its year, which
+# is the figure's own period only when its months are the figure's too ("so với tháng 3/2019" after April's
+# figure is the month before)
+NAMED_PERIOD_OF = re.compile(r"\bso\s{1,3}(?:với\s{1,3})?(?:(?P<span>\d{1,2})\s{1,3}tháng(?:\s{1,3}đầu)?|"
+                             r"qu[ýí]\s{1,3}(?P<quarter>IV|I{1,3}|[1-4])|tháng\s{1,3}(?P<month>\d{1,2}))"
+                             r"\s{0,3}(?:/|-|năm|,)?\s{0,3}(?:năm\s{1,3})?(?P<year>(?:19|20)\d{2})\b(?!\s{0,2}[-–/]\s{0,2}\d)",
+                             re.IGNORECASE)
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _months(m: re.Match) -> tuple[int, int] | None:
+    """(first, last) month of the period a comparison names; None for the same period last year (any months)."""
+    if "span" not in m.re.groupindex:
+        return None
+    if m.group("span"):
+        return 1, int(m.group("span"))
+    if m.group("quarter"):
+        quarter = _QUARTERS[m.group("quarter").upper()]
+        return 3 * quarter - 2, 3 * quarter
+    return int(m.group("month")), int(m.group("month"))
+
+
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     if ctx.document is None:
         return
@@ -60,7 +85,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     for block, outlook in blocks_with_outlook(ctx.document):
         if outlook:
             continue
-        for m in SAME_PERIOD_OF.finditer(block.text):
+        for m in (*SAME_PERIOD_OF.finditer(block.text), *NAMED_PERIOD_OF.finditer(block.text)):
             left, _right = clause_bounds(block.text, m.start(), m.end())
             before = block.text[left:m.start()]
             if is_forward(before):
@@ -68,9 +93,12 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
             row = _nearest(before, left, block, placed)
             if row is None or not _sure(row):
                 continue
-            own, named = int(row[F.YEAR]), int(m.group(1))
+            own, named = int(row[F.YEAR]), int(m.group("year") if "year" in m.re.groupindex else m.group(1))
             if named < own or not (own == titled or year_written(block.text[:m.start()], own)):
                 continue     # the figure's year must be written: in its paragraph, or in the report's title
+            months = _months(m)
+            if months is not None and named == own and months != (row[F.PERIOD_START], row[F.PERIOD_END]):
+                continue     # another period of the same year: "tháng 4/2019 … so với tháng 3/2019"
             message = t("check.comparison_year.year", ctx.lang, written=m.group(0), indicator=row[F.INDICATOR],
                         figure=row[F.RAW], own=own, named=named, previous=own - 1)
             yield Problem(message, locations=(locate(ctx.path, block, m.start(), m.end()),),
