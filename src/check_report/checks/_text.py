@@ -86,6 +86,13 @@ def is_forward(text: str) -> bool:
     return FORWARD_WORDS.search(text) is not None
 
 
+def matches(document: Document | None, pattern: re.Pattern) -> Iterator[tuple[Block, re.Match]]:
+    """Every match of `pattern` in the document's blocks, with its block (none without a document)."""
+    for block in document.blocks if document is not None else ():
+        for m in pattern.finditer(block.text):
+            yield block, m
+
+
 def matches_unless(document: Document, pattern: re.Pattern, before: re.Pattern) -> Iterator[tuple[Block, re.Match]]:
     """Every match of `pattern`, with its block, unless the clause before it contains `before` (a rate's
     subject, an average: what makes the match mean something else)."""

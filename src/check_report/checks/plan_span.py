@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from check_report.checks._text import locate
+from check_report.checks._text import locate, matches
 from check_report.i18n import t
 from check_report.checks.base import CheckContext, Problem
 
@@ -42,16 +42,13 @@ PLAN_SPAN = re.compile(
 
 
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
-    if ctx.document is None:
-        return
-    for block in ctx.document.blocks:
-        for m in PLAN_SPAN.finditer(block.text):
-            length, first, last = int(m.group(1)), int(m.group(2)), int(m.group(3))
-            if last - first + 1 == length:
-                continue
-            shown = f"{m.group(1)} năm {first}-{last}"
-            yield Problem(
-                t("check.plan_span.years", ctx.lang, shown=shown, spans=last - first + 1, length=length, first=first,
-                  last=first + length - 1),
-                (locate(ctx.path, block, m.start(1), m.end()),),
-                details={"years": length, "start": first, "end": last})
+    for block, m in matches(ctx.document, PLAN_SPAN):
+        length, first, last = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if last - first + 1 == length:
+            continue
+        shown = f"{m.group(1)} năm {first}-{last}"
+        yield Problem(
+            t("check.plan_span.years", ctx.lang, shown=shown, spans=last - first + 1, length=length, first=first,
+              last=first + length - 1),
+            (locate(ctx.path, block, m.start(1), m.end()),),
+            details={"years": length, "start": first, "end": last})

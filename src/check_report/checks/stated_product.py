@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from check_report.checks._text import locate
+from check_report.checks._text import locate, matches
 from check_report.checks.base import CheckContext, Problem
 from check_report.i18n import t
 from check_report.numbers import VI, format_number, parse_number
@@ -44,20 +44,17 @@ PRODUCT = re.compile(
 
 
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
-    if ctx.document is None:
-        return
-    for block in ctx.document.blocks:
-        for m in PRODUCT.finditer(block.text):
-            if m.group("per").lower() != m.group("counted").lower():
-                continue        # "500.000 đồng/hộ cho 12 người": not a product the line says
-            rate, count, total = (parse_number(m.group(name), VI) for name in ("rate", "count", "total"))
-            if None in (rate, count, total):
-                continue
-            product = rate.value * count.value
-            if product == total.value:
-                continue
-            yield Problem(
-                t("check.stated_product.differs", ctx.lang, rate=m.group("rate"), per=m.group("per"),
-                  count=m.group("count"), total=m.group("total"), product=format_number(product, 0, VI)),
-                (locate(ctx.path, block, m.start(), m.end()),),
-                details={"rate": rate.value, "count": count.value, "total": total.value, "product": product})
+    for block, m in matches(ctx.document, PRODUCT):
+        if m.group("per").lower() != m.group("counted").lower():
+            continue        # "500.000 đồng/hộ cho 12 người": not a product the line says
+        rate, count, total = (parse_number(m.group(name), VI) for name in ("rate", "count", "total"))
+        if None in (rate, count, total):
+            continue
+        product = rate.value * count.value
+        if product == total.value:
+            continue
+        yield Problem(
+            t("check.stated_product.differs", ctx.lang, rate=m.group("rate"), per=m.group("per"),
+              count=m.group("count"), total=m.group("total"), product=format_number(product, 0, VI)),
+            (locate(ctx.path, block, m.start(), m.end()),),
+            details={"rate": rate.value, "count": count.value, "total": total.value, "product": product})
