@@ -45,6 +45,9 @@ FIGURE = re.compile(r"(?<![\w/.,\-])\d+(?:[.,]\d+)+(?![\w/]|[.,]\d)")
 LEADING = re.compile(r"[\s#*+\-–•]*")              # only list or heading marks before a section number
 SECTION_END = re.compile(r"[.)](?:\s|$)")          # "1.2." / "1.2)" ends a section number
 SECTION_WORD = re.compile(r"\b(?:mục|điểm|khoản|tiết|phần|điều|chương)\s+$", re.IGNORECASE)
+# a month or a day written with a dot: "tháng 12.2009", "tháng 6.2024", "ngày 23 và 24.7", "ngày 15.8"
+DOTTED_DATE = re.compile(r"(?:\btháng\s+\d{1,2}\.(?:19|20)\d{2}|\bngày\s+(?:\d{1,2}\s*(?:,|và|-|–)\s*)*"
+                         r"\d{1,2}\.\d{1,2})(?!\d|[.,]\d)", re.IGNORECASE)
 DECIMAL_MARK = {VI: ",", EN: "."}
 STYLE_NAME = {VI: "check.number_style.vi_style", EN: "check.number_style.en_style"}
 
@@ -70,6 +73,7 @@ def _figures(block: Block) -> Iterator[re.Match]:
     text = block.text
     taken = [(d.start, d.end) for d in find_dates(text)]
     taken += [c.span() for c in STATE_CODE.finditer(text)] + [c.span() for c in PARTY_CODE.finditer(text)]
+    taken += [d.span() for d in DOTTED_DATE.finditer(text)]
     for m in FIGURE.finditer(text):
         if not any(m.start() < end and start < m.end() for start, end in taken) and not _section_number(text, m):
             yield m

@@ -55,7 +55,9 @@ LABEL_BEFORE = re.compile(
     r"\b(?:lớp|bài|thứ|khóa|khoá|đợt|lần|mức độ|cấp độ|ngã|(?<!tổng\s)số|điều|khoản|chương|mục|phụ lục|tầng|"
     r"tổ dân phố|kỳ họp|nghị quyết|nghị định|quyết định|chỉ thị|thông tư|công văn|công điện|đề án|"
     r"phường|xã|khu|tỷ lệ|tỉ lệ bản đồ|covid|phiên bản|version|ngõ|ngách|hẻm|hạng|top|nhóm|"
-    r"đường dây nóng|hotline|điện thoại|page|trang|biểu đồ|sơ đồ|bảng|hình|biểu|phụ biểu|mẫu)\s{0,2}[-:]?\s{0,2}$",
+    r"đường dây nóng|hotline|điện thoại|page|trang|biểu đồ|sơ đồ|bảng|hình|biểu|phụ biểu|mẫu|"
+    # a title or a club's name: "đạt danh hiệu CLB 02 tấn" (the rubber growers' 2-tonne club)
+    r"danh hiệu|clb|câu lạc bộ)\s{0,2}[-:]?\s{0,2}$",
     CI)
 # the number after such a word: "9", "1/500", "2,4" (a list of classes), never a percentage
 LABEL_VALUE = re.compile(r"\d{1,6}(?:\s{0,2}/\s{0,2}\d{1,6})?(?:\s{0,2},\s{0,2}\d{1,4}){0,6}(?!\d)(?!\s*%)(?![.,]\d)"
