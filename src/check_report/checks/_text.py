@@ -86,6 +86,18 @@ def is_forward(text: str) -> bool:
     return FORWARD_WORDS.search(text) is not None
 
 
+# a whole count or amount as Vietnamese reports write it, thousands grouped with dots: "1.572", "876.000.000"
+WHOLE_NUMBER = r"\d{1,3}(?:\.\d{3})+|\d+"
+
+
+def numbers_in(m: re.Match, *groups: str) -> list | None:
+    """The named groups of a match read as Vietnamese numbers (`numbers.Parsed`), or None when one is not."""
+    from check_report.numbers import VI, parse_number
+
+    parsed = [parse_number(m.group(name), VI) for name in groups]
+    return None if None in parsed else parsed
+
+
 def matches(document: Document | None, pattern: re.Pattern) -> Iterator[tuple[Block, re.Match]]:
     """Every match of `pattern` in the document's blocks, with its block (none without a document)."""
     for block in document.blocks if document is not None else ():

@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from check_report.checks._text import locate, matches
+from check_report.checks._text import WHOLE_NUMBER, locate, matches, numbers_in
 from check_report.checks.base import CheckContext, Problem
 from check_report.i18n import t
-from check_report.numbers import VI, format_number, parse_number
+from check_report.numbers import VI, format_number
 
 ID = "resolved-rate"
 SUMMARY = {
@@ -36,12 +36,11 @@ SUMMARY = {
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
-_COUNT = r"\d{1,3}(?:\.\d{3})+|\d+"
 _NOUN = r"vụ|việc|đơn|hồ\s+sơ|trường\s+hợp|bản\s+án|quyết\s+định|kiến\s+nghị"
 _SAME_SENTENCE = r"(?:[^.!?\n]|\.(?=\d))"       # a number's dots do not end the sentence
 RESOLVED_RATE = re.compile(
-    rf"\b(?:thụ\s+lý|tiếp\s+nhận)(?:\s+(?:là|được|tổng\s+cộng|mới))?\s+(?P<received>{_COUNT})\s+(?P<noun>{_NOUN})\b"
-    rf"{_SAME_SENTENCE}{{0,160}}?\b(?:đã\s+)?(?:giải\s+quyết|xử\s+lý)(?:\s+xong)?\s+(?P<resolved>{_COUNT})\s+"
+    rf"\b(?:thụ\s+lý|tiếp\s+nhận)(?:\s+(?:là|được|tổng\s+cộng|mới))?\s+(?P<received>{WHOLE_NUMBER})\s+(?P<noun>{_NOUN})\b"
+    rf"{_SAME_SENTENCE}{{0,160}}?\b(?:đã\s+)?(?:giải\s+quyết|xử\s+lý)(?:\s+xong)?\s+(?P<resolved>{WHOLE_NUMBER})\s+"
     rf"(?P=noun)\b{_SAME_SENTENCE}{{0,70}}?\bđạt(?:\s+(?:tỷ|tỉ)\s+lệ)?\s+(?P<rate>\d{{1,3}}(?:,\d{{1,3}})?)\s?%"
     rf"(?!\s{{0,3}}(?:so\b|kế\s+hoạch|chỉ\s+tiêu))",
     re.IGNORECASE)
@@ -49,9 +48,10 @@ RESOLVED_RATE = re.compile(
 
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     for block, m in matches(ctx.document, RESOLVED_RATE):
-        received, resolved, rate = (parse_number(m.group(name), VI) for name in ("received", "resolved", "rate"))
-        if None in (received, resolved, rate) or not received.value or resolved.value > received.value:
+        numbers = numbers_in(m, "received", "resolved", "rate")
+        if numbers is None or not numbers[0].value or numbers[1].value > numbers[0].value:
             continue
+        received, resolved, rate = numbers
         implied = resolved.value / received.value * 100
         step = 10.0 ** -rate.decimals
         if rate.value - step / 2 - 1e-9 <= implied < rate.value + step + 1e-9:

@@ -22,10 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from check_report.checks._text import locate, matches
+from check_report.checks._text import WHOLE_NUMBER, locate, matches, numbers_in
 from check_report.checks.base import CheckContext, Problem
 from check_report.i18n import t
-from check_report.numbers import VI, format_number, parse_number
+from check_report.numbers import VI, format_number
 
 ID = "stated-product"
 SUMMARY = {
@@ -35,11 +35,10 @@ SUMMARY = {
 DEFAULT_SEVERITY = "error"
 OPTIONS: dict = {}
 
-_NUMBER = r"\d{1,3}(?:\.\d{3})+|\d+"          # whole amounts and counts, grouped with dots
 PRODUCT = re.compile(
-    rf"(?<![\d.,])(?P<rate>{_NUMBER})\s{{0,2}}(?:đồng|đ)?\s{{0,2}}/\s{{0,2}}(?P<per>người|hộ|suất|cháu|em|lượt)\b"
-    rf"\s{{0,3}}(?:\([^()]{{0,160}}\)\s{{0,3}})?,?\s{{0,3}}cho\s{{1,3}}(?P<count>{_NUMBER})\s{{1,3}}(?P<counted>người|hộ|suất|cháu|em|lượt)\b"
-    rf"[^=;\n]{{0,40}}?=\s{{0,3}}(?P<total>{_NUMBER})\s{{0,2}}(?:đồng|đ)\b(?![\d,]|\.\d)",
+    rf"(?<![\d.,])(?P<rate>{WHOLE_NUMBER})\s{{0,2}}(?:đồng|đ)?\s{{0,2}}/\s{{0,2}}(?P<per>người|hộ|suất|cháu|em|lượt)\b"
+    rf"\s{{0,3}}(?:\([^()]{{0,160}}\)\s{{0,3}})?,?\s{{0,3}}cho\s{{1,3}}(?P<count>{WHOLE_NUMBER})\s{{1,3}}(?P<counted>người|hộ|suất|cháu|em|lượt)\b"
+    rf"[^=;\n]{{0,40}}?=\s{{0,3}}(?P<total>{WHOLE_NUMBER})\s{{0,2}}(?:đồng|đ)\b(?![\d,]|\.\d)",
     re.IGNORECASE)
 
 
@@ -47,9 +46,10 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     for block, m in matches(ctx.document, PRODUCT):
         if m.group("per").lower() != m.group("counted").lower():
             continue        # "500.000 đồng/hộ cho 12 người": not a product the line says
-        rate, count, total = (parse_number(m.group(name), VI) for name in ("rate", "count", "total"))
-        if None in (rate, count, total):
+        numbers = numbers_in(m, "rate", "count", "total")
+        if numbers is None:
             continue
+        rate, count, total = numbers
         product = rate.value * count.value
         if product == total.value:
             continue
