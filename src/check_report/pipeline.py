@@ -168,7 +168,7 @@ def _uncompared(document, pairs: list, lang: str) -> list:
     listed = []
     for a, b in pairs:
         doubts = "; ".join(str(d) for d in (a.get(F.DOUBT), b.get(F.DOUBT)) if isinstance(d, str) and d) or \
-            "both in one paragraph"     # the only pairs left uncompared whose identities are sure (cross-mention)
+            "one paragraph or list, or a breakdown's category apart from its whole"   # sure identities (cross-mention)
         line = a[F.LINE] if a[F.LINE] == a[F.LINE] and a[F.LINE] is not None else a[F.WHERE]
         listed.append((_where(document.path, b[F.LINE] if b[F.LINE] == b[F.LINE] and b[F.LINE] is not None
                               else b[F.WHERE]), str(b[F.RAW]),

@@ -106,7 +106,7 @@ def test_one_indicator_twice_in_one_paragraph_is_counted_not_compared(tmp_path):
     within, apart = outputs
     assert within["findings"] == [] and within["files"][0]["coverage"]["uncertain"] == 1
     listed = [u["context"] for u in within["files"][0]["unchecked"] if "not compared" in u["context"]]
-    assert listed and "both in one paragraph" in listed[0]
+    assert listed and "one paragraph or list" in listed[0]
     assert [f["rule"] for f in apart["findings"]] == ["text.cross-mention"]
 
 

@@ -41,6 +41,7 @@ from check_report.checks._facts import memo, text_rows
 from check_report.checks._pair_count import UnreadField, count_pairs
 from check_report.checks.base import CheckContext, Problem
 from check_report.findings import Figure, Severity, context_quote, fact_figure
+from check_report.partitions import any_member
 from check_report.units import parse_unit
 from check_report.identity import bases_differ_surely, name_keys, normalise_name  # noqa: F401 - one reading
 from check_report.i18n import t
@@ -134,7 +135,8 @@ def _sure_pairs(rows: list, names: dict) -> tuple[list, list]:
                         not (_part_of(first[1], row) or _part_of(row, first[1])) and \
                         not _parents_differ(first[1], row, names):
                     paired.add((first[0], label))
-                    alike = _paragraph(first[1]) == _paragraph(row) or _entries(first[1], row)
+                    alike = _paragraph(first[1]) == _paragraph(row) or _entries(first[1], row) or \
+                        _category_apart(first[1], row)
                     (within if alike else sure).append((first, (label, row)))
     return sure, within
 
@@ -142,6 +144,15 @@ def _sure_pairs(rows: list, names: dict) -> tuple[list, list]:
 def _paragraph(row: dict) -> str:
     """The block a prose figure was read in: "L12" of the entity "L12.3.4:tổng-thu"."""
     return str(row[F.ENTITY]).split(".", 1)[0]
+
+
+def _category_apart(a: dict, b: dict) -> bool:
+    """A category of a standard breakdown ("ngành chế biến, chế tạo", "khu vực nhà nước") stated as a part of one
+    whole, and again without a whole: the second may break down another measure ("chỉ số sản xuất công nghiệp …
+    trong đó ngành chế biến, chế tạo tăng 12,59%" and, under the production value, "ngành chế biến, chế tạo
+    tăng 10%"), so the two are not sure to be one figure."""
+    parented = [isinstance(r.get(F.PARENT), str) for r in (a, b)]
+    return parented[0] != parented[1] and any_member(str(a[F.INDICATOR]))
 
 
 _BULLET = re.compile(r"^\s{0,3}[-+•*–]\s")
