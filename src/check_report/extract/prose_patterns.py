@@ -363,12 +363,12 @@ PERIOD_FILLER = re.compile(r"\b(?:trong vòng|trong|của|qua|đầu năm|năm n
 BARE_WORK = re.compile(r"(?:đã\s{1,3})?(?:sản xuất|tiêu thụ|khai thác|chế biến|bán|mua|vận chuyển|thu mua|cung cấp)"
                        r"(?:\s{1,3}(?:được|ra))?", re.IGNORECASE)
 
-RANKED = re.compile(r"\b(?:đứng|xếp)\s{1,3}(?:ở\s{1,3})?(?:vị trí\s{1,3}|hàng\s{1,3})?(?:thứ|đầu)\b|\bdẫn đầu\b",
-                    re.IGNORECASE)
+_RANK = r"\b(?:đứng|xếp)\s{1,3}(?:ở\s{1,3})?"      # "đứng thứ", "xếp ở vị trí", "đứng đầu"
+RANKED = re.compile(_RANK + r"(?:vị trí\s{1,3}|hàng\s{1,3})?(?:thứ|đầu)\b|\bdẫn đầu\b", re.IGNORECASE)
 
 # a figure ranked right after it is stated: "tăng 81,3%, đứng thứ 4 cả nước", "867,1%, đứng đầu cả nước"
-RANKED_AFTER = re.compile(r"[^;.()]{0,25}?\b(?:đứng|xếp)\s{1,3}(?:ở\s{1,3})?(?:vị trí\s{1,3}|hạng\s{1,3})?"
-                          r"(?:thứ\s{1,3}\w+|đầu|cuối)\b|[^;.()]{0,25}?\bdẫn đầu\b", re.IGNORECASE)
+RANKED_AFTER = re.compile(r"[^;.()]{0,25}?(?:" + _RANK + r"(?:vị trí\s{1,3}|hạng\s{1,3})?(?:thứ\s{1,3}\w+|đầu|cuối)\b"
+                          r"|\bdẫn đầu\b)", re.IGNORECASE)
 
 # a subject that names only a measure of trade or output, never whose it is
 MEASURE_ONLY = re.compile(r"(?:cả\s{1,3})?(?:về\s{1,3})?(?:thị phần|kim ngạch|lượng|giá trị|trị giá|sản lượng|số lượng)"
