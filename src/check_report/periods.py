@@ -138,15 +138,16 @@ def report_period(document: Document | None) -> ReportPeriod | None:
     return ReportPeriod(year, start, end, date, kind, header_month, header_year)
 
 
-def titled_year(document: Document | None) -> int | None:
+def titled_year(document: Document | None, period: ReportPeriod | None = None) -> int | None:
     """The report period's year when a `BÁO CÁO …` title writes it; None for a text without such a title (a
-    news story: its period may have been read from a sentence of the body, and its year may be a guess)."""
+    news story: its period may have been read from a sentence of the body, and its year may be a guess).
+    `period`: the document's `report_period`, when the caller has read it already."""
     if document is None:
         return None
     header, _intro = _header_and_intro(document)
     if not any(TITLE_START.search(text) and len(text) < TITLE_CHARS for text in header):
         return None
-    period = report_period(document)
+    period = period or report_period(document)
     if period is None or str(period.year) not in _title_text(header):
         return None
     return period.year

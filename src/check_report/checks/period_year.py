@@ -63,7 +63,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     period = report_period(ctx.document)
     # the report's year is sure only when its title writes it: a news story's period is read from a sentence
     # of its body, and a year there may be one it compares with or looks back to
-    if period is None or titled_year(ctx.document) != period.year:
+    if period is None or titled_year(ctx.document, period) != period.year:
         return
     own = period.label()
     for block, outlook in blocks_with_outlook(ctx.document):
