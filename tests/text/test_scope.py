@@ -56,6 +56,11 @@ def test_one_changed_figure_gives_its_finding(case, k, mutant):
     if mutant.get("quiet"):
         assert found == [], describe(found)
         return
+    if mutant.get("severity") == "info":
+        # a doubt: the mistake is shown, as an info, and nothing at warning or above
+        assert found == [], describe(found)
+        found = [f for f in run(title, text) if f.rule == mutant["rule"]]
+        assert [f.severity for f in found] == [Severity.INFO], describe(found)
     assert len(found) == 1, describe(found)
     finding = found[0]
     assert finding.rule == mutant["rule"], describe(found)
