@@ -132,8 +132,8 @@ def _sure_pairs(rows: list, names: dict) -> tuple[list, list, set]:
 
     A pair is anchored, its identity sure beyond its name, when its two statements also state another
     figure alike (`đạt 95,3% kế hoạch` in both), or when one of its paragraphs restates alike a figure of
-    another statement made elsewhere (a summary: `Đánh giá chung: … GRDP tăng 6,52% … thu ngân sách đạt
-    4.312,8 tỷ đồng`)."""
+    another statement made elsewhere, not a part of a breakdown (a summary: `Đánh giá chung: … GRDP tăng
+    6,52% … thu ngân sách đạt 4.312,8 tỷ đồng`)."""
     sure, within = [], []
     first_of: dict[tuple, tuple] = {}
     paired: set[tuple] = set()
@@ -145,9 +145,10 @@ def _sure_pairs(rows: list, names: dict) -> tuple[list, list, set]:
             if row[F.CERTAIN]:
                 ident = (key, family, _base(row), row[F.PERIOD], _scope(row), _dimension(row))
                 first = first_of.get(ident)
-                if first is not None and _statement(first[1]) != _statement(row) and _plain_agreement(first[1], row):
+                if first is not None and _statement(first[1]) != _statement(row) and \
+                        _plain_agreement(first[1], row):
                     agreeing.setdefault(_statements(first[1], row), set()).add(ident[1:])
-                    if _paragraph(first[1]) != _paragraph(row):
+                    if _paragraph(first[1]) != _paragraph(row) and not (_category(first[1]) or _category(row)):
                         for one in (first[1], row):
                             restating.setdefault(_paragraph(one), set()).add(_statement(one))
                 if first is None:
@@ -180,16 +181,20 @@ def _measure_ident(row: dict) -> tuple:
     return (FAMILY[row[F.MEASURE]], _base(row), row[F.PERIOD], _scope(row), _dimension(row))
 
 
-_DIGIT = re.compile(r"[1-9]\d*")
-
-
 def _plain_agreement(a: dict, b: dict) -> bool:
-    """Two mentions of one identity that state the same figure the same way, and not one two unrelated
-    figures share by chance (`đạt 100% kế hoạch`, a one-digit count)."""
+    """Two mentions of one identity that state the same figure the same way, and not a figure two unrelated
+    statements share by chance: `đạt 100% kế hoạch`, a one-digit count."""
     if a[F.MEASURE] != b[F.MEASURE] or not _overlap(_ratio(a), _ratio(b)):
         return False
-    digits = "".join(_DIGIT.findall(str(a[F.RAW]).replace(".", "").replace(",", "")))
-    return len(digits) >= 2 and not (a[F.UNIT] == "%" and float(a[F.VALUE]) == 100.0)
+    if a[F.UNIT] == "%" and float(a[F.VALUE]) == 100.0:
+        return False
+    return len(re.sub(r"\D", "", str(a[F.RAW])).lstrip("0")) >= 2
+
+
+def _category(row: dict) -> bool:
+    """A part of a breakdown: two lists of sectors (the index's and the production value's) may share a small
+    growth by chance, so neither restates the other."""
+    return isinstance(row.get(F.PARENT), str)
 
 
 def _paragraph(row: dict) -> str:
