@@ -159,6 +159,11 @@ def _region_end(text: str, depths: list[int], start: int, depth: int) -> int:
     return len(text)
 
 
+def _clause(text: str, offset: int, start: int = 0) -> str:
+    """The words of text[start:offset] since the last comma, semicolon, colon or bracket."""
+    return re.split(r"[,;:(]", text[start:offset])[-1]
+
+
 # an average or a rate per something: its parts are averages of groups, never added up
 AVERAGE = re.compile(r"\b(?:bình quân|trung bình|năng suất)\b", re.IGNORECASE)
 
@@ -178,6 +183,9 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
     if is_average(parent_name, total):
         return []       # "số ngày lưu trú bình quân 1,75 ngày/lượt; trong đó khách quốc tế 2,27 …": averages
     current = None
+    # what the total's clause says of it, when its subject is only the thing counted ("đã giải quyết và trả
+    # kết quả gần 27.000 hồ sơ"): a part said of another state ("đang giải quyết 1.207 hồ sơ") is none of it
+    said = _clause(text, total.offset) if text and total is not None else ""
     for s in stated:
         if not (start <= s.offset < end and s.depth == depth):
             continue
@@ -185,13 +193,14 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
             current = s.statement
             stmt = statements[s.statement]
             if entities and depth == 0 and _ends_breakdown(stmt, parent_name, first_kind) or \
-                    disjoint(parent_name or "", stmt.subject or s.indicator or ""):
+                    disjoint(parent_name or "", stmt.subject or s.indicator or "") or \
+                    said and disjoint(said, _clause(text, s.offset, start)):
                 break
         component = s.measure in VALUE_MEASURES and (total is None or addable(total, s)) or \
             s.measure in RATE_MEASURES and s.named
         if component and not s.linked and s.parent is None and s.entity != parent.entity and \
                 s.entity not in entities:
-            clause = re.split(r"[,;:(]", text[start:s.offset])[-1] if text else ""
+            clause = _clause(text, s.offset, start) if text else ""
             verb = _activity(clause or statements[s.statement].subject or s.indicator)
             if verb and first_verb and verb != first_verb:
                 return []   # "trồng cây gỗ lớn 1.900 ha; … chăm sóc rừng trồng 29.000 ha": not parts of one whole

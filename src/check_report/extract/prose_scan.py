@@ -12,6 +12,7 @@ are settled here because they belong to the number itself:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -191,12 +192,20 @@ def _ratios(text: str, masked: list[tuple[int, int, str]], spoken: list[Figure])
         if _looks_like_date(m, a.value, b.value, unit_kind):
             masked.append((m.start(), m.end(), "date"))
             continue
+        if unit and (PER_TIME.search(unit) or PER_TIME.match(text, unit_end)):
+            masked.append((m.start(), unit_end, "rate range"))   # "9/10 buổi/ tuần": nine or ten a week
+            continue
         num = _figure(m.start(1), m.end(1), unit_end, a, unit_kind, unit, scale)
         den = denominator_spoken or _figure(m.start(3), m.end(3), unit_end, b, unit_kind, unit, scale)
         if denominator_spoken is not None:
             spoken.remove(denominator_spoken)
         ratios.append(Ratio(m.start(), unit_end, num, den, unit))
     return ratios
+
+
+# a unit per a time after a pair ("9/10 buổi/ tuần", "2/3 ca/ngày"): the pair is a range of a rate, not a part
+# of a whole ("45/50 xã/phường" is one: the slash there says "or")
+PER_TIME = re.compile(r"\s?/\s?(?:ngày|tuần|tháng|năm|giờ|buổi|ca|kỳ|học\s+kỳ)\b", re.IGNORECASE)
 
 
 def _looks_like_date(m, a: float, b: float, unit_kind: str) -> bool:
