@@ -47,7 +47,10 @@ SECTION_END = re.compile(r"[.)](?:\s|$)")          # "1.2." / "1.2)" ends a sect
 SECTION_WORD = re.compile(r"\b(?:mục|điểm|khoản|tiết|phần|điều|chương)\s+$", re.IGNORECASE)
 # a month or a day written with a dot: "tháng 12.2009", "tháng 6.2024", "ngày 23 và 24.7", "ngày 15.8"
 DOTTED_DATE = re.compile(r"(?:\btháng\s+\d{1,2}\.(?:19|20)\d{2}|\bngày\s+(?:\d{1,2}\s*(?:,|và|-|–)\s*)*"
-                         r"\d{1,2}\.\d{1,2})(?!\d|[.,]\d)", re.IGNORECASE)
+                         r"\d{1,2}\.\d{1,2})(?!\d|[.,]\d)"
+                         # "tính đến 30.9, tổng nguồn vốn …": a day and month after a word of time, ending a phrase
+                         r"|\b(?:đến|từ|vào|trước|sau|hết)\s+(?:[12]?\d|3[01])\.(?:0?[1-9]|1[0-2])"
+                         r"(?=\s?[,;:)]|\.(?:\s|$)|$|\s+(?:năm|đến|tới)\b)", re.IGNORECASE)
 DECIMAL_MARK = {VI: ",", EN: "."}
 STYLE_NAME = {VI: "check.number_style.vi_style", EN: "check.number_style.en_style"}
 
