@@ -125,3 +125,16 @@ def test_markdown_table_rows_are_reported_on_their_own_line():
     table = facts[facts[F.SOURCE] == "table"]
     lines = dict(zip(table[F.RAW], table[F.LINE]))
     assert lines["1.000"] == 5 and lines["800"] == 6      # the |---| line is not a row
+
+
+def test_figures_a_text_check_finds_wrong_count_as_checked():
+    """doc.resolved-rate reads the sentence itself, not the fact table: the figures it names in a finding
+    were checked, and coverage does not list them as left unchecked."""
+    text = "**BÁO CÁO NĂM 2024**\n\nÁn hình sự thụ lý 1.607 vụ, đã giải quyết 1.505 vụ, đạt tỷ lệ 93,56%.\n"
+    document = parse_text(text, path="c.md")
+    facts, _ = document_facts(document)
+    result = run_rules(facts, load_rules(["document"]), path="c.md", document=document)
+    assert [f.rule for f in result.findings] == ["doc.resolved-rate"]
+    unchecked = {raw for _, raw, _ in unchecked_numbers(document, facts, result.checked_facts)}
+    read = set(facts["raw"])
+    assert {"1.607", "1.505", "93,56"} & read and not {"1.607", "1.505", "93,56"} & read & unchecked

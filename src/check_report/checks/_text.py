@@ -98,6 +98,16 @@ def numbers_in(m: re.Match, *groups: str) -> list | None:
     return None if None in parsed else parsed
 
 
+def figures_of(path: str, block: Block, m: re.Match, numbers: list, roles: dict[str, str]) -> tuple:
+    """The figures of a match (`numbers_in` of the groups named in `roles`, in that order), each where it is
+    written: a finding shows them, and coverage counts them as checked."""
+    from check_report.findings import Figure
+
+    return tuple(Figure(role, n.value, n.lower, n.upper, m.group(group), locate(path, block, m.start(group), m.end(group)),
+                        n.decimals)
+                 for (group, role), n in zip(roles.items(), numbers))
+
+
 def matches(document: Document | None, pattern: re.Pattern) -> Iterator[tuple[Block, re.Match]]:
     """Every match of `pattern` in the document's blocks, with its block (none without a document)."""
     for block in document.blocks if document is not None else ():

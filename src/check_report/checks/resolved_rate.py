@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from check_report.checks._text import WHOLE_NUMBER, locate, matches, numbers_in
+from check_report.checks._text import WHOLE_NUMBER, figures_of, locate, matches, numbers_in
 from check_report.checks.base import CheckContext, Problem
 from check_report.i18n import t
 from check_report.numbers import VI, format_number
@@ -60,5 +60,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
             t("check.resolved_rate.differs", ctx.lang, rate=m.group("rate"), resolved=m.group("resolved"),
               received=m.group("received"), implied=format_number(implied, max(rate.decimals, 2), VI)),
             (locate(ctx.path, block, m.start("rate"), m.end()),),
+            figures=figures_of(ctx.path, block, m, numbers, {"received": "received", "resolved": "resolved",
+                                                             "rate": "rate"}),
             values=(rate.value, implied), decimals=max(rate.decimals, 2),
             details={"received": received.value, "resolved": resolved.value, "rate": rate.value})

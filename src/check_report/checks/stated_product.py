@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from check_report.checks._text import WHOLE_NUMBER, locate, matches, numbers_in
+from check_report.checks._text import WHOLE_NUMBER, figures_of, locate, matches, numbers_in
 from check_report.checks.base import CheckContext, Problem
 from check_report.i18n import t
 from check_report.numbers import VI, format_number
@@ -57,4 +57,6 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
             t("check.stated_product.differs", ctx.lang, rate=m.group("rate"), per=m.group("per"),
               count=m.group("count"), total=m.group("total"), product=format_number(product, 0, VI)),
             (locate(ctx.path, block, m.start(), m.end()),),
+            figures=figures_of(ctx.path, block, m, numbers, {"rate": "amount per head", "count": "heads",
+                                                             "total": "total"}),
             details={"rate": rate.value, "count": count.value, "total": total.value, "product": product})

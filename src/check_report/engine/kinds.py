@@ -119,7 +119,21 @@ def run_check_kind(rule, facts, path: str, document, lang: str, stats: RuleStats
                              figures=tuple(problem.figures), stated=problem.stated, implied=problem.implied,
                              values=problem.values, decimals=problem.decimals,
                              extra_locations=tuple(problem.locations), details=dict(problem.details)))
+    if found and checked_labels is not None and facts is not None and len(facts):
+        checked_labels |= _named_facts(facts, found)
     stats.evaluated += 1
     stats.failed += 1 if found else 0   # one application, however many problems it found
     stats.passed += 0 if found else 1
     return found
+
+
+def _named_facts(facts, found: list[Finding]) -> set:
+    """The text facts a check that reads the text itself (not the fact table) named in its findings, by line
+    and figure as written: the figures it found wrong were checked, and coverage says so."""
+    named = {(figure.location.line, str(figure.raw)) for finding in found for figure in finding.figures
+             if figure.location is not None and figure.location.line is not None and figure.raw is not None}
+    if not named or F.LINE not in facts or F.RAW not in facts:
+        return set()
+    lines = {line for line, _ in named}
+    near = facts[facts[F.LINE].isin(lines)]
+    return {label for label, line, raw in zip(near.index, near[F.LINE], near[F.RAW]) if (line, str(raw)) in named}
