@@ -24,8 +24,9 @@ FIGURE = re.compile(r"(?<![\w/.,])" + NUMBER + r"(?![\d/]|[.,]\d)")
 SLASH_PAIR = re.compile(r"(?<![\w/.,])(" + NUMBER + r")(?:\s{0,2}(triệu|tỷ|tỉ|nghìn|ngàn))?\s{0,2}/\s{0,2}("
                         + NUMBER + r")(?![\d/]|[.,]\d)", CI)
 # An amount written the way it is spoken: "147 triệu 700 nghìn đồng", "16 tỷ 434 triệu đồng",
-# "1 tỷ 500 triệu", "96 triệu 500 nghìn". Read as one figure in its first scale (147,7 triệu).
-SPOKEN_AMOUNT = re.compile(r"(?<![\w.,])(\d{1,4})\s{1,3}(tỷ|tỉ|triệu)\s{1,3}(\d{1,3})\s{1,3}(triệu|nghìn|ngàn)"
+# "1 tỷ 500 triệu", "96 triệu 500 nghìn", "3.579 tỷ 654 triệu đồng". Read as one figure in its first scale
+# (147,7 triệu).
+SPOKEN_AMOUNT = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d{1,4})\s{1,3}(tỷ|tỉ|triệu)\s{1,3}(\d{1,3})\s{1,3}(triệu|nghìn|ngàn)"
                            r"(?:\s{1,3}(\d{1,3})\s{1,3}(nghìn|ngàn|đồng))?(?!\w)", CI)
 SPOKEN_SCALE = {"tỷ": 1e9, "tỉ": 1e9, "triệu": 1e6, "nghìn": 1e3, "ngàn": 1e3, "đồng": 1.0}
 

@@ -154,7 +154,7 @@ def _spoken(text: str, m) -> Figure | None:
         parts.append((int(m.group(5)), P.SPOKEN_SCALE[m.group(6).lower()]))
     if any(scale >= first for _, scale in parts) or (len(parts) == 2 and parts[1][1] >= parts[0][1]):
         return None
-    value = int(m.group(1)) + sum(n * scale / first for n, scale in parts)
+    value = int(m.group(1).replace(".", "")) + sum(n * scale / first for n, scale in parts)
     smallest = min(scale for _, scale in parts)
     half = 0.5 * smallest / first
     decimals = max(0, round(-math.log10(smallest / first)))
