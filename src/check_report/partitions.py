@@ -126,11 +126,22 @@ def _disjoint() -> tuple[tuple[re.Pattern, ...], ...]:
 
 
 def disjoint(total: str, part: str) -> bool:
-    """`part` is named by a category that never lies within `total`'s ("hộ cận nghèo" under "hộ nghèo")."""
+    """`part` is named by a category that never lies within `total`'s ("hộ cận nghèo" under "hộ nghèo"), or
+    by another member of a breakdown by activity that names `total` ("các ngành dịch vụ khác" after "doanh thu
+    dịch vụ lưu trú và ăn uống": the next line of the retail breakdown). Each piece of a total joined by
+    "và" or a comma must name that one member: "bán lẻ hàng hóa và doanh thu dịch vụ" holds the others."""
     a, b = _plain(total), _plain(part)
     for group in _disjoint():
         first = [i for i, p in enumerate(group) if p.search(a)]
         second = [i for i, p in enumerate(group) if p.search(b)]
         if len(first) == 1 and len(second) == 1 and first != second:
+            return True
+    pieces = [piece.strip() for piece in re.split(r"\bvà\b|,", a) if piece.strip()]
+    # by activity only: an owner's name is said of totals that are no sector ("thu ngân sách nhà nước")
+    for partition in (p for p in partitions() if p.criterion == "activity"):
+        group = partition.members
+        first = {tuple(i for i, p in enumerate(group) if p.search(piece)) for piece in pieces}
+        second = [i for i, p in enumerate(group) if p.search(b)]
+        if len(first) == 1 and len(next(iter(first))) == 1 and len(second) == 1 and first != {tuple(second)}:
             return True
     return False
