@@ -81,3 +81,11 @@ def test_hedged_figures_widen_their_interval(text, lower, upper):
 def test_a_figure_spanning_the_decimal_style_is_noted_when_ambiguous():
     _, notes = document_facts(parse_text(f"{TITLE}\n\nThu tiền đất 3 tháng đạt 13.177% so với cùng kỳ.\n", path="n.md"))
     assert any("13.177" in n for n in notes)
+
+
+def test_no_indicator_is_named_by_punctuation():
+    """"… 3.569 tỷ 659 triệu đồng/85.579 khách hàng, tăng …": what follows the slash has no name of its own."""
+    table = facts_of("Tổng dư nợ đạt 3.569 tỷ 659 triệu đồng/85.579 khách hàng, tăng 331 tỷ 910 triệu đồng so với "
+                     "đầu năm, tỷ lệ tăng 10,3%.")
+    names = [str(name) for name in table[F.INDICATOR]]
+    assert names and all(any(ch.isalpha() for ch in name) for name in names if name), names

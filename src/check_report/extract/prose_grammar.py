@@ -246,7 +246,13 @@ def action_object(text: str) -> str:
 
 def _subject(text: str) -> str:
     """The noun phrase of a lead: the words after a label's colon, else the label; the last clause of a
-    comma-separated lead whose earlier part has a verb; without the verb chain before the figure."""
+    comma-separated lead whose earlier part has a verb; without the verb chain before the figure. Never a
+    name without a word ("/" of "… triệu đồng/85.579 khách hàng, tăng …")."""
+    subject = _noun_phrase(text)
+    return subject if re.search(r"[^\W\d_]", subject) else ""
+
+
+def _noun_phrase(text: str) -> str:
     text = re.sub(r"\s{2,}", " ", text).strip()
     # "Trong khu vực nông, lâm nghiệp và thủy sản, ngành thủy sản tăng …": the frame names the whole, not
     # whose; the subject starts after the comma that a head noun follows (a frame's own commas list parts)

@@ -115,7 +115,8 @@ class MeasureReader(ReaderCore):
                 # a growth of months to date, a quarter or a year without its base is on the same period
                 # last year; a month's may be on the month before, and a pair may follow another's bases
                 sure = period is not None and not month and "prior-period" not in self.ctx.base_pattern and \
-                    (self.period_sure or period is not self.period)
+                    (self.period_sure or period is not self.period) and \
+                    not P.OTHER_BASE_SAID.search(self.text, stmt.start, fig.start)
                 stated = self._add(stmt, fig, measure, period, phrasing="giảm" if down else "tăng",
                                    sign=-1.0 if down else 1.0, base="same-period" if sure else None)
                 if not sure:

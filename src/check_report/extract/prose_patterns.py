@@ -196,6 +196,10 @@ NAMED_BASE = re.compile(r"^\s{0,3}(?:so\s{1,3}(?:với\s{1,3})?|với\s{1,3})(?:
 PRIOR_BASE = re.compile(r"^\s{0,3}(?:so\s{1,3}(?:với\s{1,3})?|với\s{1,3})(?:tháng|qu[ýí]|kỳ)\s{1,3}(?:trước|liền kề)", CI)
 # Any other comparison: "so với đầu năm", "so với tháng 12/2023", "so với 4,3% năm cũ".
 OTHER_BASE = re.compile(r"^\s{0,3}(?:so\s{1,3}(?:với\s{1,3})?|với\s{1,3})(?!cùng kỳ|cùng thời)", CI)
+# A comparison with a moment rather than a period ("tăng 331 tỷ đồng so với đầu năm, tỷ lệ tăng 10,3%"): a
+# growth of the statement said after it without a base is likely on that moment, not on last year's period.
+OTHER_BASE_SAID = re.compile(r"\bso\s{1,3}(?:với\s{1,3})?(?:đầu năm|cuối năm|thời điểm|ngày\s{1,3}\d|"
+                             r"31/12|tháng\s{1,3}12\s{0,3}/)", CI)
 # A comparison figure after a growth: "chỉ thấp hơn tốc độ tăng 6,58% của 6 tháng đầu năm 2022",
 # "cao hơn mức tăng 7,0% của quý I năm 2019", "tương đương mức tăng 10,50% của cùng kỳ năm trước": the
 # figure after belongs to another period (a level compared with needs the words "mức tăng" / "tốc độ tăng").
