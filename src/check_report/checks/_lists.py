@@ -32,6 +32,7 @@ class AnnouncedList:
     count: int
     noun: str
     members: tuple[str, ...]
+    written: str = ""            # the count as written ("03")
 
     @property
     def key(self) -> str:
@@ -63,7 +64,7 @@ def _list_at(block: Block, m: re.Match) -> AnnouncedList | None:
     # a reading that agrees with the count wins: "02 đồng chí: Nguyễn Văn A, Phó Chủ tịch; Trần Thị B, ..."
     members = next((r for r in readings if len(r) == count), readings[0])
     end = m.end() + len(tail.rstrip())
-    return AnnouncedList(block, m.start(), end, count, m.group(2).strip(), members)
+    return AnnouncedList(block, m.start(), end, count, m.group(2).strip(), members, m.group(1))
 
 
 def _candidate_splits(tail: str) -> list[tuple[str, ...]]:
@@ -76,12 +77,20 @@ def _candidate_splits(tail: str) -> list[tuple[str, ...]]:
         readings.append(re.split(r",|;|\s+và\s+", tail))
     found = []
     for parts in readings:
-        members = tuple(p.strip(" *_\"“”'") for p in parts if p.strip(" *_\"“”'"))
-        if len(members) >= 2 and all(_name_like(m) for m in members) and members not in found:
-            found.append(members)
+        _add_reading(found, parts)
     if ";" in tail and "," not in tail and len(found) > 1:
         found.reverse()   # "A; B; C" without commas: the semicolons separate members
+    if found and re.search(r"\S\s?[-–—]\s?\S", tail):
+        # "3 thành phố: Rạch Giá- Hà Tiên và Phú Quốc": a dash may part two names, or join one ("Bà Rịa -
+        # Vũng Tàu"); the last reading, taken only when it agrees with the count
+        _add_reading(found, re.split(r",|;|\s+và\s+|\s?[-–—]\s?", tail))
     return found
+
+
+def _add_reading(found: list, parts: list[str]) -> None:
+    members = tuple(p.strip(" *_\"“”'") for p in parts if p.strip(" *_\"“”'"))
+    if len(members) >= 2 and all(_name_like(m) for m in members) and members not in found:
+        found.append(members)
 
 
 def _name_like(member: str) -> bool:

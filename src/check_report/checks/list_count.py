@@ -40,7 +40,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
             continue
         names = ", ".join(found.members)
         yield Problem(
-            t("check.list_count.differs", ctx.lang, announced=f"{found.count:02d} {found.noun}", count=found.count,
+            t("check.list_count.differs", ctx.lang, announced=f"{found.written or found.count} {found.noun}", count=found.count,
               listed=len(found.members), names=names),
             (locate(ctx.path, found.block, found.start, found.end, pad=10),),
             stated=(found.count, found.count), implied=(len(found.members), len(found.members)),
