@@ -201,6 +201,8 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
         if component and not s.linked and s.parent is None and s.entity != parent.entity and \
                 s.entity not in entities:
             clause = _clause(text, s.offset, start) if text else ""
+            if WITH_QUALIFIER.search(clause):
+                continue    # "6.037 cơ sở do công an quản lý với 1.856 cơ sở có nguy hiểm cháy, nổ": of those
             verb = _activity(clause or statements[s.statement].subject or s.indicator)
             if verb and first_verb and verb != first_verb:
                 return []   # "trồng cây gỗ lớn 1.900 ha; … chăm sóc rừng trồng 29.000 ha": not parts of one whole
@@ -209,6 +211,8 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
     return entities
 
 
+# a figure said with "với" after another in its clause qualifies that one: a group of it, not a part beside it
+WITH_QUALIFIER = re.compile(r"\d[^,;:]*\bvới\s{0,3}$")
 # a list whose first member has no figure: names ("gồm Thắng Quân, Minh Dân (Hàm Yên); …")
 NAMES_FIRST = re.compile(r"\s{0,3}:?\s{0,3}[^\d,;]{1,60}?[,;]")
 def _activity(name: str | None) -> str | None:
