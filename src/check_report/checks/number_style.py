@@ -49,7 +49,9 @@ SECTION_WORD = re.compile(r"\b(?:mục|điểm|khoản|tiết|phần|điều|ch�
 DOTTED_DATE = re.compile(r"(?:\btháng\s+\d{1,2}\.(?:19|20)\d{2}|\bngày\s+(?:\d{1,2}\s*(?:,|và|-|–)\s*)*"
                          r"\d{1,2}\.\d{1,2})(?!\d|[.,]\d)"
                          # "tính đến 30.9, tổng nguồn vốn …": a day and month after a word of time, ending a phrase
-                         r"|\b(?:đến|từ|vào|trước|sau|hết)\s+(?:[12]?\d|3[01])\.(?:0?[1-9]|1[0-2])"
+                         # "Sáng qua 14.12, HĐND huyện …": a day and month after a time of day
+                         r"|\b(?:đến|từ|vào|trước|sau|hết|(?:sáng|trưa|chiều|tối|đêm|hôm)(?:\s+(?:qua|nay))?)"
+                         r"\s+(?:[12]?\d|3[01])\.(?:0?[1-9]|1[0-2])"
                          r"(?=\s?[,;:)]|\.(?:\s|$)|$|\s+(?:năm|đến|tới)\b)", re.IGNORECASE)
 DECIMAL_MARK = {VI: ",", EN: "."}
 STYLE_NAME = {VI: "check.number_style.vi_style", EN: "check.number_style.en_style"}
