@@ -132,6 +132,12 @@ class ReaderCore:
         self._judge_identity(stmt, stated, explicit)
         if self.unsure_owner and fig.kind in (PERCENT, POINTS) or self.owner_shift:
             stated.doubt(M.VAGUE_SUBJECT)      # a rate right after a count of things: the count's or the subject's
+        if P.FROM_VALUE.search(self.text, max(0, fig.start - 8), fig.start) and \
+                P.FROM_TO_AFTER.match(self.text, fig.unit_end):
+            stated.doubt(M.COMPARISON)      # "tăng từ 1.630 USD năm 2015 lên 2.504 USD": the starting value
+        elif P.FROM_TO_BEFORE.search(self.text, max(0, fig.start - 90), fig.start):
+            # "… từ 1.630 USD năm 2015 lên 2.504 USD năm 2020": the value reached, its period said after it
+            stated.doubt(M.REACHED)
         if P.RANKED_AFTER.match(self.text, fig.unit_end):
             # "… 11 tháng tăng 81,3%, đứng thứ 4 cả nước": ranked among places, so one place's figure, whichever
             stated.doubt(M.VAGUE_SUBJECT)
@@ -225,6 +231,8 @@ class ReaderCore:
         """A figure's own name: for a count its unit and the words after it ("hồ sơ cấp GCN lần đầu"), for an
         amount the words before it ("vốn ngân sách 30.700 triệu đồng")."""
         if fig.kind == MONEY:
+            if P.FROM_TO_BEFORE.search(self.text, max(0, fig.start - 90), fig.start):
+                return ""   # "tăng từ 1.630 USD năm 2015 lên 2.504 USD": the value its subject reached
             head = re.split(r"[,;:()=.+]|\bgồm\b|\btrong đó\b", self.text[max(0, fig.start - 80):fig.start])[-1]
             words = [w for w in head.split() if not P.HEDGE.search(w + " ")][-6:]
             name = G.strip_predicate(" ".join(words))   # "cả nước đến ngày 31/8 là": not "… là"

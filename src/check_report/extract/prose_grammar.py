@@ -300,6 +300,10 @@ def _noun_phrase(text: str) -> str:
     text = re.sub(r"^\s{0,3}(?:góp phần\s{1,3})?(?:đưa|nâng|giúp|kéo)\s{1,3}(?=\S)", "", text, flags=re.IGNORECASE)
     text = strip_predicate(BASE_LAST.sub("", text))   # "Chỉ số giá tháng 6 so với tháng trước tăng": the base
     inner = list(INNER_VERB.finditer(text))
+    if inner and re.match(r"\s{0,3}từ\s{1,3}\d", text[inner[-1].end():]):
+        # "Thu nhập bình quân đầu người tăng từ 1.630 USD năm 2015 lên": whose is before the verb; after it, the
+        # value it rose from
+        return strip_predicate(text[:inner[-1].start()])
     if inner and len(text[inner[-1].end():].split()) >= 1:
         # "Tổng gia súc cũng tăng so với kế hoạch … với đàn trâu": the noun phrase after the last verb
         after = strip_predicate(P.SUPERLATIVE_LEAD.sub("", text[inner[-1].end():]))

@@ -22,6 +22,7 @@ PERIOD_GUESSED = "period taken from an earlier paragraph"
 NO_BASE = "base not stated"
 PLAIN_BASE = "plan's issuer not stated"
 COMPARISON = "a figure of the period compared with"
+REACHED = "a value reached from another, its period said after it"
 FORWARD = "in a plan for a later period"
 HEADLINE = "in a headline or title"
 

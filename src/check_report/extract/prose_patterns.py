@@ -198,8 +198,16 @@ PRIOR_BASE = re.compile(r"^\s{0,3}(?:so\s{1,3}(?:với\s{1,3})?|với\s{1,3})(?:
 OTHER_BASE = re.compile(r"^\s{0,3}(?:so\s{1,3}(?:với\s{1,3})?|với\s{1,3})(?!cùng kỳ|cùng thời)", CI)
 # A comparison with a moment rather than a period ("tăng 331 tỷ đồng so với đầu năm, tỷ lệ tăng 10,3%"): a
 # growth of the statement said after it without a base is likely on that moment, not on last year's period.
+# Likewise after a change from one value to another ("tăng từ 1.630 USD năm 2015 lên 2.504 USD năm 2020, tăng
+# 63,6%"): the growth is on the value it rose from.
 OTHER_BASE_SAID = re.compile(r"\bso\s{1,3}(?:với\s{1,3})?(?:đầu năm|cuối năm|thời điểm|ngày\s{1,3}\d|"
-                             r"31/12|tháng\s{1,3}12\s{0,3}/)", CI)
+                             r"31/12|tháng\s{1,3}12\s{0,3}/)|\btừ\s{1,3}\d[^;]{0,80}?\b(?:lên|xuống|đến|tới|còn)"
+                             r"\s{1,3}(?:mức\s{1,3})?\d", CI)
+# A change said from one value to another: "tăng từ 1.630 USD năm 2015 lên 2.504 USD năm 2020", "giảm từ 5,2%
+# xuống 3,1%". The first is a figure of the earlier time; the second's period is often said after it.
+FROM_VALUE = re.compile(r"\btừ\s{1,3}$", CI)
+FROM_TO_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:lên|xuống|đến|tới|còn)\s{1,3}(?:mức\s{1,3})?\d", CI)
+FROM_TO_BEFORE = re.compile(r"\btừ\s{1,3}\d[\d.,]*[^,;]{0,40}?\b(?:lên|xuống|đến|tới|còn)\s{1,3}(?:mức\s{1,3})?$", CI)
 # A comparison figure after a growth: "chỉ thấp hơn tốc độ tăng 6,58% của 6 tháng đầu năm 2022",
 # "cao hơn mức tăng 7,0% của quý I năm 2019", "tương đương mức tăng 10,50% của cùng kỳ năm trước": the
 # figure after belongs to another period (a level compared with needs the words "mức tăng" / "tốc độ tăng").
