@@ -59,6 +59,8 @@ def link_inline(text: str, depths: list[int], statements: list[Statement]) -> No
         # "Trong đó, khách quốc tế …; khách lưu trú …": groups along another criterion than the first part's
         # overlap it; each is within the total, but only the first criterion's parts add up
         children = same_criterion([_part_name(statements, stated, entity) for entity in children], children)
+        if _outer_fits(text, depths, regions, cues, stated, parent, children):
+            continue
         _attach(stated, parent.entity, children, complete and len(children) >= 2)
         _parallel_shares(stated, parent, children, m.start())
         # "tháng 7 ước đạt 194,4 tỷ đồng; 7 tháng ước đạt 1.155,5 tỷ đồng, tăng 19,9%. Trong đó, …": the parts
@@ -326,6 +328,31 @@ def _parallel_shares(stated: list[Stated], parent: Stated, children: list[str], 
     for s in stated:
         if s.entity in children and s.measure == F.SHARE:
             s.entity = f"{s.entity}@share"
+
+
+def _outer_fits(text: str, depths: list[int], regions: dict, cues: list, stated: list[Stated], parent: Stated,
+                children: list[str]) -> bool:
+    """A list after a figure that is itself a part of an outer breakdown ("Trong đó, diện tích cây hàng năm …;
+    diện tích cây lâu năm 256.673,8 ha, bao gồm 14.969,7 ha lúa, … cà phê, …"): when its parts add up to more
+    than that figure but fit the outer total, they may be the outer total's list (lúa is no perennial), so
+    whose they are is not sure, and they are left unattached."""
+    outer = [m for m, _ in cues if m.start() < parent.offset < regions[m.start()] and
+             depths[min(m.start(), len(depths) - 1)] == parent.depth]
+    if not outer:
+        return False
+    whole = _parent_before(text, stated, outer[-1].start(), parent.depth)
+    if whole is None:
+        return False
+    own, total = (next((s for s in stated if s.entity == who.entity and s.measure in VALUE_MEASURES), None)
+                  for who in (parent, whole))
+    if own is None or total is None:
+        return False
+    parts = [next((s for s in stated if s.entity == entity and s.measure in VALUE_MEASURES and addable(own, s)), None)
+             for entity in children]
+    if not parts or None in parts or not all(addable(total, s) for s in parts):
+        return False
+    least = sum(s.lower for s in parts)
+    return own.upper < least <= total.upper
 
 
 def _attach(stated: list[Stated], parent: str, children: list[str], complete: bool) -> None:
