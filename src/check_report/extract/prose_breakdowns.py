@@ -333,9 +333,9 @@ def _parallel_shares(stated: list[Stated], parent: Stated, children: list[str], 
 def _outer_fits(text: str, depths: list[int], regions: dict, cues: list, stated: list[Stated], parent: Stated,
                 children: list[str]) -> bool:
     """A list after a figure that is itself a part of an outer breakdown ("Trong đó, diện tích cây hàng năm …;
-    diện tích cây lâu năm 256.673,8 ha, bao gồm 14.969,7 ha lúa, … cà phê, …"): when its parts add up to more
-    than that figure but fit the outer total, they may be the outer total's list (lúa is no perennial), so
-    whose they are is not sure, and they are left unattached."""
+    diện tích cây lâu năm 256.673,8 ha, bao gồm 14.969,7 ha lúa, … cà phê, …"): when the outer total has other
+    parts stated before it, and the list adds up to more than that figure but fits the outer total, it may
+    re-split the outer total (lúa is no perennial), so whose it is is not sure, and it is left unattached."""
     outer = [m for m, _ in cues if m.start() < parent.offset < regions[m.start()] and
              depths[min(m.start(), len(depths) - 1)] == parent.depth]
     if not outer:
@@ -347,6 +347,10 @@ def _outer_fits(text: str, depths: list[int], regions: dict, cues: list, stated:
                   for who in (parent, whole))
     if own is None or total is None:
         return False
+    siblings = [s for s in stated if outer[-1].start() < s.offset < parent.offset and s.depth == parent.depth and
+                s.measure in VALUE_MEASURES and s.entity not in (parent.entity, whole.entity) and addable(total, s)]
+    if not siblings:
+        return False    # the part is the outer total's only one: the list can be nobody else's
     parts = [next((s for s in stated if s.entity == entity and s.measure in VALUE_MEASURES and addable(own, s)), None)
              for entity in children]
     if not parts or None in parts or not all(addable(total, s) for s in parts):
