@@ -33,6 +33,7 @@ DATE_WINDOW = 45      # "ngày 05 tháng 12 năm 2022" fits
 ISSUER = re.compile(r"^\s*của\s+((?:(?!\s(?:về|và|theo|trong|đến|tại|nhằm|với|ngày)\s)[^,;.()]){2,60})",
                     re.IGNORECASE)
 BEFORE_GAP = 80       # characters before a code searched for its type word
+MODERN_NUMBERING_FROM = 1997
 CACHED_BLOCKS = 8192
 
 
@@ -53,6 +54,13 @@ class Citation:
     issuer_code: str               # "HĐND", "QU", "TTg"
     date: DateMention | None
     issuer: str | None             # "HĐND tỉnh" after `của`
+
+    @property
+    def modern(self) -> bool:
+        """Issued under today's numbering (the year in the code, the type's abbreviation: `45/2019/NĐ-CP`),
+        which began with the 1996 law on legal documents; an older one is cited as it was numbered then
+        (`Nghị định số 174/NB-51 ngày 27/6/1951`, `Nghị định 15-CP ngày 2/3/1993`). Undated: taken as modern."""
+        return self.date is None or self.date.year >= MODERN_NUMBERING_FROM
 
     @property
     def key(self) -> str:

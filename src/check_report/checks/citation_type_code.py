@@ -48,7 +48,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
 
 def _judge(ctx: CheckContext, c: Citation, options: dict) -> Problem | None:
     info = type_table().get((c.type_word or "").casefold())
-    if info is None:
+    if info is None or not c.modern:
         return None
     allowed = info.party_codes + info.codes if c.style == "party" else info.codes
     if not allowed and not info.old_codes:

@@ -49,7 +49,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
         word = (c.type_word or "").casefold()
         info = type_table().get(word)
         needs_year = (info is not None and info.needs_year) or word in extra
-        if not needs_year or c.year is not None or c.style != "state":
+        if not needs_year or c.year is not None or c.style != "state" or not c.modern:
             continue
         year = c.date.year if c.date else "<năm>"
         year_hint = f"{c.number}/{year}/{c.symbol}"
