@@ -20,6 +20,8 @@ ANNOUNCED = re.compile(
 # another count before the announced one in its clause
 OTHER_COUNT = re.compile(r"(?<![\w.,/])\d{1,3}\s+[^\W\d_]")
 LIST_END = re.compile(r"\.(?:\s|$)|[()\n]|$")
+# a bracket after some members and the list going on after it: members annotated or grouped, not countable here
+ANNOTATED = re.compile(r"\([^()\n]{0,80}\)\s{0,3}[,;]")
 MAX_MEMBER_WORDS = 8
 MAX_COUNT = 30
 
@@ -57,6 +59,8 @@ def _list_at(block: Block, m: re.Match) -> AnnouncedList | None:
     if OTHER_COUNT.search(clause):
         return None     # "5 xã đạt 14 tiêu chí gồm A, B, …": which number the list counts is not sure
     tail_end = m.end() + LIST_END.search(block.text[m.end():]).start()
+    if ANNOTATED.match(block.text, tail_end):
+        return None     # "18 xóm là: Xóm Lác, Chiềng Châu (xã Chiềng Châu); xóm Pom Coong …": members grouped in brackets
     tail = block.text[m.end():tail_end]
     readings = _candidate_splits(tail)
     if not readings:
