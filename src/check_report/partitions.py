@@ -125,6 +125,9 @@ def _disjoint() -> tuple[tuple[re.Pattern, ...], ...]:
     return tuple(tuple(re.compile(p, re.IGNORECASE) for p in group) for group in (_data().get("disjoint") or ()))
 
 
+SECTOR_WORDS = re.compile(r"\b(?:khu vực|kinh tế|thành phần)\b")
+
+
 def disjoint(total: str, part: str) -> bool:
     """`part` is named by a category that never lies within `total`'s ("hộ cận nghèo" under "hộ nghèo"), or
     by another member of a breakdown by activity that names `total` ("các ngành dịch vụ khác" after "doanh thu
@@ -137,8 +140,11 @@ def disjoint(total: str, part: str) -> bool:
         if len(first) == 1 and len(second) == 1 and first != second:
             return True
     pieces = [piece.strip() for piece in re.split(r"\bvà\b|,", a) if piece.strip()]
-    # by activity only: an owner's name is said of totals that are no sector ("thu ngân sách nhà nước")
-    for partition in (p for p in partitions() if p.criterion == "activity"):
+    # by activity; by another criterion only for a total named as a sector ("khu vực kinh tế nhà nước"): an
+    # owner's or an origin's word is said of totals that are no sector ("thu ngân sách nhà nước", "thu nội
+    # địa", which holds what firms of foreign capital pay)
+    sector = SECTOR_WORDS.search(a) is not None
+    for partition in (p for p in partitions() if p.criterion == "activity" or sector):
         group = partition.members
         first = {tuple(i for i, p in enumerate(group) if p.search(piece)) for piece in pieces}
         second = [i for i, p in enumerate(group) if p.search(b)]
