@@ -68,7 +68,8 @@ def _list_at(block: Block, m: re.Match) -> AnnouncedList | None:
     # a reading that agrees with the count wins: "02 đồng chí: Nguyễn Văn A, Phó Chủ tịch; Trần Thị B, ..."
     members = next((r for r in readings if len(r) == count), readings[0])
     end = m.end() + len(tail.rstrip())
-    return AnnouncedList(block, m.start(), end, count, m.group(2).strip(), members, m.group(1))
+    noun = re.sub(r"\s+(?:là|như sau)$", "", m.group(2).strip())     # "18 xóm là: …": the noun is "xóm"
+    return AnnouncedList(block, m.start(), end, count, noun, members, m.group(1))
 
 
 def _candidate_splits(tail: str) -> list[tuple[str, ...]]:
