@@ -275,6 +275,9 @@ def addable(total: Stated, part: Stated) -> bool:
     a, b = total.figure, part.figure
     if a.kind == "money" or b.kind == "money":
         return a.kind == b.kind
+    levels = tuple(_admin_level(s.figure.unit) or _admin_level(s.indicator) for s in (total, part))
+    if None not in levels and levels[0] != levels[1]:
+        return False    # "7 huyện và 1 thị xã (gồm 71 xã, phường, thị trấn)": communes are no part of a count of districts
     measured = {str(u).lower() in MEASURE_UNITS or "/" in str(u) for u in (a.unit, b.unit)}
     if True in measured:
         return same_unit(a, b)
@@ -290,6 +293,16 @@ def addable(total: Stated, part: Stated) -> bool:
 # the head words of counts of people: a total in "người" splits into "lao động", "học sinh", "lượt khách" …
 PEOPLE = frozenset({"người", "lao", "học", "sinh", "bệnh", "trẻ", "hội", "đảng", "cán", "giáo", "lượt", "nhân",
                     "khẩu"})
+
+
+# administrative units by level: a count of one level never holds a count of another as its parts
+ADMIN_LEVEL = re.compile(r"^(?:(?P<two>huyện|quận|thị xã|thành phố)|(?P<three>xã|phường|thị trấn)|"
+                         r"(?P<four>thôn|xóm|ấp|bản|buôn|làng|tổ dân phố|khu phố|tổ dân cư))\b")
+
+
+def _admin_level(unit) -> str | None:
+    m = ADMIN_LEVEL.match(base_unit(unit or "").lower())
+    return m.lastgroup if m else None
 
 
 def _noun(unit) -> str:
