@@ -27,7 +27,7 @@ _P = rb"(?:\w+:)?"                 # an optional namespace prefix (x:row, x:c)
 # a cell tag with a style: r before s (Excel, openpyxl, LibreOffice) or s before r
 _STYLED_CELL = re.compile(rb"<" + _P + rb'c\s(?:[^>]*?\s)?r="([A-Z]{1,3})(\d{1,9})"[^>]*?\ss="(\d{1,9})"'
                           rb"|<" + _P + rb'c\s(?:[^>]*?\s)?s="(\d{1,9})"[^>]*?\sr="([A-Z]{1,3})(\d{1,9})"')
-_STYLED_PLAIN = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,9})" s="(\d{1,9})"')
+_STYLED_PLAIN = re.compile(rb'<c r="([A-Z]{1,3}\d{1,9}" s="\d{1,9})"')     # one group: a bytes a cell
 _ROW_STYLED = re.compile(rb'<row [^>]*? s="')
 _ROW_PLAIN = re.compile(rb'<row r="(\d{1,12})"')
 _PREFIXED = re.compile(rb":(?:row|c)[ >/]")      # a form `_count` counts with a namespace prefix
@@ -135,15 +135,20 @@ class _Bounds:
         if numbers:
             self.row_max = max(self.row_max, max(map(int, numbers)))
         self.rows_bare += max(0, tags - len(numbers))
-        # prefixed tags (<x:c>) counted too: a count too high only sends the sheet to the exact walk
-        stem, spaced = (-1, 0) if prefixed else (data.count(b"<c", 0, cut), data.count(b"<c ", 0, cut))
-        self.cells += spaced if stem == spaced else \
-            _count(data, cut, b":c", (b"<c ", b"<c>", b"<c/>"), (b":c ", b":c>", b":c/>"))
-        self.cell_refs += data.count(b' r="', 0, cut) - len(numbers)     # the rows' r counted there too
-        beyond = re.compile(rb' r="[A-Z]{1,8}(?:' + _greater(str(self.row_max + self.rows_bare), _DIGITS) + rb')"')
-        self.misplaced = self.misplaced or beyond.search(data, 0, cut) is not None
-        while self.letters < 3 and _LONGER[self.letters].search(data, 0, cut):
-            self.letters += 1
+        # prefixed tags (<x:c>) counted too: a count too high only sends the sheet to the exact walk.
+        # Excel, LibreOffice and openpyxl write every cell `<c r="` (r first): when each `<c` is one, they
+        # are the cells and each has its r, which spares counting the other forms and the r attributes
+        stem = -1 if prefixed else data.count(b"<c", 0, cut)
+        if stem >= 0 and stem == data.count(b'<c r="', 0, cut):
+            self.cells += stem
+            self.cell_refs += stem
+        else:
+            spaced = data.count(b"<c ", 0, cut)
+            self.cells += spaced if stem == spaced else \
+                _count(data, cut, b":c", (b"<c ", b"<c>", b"<c/>"), (b":c ", b":c>", b":c/>"))
+            self.cell_refs += data.count(b' r="', 0, cut) - len(numbers)     # the rows' r counted there too
+        if not self.misplaced or self.letters < 3:
+            self._places(data, cut)
         _styles(data, cut, self.styles)
         if notes:
             scan.uncalculated += len(_UNCALCULATED.findall(data, 0, cut))
@@ -162,6 +167,19 @@ class _Bounds:
             if r1 >= 1 and c1 >= 1:
                 self.merged.append((r1 - 1, c1 - 1, r2 - 1, c2 - 1))
                 self.merged_cells += (r2 - r1 + 1) * (c2 - c1 + 1)
+
+    def _places(self, data: bytes, cut: int) -> None:
+        """Whether a cell is placed below every row so far (`misplaced`), the longest column name. Most
+        chunks have neither, and one search for both says so (a place of as many letters as the longest so
+        far, then one more letter or a row beyond); else each is searched for on its own."""
+        beyond = b"(?:%s)\"" % _greater(str(self.row_max + self.rows_bare), _DIGITS)
+        if not self.misplaced and self.letters < 3 and \
+                not re.compile(b' r="[A-Z]{1,%d}+(?:[A-Z]|%s)' % (self.letters, beyond)).search(data, 0, cut):
+            return
+        if not self.misplaced:     # the letters before a row number are never part of it: possessive
+            self.misplaced = re.compile(b' r="[A-Z]{1,8}+' + beyond).search(data, 0, cut) is not None
+        while self.letters < 3 and _LONGER[self.letters].search(data, 0, cut):
+            self.letters += 1
 
     def settle(self, archive: zipfile.ZipFile, part: str, limits: Limits) -> tuple[int, int]:
         """(rows, columns): the sheet's extent, or a bound on its columns that keeps it within the limits.
@@ -200,10 +218,11 @@ def _styles(data: bytes, cut: int, styles: StyleCollector) -> None:
         return                     # no style attribute at all: neither pattern can match (an unstyled sheet)
     found = _STYLED_PLAIN.findall(data, 0, cut)
     attributes -= len(_ROW_STYLED.findall(data, 0, cut))
-    if len(found) != attributes:
-        found = [(m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(4))
-                 for m in _STYLED_CELL.finditer(data, 0, cut)]
-    styles.add(found)
+    if len(found) == attributes:
+        styles.add_written(found)
+        return
+    styles.add([(m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(4))
+                for m in _STYLED_CELL.finditer(data, 0, cut)])
 
 
 def _check_dimension(state: _Bounds, limits: Limits, where: str) -> None:
@@ -272,15 +291,19 @@ _DIGITS = "0123456789"
 def _greater(text: str, alphabet: str) -> bytes:
     """A regex alternation matching the strings over `alphabet` (a positional system without leading
     zeros, or column letters) that stand for a larger number than `text`: longer ones, or as long and
-    greater at the first differing place."""
-    size = len(text)
-    options = [f"[{alphabet[0]}-{alphabet[-1]}]{{{size + 1},}}"]
-    for i, char in enumerate(text):
-        above = alphabet[alphabet.index(char) + 1:]
-        if above:
-            rest = f"[{alphabet[0]}-{alphabet[-1]}]{{{size - i - 1}}}" if size - i - 1 else ""
-            options.append(f"{re.escape(text[:i])}[{above[0]}-{above[-1]}]{rest}")
-    return "|".join(options).encode()
+    greater at the first differing place. The places as a trie ("5(?:[8-9]..|7(?:...))"): a string is
+    tried against each place once, not against every prefix of `text` (the scan tries every cell's row)."""
+    size, low, high = len(text), alphabet[0], alphabet[-1]
+    tail = None              # the greater strings of text[i:]'s length from place i on; None: there are none
+    for i in reversed(range(size)):
+        above = alphabet[alphabet.index(text[i]) + 1:]
+        rest = f"[{low}-{high}]{{{size - i - 1}}}" if size - i - 1 else ""
+        options = [f"[{above[0]}-{above[-1]}]{rest}"] if above else []
+        if tail is not None:
+            options.append(f"{re.escape(text[i])}{tail}")
+        tail = None if not options else options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+    longer = f"[{low}-{high}]{{{size + 1},}}"
+    return (longer if tail is None else f"{longer}|{tail}").encode()
 
 
 def column_number(letters: bytes | str) -> int:
