@@ -57,6 +57,8 @@ def fold_words(words: list[str]) -> list[str]:
 
 _PUNCT_LINES = re.compile(r"[^\w%#*\s]+")        # whitespace is left for split(): line breaks part texts
 _PERCENT_IN_WORD = re.compile(r"(\d)%")
+# what _PUNCT_LINES and the "_" after it make a space of, among ASCII characters
+_ASCII_MARKS = {code: " " for code in range(128) if _PUNCT_LINES.fullmatch(chr(code)) or chr(code) == "_"}
 
 
 def fold_many(texts: list[str]) -> list[str]:
@@ -72,7 +74,10 @@ def fold_many(texts: list[str]) -> list[str]:
     joined = joined.translate(_ACCENT_TABLE).lower()
     if "%" in joined:
         joined = _PERCENT_IN_WORD.sub(r"\1 %", joined)
-    joined = _PUNCT_LINES.sub(" ", joined).replace("_", " ")
+    if joined.isascii():     # Vietnamese once folded: each mark a space by one table (runs of them end alike)
+        joined = joined.translate(_ASCII_MARKS)
+    else:
+        joined = _PUNCT_LINES.sub(" ", joined).replace("_", " ")
     return [" ".join(line.split()) for line in joined.split("\n")]
 
 

@@ -52,53 +52,60 @@ class Emitter:
         sheet = self.ctx.grid.name
         return f"{sheet}!{sheet_row + 1}" if group is None else f"{sheet}!{sheet_row + 1}:{letters(group)}"
 
-    def add(self, r, block, i: int) -> None:
-        """One row (position i of a `extract.figures.FigureBlock`) into the sink, an entity per indicator it
-        states. A plain table's figures wait for `flush`, which adds the block's rows at once."""
-        ctx, sink = self.ctx, self.sink
-        r.has_figures = block.any[i]
-        r.entities = []
+    def add(self, taken: list[tuple], block) -> None:
+        """Rows of a `extract.figures.FigureBlock`, (row read, its position in the block) in order, into the
+        sink, an entity per indicator each states. A plain table's figures wait for `flush`, which adds the
+        block's rows at once."""
         if self.plain:
-            if r.has_figures:
-                self._add_plain(r, block, i)
+            self._add_plain(taken, block)
             return
-        figures = block.row(i)
-        grouped: dict = defaultdict(list)
-        for plan, figure in figures:
-            grouped[plan.group].append((plan, figure))
-        if r.verdict is not None:
-            grouped.setdefault(None, [])
-        unit_col = ctx.layout.unit_col
-        for group, members in grouped.items():
-            unit = ctx.unit_of(r.row) if group is None and unit_col is not None else _unit(ctx, r.row, members, group)
-            if group is None and r.verdict is not None:
-                members = [*members, (self.verdicts, r.verdict)]
-            values = (self.key(r.row, group), r.code, _name(ctx, r, members, group), None, unit,
-                      self.scale_of(unit), r.label)
-            # a count of things is exact whatever the row's other columns hold (51 firms beside a % of plan);
-            # the sink keeps rates, percentages and columns of another unit out of it, figure by figure
-            counted = is_count(unit)
-            start = sink.add_row(ctx.path, ctx.grid, r.row, values, members, counted)
-            r.entities.append((group, len(sink.rows[F.ENTITY]) - 1, start))
+        ctx, sink = self.ctx, self.sink
+        for r, i in taken:
+            r.has_figures = block.any[i]
+            r.entities = []
+            figures = block.row(i)
+            grouped: dict = defaultdict(list)
+            for plan, figure in figures:
+                grouped[plan.group].append((plan, figure))
+            if r.verdict is not None:
+                grouped.setdefault(None, [])
+            unit_col = ctx.layout.unit_col
+            for group, members in grouped.items():
+                unit = ctx.unit_of(r.row) if group is None and unit_col is not None else _unit(ctx, r.row, members, group)
+                if group is None and r.verdict is not None:
+                    members = [*members, (self.verdicts, r.verdict)]
+                values = (self.key(r.row, group), r.code, _name(ctx, r, members, group), None, unit,
+                          self.scale_of(unit), r.label)
+                # a count of things is exact whatever the row's other columns hold (51 firms beside a % of
+                # plan); the sink keeps rates, percentages and columns of another unit out of it, figure by figure
+                counted = is_count(unit)
+                start = sink.add_row(ctx.path, ctx.grid, r.row, values, members, counted)
+                r.entities.append((group, len(sink.rows[F.ENTITY]) - 1, start))
 
-    def _add_plain(self, r, block, i: int) -> None:
-        """One entity for the row; which figures it states (a unit written in the header of some) is asked
-        of the block only when the table has such columns."""
-        ctx = self.ctx
-        if self.header_units and ctx.layout.unit_col is None:
-            unit = _unit(ctx, r.row, self._members(block, i), None)
-        else:
-            unit = ctx.unit_of(r.row)
-        of_unit = self._units.get(unit)
-        if of_unit is None:   # a table has a few units over thousands of rows
-            of_unit = self._units[unit] = (self.scale_of(unit), is_count(unit))
-        values = (f"{self.sheet}!{r.row + 1}", r.code, ctx.indicator_name(r.label, r.folded), None, unit,
-                  of_unit[0], r.label)
-        sink_row = self.sink.add_entity(ctx.path, ctx.grid, values)
-        r.entities.append((None, sink_row, len(self.sink) + self.waiting))
-        # as in `add`: a count of things is exact; the sink keeps rates and other units out, per column
-        self.picked.append((i, r.row, sink_row, of_unit[1]))
-        self.waiting += block.counts[i]
+    def _add_plain(self, taken: list[tuple], block) -> None:
+        """One entity for each row that states figures; which figures it states (a unit written in the
+        header of some) is asked of the block only when the table has such columns. One loop with what it
+        reads bound once: a 100k-row table spent its time in the calls."""
+        ctx, sink, stated, counts = self.ctx, self.sink, block.any, block.counts
+        by_header = self.header_units and ctx.layout.unit_col is None
+        unit_of, name_of, units, picked = ctx.unit_of, ctx.indicator_name, self._units, self.picked
+        path, grid, sheet, waiting = ctx.path, ctx.grid, self.sheet, self.waiting
+        for r, i in taken:
+            r.has_figures = stated[i]
+            if not r.has_figures:
+                r.entities = []
+                continue
+            unit = _unit(ctx, r.row, self._members(block, i), None) if by_header else unit_of(r.row)
+            of_unit = units.get(unit)
+            if of_unit is None:   # a table has a few units over thousands of rows
+                of_unit = units[unit] = (self.scale_of(unit), is_count(unit))
+            sink_row = sink.add_entity(path, grid, (f"{sheet}!{r.row + 1}", r.code, name_of(r.label, r.folded),
+                                                    None, unit, of_unit[0], r.label))
+            r.entities = [(None, sink_row, len(sink) + waiting)]
+            # as in `add`: a count of things is exact; the sink keeps rates and other units out, per column
+            picked.append((i, r.row, sink_row, of_unit[1]))
+            waiting += counts[i]
+        self.waiting = waiting
 
     @staticmethod
     def _members(block, i: int) -> list[tuple]:
@@ -187,43 +194,41 @@ def _code_parents(ctx, rows, words: bool = True) -> tuple[list, dict]:
     follow, and "Trong đó: - Cá" followed by "- Tôm" are parts of the row right above them, unless that row
     has other parts too (then "trong đó" may be of the whole, or overlap them: not guessed)."""
     vocab = ctx.vocab
-    hierarchy = Hierarchy()
+    hierarchy = Hierarchy()           # the rows' entities are their indices
     parent_of: list[int | None] = []
     complete: dict[int, bool] = {}
-    position = {}
     last = opened = None
     led: dict[int, tuple[int, str, bool]] = {}     # row -> (parent, code, complete) of a "Trong đó: - Cá" group
     partial, whole = tuple(vocab.breakdown_partial), tuple(vocab.breakdown_complete)   # (once per table)
-    cue, partial_starts = functools.partial(_cue, vocab, complete, ends=_edge_words(partial, whole, -1)), \
-        _edge_words(partial, (), 0)
+    ends, phrases = _edge_words(partial, whole, -1), _phrase_sets(partial, whole)
+    partial_starts = _edge_words(partial, (), 0)
     for i, r in enumerate(rows):
         folded = r.folded
         if not r.has_figures and r.code is None and r.verdict is None:
             parent_of.append(None)
-            cue(last, folded)   # "Chia ra:", "Trong đó:" under the parent row
+            _cue(vocab, complete, last, folded, ends, phrases)   # "Chia ra:", "Trong đó:" under the parent row
             if words and last is not None and rows[last].code is None and last in complete:
                 opened = last
             continue
-        key = f"r{i}"
-        position[key] = i
         lead = _lead(vocab, r.label) if words and r.code is None and last == i - 1 else None
         if lead is not None:
             led[i] = (last, lead[1], lead[0])
-            parent = hierarchy.add_under(key, f"r{last}", lead[1], r.label)
+            parent = hierarchy.add_under(i, last, lead[1], r.label)
         elif opened is not None and r.code is not None:
-            parent = hierarchy.add_under(key, f"r{opened}", r.code, r.label)
+            parent = hierarchy.add_under(i, opened, r.code, r.label)
         else:
             if words and r.code is None:
                 hierarchy.close()
-            parent = hierarchy.add(key, r.code, r.label)
+            parent = hierarchy.add(i, r.code, r.label)
         opened = None
-        parent_of.append(position.get(parent) if parent else None)
-        if lead is None and i - 1 in led and parent_of[i] == led[i - 1][0] and r.code == led[i - 1][1]:
+        parent_of.append(parent)
+        if lead is None and i - 1 in led and parent == led[i - 1][0] and r.code == led[i - 1][1]:
             led[i] = led[i - 1]
-        if parent and lead is None and folded.partition(" ")[0] in partial_starts and \
+        if parent is not None and lead is None and folded.partition(" ")[0] in partial_starts and \
                 any(_starts(folded, p) for p in vocab.breakdown_partial):
-            complete[position[parent]] = False
-        cue(i, folded)
+            complete[parent] = False
+        if folded.rpartition(" ")[2] in ends:      # (what _cue asks first, asked here: most rows end no cue)
+            _cue(vocab, complete, i, folded, ends, phrases)
         if words and r.code is None and i in complete and lead is None:
             opened = i                            # "TỔNG THU, chia ra:"
         last = i
@@ -296,13 +301,33 @@ class _Bare:
         self.folded = row.folded
 
 
-def _cue(vocab, complete: dict, index, folded: str, ends: frozenset) -> None:   # ends: see _edge_words
+def _cue(vocab, complete: dict, index, folded: str, ends: frozenset, phrases=None) -> None:
+    """ends: see _edge_words; phrases: see _phrase_sets."""
     if index is None or folded.rpartition(" ")[2] not in ends:
+        return
+    if phrases is not None:
+        words = folded.split(" ")
+        endings = {" ".join(words[-n:]) for n in range(1, min(phrases[2], len(words)) + 1)}
+        if not endings.isdisjoint(phrases[0]):
+            complete[index] = False
+        elif not endings.isdisjoint(phrases[1]):
+            complete.setdefault(index, True)
         return
     if any(_ends(folded, p) for p in vocab.breakdown_partial):
         complete[index] = False
     elif any(_ends(folded, p) for p in vocab.breakdown_complete):
         complete.setdefault(index, True)
+
+
+@functools.lru_cache(maxsize=8)
+def _phrase_sets(partial: tuple, complete: tuple) -> tuple[frozenset, frozenset, int] | None:
+    """The breakdown phrases as sets, and their most words: a label ends with a phrase (`_ends`) when the
+    text after one of its last spaces, or all of it, is the phrase; a set lookup per ending instead of a
+    call per phrase (a table of 100k rows asks it of every row). None when a phrase is not words apart
+    by single spaces (an ending of another number of words could be it)."""
+    if any(not p or p != " ".join(p.split()) for p in (*partial, *complete)):
+        return None
+    return frozenset(partial), frozenset(complete), max(len(p.split()) for p in (*partial, *complete))
 
 
 @functools.lru_cache(maxsize=8)

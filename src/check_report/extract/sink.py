@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from typing import NamedTuple
 
 import numpy as np
@@ -103,7 +104,9 @@ class FactSink:
         would add them: `picked` lists (position in the block, sheet row, index in self.rows, counted)."""
         if not picked:
             return
-        at, sheet_rows, owners, counted = (np.asarray(x) for x in zip(*picked))
+        at, sheet_rows, owners, counted = np.fromiter(itertools.chain.from_iterable(picked), dtype=np.int64,
+                                                      count=4 * len(picked)).reshape(-1, 4).T
+        counted = counted.astype(bool)
         present = block.present[:, at]                        # plans x picked rows
         row_k, plan_k = np.nonzero(present.T)                  # row by row, each row in the plans' order
         if not len(row_k):
@@ -114,7 +117,10 @@ class FactSink:
         value = np.stack([c.value for c in columns])[plan_k, pos]
         decimals = np.stack([c.decimals for c in columns])[plan_k, pos]
         percent = np.stack([c.percent for c in columns])[plan_k, pos]
-        raw = np.stack([c.raw for c in columns])[plan_k, pos]
+        raw = np.empty(len(pos), dtype=object)
+        for k, c in enumerate(columns):      # texts column by column: a stack of them all copied each
+            mine = plan_k == k
+            raw[mine] = c.raw[pos[mine]]
         pct = np.array([p.measure in PERCENT_MEASURES for p in plans])[plan_k]
         segment: dict = {
             F.RAW: raw, F.VALUE: value, F.DECIMALS: decimals, "row": owners[row_k], "pct": pct,
@@ -217,7 +223,7 @@ class FactSink:
         pct = field("pct")[0].astype(bool)
         units = _objects([*self.rows[F.UNIT], "%"])        # a percentage's unit is "%", whatever its row's
         data[F.UNIT] = _inferred(units, None, np.where(pct, len(units) - 1, take))
-        data[F.SCALE] = np.where(pct, 1.0, _objects(self.rows[F.SCALE])[take].astype("float64"))
+        data[F.SCALE] = np.where(pct, 1.0, _objects(self.rows[F.SCALE]).astype("float64")[take])
         complete = np.zeros(len(self.rows[F.ENTITY]), dtype=bool)
         complete[list(self.complete_rows)] = True
         data[F.COMPLETE] = complete[take]
@@ -228,14 +234,16 @@ class FactSink:
             half = np.where(exact, 0.0, half)
         data[F.LOWER], data[F.UPPER] = value - half, value + half
         for name in (F.PHRASING, F.BASE, F.DOUBT, F.FORMULA):
-            data[name] = np.empty(count, dtype=object)   # None: columns tables never fill (but formulas)
+            # None: columns tables never fill (but formulas); an object Series, which pandas takes as it
+            # is (an object array it would look through, a million Nones, for a dtype to infer)
+            data[name] = pd.Series(np.empty(count, dtype=object), dtype=object, copy=False)
         if self.formulas:
-            formula = data[F.FORMULA]
+            formula = np.empty(count, dtype=object)
             for position, text in self.formulas.items():
                 formula[position] = text
             data[F.FORMULA] = _inferred(formula, None)
-        data[F.SOURCE] = _inferred(_objects(["table"]), None, np.zeros(count, dtype=np.int64))
-        data[F.SCOPE] = _inferred(_objects([""]), None, np.zeros(count, dtype=np.int64))
+        data[F.SOURCE] = pd.array(_objects(["table"]), dtype="str").repeat(count)
+        data[F.SCOPE] = pd.array(_objects([""]), dtype="str").repeat(count)
         data[F.CERTAIN] = np.ones(count, dtype=bool)   # a cell's row and column say what it is
         frame = pd.DataFrame({name: data[name] for name in F.COLUMNS}, copy=False)
         return frame.astype({F.VALUE: "float64", F.LOWER: "float64", F.UPPER: "float64", F.SCALE: "float64"})
@@ -259,8 +267,8 @@ def _inferred(values: np.ndarray, kinds: set | None, take: np.ndarray | None = N
     column = None
     if kinds == {str} or kinds == {str, none}:
         column = pd.array(values.astype(object, copy=False), dtype="str")
-    elif kinds == {none}:
-        column = values
+    elif kinds == {none}:   # as an object Series, which pandas takes as it is (see `frame`)
+        return pd.Series(values if take is None else values[take], dtype=object, copy=False)
     elif kinds == {float}:
         column = values.astype(np.float64)
     elif kinds == {int}:

@@ -223,6 +223,7 @@ class _TableContext:
             block = FigureBlock(grid, plans, start, end, self.vocab.no_data, self.style)
             self._prefetch(start, end)
             reads = self._read_block(start, end, block.any)
+            taken = []          # (row read, position in the block): added to the sink at once
             row = start
             for row in range(start, end):
                 has_figures = block.any[row - start]
@@ -235,13 +236,14 @@ class _TableContext:
                     break
                 read = reads[row - start]
                 if read is not None:
-                    emitter.add(read, block, row - start)
+                    taken.append((read, row - start))
                     rows.append(read)
                     if has_figures:
                         last = row
             else:
                 row = end
             self.ambiguous.extend(block.ambiguous(row - start))
+            emitter.add(taken, block)
             emitter.flush(block)
             start = end
         emitter.finish(rows)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import posixpath
 import zipfile
+from operator import itemgetter
 
 from check_report.readers.base import Cell, ColumnarRows, Grid
 from check_report.readers.styles import StyleMap
@@ -96,8 +97,10 @@ class SheetRows(ColumnarRows):
         if self._square and self._data and col < len(self._data[0]):
             if self._columns is None:
                 # the extractor reads a sheet by columns, each several times (the text style, the figures
-                # block by block, labels and codes): the rows turned into columns once cost less
-                self._columns = list(zip(*self._data))
+                # block by block, labels and codes): the rows turned into columns once cost less. A column
+                # at a time: zip(*rows) makes an iterator per row, and a 100k-row sheet's made the cyclic
+                # garbage collector walk every cell held
+                self._columns = [tuple(map(itemgetter(c), self._data)) for c in range(len(self._data[0]))]
             return list(self._columns[col][start:stop])
         return [row[col] if col < len(row) else None for row in self._data[start:stop]]
 
