@@ -53,15 +53,18 @@ def read_column(values: list, runs, no_data: set[str], style: str = VI) -> Figur
     out = Figures(size)
     if not size:
         return out
-    kinds = np.fromiter(map(type, values), dtype=object, count=size)
-    numbers = np.flatnonzero(kinds == float)
-    if len(numbers):
+    if set(map(type, values)) == {float}:           # a column of figures' rows: numbers only
+        numbers, floats, others = np.arange(size), np.array(values, dtype=np.float64), []
+    else:
+        kinds = np.fromiter(map(type, values), dtype=object, count=size)
+        numbers = np.flatnonzero(kinds == float)
         floats = np.fromiter(values, dtype=object, count=size)[numbers].astype(np.float64)
+        others = np.flatnonzero(kinds != float).tolist()
+    if len(numbers):
         for first, end, code in runs:
             lo, hi = np.searchsorted(numbers, (first, end))
             if hi > lo:
                 _numbers(out, numbers[lo:hi], floats[lo:hi], code)
-    others = np.flatnonzero(kinds != float).tolist()
     if others:
         formats = _format_at(runs)
         for i in others:
@@ -113,7 +116,8 @@ def _place(out: Figures, at: np.ndarray, shown: np.ndarray, decimals: np.ndarray
         return
     out.present[at] = True
     out.value[at], out.decimals[at], out.percent[at] = shown, decimals, percent
-    for d in np.unique(decimals).tolist():
+    small = decimals.min() >= 0 and decimals.max() < 64          # as always: counted, not hashed or sorted
+    for d in (np.flatnonzero(np.bincount(decimals)) if small else np.unique(decimals)).tolist():
         mine = decimals == d
         out.raw[at[mine]] = _texts(shown[mine], d, percent)
 

@@ -63,6 +63,7 @@ class SheetRows(ColumnarRows):
         width = len(values[0]) if values else 0
         self._square = all(len(row) == width for row in values)   # calamine's range: every row as wide
         self._columns: list[tuple] | None = None
+        self._kinds: dict[int, frozenset] = {}
 
     def __len__(self) -> int:
         return len(self._data)
@@ -104,15 +105,29 @@ class SheetRows(ColumnarRows):
             return list(self._columns[col][start:stop])
         return [row[col] if col < len(row) else None for row in self._data[start:stop]]
 
+    def _as_read(self, col: int) -> frozenset | None:
+        """The kinds of values the whole column holds when they are all as `column` hands them on (the
+        text style, then every block of figures, asks it of each part): None when it may hold others."""
+        if not (self._square and self._data and 0 <= col < len(self._data[0])):
+            return None
+        kinds = self._kinds.get(col)
+        if kinds is None:
+            self._raw(col, 0, 0)
+            kinds = self._kinds[col] = frozenset(map(type, self._columns[col]))
+        return kinds if kinds <= _AS_READ else None
+
     def texts(self, col: int, start: int, stop: int) -> list[str]:
+        kinds = self._as_read(col)
+        if kinds is not None and str not in kinds:
+            return []
         values = self._raw(col, start, stop)
-        if _AS_READ.issuperset(map(type, values)):       # as `column` hands them on
+        if kinds is not None or _AS_READ.issuperset(map(type, values)):       # as `column` hands them on
             return [value for value in values if type(value) is str]
         return super().texts(col, start, stop)
 
     def column(self, col: int, start: int, stop: int) -> tuple[list, list[tuple[int, int, str | None]]]:
         values = self._raw(col, start, stop)
-        if not _AS_READ.issuperset(map(type, values)):     # dates: as the cells hold them
+        if self._as_read(col) is None and not _AS_READ.issuperset(map(type, values)):   # dates: as cells hold them
             values = [value if type(value) in _AS_READ else _plain(value) for value in values]
         if 0.0 in values:          # a cell holds a whole number as an int: -0.0 is 0
             values = [0 if type(value) is float and value == 0.0 else value for value in values]
