@@ -122,15 +122,15 @@ def _place(out: Figures, at: np.ndarray, shown: np.ndarray, decimals: np.ndarray
         out.raw[at[mine]] = _texts(shown[mine], d, percent)
 
 
-def _general(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _general(x: np.ndarray, distinct: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """What a General format shows of finite numbers that are not whole (or too large for 0 decimals):
     `cells._from_number` keeps 10 significant digits, and as many decimals as the shortest repr of that
-    shows. Worked out once per distinct number: as integers where that is exact (`_ten_digits`), else by
-    one format call and one repr."""
-    distinct = _distinct(x)
-    if distinct is not None:
-        shown, decimals = _general(distinct[0])
-        return shown[distinct[1]], decimals[distinct[1]]
+    shows. Worked out once per distinct number (`distinct`: x's are): as integers where that is exact
+    (`_ten_digits`), else by one format call and one repr."""
+    apart = None if distinct else _distinct(x)
+    if apart is not None:
+        shown, decimals = _general(apart[0], distinct=True)
+        return shown[apart[1]], decimals[apart[1]]
     shown, decimals, done = _ten_digits(x)
     rest = np.flatnonzero(~done)
     if not len(rest):
@@ -193,14 +193,15 @@ def _round(x: np.ndarray, digits: int, ok: np.ndarray) -> tuple[np.ndarray, np.n
     return out, safe
 
 
-def _texts(shown: np.ndarray, decimals: int, percent: bool) -> np.ndarray:
-    """`numbers.format_number(value, decimals, VI)` (+ "%") for each, worked out once per distinct value; a
-    figure repeated shares its text (a string per figure held tens of MB for a 100k-row sheet). The digits
-    are written from integers (`_written`) where x·10^d is far enough from a half for its nearest integer
-    to be what Python's correctly rounded format shows; the others by one format call each."""
-    distinct = _distinct(shown)
-    if distinct is not None:
-        return _texts(distinct[0], decimals, percent)[distinct[1]]
+def _texts(shown: np.ndarray, decimals: int, percent: bool, distinct: bool = False) -> np.ndarray:
+    """`numbers.format_number(value, decimals, VI)` (+ "%") for each, worked out once per distinct value
+    (`distinct`: shown's are); a figure repeated shares its text (a string per figure held tens of MB for a
+    100k-row sheet). The digits are written from integers (`_written`) where x·10^d is far enough from a
+    half for its nearest integer to be what Python's correctly rounded format shows; the others by one
+    format call each."""
+    apart = None if distinct else _distinct(shown)
+    if apart is not None:
+        return _texts(apart[0], decimals, percent, distinct=True)[apart[1]]
     texts = np.empty(len(shown), dtype=object)
     if not len(shown):
         return texts

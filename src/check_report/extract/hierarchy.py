@@ -57,7 +57,9 @@ def code_rank(code: str | None, previous_upper: str | None = None) -> float | No
     if code in _BULLETS:
         return _BULLETS[code]
     if code[0] in _ASCII_DIGITS:       # the common codes ("1", "1.2"): never a letter or a roman numeral
-        if _INT.match(code):
+        if code.isdecimal():           # what \d matches, each character: _INT's test without a regex
+            return 1.0 if len(code) <= 3 else None
+        if code[-1] == "\n" and _INT.match(code):      # ("$" takes a final line break)
             return 1.0
         return 1.0 + code.count(".") if _DOTTED.match(code) else None
     if _UPPER.match(code) and (not _ROMAN.match(code) or _follows(code, previous_upper)):

@@ -88,7 +88,7 @@ class Emitter:
         ctx, sink, stated, counts = self.ctx, self.sink, block.any, block.counts
         by_header = self.header_units and ctx.layout.unit_col is None
         unit_of, name_of, units, picked = ctx.unit_of, ctx.indicator_name, self._units, self.picked.append
-        add, path, grid, sheet = sink.add_entity, ctx.path, ctx.grid, self.sheet
+        sheet, entities, added = self.sheet, [], sink.entities()
         first = len(sink) + self.waiting          # the figures of a plain row come at flush, after these
         for r, i in taken:
             if not stated[i]:
@@ -99,12 +99,14 @@ class Emitter:
             of_unit = units.get(unit)
             if of_unit is None:   # a table has a few units over thousands of rows
                 of_unit = units[unit] = (self.scale_of(unit), is_count(unit))
-            sink_row = add(path, grid, (f"{sheet}!{r.row + 1}", r.code, name_of(r.label, r.folded), None, unit,
-                                        of_unit[0], r.label))
-            r.entities = [(None, sink_row, first)]
+            entities.append((f"{sheet}!{r.row + 1}", r.code, name_of(r.label, r.folded), None, unit, of_unit[0],
+                             r.label))
+            r.entities = [(None, added, first)]
             # as in `add`: a count of things is exact; the sink keeps rates and other units out, per column
-            picked((i, r.row, sink_row, of_unit[1]))
+            picked((i, r.row, added, of_unit[1]))
+            added += 1
             first += counts[i]
+        sink.add_entities(ctx.path, ctx.grid, entities)
         self.waiting = first - len(sink)
 
     @staticmethod

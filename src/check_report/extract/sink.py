@@ -60,6 +60,17 @@ class FactSink:
         texts.append(values[6])
         return len(files) - 1
 
+    def add_entities(self, path: str, grid, values: list[tuple]) -> None:
+        """`add_entity` for each of `values`, in order (a block of a table's rows at once)."""
+        files, sheets, *fields = self._row_lists
+        files.extend([path] * len(values))
+        sheets.extend([grid.name] * len(values))
+        for field, column in zip(fields, zip(*values)):
+            field.extend(column)
+
+    def entities(self) -> int:
+        return len(self._row_lists[0])
+
     def add_row(self, path: str, grid, row: int, values: tuple, figures, counted: bool = False) -> int:
         """One entity's figures of one sheet row. `values`: (entity, code, indicator, parent, unit, scale,
         text); `figures`: (plan, figure) pairs, the plan giving col, measure, period, start, end and year

@@ -62,7 +62,7 @@ class SheetRows(ColumnarRows):
         self._made: dict[int, list[Cell]] = {}
         width = len(values[0]) if values else 0
         self._square = all(len(row) == width for row in values)   # calamine's range: every row as wide
-        self._columns: list[tuple] | None = None
+        self._columns: list[list] | None = None
         self._kinds: dict[int, frozenset] = {}
 
     def __len__(self) -> int:
@@ -92,6 +92,9 @@ class SheetRows(ColumnarRows):
     def values(self, col: int, start: int, stop: int) -> list:
         if start < 0 or col < 0:
             return super().values(col, start, stop)
+        kinds = self._as_read(col)
+        if kinds is not None and float not in kinds:     # labels, codes: what _plain keeps, "" as None
+            return [value or None for value in self._raw(col, start, stop)]
         return list(map(_plain, self._raw(col, start, stop)))
 
     def _raw(self, col: int, start: int, stop: int) -> list:
@@ -101,8 +104,8 @@ class SheetRows(ColumnarRows):
                 # block by block, labels and codes): the rows turned into columns once cost less. A column
                 # at a time: zip(*rows) makes an iterator per row, and a 100k-row sheet's made the cyclic
                 # garbage collector walk every cell held
-                self._columns = [tuple(map(itemgetter(c), self._data)) for c in range(len(self._data[0]))]
-            return list(self._columns[col][start:stop])
+                self._columns = [list(map(itemgetter(c), self._data)) for c in range(len(self._data[0]))]
+            return self._columns[col][start:stop]        # a list of its own
         return [row[col] if col < len(row) else None for row in self._data[start:stop]]
 
     def _as_read(self, col: int) -> frozenset | None:
