@@ -130,9 +130,10 @@ class Emitter:
                 stated = {group for group, *_ in rows[i].entities}
                 withdrawn.update((parent, group) for group in (None, *self.groups) if group not in stated)
         parents = sink.rows[F.PARENT]
-        for i, r in enumerate(rows):
-            parent = parent_of[i]
-            for group, sink_row, _start in r.entities:
+        for i, parent in enumerate(parent_of):
+            if parent is None and not complete.get(i):
+                continue                           # most rows of a long table: neither a part nor whole
+            for group, sink_row, _start in rows[i].entities:
                 if parent is not None and group not in self.rate_groups and \
                         not (group is None and self.no_parent_rows):
                     parents[sink_row] = self.key(rows[parent].row, group)

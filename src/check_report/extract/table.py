@@ -144,6 +144,7 @@ class _TableContext:
         self.plan = build_plan(self)
         self.cue_ends = {c.rpartition(" ")[2] for c in (*vocab.breakdown_partial, *vocab.breakdown_complete)}
         self.cues = frozenset((*vocab.breakdown_partial, *vocab.breakdown_complete))
+        self.cue_starts = {c.partition(" ")[0] for c in self.cues}
         self.style, self.style_votes = self._text_style()
         self.ambiguous: list[str] = []   # typed figures that read both ways, as written
         self._near_start, self._near = 0, {}   # the block's label, code and unit cells (`_prefetch`)
@@ -328,8 +329,10 @@ class _TableContext:
         folds = fold_words(words[-3:])      # fold(" ".join(words[-n:])) is the last n of them joined
         if not words or folds[-1] not in self.cue_ends:
             return label
-        for n in (3, 2, 1):
-            if len(words) > n and " ".join([f for f in folds[-n:] if f]) in self.cues:
+        for n in (3, 2, 1):            # (a phrase of the last n words starts with the first one's folding)
+            if len(words) <= n or folds[-n] and folds[-n].partition(" ")[0] not in self.cue_starts:
+                continue
+            if " ".join([f for f in folds[-n:] if f]) in self.cues:
                 return " ".join(words[:-n]).rstrip(" ,;:-–")
         return label
 

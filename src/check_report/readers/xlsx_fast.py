@@ -30,7 +30,7 @@ def read_grids(path: str, parts: dict[str, str], scans: dict) -> list[Grid]:
 
     book = python_calamine.CalamineWorkbook.from_path(path)
     with zipfile.ZipFile(path) as archive:
-        formats = _style_formats(archive)
+        formats = style_formats(archive)
         grids = []
         for name in book.sheet_names:
             if name not in parts or parts[name] not in scans:
@@ -220,7 +220,7 @@ BUILTIN_FORMATS: dict[int, str] = {
 MAX_FORMAT_CHARS = 255
 
 
-def _style_formats(archive: zipfile.ZipFile) -> list[str | None]:
+def style_formats(archive: zipfile.ZipFile) -> list[str | None]:
     """Style id (cellXfs index) -> number format code."""
     try:
         styles = _parse(archive, "xl/styles.xml")

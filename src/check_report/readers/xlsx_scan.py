@@ -55,8 +55,9 @@ class SheetScan:
 
 
 def scan_parts(path: str, archive: zipfile.ZipFile, parts: list[str], limits: Limits,
-               names: dict[str, str] | None = None) -> dict[str, SheetScan]:
-    """Scan every sheet part; raise InputError naming the file and sheet when one is beyond the limits."""
+               names: dict[str, str] | None = None, styles: bool = True) -> dict[str, SheetScan]:
+    """Scan every sheet part; raise InputError naming the file and sheet when one is beyond the limits.
+    `styles`: collect the styled cells' style ids (not when no style gives a format but General)."""
     names = names or {}
     sized = {i.filename: i.file_size for i in archive.infolist()}
     notes = sum(sized.get(p, 0) for p in parts) <= FORMULA_NOTES_UP_TO
@@ -65,12 +66,13 @@ def scan_parts(path: str, archive: zipfile.ZipFile, parts: list[str], limits: Li
         if part not in sized:
             continue
         where = f"{path}: sheet {names[part]!r}" if part in names else f"{path}: part {part!r}"
-        scans[part] = _scan(archive, part, limits, where, notes)
+        scans[part] = _scan(archive, part, limits, where, notes, styles)
         scans[part].size = sized[part]
     return scans
 
 
-def _scan(archive: zipfile.ZipFile, part: str, limits: Limits, where: str, notes: bool) -> SheetScan:
+def _scan(archive: zipfile.ZipFile, part: str, limits: Limits, where: str, notes: bool,
+          styles: bool = True) -> SheetScan:
     scan = SheetScan(part)
     state = _Bounds()
     tail = b""
@@ -79,7 +81,7 @@ def _scan(archive: zipfile.ZipFile, part: str, limits: Limits, where: str, notes
             chunk = stream.read(CHUNK)
             data = tail + chunk
             cut = _cut(data) if chunk else len(data)
-            state.chunk(data, cut, scan, notes)
+            state.chunk(data, cut, scan, notes, styles)
             if state.merged_cells > limits.merged_cells:
                 raise InputError(f"{where}: " + limits.refusal(
                     "merged_cells", f"merged ranges cover {state.merged_cells:,} cells"))
@@ -119,7 +121,7 @@ class _Bounds:
         self.merged_cells = 0
         self.styles = StyleCollector()
 
-    def chunk(self, data: bytes, cut: int, scan: SheetScan, notes: bool) -> None:
+    def chunk(self, data: bytes, cut: int, scan: SheetScan, notes: bool, styles: bool = True) -> None:
         # Counting is done with bytes.count where a literal says it (C speed, no match objects): the tags
         # Excel, LibreOffice and openpyxl write. A sheet written otherwise (namespace prefixes, attributes
         # on new lines) makes the counts disagree, and settle() walks it exactly instead.
@@ -149,7 +151,8 @@ class _Bounds:
             self.cell_refs += data.count(b' r="', 0, cut) - len(numbers)     # the rows' r counted there too
         if not self.misplaced or self.letters < 3:
             self._places(data, cut)
-        _styles(data, cut, self.styles)
+        if styles:
+            _styles(data, cut, self.styles)
         if notes:
             scan.uncalculated += len(_UNCALCULATED.findall(data, 0, cut))
         if self.first:
