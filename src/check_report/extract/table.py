@@ -56,6 +56,19 @@ _VERDICTS = (("khong dat", -1), ("chua dat", -1), ("khong hoan thanh", -1), ("ch
 def grid_facts(path: str, grid: Grid, vocabulary=None, plans: list | None = None):
     """(facts DataFrame, notes) of every table in one grid (a sheet, or a document's table). `plans`, a
     list, receives each table's column plan (for `check-report extract`)."""
+    # a large table holds its rows until it ends (parents need the whole table), then the sheet's facts
+    # are made into columns: the cyclic garbage collector would walk them again and again (none of them
+    # forms a cycle), so it pauses while the grid is read
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _grid_facts(path, grid, vocabulary, plans)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _grid_facts(path: str, grid: Grid, vocabulary, plans: list | None):
     vocab = load_vocabulary(vocabulary)
     merges = MergeMap(grid)
     sink = FactSink()
@@ -196,20 +209,8 @@ class _TableContext:
 
     # -- rows ----------------------------------------------------------------------------------------
     def read_rows(self, sink: FactSink) -> int:
-        """Read data rows into `sink`; returns the row where the next table may start."""
-        # a large table holds its rows until it ends (parents need the whole table): the cyclic garbage
-        # collector would walk them again and again (none of them forms a cycle), so it pauses meanwhile
-        paused = gc.isenabled()
-        gc.disable()
-        try:
-            return self._read_rows(sink)
-        finally:
-            if paused:
-                gc.enable()
-
-    def _read_rows(self, sink: FactSink) -> int:
-        """Rows in blocks (the figures of a block read a column at a time), judged one by one: the notes
-        under the table or the next table's header end it."""
+        """Read data rows into `sink` in blocks (a block's figures a column at a time), judged one by one
+        until the notes under the table or the next table's header; returns where the next may start."""
         from check_report.extract.rows import Emitter
 
         rows: list[_Row] = []
