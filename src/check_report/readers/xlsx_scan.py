@@ -220,7 +220,8 @@ def _styles(data: bytes, cut: int, styles: StyleCollector) -> None:
     if not attributes:
         return                     # no style attribute at all: neither pattern can match (an unstyled sheet)
     found = _STYLED_PLAIN.findall(data, 0, cut)
-    attributes -= len(_ROW_STYLED.findall(data, 0, cut))
+    if len(found) != attributes:   # (as many: then no row has a style, nor any cell another form)
+        attributes -= len(_ROW_STYLED.findall(data, 0, cut))
     if len(found) == attributes:
         styles.add_written(found)
         return
