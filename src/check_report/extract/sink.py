@@ -222,9 +222,10 @@ class FactSink:
         take = field("row")[0].astype(np.int64)
         count = len(take)
         data: dict[str, object] = {}
+        seen = _taken(take, len(self.rows[F.ENTITY]))
         for name, values in self.rows.items():
-            if name not in (F.UNIT, F.SCALE):
-                data[name] = _inferred(_objects(values), None, take)   # once per row, repeated per figure
+            if name not in (F.UNIT, F.SCALE):      # once per row, repeated per figure
+                data[name] = _inferred(_objects(values), None, take, seen)
         for name in self.FIGURE_FIELDS:
             if name != F.VALUE and any(isinstance(segment.get(name), Shared) for segment in self._segments):
                 values, which, kinds = self._shared(name, consume=True, kinds=True)
@@ -260,20 +261,20 @@ class FactSink:
         return frame.astype({F.VALUE: "float64", F.LOWER: "float64", F.UPPER: "float64", F.SCALE: "float64"})
 
 
-def _inferred(values: np.ndarray, kinds: set | None, take: np.ndarray | None = None):
+def _inferred(values: np.ndarray, kinds: set | None, take: np.ndarray | None = None, seen=None):
     """The column pandas infers from the list of `values` (or of values[take], each value repeated where
     `take` names it), built in one call when the kinds of values make its dtype plain: text (pandas' str),
     whole numbers, numbers, whole numbers with gaps (float, NaN), nothing at all (object). Anything else
-    is the list itself, for pandas to infer as it always did. `kinds`: the types of the values, when known."""
+    is the list itself, for pandas to infer as it always did. `kinds`: the types of the values, when known;
+    `seen`: which values take names (`_taken`), when known."""
     import pandas as pd
 
     if kinds is None:
-        used = values
         if take is not None and len(take) != len(values):
-            seen = np.zeros(len(values), dtype=bool)
-            seen[take] = True
-            used = values[seen]
-        kinds = set(map(type, used))
+            seen = _taken(take, len(values)) if seen is None else seen
+        else:
+            seen = None
+        kinds = set(map(type, values if seen is None or seen is True else values[seen]))
     none = type(None)
     column = None
     if kinds == {str} or kinds == {str, none}:
@@ -299,6 +300,13 @@ def _inferred(values: np.ndarray, kinds: set | None, take: np.ndarray | None = N
     if column is None:
         return values.tolist() if take is None else values[take].tolist()
     return column if take is None else column[take]
+
+
+def _taken(take: np.ndarray, size: int):
+    """Which of `size` values `take` names, or True when it names them all."""
+    seen = np.zeros(size, dtype=bool)
+    seen[take] = True
+    return True if seen.all() else seen
 
 
 class Shared(NamedTuple):
