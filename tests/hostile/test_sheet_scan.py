@@ -55,6 +55,21 @@ def test_every_way_of_writing_a_styled_cell_is_found(tmp_path):
     assert styled(found) == {(0, 0): 1, (0, 2): 2, (1, 0): 3, (1, 1): 5, (1, 2): 6, (1, 3): 7}
 
 
+def test_styled_cells_as_excel_writes_them_are_read_in_one_go(tmp_path):
+    """Every cell `<c r=".." s="..">` (the scan parses them as one text): columns of one to three letters,
+    a style id of several digits, a cell given twice keeping its last style."""
+    places = [("A", 1, 3), ("Z", 2, 12), ("AA", 3, 0), ("AZ", 4, 7), ("BA", 5, 123456789), ("ZZ", 6, 2),
+              ("AAA", 7, 5), ("XFD", 8, 1), ("B", 2, 4), ("B", 2, 9)]
+    rows = {}
+    for letters, row, style in places:
+        rows.setdefault(row, []).append(f'<c r="{letters}{row}" s="{style}"><v>1</v></c>')
+    found = scan(tmp_path, "<sheetData>" + "".join(f'<row r="{r}">{"".join(cells)}</row>'
+                                                   for r, cells in sorted(rows.items())) + "</sheetData>")
+    assert {(r - 1, column_number(letters) - 1): found.styles.get(r - 1, column_number(letters) - 1)
+            for letters, r, _style in places} == \
+        {(r - 1, column_number(letters) - 1): style for letters, r, style in places}
+
+
 def test_a_sheet_with_a_namespace_prefix_or_cells_without_places_is_walked_exactly(tmp_path):
     prefixed = scan(tmp_path, '<x:sheetData><x:row r="3"><x:c r="D3"><x:v>1</x:v></x:c></x:row></x:sheetData>',
                     prefix="x")

@@ -82,6 +82,26 @@ def test_runs_of_formats_and_exact_rounding_of_many_values():
          for i in range(len(values))]
 
 
+@pytest.mark.parametrize("fmt", ["General", "0", "0.00", "#,##0.000", "0.0%", "0." + "0" * 15, "0." + "0" * 16])
+def test_texts_and_general_digits_written_from_integers_read_as_the_cells_do(fmt):
+    """The integer paths (10 significant digits of General, digits written from k / 10^d) at their edges:
+    around 10^9..10^10 after scaling, halves and near-halves, tiny and huge values, signs that round to 0."""
+    rng = random.Random(fmt)
+    values = [0.0, -0.0, 99999.999995, 9999999999.5, 999999999.95, -0.004, -0.0004, 1e-5, 1.5e-5, 1e15, -1e15,
+              123456789012.5, 2.0**52, 2.0**53, 1e22, 0.1, 1 / 3, -2 / 3]
+    for _ in range(3000):
+        digits = rng.randint(1, 17)
+        value = rng.randint(-10**digits, 10**digits) / 10 ** rng.randint(0, 20)
+        values.append(rng.choice([value, float(np.nextafter(value, rng.choice([np.inf, -np.inf]))),
+                                  value + rng.choice([5e-11, 0.5, -0.5]) / 10 ** rng.randint(0, 12)]))
+    values += values[:500]                     # repeated figures share their text
+    got = read_column(values, [(0, len(values), fmt)], NO_DATA)
+    want = _cell_by_cell(values, [fmt] * len(values), VI)
+    assert [None if f is None else (np.float64(f.value).tobytes(), f.decimals, f.raw, f.percent) for f in want] == \
+        [(got.value[i].tobytes(), int(got.decimals[i]), got.raw[i], bool(got.percent[i])) if got.present[i] else None
+         for i in range(len(values))]
+
+
 def test_a_block_gives_each_row_its_figures_in_the_plans_order():
     class Plan:
         def __init__(self, col):

@@ -39,3 +39,16 @@ def test_folding_many_at_once_is_folding_each():
             assert fold_many(texts) == [fold(t) for t in texts], texts
     edges = ["Năm 2024 tăng 5", "% so cùng kỳ", "ΟΔΟΣ", "Σ", "", "  ", "a_b", "Tổng thu, gồm:"]
     assert fold_many(edges) == [fold(t) for t in edges]
+
+
+def test_folding_a_long_list_at_once_is_folding_each():
+    """A long list's accents come off by one array lookup of all its characters (`_without_accents`): the
+    same folding, for every kind of character (marks alone, characters past the table, a lone surrogate)."""
+    rng = random.Random(13)
+    pool = [c for c in ALPHABET if c != "\n"] + ["\u0301", "\u0323", "ǅ", "𝒜", "😀", "ﬁ"]
+    for size in (300, 2_000):
+        for _ in range(5):
+            texts = ["".join(rng.choice(pool) for _ in range(rng.randint(0, 40))) for _ in range(size)]
+            assert fold_many(texts) == [fold(t) for t in texts]
+    labels = [f"Thành phần {i}.{i % 7} (lượt)" for i in range(1_000)] + ["\ud800 lẻ"]
+    assert fold_many(labels) == [fold(t) for t in labels]

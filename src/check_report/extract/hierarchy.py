@@ -24,9 +24,9 @@ _LABEL_CODE = re.compile(r"^\s*(?:([IVXLC]+|[A-Z]|\d{1,3}(?:\.\d{1,3})*|[a-zđ])
                          r"|([-–•+*])\s*)(?=\S)")
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
-    entity: str
+    entity: object
     code: str | None
     rank: float
     label: str
@@ -57,7 +57,9 @@ def code_rank(code: str | None, previous_upper: str | None = None) -> float | No
     if code in _BULLETS:
         return _BULLETS[code]
     if code[0] in _ASCII_DIGITS:       # the common codes ("1", "1.2"): never a letter or a roman numeral
-        if _INT.match(code):
+        if code.isdecimal():           # what \d matches, each character: _INT's test without a regex
+            return 1.0 if len(code) <= 3 else None
+        if code[-1] == "\n" and _INT.match(code):      # ("$" takes a final line break)
             return 1.0
         return 1.0 + code.count(".") if _DOTTED.match(code) else None
     if _UPPER.match(code) and (not _ROMAN.match(code) or _follows(code, previous_upper)):
@@ -85,9 +87,9 @@ class Hierarchy:
         self.stack: list[Node] = []
         self.previous_upper: str | None = None
 
-    def add(self, entity: str, code: str | None, label: str) -> str | None:
+    def add(self, entity, code: str | None, label: str):
         rank = code_rank(code, self.previous_upper)
-        if code and _UPPER.match(code) and rank == 0.0:
+        if rank == 0.0 and code and _UPPER.match(code):
             self.previous_upper = code
         if rank is None:
             # an uncoded row ("Tổng số", a stray label): guessing its place would invent false alarms
@@ -98,7 +100,7 @@ class Hierarchy:
         self.stack.append(Node(entity, code, rank, label))
         return parent
 
-    def add_under(self, entity: str, parent: str, code: str | None, label: str) -> str:
+    def add_under(self, entity, parent, code: str | None, label: str):
         """A row the words place under `parent`: "Trong đó: - Cá" under the row above it, or the first coded
         part under an uncoded total that said "chia ra:". Its siblings then follow by their codes; a row
         without a code sits deepest, so no coded row is taken for its part."""

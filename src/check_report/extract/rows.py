@@ -14,17 +14,15 @@ measures' sums unknown to the engine. The same table gives the same verdict what
 from __future__ import annotations
 
 import functools
-import re
 from collections import defaultdict
 
 from check_report import facts as F
 from check_report.extract.columns import Plan
 from check_report.extract.hierarchy import Hierarchy, code_from_label
+from check_report.extract.relations import column_relations, places, row_relations
 from check_report.extract.sink import FactSink, letters
-from check_report.extract.vocabulary import fold, has_phrase
-from check_report.units import RATE, is_count, parse_unit
-
-_A1 = re.compile(r"([A-Z]{1,3})(\d+)$")
+from check_report.extract.vocabulary import fold
+from check_report.units import is_count
 
 
 class Emitter:
@@ -52,53 +50,64 @@ class Emitter:
         sheet = self.ctx.grid.name
         return f"{sheet}!{sheet_row + 1}" if group is None else f"{sheet}!{sheet_row + 1}:{letters(group)}"
 
-    def add(self, r, block, i: int) -> None:
-        """One row (position i of a `extract.figures.FigureBlock`) into the sink, an entity per indicator it
-        states. A plain table's figures wait for `flush`, which adds the block's rows at once."""
-        ctx, sink = self.ctx, self.sink
-        r.has_figures = block.any[i]
-        r.entities = []
+    def add(self, taken: list[tuple], block) -> None:
+        """Rows of a `extract.figures.FigureBlock`, (row read, its position in the block) in order, into the
+        sink, an entity per indicator each states. A plain table's figures wait for `flush`, which adds the
+        block's rows at once."""
         if self.plain:
-            if r.has_figures:
-                self._add_plain(r, block, i)
+            self._add_plain(taken, block)
             return
-        figures = block.row(i)
-        grouped: dict = defaultdict(list)
-        for plan, figure in figures:
-            grouped[plan.group].append((plan, figure))
-        if r.verdict is not None:
-            grouped.setdefault(None, [])
-        unit_col = ctx.layout.unit_col
-        for group, members in grouped.items():
-            unit = ctx.unit_of(r.row) if group is None and unit_col is not None else _unit(ctx, r.row, members, group)
-            if group is None and r.verdict is not None:
-                members = [*members, (self.verdicts, r.verdict)]
-            values = (self.key(r.row, group), r.code, _name(ctx, r, members, group), None, unit,
-                      self.scale_of(unit), r.label)
-            # a count of things is exact whatever the row's other columns hold (51 firms beside a % of plan);
-            # the sink keeps rates, percentages and columns of another unit out of it, figure by figure
-            counted = is_count(unit)
-            start = sink.add_row(ctx.path, ctx.grid, r.row, values, members, counted)
-            r.entities.append((group, len(sink.rows[F.ENTITY]) - 1, start))
+        ctx, sink = self.ctx, self.sink
+        for r, i in taken:
+            r.has_figures = block.any[i]
+            r.entities = []
+            figures = block.row(i)
+            grouped: dict = defaultdict(list)
+            for plan, figure in figures:
+                grouped[plan.group].append((plan, figure))
+            if r.verdict is not None:
+                grouped.setdefault(None, [])
+            unit_col = ctx.layout.unit_col
+            for group, members in grouped.items():
+                unit = ctx.unit_of(r.row) if group is None and unit_col is not None else \
+                    _unit(ctx, r.row, members, group)
+                if group is None and r.verdict is not None:
+                    members = [*members, (self.verdicts, r.verdict)]
+                values = (self.key(r.row, group), r.code, _name(ctx, r, members, group), None, unit,
+                          self.scale_of(unit), r.label)
+                # a count of things is exact whatever the row's other columns hold (51 firms beside a % of
+                # plan); the sink keeps rates, percentages and columns of another unit out of it, figure by figure
+                counted = is_count(unit)
+                start = sink.add_row(ctx.path, ctx.grid, r.row, values, members, counted)
+                r.entities.append((group, len(sink.rows[F.ENTITY]) - 1, start))
 
-    def _add_plain(self, r, block, i: int) -> None:
-        """One entity for the row; which figures it states (a unit written in the header of some) is asked
-        of the block only when the table has such columns."""
-        ctx = self.ctx
-        if self.header_units and ctx.layout.unit_col is None:
-            unit = _unit(ctx, r.row, self._members(block, i), None)
-        else:
-            unit = ctx.unit_of(r.row)
-        of_unit = self._units.get(unit)
-        if of_unit is None:   # a table has a few units over thousands of rows
-            of_unit = self._units[unit] = (self.scale_of(unit), is_count(unit))
-        values = (f"{self.sheet}!{r.row + 1}", r.code, ctx.indicator_name(r.label, r.folded), None, unit,
-                  of_unit[0], r.label)
-        sink_row = self.sink.add_entity(ctx.path, ctx.grid, values)
-        r.entities.append((None, sink_row, len(self.sink) + self.waiting))
-        # as in `add`: a count of things is exact; the sink keeps rates and other units out, per column
-        self.picked.append((i, r.row, sink_row, of_unit[1]))
-        self.waiting += block.counts[i]
+    def _add_plain(self, taken: list[tuple], block) -> None:
+        """One entity for each row that states figures; which figures it states (a unit written in the
+        header of some) is asked of the block only when the table has such columns. One loop with what it
+        reads bound once: a 100k-row table spent its time in the calls."""
+        ctx, sink, stated, counts = self.ctx, self.sink, block.any, block.counts
+        by_header = self.header_units and ctx.layout.unit_col is None
+        unit_of, name_of, units, picked = ctx.unit_of, ctx.indicator_name, self._units, self.picked.append
+        sheet, entities, added = self.sheet, [], sink.entities()
+        first = len(sink) + self.waiting          # the figures of a plain row come at flush, after these
+        for r, i in taken:
+            if not stated[i]:
+                r.has_figures, r.entities = False, []
+                continue
+            r.has_figures = True
+            unit = _unit(ctx, r.row, self._members(block, i), None) if by_header else unit_of(r.row)
+            of_unit = units.get(unit)
+            if of_unit is None:   # a table has a few units over thousands of rows
+                of_unit = units[unit] = (self.scale_of(unit), is_count(unit))
+            entities.append((f"{sheet}!{r.row + 1}", r.code, name_of(r.label, r.folded), None, unit, of_unit[0],
+                             r.label))
+            r.entities = [(None, added, first)]
+            # as in `add`: a count of things is exact; the sink keeps rates and other units out, per column
+            picked((i, r.row, added, of_unit[1]))
+            added += 1
+            first += counts[i]
+        sink.add_entities(ctx.path, ctx.grid, entities)
+        self.waiting = first - len(sink)
 
     @staticmethod
     def _members(block, i: int) -> list[tuple]:
@@ -121,9 +130,10 @@ class Emitter:
                 stated = {group for group, *_ in rows[i].entities}
                 withdrawn.update((parent, group) for group in (None, *self.groups) if group not in stated)
         parents = sink.rows[F.PARENT]
-        for i, r in enumerate(rows):
-            parent = parent_of[i]
-            for group, sink_row, _start in r.entities:
+        for i, parent in enumerate(parent_of):
+            if parent is None and not complete.get(i):
+                continue                           # most rows of a long table: neither a part nor whole
+            for group, sink_row, _start in rows[i].entities:
                 if parent is not None and group not in self.rate_groups and \
                         not (group is None and self.no_parent_rows):
                     parents[sink_row] = self.key(rows[parent].row, group)
@@ -131,29 +141,9 @@ class Emitter:
                     sink.complete_rows.add(sink_row)
         formulas = [(i, f) for i, r in enumerate(rows) if r.has_figures and (f := ctx.row_formula(r.label))]
         if ctx.grid.origin == "sheet" and (formulas or any(p.formula is not None for p in ctx.plan.plans)):
-            place = _places(rows, sink)
-            _column_relations(ctx, rows, place, sink)
-            _row_relations(ctx, rows, parent_of, place, sink, formulas)
-
-
-def _places(rows: list, sink: FactSink) -> dict[tuple[int, int], int]:
-    """(sheet row, column) -> figure index of a table's figures, from the cells the sink wrote."""
-    starts = [start for r in rows for _g, _s, start in r.entities]
-    if not starts:
-        return {}
-    out = {}
-    for index, cell in enumerate(sink.cells_from(starts[0]), start=starts[0]):
-        m = _A1.match(cell or "")
-        if m:
-            out[(int(m.group(2)) - 1, _column_index(m.group(1)))] = index
-    return out
-
-
-def _column_index(letters_: str) -> int:
-    col = 0
-    for ch in letters_:
-        col = col * 26 + ord(ch) - 64
-    return col - 1
+            place = places(rows, sink)
+            column_relations(ctx, rows, place, sink)
+            row_relations(ctx, rows, parent_of, place, sink, formulas)
 
 
 def _unit(ctx, row: int, members, group) -> str | None:
@@ -187,43 +177,41 @@ def _code_parents(ctx, rows, words: bool = True) -> tuple[list, dict]:
     follow, and "Trong đó: - Cá" followed by "- Tôm" are parts of the row right above them, unless that row
     has other parts too (then "trong đó" may be of the whole, or overlap them: not guessed)."""
     vocab = ctx.vocab
-    hierarchy = Hierarchy()
+    hierarchy = Hierarchy()           # the rows' entities are their indices
     parent_of: list[int | None] = []
     complete: dict[int, bool] = {}
-    position = {}
     last = opened = None
     led: dict[int, tuple[int, str, bool]] = {}     # row -> (parent, code, complete) of a "Trong đó: - Cá" group
     partial, whole = tuple(vocab.breakdown_partial), tuple(vocab.breakdown_complete)   # (once per table)
-    cue, partial_starts = functools.partial(_cue, vocab, complete, ends=_edge_words(partial, whole, -1)), \
-        _edge_words(partial, (), 0)
+    ends, phrases = _edge_words(partial, whole, -1), _phrase_sets(partial, whole)
+    partial_starts = _edge_words(partial, (), 0)
     for i, r in enumerate(rows):
         folded = r.folded
         if not r.has_figures and r.code is None and r.verdict is None:
             parent_of.append(None)
-            cue(last, folded)   # "Chia ra:", "Trong đó:" under the parent row
+            _cue(vocab, complete, last, folded, ends, phrases)   # "Chia ra:", "Trong đó:" under the parent row
             if words and last is not None and rows[last].code is None and last in complete:
                 opened = last
             continue
-        key = f"r{i}"
-        position[key] = i
         lead = _lead(vocab, r.label) if words and r.code is None and last == i - 1 else None
         if lead is not None:
             led[i] = (last, lead[1], lead[0])
-            parent = hierarchy.add_under(key, f"r{last}", lead[1], r.label)
+            parent = hierarchy.add_under(i, last, lead[1], r.label)
         elif opened is not None and r.code is not None:
-            parent = hierarchy.add_under(key, f"r{opened}", r.code, r.label)
+            parent = hierarchy.add_under(i, opened, r.code, r.label)
         else:
             if words and r.code is None:
                 hierarchy.close()
-            parent = hierarchy.add(key, r.code, r.label)
+            parent = hierarchy.add(i, r.code, r.label)
         opened = None
-        parent_of.append(position.get(parent) if parent else None)
-        if lead is None and i - 1 in led and parent_of[i] == led[i - 1][0] and r.code == led[i - 1][1]:
+        parent_of.append(parent)
+        if lead is None and i - 1 in led and parent == led[i - 1][0] and r.code == led[i - 1][1]:
             led[i] = led[i - 1]
-        if parent and lead is None and folded.partition(" ")[0] in partial_starts and \
+        if parent is not None and lead is None and folded.partition(" ")[0] in partial_starts and \
                 any(_starts(folded, p) for p in vocab.breakdown_partial):
-            complete[position[parent]] = False
-        cue(i, folded)
+            complete[parent] = False
+        if folded.rpartition(" ")[2] in ends:      # (what _cue asks first, asked here: most rows end no cue)
+            _cue(vocab, complete, i, folded, ends, phrases)
         if words and r.code is None and i in complete and lead is None:
             opened = i                            # "TỔNG THU, chia ra:"
         last = i
@@ -296,13 +284,33 @@ class _Bare:
         self.folded = row.folded
 
 
-def _cue(vocab, complete: dict, index, folded: str, ends: frozenset) -> None:   # ends: see _edge_words
+def _cue(vocab, complete: dict, index, folded: str, ends: frozenset, phrases=None) -> None:
+    """ends: see _edge_words; phrases: see _phrase_sets."""
     if index is None or folded.rpartition(" ")[2] not in ends:
+        return
+    if phrases is not None:
+        words = folded.split(" ")
+        endings = {" ".join(words[-n:]) for n in range(1, min(phrases[2], len(words)) + 1)}
+        if not endings.isdisjoint(phrases[0]):
+            complete[index] = False
+        elif not endings.isdisjoint(phrases[1]):
+            complete.setdefault(index, True)
         return
     if any(_ends(folded, p) for p in vocab.breakdown_partial):
         complete[index] = False
     elif any(_ends(folded, p) for p in vocab.breakdown_complete):
         complete.setdefault(index, True)
+
+
+@functools.lru_cache(maxsize=8)
+def _phrase_sets(partial: tuple, complete: tuple) -> tuple[frozenset, frozenset, int] | None:
+    """The breakdown phrases as sets, and their most words: a label ends with a phrase (`_ends`) when the
+    text after one of its last spaces, or all of it, is the phrase; a set lookup per ending instead of a
+    call per phrase (a table of 100k rows asks it of every row). None when a phrase is not words apart
+    by single spaces (an ending of another number of words could be it)."""
+    if any(not p or p != " ".join(p.split()) for p in (*partial, *complete)):
+        return None
+    return frozenset(partial), frozenset(complete), max(len(p.split()) for p in (*partial, *complete))
 
 
 @functools.lru_cache(maxsize=8)
@@ -317,82 +325,3 @@ def _ends(folded: str, phrase: str) -> bool:
 
 def _starts(folded: str, phrase: str) -> bool:
     return folded == phrase or folded.startswith(phrase + " ")
-
-
-def _add_formula(sink: FactSink, index: int, text: str) -> None:
-    sink.formulas[index] = f"{sink.formulas[index]}\n{text}" if index in sink.formulas else text
-
-
-def _column_relations(ctx, rows, place: dict, sink: FactSink) -> None:
-    """Formula labels of columns, parts within their whole, rates of two columns: in every row."""
-    for plan in ctx.plan.plans:
-        if plan.formula is None:
-            continue
-        for r in rows:
-            if plan.additive_rows and _rate_row(ctx, r):
-                continue
-            own = place.get((r.row, plan.col))
-            cells = {ref: (r.row, col) for ref, col in plan.refs.items()}
-            if own is None or any(cell not in place for cell in cells.values()):
-                continue
-            names = {ref: f"{letters(col)}{row + 1}" for ref, (row, col) in cells.items()}
-            expr = plan.formula.expression(f"{letters(plan.col)}{r.row + 1}", names, percent=plan.percent)
-            _add_formula(sink, own, f"{expr} | {plan.formula.text}")
-
-
-def _rate_row(ctx, r) -> bool:
-    """A row whose figures do not add up over months or parts: a rate, a price, an average (by its unit or
-    its label)."""
-    unit = ctx.unit_of(r.row)
-    if unit and parse_unit(unit).dimension == RATE:
-        return True
-    label = fold(r.label)
-    return any(has_phrase(label, word) for word in ctx.vocab.rate_words)
-
-
-def _row_relations(ctx, rows, parent_of, place: dict, sink: FactSink, formulas: list) -> None:
-    """"Tổng thu (1+2)", "10 = 01 - 02": a row equals its named rows, in every column of figures."""
-    by_code: dict[str, list[int]] = defaultdict(list)
-    for i, r in enumerate(rows):
-        for code in r.codes:
-            by_code[_norm(code)].append(i)
-    for i, formula in formulas:
-        r = rows[i]
-        targets = {ref: _resolve(by_code.get(_norm(ref), []), i, parent_of) for ref in formula.refs}
-        if any(t is None or t == i for t in targets.values()):
-            continue
-        for plan in ctx.plan.plans:
-            own = place.get((r.row, plan.col))
-            cells = {ref: (rows[t].row, plan.col) for ref, t in targets.items()}
-            if own is None or plan.rate or any(cell not in place for cell in cells.values()):
-                continue
-            names = {ref: f"{letters(col)}{row + 1}" for ref, (row, col) in cells.items()}
-            expr = formula.expression(f"{letters(plan.col)}{r.row + 1}", names)
-            _add_formula(sink, own, f"{expr} | {formula.text}")
-
-
-def _norm(code: str) -> str:
-    code = code.strip().upper()
-    return code.lstrip("0") or "0" if code.isdigit() else code
-
-
-def _resolve(candidates: list[int], row: int, parent_of: list) -> int | None:
-    """The row a code names: the one under the formula's row when several share it, else the one in the
-    formula row's own section (sections I and II both numbered 1, 2, 3), else the only one."""
-    if len(candidates) == 1:
-        return candidates[0]
-    inside = [c for c in candidates if _descends(c, row, parent_of)]
-    if len(inside) == 1:
-        return inside[0]
-    siblings = [c for c in candidates if parent_of[c] is not None and parent_of[c] == parent_of[row]]
-    return siblings[0] if not inside and len(siblings) == 1 else None
-
-
-def _descends(child: int, ancestor: int, parent_of: list) -> bool:
-    seen = 0
-    while child is not None and seen < 64:
-        child = parent_of[child]
-        if child == ancestor:
-            return True
-        seen += 1
-    return False

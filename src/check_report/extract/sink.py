@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from typing import NamedTuple
 
 import numpy as np
@@ -59,6 +60,17 @@ class FactSink:
         texts.append(values[6])
         return len(files) - 1
 
+    def add_entities(self, path: str, grid, values: list[tuple]) -> None:
+        """`add_entity` for each of `values`, in order (a block of a table's rows at once)."""
+        files, sheets, *fields = self._row_lists
+        files.extend([path] * len(values))
+        sheets.extend([grid.name] * len(values))
+        for field, column in zip(fields, zip(*values)):
+            field.extend(column)
+
+    def entities(self) -> int:
+        return len(self._row_lists[0])
+
     def add_row(self, path: str, grid, row: int, values: tuple, figures, counted: bool = False) -> int:
         """One entity's figures of one sheet row. `values`: (entity, code, indicator, parent, unit, scale,
         text); `figures`: (plan, figure) pairs, the plan giving col, measure, period, start, end and year
@@ -103,7 +115,9 @@ class FactSink:
         would add them: `picked` lists (position in the block, sheet row, index in self.rows, counted)."""
         if not picked:
             return
-        at, sheet_rows, owners, counted = (np.asarray(x) for x in zip(*picked))
+        at, sheet_rows, owners, counted = np.fromiter(itertools.chain.from_iterable(picked), dtype=np.int64,
+                                                      count=4 * len(picked)).reshape(-1, 4).T
+        counted = counted.astype(bool)
         present = block.present[:, at]                        # plans x picked rows
         row_k, plan_k = np.nonzero(present.T)                  # row by row, each row in the plans' order
         if not len(row_k):
@@ -114,7 +128,10 @@ class FactSink:
         value = np.stack([c.value for c in columns])[plan_k, pos]
         decimals = np.stack([c.decimals for c in columns])[plan_k, pos]
         percent = np.stack([c.percent for c in columns])[plan_k, pos]
-        raw = np.stack([c.raw for c in columns])[plan_k, pos]
+        raw = np.empty(len(pos), dtype=object)
+        for k, c in enumerate(columns):      # texts column by column: a stack of them all copied each
+            mine = plan_k == k
+            raw[mine] = c.raw[pos[mine]]
         pct = np.array([p.measure in PERCENT_MEASURES for p in plans])[plan_k]
         segment: dict = {
             F.RAW: raw, F.VALUE: value, F.DECIMALS: decimals, "row": owners[row_k], "pct": pct,
@@ -205,9 +222,10 @@ class FactSink:
         take = field("row")[0].astype(np.int64)
         count = len(take)
         data: dict[str, object] = {}
+        seen = _taken(take, len(self.rows[F.ENTITY]))
         for name, values in self.rows.items():
-            if name not in (F.UNIT, F.SCALE):
-                data[name] = _inferred(_objects(values), None, take)   # once per row, repeated per figure
+            if name not in (F.UNIT, F.SCALE):      # once per row, repeated per figure
+                data[name] = _inferred(_objects(values), None, take, seen)
         for name in self.FIGURE_FIELDS:
             if name != F.VALUE and any(isinstance(segment.get(name), Shared) for segment in self._segments):
                 values, which, kinds = self._shared(name, consume=True, kinds=True)
@@ -217,7 +235,7 @@ class FactSink:
         pct = field("pct")[0].astype(bool)
         units = _objects([*self.rows[F.UNIT], "%"])        # a percentage's unit is "%", whatever its row's
         data[F.UNIT] = _inferred(units, None, np.where(pct, len(units) - 1, take))
-        data[F.SCALE] = np.where(pct, 1.0, _objects(self.rows[F.SCALE])[take].astype("float64"))
+        data[F.SCALE] = np.where(pct, 1.0, _objects(self.rows[F.SCALE]).astype("float64")[take])
         complete = np.zeros(len(self.rows[F.ENTITY]), dtype=bool)
         complete[list(self.complete_rows)] = True
         data[F.COMPLETE] = complete[take]
@@ -228,39 +246,41 @@ class FactSink:
             half = np.where(exact, 0.0, half)
         data[F.LOWER], data[F.UPPER] = value - half, value + half
         for name in (F.PHRASING, F.BASE, F.DOUBT, F.FORMULA):
-            data[name] = np.empty(count, dtype=object)   # None: columns tables never fill (but formulas)
+            # None: columns tables never fill (but formulas); an object Series, which pandas takes as it
+            # is (an object array it would look through, a million Nones, for a dtype to infer)
+            data[name] = pd.Series(np.empty(count, dtype=object), dtype=object, copy=False)
         if self.formulas:
-            formula = data[F.FORMULA]
+            formula = np.empty(count, dtype=object)
             for position, text in self.formulas.items():
                 formula[position] = text
             data[F.FORMULA] = _inferred(formula, None)
-        data[F.SOURCE] = _inferred(_objects(["table"]), None, np.zeros(count, dtype=np.int64))
-        data[F.SCOPE] = _inferred(_objects([""]), None, np.zeros(count, dtype=np.int64))
+        data[F.SOURCE] = pd.array(_objects(["table"]), dtype="str").repeat(count)
+        data[F.SCOPE] = pd.array(_objects([""]), dtype="str").repeat(count)
         data[F.CERTAIN] = np.ones(count, dtype=bool)   # a cell's row and column say what it is
         frame = pd.DataFrame({name: data[name] for name in F.COLUMNS}, copy=False)
         return frame.astype({F.VALUE: "float64", F.LOWER: "float64", F.UPPER: "float64", F.SCALE: "float64"})
 
 
-def _inferred(values: np.ndarray, kinds: set | None, take: np.ndarray | None = None):
+def _inferred(values: np.ndarray, kinds: set | None, take: np.ndarray | None = None, seen=None):
     """The column pandas infers from the list of `values` (or of values[take], each value repeated where
     `take` names it), built in one call when the kinds of values make its dtype plain: text (pandas' str),
     whole numbers, numbers, whole numbers with gaps (float, NaN), nothing at all (object). Anything else
-    is the list itself, for pandas to infer as it always did. `kinds`: the types of the values, when known."""
+    is the list itself, for pandas to infer as it always did. `kinds`: the types of the values, when known;
+    `seen`: which values take names (`_taken`), when known."""
     import pandas as pd
 
     if kinds is None:
-        used = values
         if take is not None and len(take) != len(values):
-            seen = np.zeros(len(values), dtype=bool)
-            seen[take] = True
-            used = values[seen]
-        kinds = set(map(type, used))
+            seen = _taken(take, len(values)) if seen is None else seen
+        else:
+            seen = None
+        kinds = set(map(type, values if seen is None or seen is True else values[seen]))
     none = type(None)
     column = None
     if kinds == {str} or kinds == {str, none}:
         column = pd.array(values.astype(object, copy=False), dtype="str")
-    elif kinds == {none}:
-        column = values
+    elif kinds == {none}:   # as an object Series, which pandas takes as it is (see `frame`)
+        return pd.Series(values if take is None else values[take], dtype=object, copy=False)
     elif kinds == {float}:
         column = values.astype(np.float64)
     elif kinds == {int}:
@@ -280,6 +300,13 @@ def _inferred(values: np.ndarray, kinds: set | None, take: np.ndarray | None = N
     if column is None:
         return values.tolist() if take is None else values[take].tolist()
     return column if take is None else column[take]
+
+
+def _taken(take: np.ndarray, size: int):
+    """Which of `size` values `take` names, or True when it names them all."""
+    seen = np.zeros(size, dtype=bool)
+    seen[take] = True
+    return True if seen.all() else seen
 
 
 class Shared(NamedTuple):

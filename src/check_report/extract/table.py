@@ -56,6 +56,19 @@ _VERDICTS = (("khong dat", -1), ("chua dat", -1), ("khong hoan thanh", -1), ("ch
 def grid_facts(path: str, grid: Grid, vocabulary=None, plans: list | None = None):
     """(facts DataFrame, notes) of every table in one grid (a sheet, or a document's table). `plans`, a
     list, receives each table's column plan (for `check-report extract`)."""
+    # a large table holds its rows until it ends (parents need the whole table), then the sheet's facts
+    # are made into columns: the cyclic garbage collector would walk them again and again (none of them
+    # forms a cycle), so it pauses while the grid is read
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _grid_facts(path, grid, vocabulary, plans)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _grid_facts(path: str, grid: Grid, vocabulary, plans: list | None):
     vocab = load_vocabulary(vocabulary)
     merges = MergeMap(grid)
     sink = FactSink()
@@ -144,6 +157,7 @@ class _TableContext:
         self.plan = build_plan(self)
         self.cue_ends = {c.rpartition(" ")[2] for c in (*vocab.breakdown_partial, *vocab.breakdown_complete)}
         self.cues = frozenset((*vocab.breakdown_partial, *vocab.breakdown_complete))
+        self.cue_starts = {c.partition(" ")[0] for c in self.cues}
         self.style, self.style_votes = self._text_style()
         self.ambiguous: list[str] = []   # typed figures that read both ways, as written
         self._near_start, self._near = 0, {}   # the block's label, code and unit cells (`_prefetch`)
@@ -195,20 +209,8 @@ class _TableContext:
 
     # -- rows ----------------------------------------------------------------------------------------
     def read_rows(self, sink: FactSink) -> int:
-        """Read data rows into `sink`; returns the row where the next table may start."""
-        # a large table holds its rows until it ends (parents need the whole table): the cyclic garbage
-        # collector would walk them again and again (none of them forms a cycle), so it pauses meanwhile
-        paused = gc.isenabled()
-        gc.disable()
-        try:
-            return self._read_rows(sink)
-        finally:
-            if paused:
-                gc.enable()
-
-    def _read_rows(self, sink: FactSink) -> int:
-        """Rows in blocks (the figures of a block read a column at a time), judged one by one: the notes
-        under the table or the next table's header end it."""
+        """Read data rows into `sink` in blocks (a block's figures a column at a time), judged one by one
+        until the notes under the table or the next table's header; returns where the next may start."""
         from check_report.extract.rows import Emitter
 
         rows: list[_Row] = []
@@ -223,6 +225,7 @@ class _TableContext:
             block = FigureBlock(grid, plans, start, end, self.vocab.no_data, self.style)
             self._prefetch(start, end)
             reads = self._read_block(start, end, block.any)
+            taken = []          # (row read, position in the block): added to the sink at once
             row = start
             for row in range(start, end):
                 has_figures = block.any[row - start]
@@ -235,13 +238,14 @@ class _TableContext:
                     break
                 read = reads[row - start]
                 if read is not None:
-                    emitter.add(read, block, row - start)
+                    taken.append((read, row - start))
                     rows.append(read)
                     if has_figures:
                         last = row
             else:
                 row = end
             self.ambiguous.extend(block.ambiguous(row - start))
+            emitter.add(taken, block)
             emitter.flush(block)
             start = end
         emitter.finish(rows)
@@ -326,8 +330,10 @@ class _TableContext:
         folds = fold_words(words[-3:])      # fold(" ".join(words[-n:])) is the last n of them joined
         if not words or folds[-1] not in self.cue_ends:
             return label
-        for n in (3, 2, 1):
-            if len(words) > n and " ".join([f for f in folds[-n:] if f]) in self.cues:
+        for n in (3, 2, 1):            # (a phrase of the last n words starts with the first one's folding)
+            if len(words) <= n or folds[-n] and folds[-n].partition(" ")[0] not in self.cue_starts:
+                continue
+            if " ".join([f for f in folds[-n:] if f]) in self.cues:
                 return " ".join(words[:-n]).rstrip(" ,;:-–")
         return label
 

@@ -72,11 +72,23 @@ def _scan(path: str, limits: Limits):
             parts = sorted(set(names.values()) | {i.filename for i in archive.infolist()
                                                    if i.filename.startswith("xl/worksheets/")
                                                    and i.filename.endswith(".xml")})
-            return names, scan_parts(path, archive, parts, limits, {p: n for n, p in names.items()})
+            return names, scan_parts(path, archive, parts, limits, {p: n for n, p in names.items()},
+                                     styles=_styles_matter(archive))
     except InputError:
         raise
     except DAMAGE as exc:
         raise InputError(f"{path}: damaged xlsx file ({one_line(exc)})") from None
+
+
+def _styles_matter(archive: zipfile.ZipFile) -> bool:
+    """Whether a cell's style may give it a display format other than General: else the scan need not
+    collect the styled cells (a cell without a style reads as General all the same)."""
+    from check_report.readers.xlsx_fast import style_formats
+
+    try:
+        return any(code not in (None, "General") for code in style_formats(archive))
+    except Exception:  # noqa: BLE001 - a broken styles.xml: the readers will say so; collect as ever
+        return True
 
 
 def _read_fast(path: str, names, scans) -> list[Grid] | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import posixpath
 import zipfile
+from operator import itemgetter
 
 from check_report.readers.base import Cell, ColumnarRows, Grid
 from check_report.readers.styles import StyleMap
@@ -29,7 +30,7 @@ def read_grids(path: str, parts: dict[str, str], scans: dict) -> list[Grid]:
 
     book = python_calamine.CalamineWorkbook.from_path(path)
     with zipfile.ZipFile(path) as archive:
-        formats = _style_formats(archive)
+        formats = style_formats(archive)
         grids = []
         for name in book.sheet_names:
             if name not in parts or parts[name] not in scans:
@@ -61,7 +62,8 @@ class SheetRows(ColumnarRows):
         self._made: dict[int, list[Cell]] = {}
         width = len(values[0]) if values else 0
         self._square = all(len(row) == width for row in values)   # calamine's range: every row as wide
-        self._columns: list[tuple] | None = None
+        self._columns: list[list] | None = None
+        self._kinds: dict[int, frozenset] = {}
 
     def __len__(self) -> int:
         return len(self._data)
@@ -90,26 +92,45 @@ class SheetRows(ColumnarRows):
     def values(self, col: int, start: int, stop: int) -> list:
         if start < 0 or col < 0:
             return super().values(col, start, stop)
+        kinds = self._as_read(col)
+        if kinds is not None and float not in kinds:     # labels, codes: what _plain keeps, "" as None
+            return [value or None for value in self._raw(col, start, stop)]
         return list(map(_plain, self._raw(col, start, stop)))
 
     def _raw(self, col: int, start: int, stop: int) -> list:
         if self._square and self._data and col < len(self._data[0]):
             if self._columns is None:
                 # the extractor reads a sheet by columns, each several times (the text style, the figures
-                # block by block, labels and codes): the rows turned into columns once cost less
-                self._columns = list(zip(*self._data))
-            return list(self._columns[col][start:stop])
+                # block by block, labels and codes): the rows turned into columns once cost less. A column
+                # at a time: zip(*rows) makes an iterator per row, and a 100k-row sheet's made the cyclic
+                # garbage collector walk every cell held
+                self._columns = [list(map(itemgetter(c), self._data)) for c in range(len(self._data[0]))]
+            return self._columns[col][start:stop]        # a list of its own
         return [row[col] if col < len(row) else None for row in self._data[start:stop]]
 
+    def _as_read(self, col: int) -> frozenset | None:
+        """The kinds of values the whole column holds when they are all as `column` hands them on (the
+        text style, then every block of figures, asks it of each part): None when it may hold others."""
+        if not (self._square and self._data and 0 <= col < len(self._data[0])):
+            return None
+        kinds = self._kinds.get(col)
+        if kinds is None:
+            self._raw(col, 0, 0)
+            kinds = self._kinds[col] = frozenset(map(type, self._columns[col]))
+        return kinds if kinds <= _AS_READ else None
+
     def texts(self, col: int, start: int, stop: int) -> list[str]:
+        kinds = self._as_read(col)
+        if kinds is not None and str not in kinds:
+            return []
         values = self._raw(col, start, stop)
-        if _AS_READ.issuperset(map(type, values)):       # as `column` hands them on
+        if kinds is not None or _AS_READ.issuperset(map(type, values)):       # as `column` hands them on
             return [value for value in values if type(value) is str]
         return super().texts(col, start, stop)
 
     def column(self, col: int, start: int, stop: int) -> tuple[list, list[tuple[int, int, str | None]]]:
         values = self._raw(col, start, stop)
-        if not _AS_READ.issuperset(map(type, values)):     # dates: as the cells hold them
+        if self._as_read(col) is None and not _AS_READ.issuperset(map(type, values)):   # dates: as cells hold them
             values = [value if type(value) in _AS_READ else _plain(value) for value in values]
         if 0.0 in values:          # a cell holds a whole number as an int: -0.0 is 0
             values = [0 if type(value) is float and value == 0.0 else value for value in values]
@@ -199,7 +220,7 @@ BUILTIN_FORMATS: dict[int, str] = {
 MAX_FORMAT_CHARS = 255
 
 
-def _style_formats(archive: zipfile.ZipFile) -> list[str | None]:
+def style_formats(archive: zipfile.ZipFile) -> list[str | None]:
     """Style id (cellXfs index) -> number format code."""
     try:
         styles = _parse(archive, "xl/styles.xml")

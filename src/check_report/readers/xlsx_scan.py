@@ -27,7 +27,7 @@ _P = rb"(?:\w+:)?"                 # an optional namespace prefix (x:row, x:c)
 # a cell tag with a style: r before s (Excel, openpyxl, LibreOffice) or s before r
 _STYLED_CELL = re.compile(rb"<" + _P + rb'c\s(?:[^>]*?\s)?r="([A-Z]{1,3})(\d{1,9})"[^>]*?\ss="(\d{1,9})"'
                           rb"|<" + _P + rb'c\s(?:[^>]*?\s)?s="(\d{1,9})"[^>]*?\sr="([A-Z]{1,3})(\d{1,9})"')
-_STYLED_PLAIN = re.compile(rb'<c r="([A-Z]{1,3})(\d{1,9})" s="(\d{1,9})"')
+_STYLED_PLAIN = re.compile(rb'<c r="([A-Z]{1,3}\d{1,9}" s="\d{1,9})"')     # one group: a bytes a cell
 _ROW_STYLED = re.compile(rb'<row [^>]*? s="')
 _ROW_PLAIN = re.compile(rb'<row r="(\d{1,12})"')
 _PREFIXED = re.compile(rb":(?:row|c)[ >/]")      # a form `_count` counts with a namespace prefix
@@ -55,8 +55,9 @@ class SheetScan:
 
 
 def scan_parts(path: str, archive: zipfile.ZipFile, parts: list[str], limits: Limits,
-               names: dict[str, str] | None = None) -> dict[str, SheetScan]:
-    """Scan every sheet part; raise InputError naming the file and sheet when one is beyond the limits."""
+               names: dict[str, str] | None = None, styles: bool = True) -> dict[str, SheetScan]:
+    """Scan every sheet part; raise InputError naming the file and sheet when one is beyond the limits.
+    `styles`: collect the styled cells' style ids (not when no style gives a format but General)."""
     names = names or {}
     sized = {i.filename: i.file_size for i in archive.infolist()}
     notes = sum(sized.get(p, 0) for p in parts) <= FORMULA_NOTES_UP_TO
@@ -65,12 +66,13 @@ def scan_parts(path: str, archive: zipfile.ZipFile, parts: list[str], limits: Li
         if part not in sized:
             continue
         where = f"{path}: sheet {names[part]!r}" if part in names else f"{path}: part {part!r}"
-        scans[part] = _scan(archive, part, limits, where, notes)
+        scans[part] = _scan(archive, part, limits, where, notes, styles)
         scans[part].size = sized[part]
     return scans
 
 
-def _scan(archive: zipfile.ZipFile, part: str, limits: Limits, where: str, notes: bool) -> SheetScan:
+def _scan(archive: zipfile.ZipFile, part: str, limits: Limits, where: str, notes: bool,
+          styles: bool = True) -> SheetScan:
     scan = SheetScan(part)
     state = _Bounds()
     tail = b""
@@ -79,7 +81,7 @@ def _scan(archive: zipfile.ZipFile, part: str, limits: Limits, where: str, notes
             chunk = stream.read(CHUNK)
             data = tail + chunk
             cut = _cut(data) if chunk else len(data)
-            state.chunk(data, cut, scan, notes)
+            state.chunk(data, cut, scan, notes, styles)
             if state.merged_cells > limits.merged_cells:
                 raise InputError(f"{where}: " + limits.refusal(
                     "merged_cells", f"merged ranges cover {state.merged_cells:,} cells"))
@@ -119,7 +121,7 @@ class _Bounds:
         self.merged_cells = 0
         self.styles = StyleCollector()
 
-    def chunk(self, data: bytes, cut: int, scan: SheetScan, notes: bool) -> None:
+    def chunk(self, data: bytes, cut: int, scan: SheetScan, notes: bool, styles: bool = True) -> None:
         # Counting is done with bytes.count where a literal says it (C speed, no match objects): the tags
         # Excel, LibreOffice and openpyxl write. A sheet written otherwise (namespace prefixes, attributes
         # on new lines) makes the counts disagree, and settle() walks it exactly instead.
@@ -135,16 +137,22 @@ class _Bounds:
         if numbers:
             self.row_max = max(self.row_max, max(map(int, numbers)))
         self.rows_bare += max(0, tags - len(numbers))
-        # prefixed tags (<x:c>) counted too: a count too high only sends the sheet to the exact walk
-        stem, spaced = (-1, 0) if prefixed else (data.count(b"<c", 0, cut), data.count(b"<c ", 0, cut))
-        self.cells += spaced if stem == spaced else \
-            _count(data, cut, b":c", (b"<c ", b"<c>", b"<c/>"), (b":c ", b":c>", b":c/>"))
-        self.cell_refs += data.count(b' r="', 0, cut) - len(numbers)     # the rows' r counted there too
-        beyond = re.compile(rb' r="[A-Z]{1,8}(?:' + _greater(str(self.row_max + self.rows_bare), _DIGITS) + rb')"')
-        self.misplaced = self.misplaced or beyond.search(data, 0, cut) is not None
-        while self.letters < 3 and _LONGER[self.letters].search(data, 0, cut):
-            self.letters += 1
-        _styles(data, cut, self.styles)
+        # prefixed tags (<x:c>) counted too: a count too high only sends the sheet to the exact walk.
+        # Excel, LibreOffice and openpyxl write every cell `<c r="` (r first): when each `<c` is one, they
+        # are the cells and each has its r, which spares counting the other forms and the r attributes
+        stem = -1 if prefixed else data.count(b"<c", 0, cut)
+        if stem >= 0 and stem == data.count(b'<c r="', 0, cut):
+            self.cells += stem
+            self.cell_refs += stem
+        else:
+            spaced = data.count(b"<c ", 0, cut)
+            self.cells += spaced if stem == spaced else \
+                _count(data, cut, b":c", (b"<c ", b"<c>", b"<c/>"), (b":c ", b":c>", b":c/>"))
+            self.cell_refs += data.count(b' r="', 0, cut) - len(numbers)     # the rows' r counted there too
+        if not self.misplaced or self.letters < 3:
+            self._places(data, cut)
+        if styles:
+            _styles(data, cut, self.styles)
         if notes:
             scan.uncalculated += len(_UNCALCULATED.findall(data, 0, cut))
         if self.first:
@@ -162,6 +170,19 @@ class _Bounds:
             if r1 >= 1 and c1 >= 1:
                 self.merged.append((r1 - 1, c1 - 1, r2 - 1, c2 - 1))
                 self.merged_cells += (r2 - r1 + 1) * (c2 - c1 + 1)
+
+    def _places(self, data: bytes, cut: int) -> None:
+        """Whether a cell is placed below every row so far (`misplaced`), the longest column name. Most
+        chunks have neither, and one search for both says so (a place of as many letters as the longest so
+        far, then one more letter or a row beyond); else each is searched for on its own."""
+        beyond = b"(?:%s)\"" % _greater(str(self.row_max + self.rows_bare), _DIGITS)
+        if not self.misplaced and self.letters < 3 and \
+                not re.compile(b' r="[A-Z]{1,%d}+(?:[A-Z]|%s)' % (self.letters, beyond)).search(data, 0, cut):
+            return
+        if not self.misplaced:     # the letters before a row number are never part of it: possessive
+            self.misplaced = re.compile(b' r="[A-Z]{1,8}+' + beyond).search(data, 0, cut) is not None
+        while self.letters < 3 and _LONGER[self.letters].search(data, 0, cut):
+            self.letters += 1
 
     def settle(self, archive: zipfile.ZipFile, part: str, limits: Limits) -> tuple[int, int]:
         """(rows, columns): the sheet's extent, or a bound on its columns that keeps it within the limits.
@@ -199,11 +220,13 @@ def _styles(data: bytes, cut: int, styles: StyleCollector) -> None:
     if not attributes:
         return                     # no style attribute at all: neither pattern can match (an unstyled sheet)
     found = _STYLED_PLAIN.findall(data, 0, cut)
-    attributes -= len(_ROW_STYLED.findall(data, 0, cut))
-    if len(found) != attributes:
-        found = [(m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(4))
-                 for m in _STYLED_CELL.finditer(data, 0, cut)]
-    styles.add(found)
+    if len(found) != attributes:   # (as many: then no row has a style, nor any cell another form)
+        attributes -= len(_ROW_STYLED.findall(data, 0, cut))
+    if len(found) == attributes:
+        styles.add_written(found)
+        return
+    styles.add([(m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(6), m.group(4))
+                for m in _STYLED_CELL.finditer(data, 0, cut)])
 
 
 def _check_dimension(state: _Bounds, limits: Limits, where: str) -> None:
@@ -272,15 +295,19 @@ _DIGITS = "0123456789"
 def _greater(text: str, alphabet: str) -> bytes:
     """A regex alternation matching the strings over `alphabet` (a positional system without leading
     zeros, or column letters) that stand for a larger number than `text`: longer ones, or as long and
-    greater at the first differing place."""
-    size = len(text)
-    options = [f"[{alphabet[0]}-{alphabet[-1]}]{{{size + 1},}}"]
-    for i, char in enumerate(text):
-        above = alphabet[alphabet.index(char) + 1:]
-        if above:
-            rest = f"[{alphabet[0]}-{alphabet[-1]}]{{{size - i - 1}}}" if size - i - 1 else ""
-            options.append(f"{re.escape(text[:i])}[{above[0]}-{above[-1]}]{rest}")
-    return "|".join(options).encode()
+    greater at the first differing place. The places as a trie ("5(?:[8-9]..|7(?:...))"): a string is
+    tried against each place once, not against every prefix of `text` (the scan tries every cell's row)."""
+    size, low, high = len(text), alphabet[0], alphabet[-1]
+    tail = None              # the greater strings of text[i:]'s length from place i on; None: there are none
+    for i in reversed(range(size)):
+        above = alphabet[alphabet.index(text[i]) + 1:]
+        rest = f"[{low}-{high}]{{{size - i - 1}}}" if size - i - 1 else ""
+        options = [f"[{above[0]}-{above[-1]}]{rest}"] if above else []
+        if tail is not None:
+            options.append(f"{re.escape(text[i])}{tail}")
+        tail = None if not options else options[0] if len(options) == 1 else f"(?:{'|'.join(options)})"
+    longer = f"[{low}-{high}]{{{size + 1},}}"
+    return (longer if tail is None else f"{longer}|{tail}").encode()
 
 
 def column_number(letters: bytes | str) -> int:
