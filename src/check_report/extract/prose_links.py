@@ -14,9 +14,9 @@ from __future__ import annotations
 from check_report import facts as F
 from check_report.document import LIST_ITEM, Block
 from check_report.extract import prose_patterns as P
-from check_report.extract.prose_breakdowns import (VALUE_MEASURES, addable, is_average, inherit_period,
-                                                   values_of)
+from check_report.extract.prose_breakdowns import (VALUE_MEASURES, is_average, inherit_period, values_of)
 from check_report.extract.prose_model import Stated, Statement
+from check_report.extract.prose_parts import addable
 from check_report.partitions import any_member, whole_partition
 
 
