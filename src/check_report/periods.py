@@ -54,10 +54,10 @@ _PHRASE = r"(?:[^.;:,()]|(?<=\d)[.,](?=\d))"      # words up to a clause's end; 
 COMPARED_BEFORE = re.compile(r"\b(?:so|cùng\s+kỳ|luật|bộ luật|nghị\s+quyết|nghị\s+định|quyết\s+định|chỉ\s+thị|"
                              r"thông\s+tư|kế\s+hoạch|chương\s+trình|đề\s+án|chiến\s+lược|giai\s+đoạn)\b" + _PHRASE +
                              r"{0,36}$|\bhơn\s(?:[^.;:()]{0,30}\s)?của\b" + _PHRASE + r"{0,20}$", re.IGNORECASE)
-# a bare year is not the report's after those, nor as the bound of a span ("từ năm 2015", "đến năm 2030"); a
-# period with its months is ("tính đến hết tháng 11-2015")
-NOT_OWN_YEAR_BEFORE = re.compile(COMPARED_BEFORE.pattern + r"|\b(?:từ|trước|sau|đến)\b" + _PHRASE + r"{0,30}$",
-                                 re.IGNORECASE)
+# a bare year is not the report's after those, nor as the bound of a span ("từ năm 2015", "đến năm 2030") or a
+# target ("phấn đấu thành tỉnh công nghiệp vào năm 2020"); a period with its months is ("tính đến hết tháng 11-2015")
+NOT_OWN_YEAR_BEFORE = re.compile(COMPARED_BEFORE.pattern + r"|\b(?:từ|trước|sau|đến|vào|tới|phấn\s+đấu)\b" + _PHRASE +
+                                 r"{0,30}$", re.IGNORECASE)
 # where the title stops describing results and starts planning ("; PHƯƠNG HƯỚNG NHIỆM VỤ 6 THÁNG CUỐI NĂM",
 # ", nhiệm vụ năm 2025", "và kế hoạch năm 2025")
 OUTLOOK = re.compile(r"phương\s+hướng|tiếp\s+theo|cuối\s+năm|thời\s+gian\s+tới|(?:qu[ýí]|tháng|năm)\s+tới|"
