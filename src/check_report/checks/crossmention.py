@@ -7,7 +7,7 @@ What it checks
     the base (whose plan: `kế hoạch tỉnh giao` and `dự toán HĐND huyện` are two plans; what a growth is
     compared with). Growth and ratio to the same period are compared as one quantity: `tăng p%` is
     `bằng (100+p)%`. Values that disagree under every reading are an error; values that agree only under one
-    reading, with different wording (`tăng 744%` here, `đạt 844% so cùng kỳ` there), are a warning that
+    reading, with different wording (`tăng 318%` here, `đạt 418% so cùng kỳ` there), are a warning that
     explains both readings. Those severities need a link beyond the name: the two statements also state
     another figure alike, or one of the two paragraphs restates alike a figure of another statement (a
     summary). Without it the name alone says the two are one figure, which blind audits of real reports
@@ -24,10 +24,10 @@ Why it matters
     before in brackets, this month and the months to date) must never be taken for one.
 
 Failing example
-    `Tổng thu ngân sách: 3 tháng ... đạt 95,3% kế hoạch, tăng 744% so cùng kỳ` and later `thu ngân sách đạt
-    95,3% kế hoạch, đạt 844% so cùng kỳ` (warning: the same ratio 8,44 only if `tăng` is read as growth);
-    `3 tháng ... 510.351 triệu đồng, đạt 95,3% kế hoạch` and later `thu ngân sách 510.351 triệu đồng, đạt
-    93,5% kế hoạch` (error). `đạt 93,5% kế hoạch` alone later is an info: nothing but the name links it.
+    `Tổng thu ngân sách: 3 tháng ... đạt 62,4% kế hoạch, tăng 318% so cùng kỳ` and later `thu ngân sách đạt
+    62,4% kế hoạch, đạt 418% so cùng kỳ` (warning: the same ratio 4,18 only if `tăng` is read as growth);
+    `3 tháng ... 48.250 triệu đồng, đạt 62,4% kế hoạch` and later `thu ngân sách 48.250 triệu đồng, đạt
+    64,2% kế hoạch` (error). `đạt 64,2% kế hoạch` alone later is an info: nothing but the name links it.
 
 Passing example
     `Tổng thu ngân sách ... đạt 62% dự toán tỉnh giao và 55% dự toán HĐND huyện` and later `thu ngân sách đạt
@@ -131,7 +131,7 @@ def _sure_pairs(rows: list, names: dict) -> tuple[list, list, set]:
     blind audits found 23 of 42 false cross-mention findings there, and no true one.
 
     A pair is anchored, its identity sure beyond its name, when its two statements also state another
-    figure alike (`đạt 95,3% kế hoạch` in both), or when one of its paragraphs restates alike a figure of
+    figure alike (`đạt 62,4% kế hoạch` in both), or when one of its paragraphs restates alike a figure of
     another statement made elsewhere, not a part of a breakdown (a summary: `Đánh giá chung: … GRDP tăng
     6,52% … thu ngân sách đạt 4.312,8 tỷ đồng`)."""
     sure, within = [], []
@@ -347,8 +347,8 @@ def _doubt(ctx: CheckContext, problem: Problem, a: dict, b: dict) -> Problem:
     """Two statements in two places, named alike, that share no other figure stated alike: nothing but the
     name says they are one figure, and in blind audits of real reports such pairs were two different
     figures 47 times in 48 (another crop, another measure of the same sector, another scope the name
-    leaves out). A doubt is an info; a restatement that repeats another of its figures (`đạt 95,3% kế
-    hoạch, đạt 844% so cùng kỳ` after `đạt 95,3% kế hoạch, tăng 744%`) keeps the rule's severity."""
+    leaves out). A doubt is an info; a restatement that repeats another of its figures (`đạt 62,4% kế
+    hoạch, đạt 418% so cùng kỳ` after `đạt 62,4% kế hoạch, tăng 318%`) keeps the rule's severity."""
     where = f"{_place(problem.figures[0], ctx.lang)} / {_place(problem.figures[1], ctx.lang)}"
     message = t("check.cross_mention.unanchored", ctx.lang, **_fields(ctx.lang, a, b, where))
     return dataclasses.replace(problem, message=message, severity=Severity.INFO,

@@ -97,7 +97,7 @@ class GroupReader(ReaderCore):
         return bool(named) and " ".join(named).lower() not in (anchor.subject or "").lower()
 
     def _anchor_before(self, pos: int, depth: int, outer: ClauseState) -> Statement | None:
-        """"thu ngân sách đạt kết quả rất cao (đạt 95,3% kế hoạch, …)": the subject stands before the group,
+        """"thu ngân sách đạt kết quả rất cao (đạt 62,4% kế hoạch, …)": the subject stands before the group,
         up to its first predicate word."""
         text = self._lead_text(outer.cursor, pos, depth)
         discourse = P.DISCOURSE.match(" ".join(text.split()).lstrip(" ,;:-–"))
