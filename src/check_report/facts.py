@@ -58,6 +58,12 @@ scope           str       prose only: the place the passage speaks of when it is
                           folded; "" for the report's own area and for tables; with the price basis the
                           passage names after a "|" ("|giá hiện hành", "ha noi|giá so sánh"). Part of a
                           prose figure's identity: mentions in different scopes are different figures
+
+Text columns of few distinct values (LABELS: file, sheet, where, parent, measure, period, unit, phrasing,
+source, base, doubt, formula, scope) are pandas categoricals of str: a 100k-row sheet's million figures keep
+one code each, not a pointer per column. They compare, filter, group and sort as text; setting a value the
+column does not hold yet needs `.cat.add_categories` first. A missing value in any text column is pandas'
+missing value (test it with `pd.isna`), not None.
 """
 
 from __future__ import annotations
@@ -155,7 +161,46 @@ def new_table(records: Iterable[Mapping[str, Any]] = ()):
     if missing:
         raise ValueError(f"fact records lack required columns: {', '.join(missing)}")
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    return frame.astype({VALUE: "float64", LOWER: "float64", UPPER: "float64", SCALE: "float64"})
+    return compact(frame.astype({VALUE: "float64", LOWER: "float64", UPPER: "float64", SCALE: "float64"}))
+
+
+# Columns of few distinct values per table (labels, and columns most figures leave empty) are pandas
+# categoricals: a code per figure and each distinct text once, where a 100k-row sheet's million facts
+# would hold a pointer each per column. Categories are sorted, so sorting by one sorts by its text.
+LABELS: tuple[str, ...] = (FILE, SHEET, WHERE, PARENT, MEASURE, PERIOD, UNIT, PHRASING, SOURCE, BASE, DOUBT,
+                           FORMULA, SCOPE)
+
+
+def labels(values, take=None):
+    """The categorical of the object array `values` (or of values[take], when given), texts or missing;
+    None when a value is neither (the column then keeps pandas' own reading)."""
+    import numpy as np
+    import pandas as pd
+
+    codes, uniques = pd.factorize(values, sort=False)
+    uniques = np.asarray(uniques, dtype=object)
+    if not all(isinstance(u, str) for u in uniques.tolist()):
+        return None
+    if take is not None:
+        codes = codes[take]
+    used = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(uniques)))   # the values taken
+    order = used[np.argsort(uniques[used])] if len(used) else used
+    rank = np.full(len(uniques) + 1, -1, dtype=np.int64)    # the last: a missing value's code -1
+    rank[order] = np.arange(len(order))
+    return pd.Categorical.from_codes(rank[codes], categories=pd.Index(uniques[order], dtype="str"))
+
+
+def compact(frame):
+    """The table with each LABELS column a categorical (see LABELS)."""
+    import pandas as pd
+
+    columns = {}
+    for name in LABELS:
+        if not isinstance(frame[name].dtype, pd.CategoricalDtype):
+            column = labels(frame[name].to_numpy(dtype=object))
+            if column is not None:
+                columns[name] = column
+    return frame.assign(**columns) if columns else frame
 
 
 def concat(tables):
@@ -165,4 +210,8 @@ def concat(tables):
     tables = [t for t in tables if len(t)]
     if not tables:
         return new_table()
-    return pd.concat(tables, ignore_index=True)[list(COLUMNS)]
+    if len(tables) == 1 and list(tables[0].columns) == list(COLUMNS) and tables[0].index.equals(
+            pd.RangeIndex(len(tables[0]))):
+        return tables[0]
+    # categoricals of different categories concatenate as plain values: made categoricals again
+    return compact(pd.concat(tables, ignore_index=True)[list(COLUMNS)])

@@ -60,6 +60,7 @@ def test_bad_kwargs_are_errors_not_dropped(kwargs, complaint):
 
 def test_stock_expectation_failures_are_findings_at_the_cells():
     facts = table_with_errors()
+    facts["unit"] = facts["unit"].cat.add_categories("trieu dong")   # a label column is a categorical
     facts.loc[facts["cell"] == "G9", "unit"] = "trieu dong"       # one plan cell with a misspelled unit
     facts.loc[facts["cell"] == "C10", "value"] = -55.0
     ruleset = RuleSet([
@@ -126,6 +127,7 @@ def test_engine_hook_runs_only_the_given_gx_rules():
     from check_report.gx.run import run_gx_rules
 
     facts = table_with_errors()
+    facts["unit"] = facts["unit"].cat.add_categories("trieu dong")   # a label column is a categorical
     facts.loc[facts["cell"] == "G9", "unit"] = "trieu dong"
     rule = gx_rule("expect_column_values_to_be_in_set", {"column": "unit", "value_set": ["triệu đồng", "%"]})
     result = run_gx_rules(facts, [rule], path="q.xlsx")
@@ -161,6 +163,7 @@ def test_without_gx_installed_the_error_is_one_line_and_exit_2():
 
 def test_stock_findings_speak_the_report_language():
     facts = table_with_errors()
+    facts["unit"] = facts["unit"].cat.add_categories("trieu dong")   # a label column is a categorical
     facts.loc[facts["cell"] == "G9", "unit"] = "trieu dong"
     rule = GxRule(id="user.units", pack="user", severity=Severity.WARNING,
                   description={"en": "units are known", "vi": "đơn vị tính hợp lệ"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import yaml
 
@@ -24,7 +25,10 @@ def facts_of(text: str, title: str = TITLE):
 def _matches(row, want: dict) -> bool:
     for key, expected in want.items():
         got = row[key]
-        if isinstance(expected, (int, float)):
+        if expected is None:                  # not stated: pandas' missing value
+            if not pd.isna(got):
+                return False
+        elif isinstance(expected, (int, float)):
             if abs(float(got) - float(expected)) > 1e-9 * max(1.0, abs(expected)):
                 return False
         elif str(got) != str(expected):

@@ -79,7 +79,7 @@ def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
     titled = titled_year(ctx.document)
     placed: dict[tuple, list[dict]] = defaultdict(list)
     for _label, row in text_rows(ctx.facts, _ALL):
-        placed[(_line(row), row.get(F.WHERE) or None)].append(row)
+        placed[(_line(row), row[F.WHERE] if present(row.get(F.WHERE)) else None)].append(row)
     if not placed:
         return
     for block, outlook in blocks_with_outlook(ctx.document):

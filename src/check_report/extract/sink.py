@@ -225,16 +225,16 @@ class FactSink:
         seen = _taken(take, len(self.rows[F.ENTITY]))
         for name, values in self.rows.items():
             if name not in (F.UNIT, F.SCALE):      # once per row, repeated per figure
-                data[name] = _inferred(_objects(values), None, take, seen)
+                data[name] = _column(name, _objects(values), None, take, seen)
         for name in self.FIGURE_FIELDS:
             if name != F.VALUE and any(isinstance(segment.get(name), Shared) for segment in self._segments):
                 values, which, kinds = self._shared(name, consume=True, kinds=True)
-                data[name] = _inferred(values, kinds, which)
+                data[name] = _column(name, values, kinds, which)
             elif name != F.VALUE:
-                data[name] = _inferred(*field(name, kinds=True))
+                data[name] = _column(name, *field(name, kinds=True))
         pct = field("pct")[0].astype(bool)
         units = _objects([*self.rows[F.UNIT], "%"])        # a percentage's unit is "%", whatever its row's
-        data[F.UNIT] = _inferred(units, None, np.where(pct, len(units) - 1, take))
+        data[F.UNIT] = _column(F.UNIT, units, None, np.where(pct, len(units) - 1, take))
         data[F.SCALE] = np.where(pct, 1.0, _objects(self.rows[F.SCALE]).astype("float64")[take])
         complete = np.zeros(len(self.rows[F.ENTITY]), dtype=bool)
         complete[list(self.complete_rows)] = True
@@ -245,17 +245,15 @@ class FactSink:
         if exact.any():
             half = np.where(exact, 0.0, half)
         data[F.LOWER], data[F.UPPER] = value - half, value + half
-        for name in (F.PHRASING, F.BASE, F.DOUBT, F.FORMULA):
-            # None: columns tables never fill (but formulas); an object Series, which pandas takes as it
-            # is (an object array it would look through, a million Nones, for a dtype to infer)
-            data[name] = pd.Series(np.empty(count, dtype=object), dtype=object, copy=False)
+        every = np.zeros(count, dtype=np.int64)
+        for name, text in ((F.PHRASING, None), (F.BASE, None), (F.DOUBT, None), (F.FORMULA, None),
+                           (F.SOURCE, "table"), (F.SCOPE, "")):      # the same for every figure of a table
+            data[name] = F.labels(_objects([text]), every)
         if self.formulas:
             formula = np.empty(count, dtype=object)
             for position, text in self.formulas.items():
                 formula[position] = text
-            data[F.FORMULA] = _inferred(formula, None)
-        data[F.SOURCE] = pd.array(_objects(["table"]), dtype="str").repeat(count)
-        data[F.SCOPE] = pd.array(_objects([""]), dtype="str").repeat(count)
+            data[F.FORMULA] = F.labels(formula)
         data[F.CERTAIN] = np.ones(count, dtype=bool)   # a cell's row and column say what it is
         frame = pd.DataFrame({name: data[name] for name in F.COLUMNS}, copy=False)
         return frame.astype({F.VALUE: "float64", F.LOWER: "float64", F.UPPER: "float64", F.SCALE: "float64"})
@@ -300,6 +298,16 @@ def _inferred(values: np.ndarray, kinds: set | None, take: np.ndarray | None = N
     if column is None:
         return values.tolist() if take is None else values[take].tolist()
     return column if take is None else column[take]
+
+
+def _column(name: str, values: np.ndarray, kinds: set | None, take: np.ndarray | None = None, seen=None):
+    """The fact table's column `name` of these values (see `_inferred`): a categorical for the columns
+    the fact table holds so (facts.LABELS), when its values are texts."""
+    if name in F.LABELS and (kinds is None or kinds <= {str, type(None)}):
+        column = F.labels(values, take)
+        if column is not None:
+            return column
+    return _inferred(values, kinds, take, seen)
 
 
 def _taken(take: np.ndarray, size: int):
