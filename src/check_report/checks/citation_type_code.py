@@ -5,7 +5,8 @@ What it checks
     Nghị định 30/2020/NĐ-CP gives the type (Công điện: CĐ, Kế hoạch: KH, Tờ trình: TTr ...); Party codes
     (`12-NQ/HU`) follow the Party's list. An abbreviation of the rules before 05/3/2020 (Giấy ủy quyền: UQ)
     is fine in documents dated earlier and a softer (info) finding otherwise; a code in non-standard case
-    (`QYĐ` for `QyĐ`) is info.
+    (`QYĐ` for `QyĐ`) is info. The National Assembly and its Standing Committee number their laws, resolutions
+    and ordinances without a type abbreviation (`Nghị quyết số 33/2021/QH15`, `Pháp lệnh số 02/2022/UBTVQH15`).
 
 Why it matters
     A citation whose type and code disagree points to another document, or to none: the reader cannot
@@ -21,6 +22,7 @@ Passing example
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from check_report.checks import _data
@@ -53,6 +55,8 @@ def _judge(ctx: CheckContext, c: Citation, options: dict) -> Problem | None:
     allowed = info.party_codes + info.codes if c.style == "party" else info.codes
     if not allowed and not info.old_codes:
         return None     # Luật, Công văn: no type abbreviation to compare
+    if not c.type_code and re.fullmatch(r"(?:UBTV)?QH\d{1,2}", c.issuer_code or ""):
+        return None     # the National Assembly and its Standing Committee number without a type: 33/2021/QH15
     where = (locate(ctx.path, c.block, c.start, c.end),)
     code = c.type_code or ""
     if code in allowed:
