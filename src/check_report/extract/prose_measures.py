@@ -167,6 +167,8 @@ class MeasureReader(ReaderCore):
             self._add(stmt, fig, F.PLAN, None, base=G.plan_key(stmt.plan, stmt.issuer or ""))
             stmt.issuer = None
             return
+        if P.DIFFERENCE_WORD.search(before):
+            return           # "vượt 2.515 tỷ đồng dự toán": a difference from another figure, left unread
         plan = P.PLAN_WORD.search(before)
         if plan and not P.CHANGE_WORD.search(before):
             key = G.plan_key(re.match(r"\w+(?:\s\w+)?", plan.group(0)).group(0), plan.group(0))

@@ -285,6 +285,10 @@ PLAN_RAISE = re.compile(r"\bgiao\s{1,3}(?:tăng\s{1,3}thêm|bổ sung|thêm)\s{0
 # An absolute change stated beside a growth rate: "tăng 9,1% hay tăng 15.210 triệu đồng",
 # "tăng 9,1%, tương ứng tăng 15.210". The change figure is the one after CHANGE_WORD.
 CHANGE_WORD = re.compile(r"\b(tăng|giảm)\s{0,3}(?:thêm)?\s{0,3}(?:khoảng|gần|hơn|trên)?\s{0,3}$", CI)
+# "vượt 2.515 tỷ đồng so với dự toán", "hụt 40 tỷ đồng", "thấp hơn 12 tỷ đồng": how far the figure stands from
+# another (a plan, a threshold, another figure), never a figure of its own indicator
+DIFFERENCE_WORD = re.compile(r"\b(?:vượt|hụt|thấp hơn|cao hơn|nhiều hơn|ít hơn|chênh lệch)\s{0,3}"
+                             r"(?:mức\s{1,3}|khoảng\s{1,3}|gần\s{1,3}|hơn\s{1,3}|trên\s{1,3})?$", CI)
 # "giảm còn 3,1%", "tăng lên 45 tỷ": the level reached, not the change
 CHANGE_TO = re.compile(r"\b(?:tăng|giảm)\s{1,3}(?:còn|lên|xuống)\s{0,3}$", CI)
 
