@@ -183,11 +183,12 @@ def labels(values, take=None):
         return None
     if take is not None:
         codes = codes[take]
-    used = np.flatnonzero(np.bincount(codes[codes >= 0], minlength=len(uniques)))   # the values taken
+    used = np.flatnonzero(np.bincount(codes + 1, minlength=len(uniques) + 1)[1:])   # the values taken
     order = used[np.argsort(uniques[used])] if len(used) else used
-    rank = np.full(len(uniques) + 1, -1, dtype=np.int64)    # the last: a missing value's code -1
+    # codes in the narrowest integers, as pandas keeps them; the last: a missing value's code -1
+    rank = np.full(len(uniques) + 1, -1, dtype=np.int8 if len(order) < 127 else np.int32)
     rank[order] = np.arange(len(order))
-    return pd.Categorical.from_codes(rank[codes], categories=pd.Index(uniques[order], dtype="str"))
+    return pd.Categorical.from_codes(rank[codes], categories=pd.Index(uniques[order], dtype="str"), validate=False)
 
 
 def compact(frame):
