@@ -46,6 +46,9 @@ DEFAULT_SEVERITY = "warning"
 # the counts of "xử lý hành chính 2 vụ, 2 đối tượng; đang điều tra 4 vụ, 6 đối tượng" share is their noun, not
 # what they count
 OPTIONS: dict = {"min_name_words": 3}
+# words that need what follows them: a name ending in one was cut before its threshold or its object
+OPEN_ENDS = frozenset({"từ", "trên", "dưới", "hơn", "đến", "tới", "với", "của", "cho", "về", "tại", "theo", "bằng",
+                       "là", "ở", "khoảng", "gần", "đạt", "lên", "xuống", "vượt", "có", "và", "hoặc"})
 
 
 def check(ctx: CheckContext, options: dict) -> Iterator[Problem]:
@@ -76,6 +79,9 @@ def _pairs(facts, options: dict):
         qualifier = [w for w in name.split() if w not in str(row[F.UNIT] or "").lower().split()]
         if len(name.split()) < words or not qualifier:
             continue                        # "sản phẩm" alone names nothing in particular
+        if name.split()[-1] in OPEN_ENDS:
+            continue                        # "quận có số thu từ [1.000 tỷ đồng]": the name was cut before what
+            #                                 it says of them, which may differ between two counts
         key = (name, row[F.UNIT], row[F.PERIOD])
         row = {**row, "_label": label}
         first = seen.setdefault(key, row)
