@@ -181,14 +181,19 @@ def labels(values, take=None):
     uniques = np.asarray(uniques, dtype=object)
     if not all(isinstance(u, str) for u in uniques.tolist()):
         return None
-    if take is not None:
-        codes = codes[take]
-    used = np.flatnonzero(np.bincount(codes + 1, minlength=len(uniques) + 1)[1:])   # the values taken
+    if take is not None:                                 # the values taken: a mark per value, not per figure
+        taken = np.zeros(len(values), dtype=bool)
+        taken[take] = True
+        used = np.flatnonzero(np.bincount(codes[taken] + 1, minlength=len(uniques) + 1)[1:])
+    else:
+        used = np.flatnonzero(np.bincount(codes + 1, minlength=len(uniques) + 1)[1:])
     order = used[np.argsort(uniques[used])] if len(used) else used
     # codes in the narrowest integers, as pandas keeps them; the last: a missing value's code -1
     rank = np.full(len(uniques) + 1, -1, dtype=np.int8 if len(order) < 127 else np.int32)
     rank[order] = np.arange(len(order))
-    return pd.Categorical.from_codes(rank[codes], categories=pd.Index(uniques[order], dtype="str"), validate=False)
+    codes = rank[codes]                                  # per value, then per figure: one small gather
+    return pd.Categorical.from_codes(codes if take is None else codes[take],
+                                     categories=pd.Index(uniques[order], dtype="str"), validate=False)
 
 
 def compact(frame):
