@@ -72,6 +72,7 @@ def _pairs(facts, options: dict):
     words = int(options.get("min_name_words", 3))
     counts = text_rows(facts, (F.COUNT,))
     frames = _frames(counts)
+    by_entity = {row[F.ENTITY]: row for _, row in counts}
     for label, row in counts:
         if not row[F.CERTAIN] or str(row[F.UNIT] or "").lower() in MEASURE_UNITS or "#" not in str(row[F.ENTITY]):
             continue                          # only counts of things named by their noun ("5 nhóm tăng giá")
@@ -82,6 +83,9 @@ def _pairs(facts, options: dict):
         if name.split()[-1] in OPEN_ENDS:
             continue                        # "quận có số thu từ [1.000 tỷ đồng]": the name was cut before what
             #                                 it says of them, which may differ between two counts
+        place = _place(row)
+        if place is not None and LISTED_ON.match(str(row[F.TEXT]), place[1]):
+            continue                        # "7.156 đơn khiếu nại, tố cáo, kiến nghị": the name goes on
         key = (name, row[F.UNIT], row[F.PERIOD])
         row = {**row, "_label": label}
         first = seen.setdefault(key, row)
@@ -92,6 +96,10 @@ def _pairs(facts, options: dict):
             continue           # each counted within a whole of its own: "123 dự án … hơn 90" and "127 dự án, trong đó 111"
         if framed[1] == float(first[F.VALUE]) or framed[0] == float(row[F.VALUE]):
             continue           # one counted within the other: "3.311 lượt góp vốn …, trong đó có 475 lượt góp vốn …"
+        actions = _action(first, by_entity), _action(row, by_entity)
+        if all(actions) and actions[0] != actions[1]:
+            continue           # what was done to them tells the sets apart: "tiếp nhận 7.156 đơn" and "giải quyết
+            #                    274 đơn" are of one kind of letter, not one set
         if _sentence(first) == _sentence(row):
             continue           # said again within one sentence, it is another set: "mở rộng 01 khu công nghiệp,
             #                    nâng tổng số khu công nghiệp … là 335 khu công nghiệp"
@@ -133,3 +141,38 @@ def _sentence(row: dict) -> str:
     """The place and sentence a prose figure was read in: "L4.2" of the entity "L4.2#1:count"."""
     match = re.match(r"^(.+?\.\d+)[.#]", str(row[F.ENTITY]))
     return match.group(1) if match else str(row[F.ENTITY])
+
+
+def _place(row: dict) -> tuple[int, int] | None:
+    """Where the count and its name stand in its quoted text (start of the number, end of the name), when
+    the number stands there once."""
+    text, raw = str(row[F.TEXT]), str(row[F.RAW])
+    found = list(re.finditer(r"(?<![\d.,])" + re.escape(raw) + r"(?![\d]|[.,]\d)", text))
+    if len(found) != 1:
+        return None
+    name = " ".join(str(row[F.INDICATOR]).split())
+    after = re.match(r"\s{1,3}" + r"\s{1,3}".join(map(re.escape, name.split())), text[found[0].end():])
+    return found[0].start(), found[0].end() + (after.end() if after else 0)
+
+
+def _action(row: dict, by_entity: dict, depth: int = 0) -> tuple[str, ...]:
+    """The words that say what was done to the things counted, just before the count in its clause
+    ("đã tiếp nhận 7.156 đơn": tiếp nhận), without words any count may carry; a part's own words or else its
+    total's ("giải quyết theo thẩm quyền 2.886 đơn (gồm 359 đơn khiếu nại …)"); () when none or not known."""
+    place = _place(row)
+    if place is None:
+        return ()
+    clause = re.split(r"[,;:(]", str(row[F.TEXT])[:place[0]])[-1].lower().split()
+    own = tuple(w for w in clause[-3:] if w not in _ANY_COUNT and not w[:1].isdigit())[-2:]
+    parent = by_entity.get(row[F.PARENT]) if isinstance(row[F.PARENT], str) else None
+    if own or parent is None or depth > 3:
+        return own
+    return _action(parent, by_entity, depth + 1)
+
+
+# a count's name that continues with other kinds of the same noun: "đơn khiếu nại, tố cáo, kiến nghị"
+LISTED_ON = re.compile(r"\s{0,3},\s{0,3}[^\d,;.:()]{1,20}(?:,|\s(?:và|hoặc)\s)")
+# words that come before counts of every kind
+_ANY_COUNT = frozenset({"có", "được", "là", "với", "gồm", "trong", "đó", "tổng", "số", "toàn", "tỉnh", "huyện", "xã",
+                        "thành", "phố", "đã", "và", "ước", "khoảng", "gần", "hơn", "trên", "đạt", "nay", "hiện", "năm",
+                        "tháng", "quý", "còn", "thêm", "mới", "cả", "tất"})

@@ -106,8 +106,23 @@ def _parent_before(text: str, stated: list[Stated], pos: int, depth: int) -> Sta
             return None
         twins = [v for v in stated if v.entity == s.entity and v.measure in VALUE_MEASURES and v.offset <= s.offset
                  and ". " not in text[v.offset:s.offset]]
-        return None if _unplaced_twin(twins) else s
+        return None if _unplaced_twin(twins) or _coordinated(text, stated, s) else s
     return None
+
+
+def _coordinated(text: str, stated: list[Stated], total: Stated) -> bool:
+    """The figure before the cue is the second of two joined by "và", in one unit ("đã giải quyết 274 đơn khiếu
+    nại và 105 đơn tố cáo; trong đó …"): the parts may be of either, or of both."""
+    for v in stated:
+        if v.offset < total.offset and v.entity != total.entity and v.depth == total.depth and \
+                v.measure in VALUE_MEASURES and str(v.figure.unit or "").lower() == str(total.figure.unit or "").lower() \
+                and AND_BEFORE.fullmatch(text[v.figure.unit_end:total.figure.start]):
+            return True
+    return False
+
+
+# the words after one figure and before the next when "và" joins them: "đơn khiếu nại và", "vụ và"
+AND_BEFORE = re.compile(r"[^\d,;.:()]{0,40}\svà\s{1,3}", re.IGNORECASE)
 
 
 def _unplaced_twin(values: list[Stated]) -> bool:
@@ -179,6 +194,7 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
     area, never its yield in tạ/ha or its output in tấn), and rates of a total stated as a rate."""
     entities: list[str] = []
     first_kind = first_verb = None
+    first_done = False
     total = next((s for s in stated if s.entity == parent.entity and s.measure in VALUE_MEASURES), None)
     parent_name = _statement_subject(statements, parent)
     if is_average(parent_name, total):
@@ -197,6 +213,9 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
                     disjoint(parent_name or "", stmt.subject or s.indicator or "") or \
                     said and disjoint(said, _clause(text, s.offset, start)):
                 break
+            if entities and DONE.search(stmt.subject or s.indicator or "") and not first_done:
+                break       # "trong đó 7.581 việc có điều kiện thi hành, đã thi hành xong 6.367 việc": a stage of
+                #             the part before (or of the whole), not a part beside it
         component = s.measure in VALUE_MEASURES and (total is None or addable(total, s)) or \
             s.measure in RATE_MEASURES and s.named
         if component and not s.linked and s.parent is None and s.entity != parent.entity and \
@@ -207,11 +226,15 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
             verb = _activity(clause or statements[s.statement].subject or s.indicator)
             if verb and first_verb and verb != first_verb:
                 return []   # "trồng cây gỗ lớn 1.900 ha; … chăm sóc rừng trồng 29.000 ha": not parts of one whole
+            if not entities:
+                first_done = bool(DONE.search(stmt.subject or s.indicator or ""))
             entities.append(s.entity)
             first_kind, first_verb = first_kind or s.figure.kind, first_verb or verb
     return entities
 
 
+# work done on what was counted before it: "đã thi hành xong", "giải quyết xong", "đã giải quyết"
+DONE = re.compile(r"\bxong\b|^\s*đã\s{1,3}(?:giải quyết|xử lý|thi hành|hoàn thành)\b", re.IGNORECASE)
 # a figure said with "với" after another in its clause qualifies that one: a group of it, not a part beside it
 WITH_QUALIFIER = re.compile(r"\d[^,;:]*\bvới\s{0,3}$")
 # a list whose first member has no figure: names ("gồm Thắng Quân, Minh Dân (Hàm Yên); …")
