@@ -23,8 +23,9 @@ GROWTH_WORDS = re.compile(r"\b(?:tăng|giảm|tốc độ|tăng trưởng)\b", r
 # "chỉ tiêu thu ngân sách là": the indicator a plan is of, named after the plan word
 PLAN_OF = re.compile(r"(?:kế hoạch|KH|dự toán|chỉ tiêu)\s{1,3}(?!năm\b|giao\b|được\b|cả\b)([^\d,;.()]{3,40}?)"
                      r"\s{0,3}(?:là|:)?\s{0,3}$", re.IGNORECASE)
-# the words of a noun phrase after a count: up to a figure, a separator or a verb
-NOUN_TAIL = re.compile(r"[^,;:()=.\d]{0,60}?(?=[,;:()=.\d]|\s(?:đạt|tăng(?! giá)|giảm(?! giá| nghèo)|bằng|chiếm|với|"
+# the words of a noun phrase after a count: up to a figure, a separator or a verb ("đạt chuẩn" qualifies
+# the things counted: "190 trường đạt chuẩn quốc gia")
+NOUN_TAIL = re.compile(r"[^,;:()=.\d]{0,60}?(?=[,;:()=.\d]|\s(?:đạt(?!\s{1,3}chuẩn)|tăng(?! giá)|giảm(?! giá| nghèo)|bằng|chiếm|với|"
                        r"trong đó|gồm|là|được|so|và(?=\s{1,3}(?:khoảng |gần |hơn |trên )?\d))\b|$)"
                        r"|[^,;:()=.\d]{0,60}", re.IGNORECASE)   # no stop within 60 characters: those 60 (issue 11)
 # a clause of its own after a count's comma ("Với 3 cụm …, huyện đã đề nghị …"), not more of what is counted
@@ -35,7 +36,7 @@ ADVERBIAL_TAIL = 40          # "Tính chung 9 tháng năm 2025, …": the comma 
 # an attribution before the sentence proper: "Thông tin từ UBND tỉnh cho biết,", "Báo cáo của Sở … cho thấy,"
 ATTRIBUTION = re.compile(r"^[^,;:.]{3,80}?\b(?:cho biết|cho thấy|thông tin|báo cáo|công bố)\s{0,3}[,:]\s{0,3}",
                          re.IGNORECASE)
-ADVERBIAL_WORDS = re.compile(r"^(?:trong|ước|ước tính|dự ước|tính chung|tính đến hết|tính đến|đến hết|đến|sang|"
+ADVERBIAL_WORDS = re.compile(r"^(?:trong|ước|ước tính|dự ước|dự tính|tính chung|tính đến hết|tính đến|đến hết|đến|sang|"
                              r"sang đến|kết thúc|lũy kế|luỹ kế|cũng trong|riêng|về|cả|trong vòng|qua|theo đó|"
                              r"tính riêng|bước sang|sau)?\s{0,3}$", re.IGNORECASE)
 
@@ -287,9 +288,13 @@ class ReaderCore:
             return stmt.subject
         unit = str(ratio.unit or "").strip()
         after = self._name_after(ratio.end)
-        if after:
-            return f"{unit} {after}".strip()
         done = G.action_object(re.sub(r"\([^()]*\)", " ", self.text[lead_start:ratio.start]))
+        if after:
+            # "cấp THPT với 15/23 trường đạt chuẩn": the things, and whose they are when a short noun phrase
+            # before says (not a label and its verb: "Công tác phòng cháy, chữa cháy: Đã vận động")
+            whose = done and len(done.split()) <= 4 and not re.search(r"[,:;]|^đã\b", done, re.IGNORECASE) and \
+                done not in after
+            return f"{unit} {after} ({done})".strip() if whose else f"{unit} {after}".strip()
         return f"{done} ({unit})" if done and unit else done or unit or stmt.subject
 
     def _quote(self, fig: Figure) -> str:

@@ -272,7 +272,7 @@ PREVIOUS_GROUP = re.compile(r"^\s{0,3}so\s{1,3}với\s{1,3}(?:mức\s{1,3})?\d[\
 
 # --- values and their words ----------------------------------------------------------------------------
 # Between a period phrase and its value: "tháng 03 ước thực hiện", "3 tháng ước đạt", "quý I:", "lũy kế đạt".
-PERIOD_TO_VALUE = re.compile(r"^\s{0,3}[:,]?\s{0,3}(?:đã\s{1,3})?(?:\(?(?:ước|dự kiến|dự ước)\)?\s{0,3})?(?:tính\s{0,3})?"
+PERIOD_TO_VALUE = re.compile(r"^\s{0,3}[:,]?\s{0,3}(?:đã\s{1,3})?(?:\(?(?:ước|dự kiến|dự ước|dự tính)\)?\s{0,3})?(?:tính\s{0,3})?"
                              r"(?:thực hiện|đạt|được|là|ước đạt)?\s{0,3}(?:được\s{0,3})?[:]?\s{0,3}"
                              r"(?:khoảng|gần|hơn|trên|xấp xỉ)?\s{0,3}$", CI)
 # The plan itself: "kế hoạch năm 2024 là 836.000 triệu đồng", "dự toán giao 311.299 triệu đồng",
@@ -349,13 +349,13 @@ FORWARD_WORDS = re.compile(r"\b(?:phấn đấu|(?:đặt|đề) (?:ra )?(?:ch�
 # After a percentage, who it is of: "tăng 10,2% của toàn tỉnh".
 OF_WHOM = re.compile(r"\s{0,3}của\s{1,3}[^,;.()\d%]{1,30}?(?=\s{0,3}[,;.(]|$)", CI)
 # Words that end a subject and start its predicate (the verb of the statement).
-VALUE_VERBS = re.compile(r"(?:\s{0,3}\b(?:đã|sẽ|ước|ước tính|tính|dự kiến|dự ước|thực hiện|ước thực hiện|đạt|đạt được|"
+VALUE_VERBS = re.compile(r"(?:\s{0,3}\b(?:đã|sẽ|ước|ước tính|tính|dự kiến|dự ước|dự tính|thực hiện|ước thực hiện|đạt|đạt được|"
                          r"được|là|còn|ở mức|vào khoảng|với|lũy kế|luỹ kế|có|chỉ|lên|xuống|tới)\b\s{0,3}[:]?){1,6}"
                          r"\s{0,3}$", CI)
-PREDICATE_START = re.compile(r"\b(?:ước|ước tính|dự kiến|đạt|bằng|tăng|giảm|chiếm|là|gồm|bao gồm|trong đó|thực hiện|"
+PREDICATE_START = re.compile(r"\b(?:ước|ước tính|dự kiến|dự tính|đạt|bằng|tăng|giảm|chiếm|là|gồm|bao gồm|trong đó|thực hiện|"
                              r"được|có|vượt|gấp|đóng góp|làm tăng|làm giảm|xếp thứ|tương đương|tương ứng|với)\b|\d", CI)
 # A statement has no subject of its own when nothing but these stands before its figure.
-PREDICATE_ONLY = re.compile(r"^[\s,:;–\-]{0,6}(?:(?:và|hay|hoặc|nhưng|song|,|đã|sẽ|ước|tính|ước tính|dự kiến|thực hiện|"
+PREDICATE_ONLY = re.compile(r"^[\s,:;–\-]{0,6}(?:(?:và|hay|hoặc|nhưng|song|,|đã|sẽ|ước|tính|ước tính|dự kiến|dự tính|thực hiện|"
                             r"đạt|được|là|bằng|tăng|giảm|chiếm|vượt|gấp|đóng góp|làm tăng|làm giảm|tương đương|"
                             r"tương ứng|khoảng|gần|hơn|trên|xấp xỉ|còn|lên|xuống|ở mức|mức|với|cao|thấp|nhẹ|mạnh|"
                             r"thêm|chỉ|trưởng|so|cùng kỳ|tăng trưởng|bình quân|lũy kế|luỹ kế|tính chung|trong|"
