@@ -67,6 +67,8 @@ DATE_LINE = re.compile(r"\bngày\s*([0-9]{1,2})?[\s._…]*tháng\s*([0-9]{1,2})?
 TITLE_START = re.compile(r"\bbáo\s+cáo\b", re.IGNORECASE)
 ROMAN_HEADING = re.compile(r"^\s*([IVXL]{1,6})\s*[.:)]\s+\S")
 ARABIC_HEADING = re.compile(r"^\s*(\d{1,2})\s*[.)]\s+(?!\d)\S")
+# "2.Cơ cấu dân tộc:": the space after the number left out, a capital letter right after it
+ARABIC_TIGHT = re.compile(r"^\s*(\d{1,2})\.([^\W\d_])")
 ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 # the same periods with no year written next to them ("BÁO CÁO KẾT QUẢ 9 THÁNG, NHIỆM VỤ QUÝ IV NĂM 2024")
 BARE_QUARTER = re.compile(r"\bqu[ýí]\s+(IV|I{1,3}|[1-4])\b", re.IGNORECASE)
@@ -204,6 +206,9 @@ def heading_number(block: Block, any_length: bool = False) -> tuple[int, int, st
     if roman and short:
         return 1, roman_value(roman.group(1)), roman.group(1)
     arabic = ARABIC_HEADING.match(text)
+    if arabic is None:
+        tight = ARABIC_TIGHT.match(text)
+        arabic = tight if tight and tight.group(2).isupper() else None
     if arabic and short:
         return 2, int(arabic.group(1)), arabic.group(1)
     return None
