@@ -60,6 +60,8 @@ class MeasureReader(ReaderCore):
         if (up or down) and not lead.subject and stmt.stated and stmt.stated[-1].measure == F.SHARE and \
                 stmt.stated[-1].entity == stmt.entity:
             return                        # "chiếm 17,36%, giảm 1,19%": how the share moved, in points
+        if (up or down) and not lead.subject and stmt.stated and stmt.stated[-1].measure == F.RATIO_PCT:
+            return                        # "đạt tỷ lệ 83,99%, tăng 0,56% so với năm 2020": how the rate moved
         if (up or down) and P.RATE_SUBJECT.match(stmt.subject or "") and not P.GROWTH_RATE_SUBJECT.match(stmt.subject):
             return                        # "tỷ lệ hộ nghèo giảm 1,82%": a rate moves by points, it has no growth
         if P.AVERAGE_RATE_BEFORE.search(before) or P.AVERAGE_RATE_AFTER.match(self.text, fig.unit_end):
