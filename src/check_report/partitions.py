@@ -69,7 +69,14 @@ def same_criterion(names: list[str], items: list) -> list:
     "khách lưu trú", the first; the second is a group of another kind that overlaps it."""
     criteria = [criteria_of(name) for name in names]
     first = next((c for c in criteria if c), None)
+    if CROSS_CUTTING & (first or frozenset()) and not all(criteria):
+        # a certified group among parts named otherwise overlaps them: the other parts are the split
+        return [item for item, c in zip(items, criteria) if not c & CROSS_CUTTING]
     return [item for item, c in zip(items, criteria) if not c or first is None or c & first]
+
+
+# criteria whose groups cut across any other split of the same total
+CROSS_CUTTING = frozenset({"certified"})
 
 
 def _plain(name: str) -> str:

@@ -23,6 +23,9 @@ LIST_END = re.compile(r"\.(?:\s|$)|[()\n]|$")
 # a bracket after some members and the list going on after it: members annotated or grouped, not countable here
 ANNOTATED = re.compile(r"\([^()\n]{0,80}\)\s{0,3}[,;]")
 MAX_MEMBER_WORDS = 8
+# a noun phrase ending in these introduces examples of what was counted, not all of them
+EXAMPLES = re.compile(r"\b(?:như|như là|chẳng hạn(?: như)?|ví dụ|điển hình(?: là| như)?|tiêu biểu(?: là| như)?)$",
+                      re.IGNORECASE)
 MAX_COUNT = 30
 
 
@@ -58,6 +61,8 @@ def _list_at(block: Block, m: re.Match) -> AnnouncedList | None:
     clause = re.split(r"[,;:.()]\s", block.text[max(0, m.start() - 80):m.start()])[-1]
     if OTHER_COUNT.search(clause):
         return None     # "5 xã đạt 14 tiêu chí gồm A, B, …": which number the list counts is not sure
+    if EXAMPLES.search(m.group(2).strip()):
+        return None     # "10 thanh niên là dân tộc rất ít người như: Xinh Mun, Nùng, …": examples, not the 10
     tail_end = m.end() + LIST_END.search(block.text[m.end():]).start()
     if ANNOTATED.match(block.text, tail_end):
         return None     # "18 xóm là: Xóm Lác, Chiềng Châu (xã Chiềng Châu); xóm Pom Coong …": members grouped in brackets
