@@ -19,6 +19,10 @@ ABBREVIATION_AFTER = re.compile(r"\(\s{0,2}([A-ZĐ]{2,8})\s{0,2}\)")
 # between "a/b" and the percentage that restates it: "đạt tỷ lệ : 95,9%", ", đạt 100%", "bằng"; never a growth
 RATIO_TO_PERCENT = re.compile(r"[^;()%\d]{0,40}?(?:[,:]|\b(?:đạt|bằng|tương đương|tương ứng|tỷ lệ|tỉ lệ|là))\s{0,3}:?\s{0,3}",
                               re.IGNORECASE)
+# "30.685/36.382 căn nhà đạt chuẩn (đạt 84,3%)", "(84,3%)": the ratio's percentage alone in the brackets right
+# after it ("(tỷ lệ 84,3%)" is read as a rate of its own there, and stays unlinked)
+RATIO_TO_BRACKETED = re.compile(r"[^;()%\d]{0,40}?\(\s{0,3}(?:(?:đạt|bằng)\s{1,3})?", re.IGNORECASE)
+BRACKET_CLOSES = re.compile(r"\s{0,3}\)")
 GROWTH_WORDS = re.compile(r"\b(?:tăng|giảm|tốc độ|tăng trưởng)\b", re.IGNORECASE)
 # "chỉ tiêu thu ngân sách là": the indicator a plan is of, named after the plan word
 PLAN_OF = re.compile(r"(?:kế hoạch|KH|dự toán|chỉ tiêu)\s{1,3}(?!năm\b|giao\b|được\b|cả\b)([^\d,;.()]{3,40}?)"

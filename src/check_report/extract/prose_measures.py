@@ -12,8 +12,8 @@ from check_report import facts as F
 from check_report.extract import prose_grammar as G
 from check_report.extract import prose_model as M
 from check_report.extract import prose_patterns as P
-from check_report.extract.prose_clause import (CONTEXT, GROWTH_WORDS, PLAN_OF, RATIO_TO_PERCENT, VALUES, ClauseState,
-                                               ReaderCore, same_unit)
+from check_report.extract.prose_clause import (BRACKET_CLOSES, CONTEXT, GROWTH_WORDS, PLAN_OF, RATIO_TO_BRACKETED,
+                                               RATIO_TO_PERCENT, VALUES, ClauseState, ReaderCore, same_unit)
 from check_report.extract.prose_model import Statement
 from check_report.extract.prose_periods import Period, PeriodMention
 from check_report.extract.prose_scan import COUNT, MONEY, PERCENT, Figure, Ratio
@@ -275,8 +275,8 @@ class MeasureReader(ReaderCore):
         following = next(([t] for t in itertools.islice(self.tokens, first, None) if isinstance(t, Figure)), [])
         for token in following:
             between = self.text[ratio.end:token.start]
-            bracketed = RATIO_TO_BRACKETED.fullmatch(between) and CLOSING.match(self.text, token.unit_end)
-            if pct is None and token.kind == PERCENT and (RATIO_TO_PERCENT.fullmatch(between) or bracketed) and \
+            if pct is None and token.kind == PERCENT and (RATIO_TO_PERCENT.fullmatch(between) or (
+                    RATIO_TO_BRACKETED.fullmatch(between) and BRACKET_CLOSES.match(self.text, token.unit_end))) and \
                     not self._new_subject(between) and not P.PERCENT_OF_OTHER.match(self.text, token.unit_end):
                 pct = self._add(stmt, token, F.RATIO_PCT, None, entity=entity, phrasing="tỷ lệ")
                 state.cursor = max(state.cursor, token.unit_end)
@@ -309,10 +309,3 @@ class MeasureReader(ReaderCore):
             return
         stated = self._add(stmt, fig, F.GROWTH, period, phrasing="tăng", base="same-period")
         stated.doubt(M.COMPARISON)
-
-
-# "30.685/36.382 căn nhà đạt chuẩn (đạt 84,3%)", "(84,3%)": the ratio's percentage alone in the brackets right
-# after it ("(tỷ lệ 84,3%)" is read as a rate of its own there, and stays unlinked)
-RATIO_TO_BRACKETED = re.compile(r"[^;()%\d]{0,40}?\(\s{0,3}(?:(?:đạt|bằng)\s{1,3})?",
-                                re.IGNORECASE)
-CLOSING = re.compile(r"\s{0,3}\)")
