@@ -46,7 +46,7 @@ class Outcome:
     """What checking one file gives: the result, and on request its facts and unchecked numbers."""
     result: FileResult
     facts: object = None                        # pandas DataFrame when Settings.keep_facts
-    unchecked: list = field(default_factory=list)   # [(where, raw, context)] for --show-unchecked
+    unchecked: list = field(default_factory=list)   # [(where, raw, context, quoted)] for --show-unchecked
 
 
 def check_file(path: str, settings: Settings) -> FileResult:
@@ -173,7 +173,7 @@ def _uncompared(document, pairs: list, lang: str) -> list:
         listed.append((_where(document.path, b[F.LINE] if b[F.LINE] == b[F.LINE] and b[F.LINE] is not None
                               else b[F.WHERE]), str(b[F.RAW]),
                        t("check.cross_mention.uncompared", lang, raw=a[F.RAW], where=_where(document.path, line))
-                       + (f" ({doubts})" if doubts and lang != "vi" else "")))
+                       + (f" ({doubts})" if doubts and lang != "vi" else ""), False))
     return listed
 
 
@@ -181,7 +181,7 @@ def _unchecked(document, facts, checked: set[int]) -> list:
     finder = _prose_function("unchecked_numbers") if document is not None else None
     if finder is None:
         return []
-    return [(_where(document.path, where), str(raw), str(context or ""))
+    return [(_where(document.path, where), str(raw), str(context or ""), True)
             for where, raw, context in finder(document, facts, checked)]
 
 

@@ -67,8 +67,9 @@ def test_cross_file_findings_count_and_keep_their_own_path():
 
 
 def test_unchecked_numbers_are_listed_per_file():
-    record = _report(unchecked={"q1.xlsx": [("line 3", "12,5", "tăng 12,5%")]})
-    assert record["files"][0]["unchecked"] == [{"where": "line 3", "raw": "12,5", "context": "tăng 12,5%"}]
+    record = _report(unchecked={"q1.xlsx": [("line 3", "12,5", "tăng 12,5%", True)]})
+    assert record["files"][0]["unchecked"] == [{"where": "line 3", "raw": "12,5", "context": "tăng 12,5%",
+                                                  "quoted": True}]
     assert record["files"][1]["unchecked"] == []
 
 

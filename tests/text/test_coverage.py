@@ -65,7 +65,10 @@ def test_mentions_of_unsure_identity_are_counted_and_listed_not_compared(tmp_pat
     import subprocess
     import sys
 
-    report = tmp_path / "headline.md"
+    # the figure's digits stand in the path too (as in a CI run's 'pytest-728'): the listing must not take its
+    # own words for a quote of the text around '28'
+    (tmp_path / "run-728").mkdir()
+    report = tmp_path / "run-728" / "headline.md"
     report.write_text("Kim ngạch xuất khẩu tăng 82%\n\nKim ngạch xuất khẩu 8 tháng năm 2022 ước đạt 1.533 triệu USD, "
                       "tăng 28% so với cùng kỳ năm trước.\n", encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "check_report", str(report), "--format", "json", "--show-unchecked"],
@@ -77,6 +80,7 @@ def test_mentions_of_unsure_identity_are_counted_and_listed_not_compared(tmp_pat
     assert output["findings"] == []                     # the headline's 82% is not compared with the body's 28%
     listed = [u for u in record["unchecked"] if "not compared" in u["context"]]
     assert len(listed) == 1 and listed[0]["raw"] == "28" and "identity uncertain" in listed[0]["context"]
+    assert not listed[0]["quoted"] and all(u["quoted"] for u in record["unchecked"] if u is not listed[0])
     terminal = subprocess.run([sys.executable, "-m", "check_report", str(report)], capture_output=True,
                               text=True, timeout=60, env={**os.environ, "COLUMNS": "200"})
     assert "1 pair not compared: identity uncertain" in terminal.stdout

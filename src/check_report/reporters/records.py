@@ -15,7 +15,7 @@ Shape (version 1; fields are only ever added):
                 "coverage": {str: int}, "errors", "warnings", "infos", "known",
                 "checks": {"evaluated", "passed", "failed", "not_evaluated"},
                 "rules": {rule id: {"evaluated", "passed", "failed", "not_evaluated", "subsumed"}},
-                "unchecked": [{"where", "raw", "context"}]}],
+                "unchecked": [{"where", "raw", "context", "quoted": bool}]}],
      "findings": [{"rule", "severity": "error" | "warning" | "info", "message", "indicator", "path",
                    "stated": [lo, hi] | None, "implied": [lo, hi] | None,
                    "stated_value", "implied_value", "difference", "tolerance": float | None,
@@ -70,7 +70,7 @@ def build_report(results: list[FileResult], *, lang: str, tool_version: str, rul
                  baseline: dict | None = None) -> dict:
     """The report record of one run. `extra_findings` carries findings that belong to no single file
     (cross-file checks); they count in the summary and are listed with the others. `unchecked` maps a
-    path to its numbers no rule looked at, as (where, raw, context) triples (`--show-unchecked`).
+    path to its numbers no rule looked at, as (where, raw, context, quoted) tuples (`--show-unchecked`).
     `baseline` ({"path", "stale": [...]}) is recorded when the run compared its findings with a baseline."""
     extra = list(extra_findings)
     all_findings = [f for r in results for f in r.findings] + extra
@@ -147,8 +147,9 @@ def file_record(result: FileResult, unchecked: Iterable[tuple] = ()) -> dict:
         **severity_counts(result.findings),
         "checks": _stats_record(result.stats),
         "rules": {rule: _stats_record(stats) for rule, stats in sorted(result.per_rule.items())},
-        "unchecked": [{"where": str(where), "raw": str(raw), "context": str(context)}
-                      for where, raw, context in unchecked],
+        # quoted: the context is the text around the figure; else it is the tool's own words (why not compared)
+        "unchecked": [{"where": str(where), "raw": str(raw), "context": str(context), "quoted": bool(quoted)}
+                      for where, raw, context, quoted in unchecked],
     }
 
 

@@ -228,7 +228,8 @@ def _print_unchecked(console, files: list[dict], lang: str) -> None:
             console.print(_line((f"{t('report.unchecked', lang)} ({record['path']})", "sheet.header")))
             for item in items:
                 # a pair left uncompared says with what and why: its words are no quote to cut around the figure
-                said = item["raw"] not in item["context"]
+                # (told by the record, not guessed: the figure's digits may stand in the other mention's path)
+                said = not item["quoted"]
                 _emit(console, _line(("  ", ""), (item["where"], "location"), ("  ", "")),
                       _line((item["raw"], "figure.raw"), *((("  ", ""), (item["context"], "note")) if said
                                                            else _quote(item["context"], item["raw"]))))
