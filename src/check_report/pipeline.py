@@ -89,9 +89,7 @@ def analyse_source(source, path: str, settings: Settings, owned: bool = False) -
     from check_report import engine
     from check_report.extract import extract
 
-    facts, notes = extract(source, vocabulary=list(settings.vocabulary) or None)
-    if owned:
-        source.grids = []
+    facts, notes = extract(source, vocabulary=list(settings.vocabulary) or None, release=owned)
     ruleset = ruleset_for(path, settings)
     if settings.engine == "gx":
         from pathlib import Path

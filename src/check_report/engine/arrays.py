@@ -9,16 +9,26 @@ INT32 = 2**31 - 1
 
 
 def narrow(positions: np.ndarray) -> np.ndarray:
-    """Non-negative integers as int32 when they fit (indexes and counts of the fact table, never summed or
-    multiplied: half the memory of int64)."""
+    """Integers below 2^31 as int32 (positions, codes and counts of the fact table: half the memory of int64).
+    They are compared and used to index; where they make a key, they are cast to int64 first."""
     if len(positions) and int(positions.max()) >= INT32:
         return positions
     return positions.astype(np.int32)
 
 
+def smallest(codes: np.ndarray) -> np.ndarray:
+    """Small non-negative codes (a slot's measure or period, a count of statements) in the narrowest
+    integers that hold them: int8 for the dozen measures, int16 for the periods of a table."""
+    top = int(codes.max()) if len(codes) else 0
+    for kind in (np.int8, np.int16):
+        if top <= np.iinfo(kind).max:
+            return codes.astype(kind)
+    return narrow(codes)
+
+
 def extended(values: np.ndarray, last) -> np.ndarray:
     """`values` with one more element, `last`, at the end (np.append's result, built in place)."""
-    out = np.empty(len(values) + 1, dtype=np.result_type(values, np.asarray(last)))
+    out = np.empty(len(values) + 1, dtype=np.result_type(values, last))   # a Python `last` keeps values' width
     out[:-1] = values
     out[-1] = last
     return out

@@ -223,13 +223,7 @@ class Evaluation:
         inside = (months[None, :] >= start[:, None]) & (months[None, :] <= end[:, None])
         used = inside & (grid >= 0)
         complete = has_cum & ~np.isnan(start) & (inside.sum(axis=1) == used.sum(axis=1)) & inside.any(axis=1)
-        # the terms where a month is used, 0 elsewhere (gathered for the used months only: an indicator
-        # table's grid is 12 columns of its entities, at the peak of a large sheet's memory)
-        picked = grid[used]
-        terms_lo, terms_hi = np.zeros(grid.shape), np.zeros(grid.shape)
-        terms_lo[used], terms_hi[used] = index.slot_lo[picked], index.slot_hi[picked]
-        del picked
-        total = I.split_sum(lambda values: values.sum(axis=1), terms_lo, terms_hi)
+        total = _month_sums(index, grid, used)
         apps, cols = np.nonzero(used)
         self.leaves.append(Leaf(node, self.text[node.start:node.end], apps, grid[apps, cols]))
         return I.Iv(np.where(complete, total.lo, np.nan), np.where(complete, total.hi, np.nan))
@@ -264,6 +258,21 @@ class Evaluation:
 def _exact_sum(apps: np.ndarray, terms: I.Iv, n: int) -> I.Iv:
     """Σ of each application's terms (exact where the figures allow: `intervals.split_sum`)."""
     return I.split_sum(lambda values: np.bincount(apps, values, minlength=n), terms.lo, terms.hi)
+
+
+def _month_sums(index: FactIndex, grid: np.ndarray, used: np.ndarray, rows: int = 1 << 15) -> I.Iv:
+    """Σ of the used months of each row of the (applications, 12) grid. The terms (0 where a month is not
+    used) are made a block of rows at a time: on a large indicator table, whole-grid terms and an exact
+    sum's temporaries were the run's peak of memory. Each row's sum is its own, so blocks change nothing."""
+    lo, hi = np.empty(len(grid)), np.empty(len(grid))
+    for first in range(0, len(grid), rows):
+        block, mine = grid[first:first + rows], used[first:first + rows]
+        picked = block[mine]
+        terms_lo, terms_hi = np.zeros(block.shape), np.zeros(block.shape)
+        terms_lo[mine], terms_hi[mine] = index.slot_lo[picked], index.slot_hi[picked]
+        total = I.split_sum(lambda values: values.sum(axis=1), terms_lo, terms_hi)
+        lo[first:first + rows], hi[first:first + rows] = total.lo, total.hi
+    return I.Iv(lo, hi)
 
 
 def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:

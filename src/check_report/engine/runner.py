@@ -63,43 +63,60 @@ def parsed(text: str, measures: frozenset[str]) -> X.Node:
 def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: str = "en") -> EngineResult:
     result = EngineResult()
     measures = ruleset.measures or _measures_of(facts)
-    index, index_error, checked = None, None, None   # checked: the slots that took part (_TookPart)
-    checked_labels: set = set()                    # fact-table labels compared by code check kinds
+    internal = [rule for rule in ruleset.rules if not rule.external]
     external = [rule for rule in ruleset.rules if rule.external]
-    for rule in ruleset.rules:
-        if rule.external:
-            continue
-        stats = RuleStats()
-        try:
-            if rule.check and rule.check not in kinds.ENGINE_KINDS:
-                found = kinds.run_check_kind(rule, facts, path, document, lang, stats, checked_labels)
-            else:
-                if index is None and index_error is None:
-                    try:
-                        index = _index_of(facts)
-                        checked = _TookPart(len(index.slot_fact))
-                    except Exception as exc:  # noqa: BLE001 - a malformed fact table fails every rule needing it
-                        index_error = exc
-                if index_error is not None:
-                    raise index_error
-                if rule.check:
-                    found = kinds.ENGINE_KINDS[rule.check](index, rule, lang, stats, checked)
-                else:
-                    found = _expression_rule(index, rule, measures, lang, stats, checked)
-        except Exception as exc:  # noqa: BLE001 - any failure of one rule is reported, not fatal
-            found = [_error_finding(rule, exc, path, lang)]
-        result.per_rule[rule.id] = stats
-        result.findings.extend(found)
-    if index is not None and checked.marked:
-        labels = index.labels[index.rows[checked.mask[index.fact_slot]]]
-        index = checked = None      # let go of the index before the set of labels is made (the peak)
-        result.checked_facts = set(labels.tolist())
-    result.checked_facts |= checked_labels
+    found: dict[str, list[Finding]] = {}
+    stats = {rule.id: RuleStats() for rule in internal}
+    # the engine's rules first: its index (the size of the fact table) is let go of before the code check
+    # kinds read the table, which on a large sheet was the run's peak of memory. Findings and statistics
+    # are put back in rule-set order below, so the order rules run in changes no output.
+    engine_rules = [rule for rule in internal if not rule.check or rule.check in kinds.ENGINE_KINDS]
+    labels = _run_engine_rules(facts, engine_rules, measures, stats, found, path, lang)
+    checked_labels: set = set()                    # fact-table labels compared by code check kinds
+    for rule in internal:
+        if rule.check and rule.check not in kinds.ENGINE_KINDS:
+            try:
+                found[rule.id] = kinds.run_check_kind(rule, facts, path, document, lang, stats[rule.id],
+                                                      checked_labels)
+            except Exception as exc:  # noqa: BLE001 - any failure of one rule is reported, not fatal
+                found[rule.id] = [_error_finding(rule, exc, path, lang)]
+    for rule in internal:
+        result.per_rule[rule.id] = stats[rule.id]
+        result.findings.extend(found[rule.id])
+    for first in range(0, len(labels), 1 << 16):   # a block at a time: no list of a million labels beside the set
+        checked_labels.update(labels[first:first + (1 << 16)].tolist())
+    result.checked_facts = checked_labels
     for key in dict.fromkeys(rule.external for rule in external):
         _run_external(result, facts, [r for r in external if r.external == key], ruleset, path, lang)
     result.findings = drop_subsumed(result.findings, ruleset.rules, result.per_rule)
     result.findings.sort(key=Finding.sort_key)
     return result
+
+
+def _run_engine_rules(facts, rules: list[Rule], measures, stats: dict, found: dict, path: str,
+                      lang: str) -> np.ndarray:
+    """Expression rules and the engine's own kinds, on one index built on first need; the fact-table labels
+    of the figures that took part are returned (the index is gone when this returns)."""
+    index, index_error, checked = None, None, None   # checked: the slots that took part (_TookPart)
+    for rule in rules:
+        try:
+            if index is None and index_error is None:
+                try:
+                    index = _index_of(facts)
+                    checked = _TookPart(len(index.slot_fact))
+                except Exception as exc:  # noqa: BLE001 - a malformed fact table fails every rule needing it
+                    index_error = exc
+            if index_error is not None:
+                raise index_error
+            if rule.check:
+                found[rule.id] = kinds.ENGINE_KINDS[rule.check](index, rule, lang, stats[rule.id], checked)
+            else:
+                found[rule.id] = _expression_rule(index, rule, measures, lang, stats[rule.id], checked)
+        except Exception as exc:  # noqa: BLE001 - any failure of one rule is reported, not fatal
+            found[rule.id] = [_error_finding(rule, exc, path, lang)]
+    if index is None or not checked.marked:
+        return np.zeros(0, dtype=np.int64)
+    return index.labels[index.rows[checked.mask[index.fact_slot]]].to_numpy()
 
 
 def _run_external(result: EngineResult, facts, rules: list[Rule], ruleset: RuleSet, path: str,
@@ -161,26 +178,26 @@ def _expression_rule(index: FactIndex, rule: Rule, measures, lang, stats: RuleSt
     for expr_text, when_text, bindings in rule.variants():
         node = parsed(expr_text, measures)
         when_node = parsed(when_text, measures) if when_text else None
-        domain = domain_for(index, [node] + ([when_node] if when_node else []))
-        truth, ev = evaluate(index, domain, node, expr_text, rule.tolerance_abs, rule.tolerance_rel)
-        applies, undecided = np.ones(domain.size, dtype=bool), np.zeros(domain.size, dtype=bool)
-        if when_node is not None:
-            condition, when_ev = evaluate(index, domain, when_node, when_text)
-            applies, undecided = condition.certain, ~condition.known
-        evaluated = applies & truth.known
-        failed = evaluated & ~truth.possible
-        # not evaluated: the figure under test is stated but a figure it needs, or one that decides
-        # whether the rule applies, is missing
-        subject = _subject(ev, domain, index)
-        missing = ((applies & ~truth.known) | undecided) & (subject >= 0)
-        stats.evaluated += int(evaluated.sum())
-        stats.failed += int(failed.sum())
-        stats.passed += int((evaluated & truth.possible).sum())
-        missing_subjects.append(subject[missing])
-        checked_subjects.append(subject[evaluated])
-        leaves = ev.leaves + (when_ev.leaves if when_node is not None else [])
-        checked.extend(leaf.slot[evaluated[leaf.app]] for leaf in leaves)
-        found.extend(_findings(index, rule, ev, domain, np.flatnonzero(failed), bindings, lang))
+        for domain in _blocks(domain_for(index, [node] + ([when_node] if when_node else []))):
+            truth, ev = evaluate(index, domain, node, expr_text, rule.tolerance_abs, rule.tolerance_rel)
+            applies, undecided = np.ones(domain.size, dtype=bool), np.zeros(domain.size, dtype=bool)
+            if when_node is not None:
+                condition, when_ev = evaluate(index, domain, when_node, when_text)
+                applies, undecided = condition.certain, ~condition.known
+            evaluated = applies & truth.known
+            failed = evaluated & ~truth.possible
+            # not evaluated: the figure under test is stated but a figure it needs, or one that decides
+            # whether the rule applies, is missing
+            subject = _subject(ev, domain, index)
+            missing = ((applies & ~truth.known) | undecided) & (subject >= 0)
+            stats.evaluated += int(evaluated.sum())
+            stats.failed += int(failed.sum())
+            stats.passed += int((evaluated & truth.possible).sum())
+            missing_subjects.append(subject[missing])
+            checked_subjects.append(subject[evaluated])
+            leaves = ev.leaves + (when_ev.leaves if when_node is not None else [])
+            checked.extend(leaf.slot[evaluated[leaf.app]] for leaf in leaves)
+            found.extend(_findings(index, rule, ev, domain, np.flatnonzero(failed), bindings, lang))
     # a figure under test counts once as not evaluated, and not at all when another variant of the rule
     # (foreach) did check it
     if any(len(m) for m in missing_subjects):
@@ -191,6 +208,18 @@ def _expression_rule(index: FactIndex, rule: Rule, measures, lang, stats: RuleSt
             unchecked[subjects[subjects >= 0]] = False
         stats.not_evaluated += int(unchecked.sum())
     return found
+
+
+def _blocks(domain: Domain, size: int = 1 << 16):
+    """The applications a block at a time. Each application's value is its own (`points` evaluates a few
+    alone), so blocks change no result; they bound the temporaries, a dozen arrays per node the size of
+    the domain (a 100k-row sheet's months are over a million applications, at the run's peak of memory)."""
+    if domain.size <= size:
+        yield domain
+        return
+    for first in range(0, domain.size, size):
+        part = slice(first, first + size)
+        yield Domain(domain.ent[part], domain.per[part], None if domain.anchor is None else domain.anchor[part])
 
 
 def _subject(ev: Evaluation, domain: Domain, index: FactIndex) -> np.ndarray:

@@ -14,11 +14,11 @@ import pandas as pd
 
 from check_report import facts as F
 from check_report.engine import intervals as I
-from check_report.engine.arrays import INT32, extended, narrow, search
+from check_report.engine.arrays import INT32, extended, narrow, search, smallest
 from check_report.findings import Location, fact_location
 
 MONTHS = 12
-DENSE_LIMIT = 8_000_000   # entities x periods up to which periodic lookups use a direct table (64 MB)
+DENSE_LIMIT = 8_000_000   # entities x periods up to which periodic lookups use a direct table (32 MB)
 # measures that carry the indicator's own unit (the others are percentages of something)
 AMOUNT_MEASURES = (F.PLAN, F.MONTH, F.CUMULATIVE, F.PREVIOUS, F.PREVIOUS_MONTH, F.CHANGE, F.COUNT, F.AMOUNT,
                    F.NUMERATOR, F.DENOMINATOR)
@@ -54,9 +54,23 @@ def _with_optional_columns(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def _codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    """Integer codes in order of first appearance; a missing value is its own code, shown as ''."""
+    """Integer codes in order of first appearance; a missing value is its own code, shown as ''. Codes are
+    only compared and used to index (key arithmetic casts them to int64 first): they are held narrow."""
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        # the fact table's labels are categoricals: their codes are factorised, not a column of objects
+        # made the size of the table
+        categories = series.cat.categories.to_numpy(dtype=object)
+        codes, seen = pd.factorize(series.cat.codes.to_numpy(), sort=False, use_na_sentinel=False)
+        names = [categories[c] if c >= 0 else np.nan for c in seen.tolist()]
+        missing = [k for k, c in enumerate(seen.tolist()) if c < 0]
+        if missing:                 # the missing value's code comes last, as below
+            codes = np.where(codes == missing[0], len(names), codes)
+            codes = np.where(codes > missing[0], codes - 1, codes)
+            del names[missing[0]]
+            names.append("")
+        return narrow(codes), pd.Index(np.asarray(names, dtype=object))
     codes, uniques = pd.factorize(series.to_numpy(dtype=object), sort=False)
-    codes = codes.astype(np.int64, copy=False)
+    codes = narrow(codes.astype(np.int64, copy=False))
     uniques = pd.Index(np.asarray(uniques, dtype=object))
     if (codes < 0).any():
         codes[codes < 0] = len(uniques)
@@ -102,27 +116,29 @@ class FactIndex:
         # positions of usable facts; this and the other arrays only ever used to index or compare are held
         # in the narrowest integers that fit (each is the size of the fact table)
         self.rows = narrow(np.flatnonzero(usable))
+        del usable
         frame = facts if len(self.rows) == len(facts) else facts.iloc[self.rows]
-        self.meas_codes, self.measures = _codes(frame[F.MEASURE])
+        meas_codes, self.measures = _codes(frame[F.MEASURE])
         names = np.asarray(self.measures, dtype=object)
-        self.fact_amount = np.isin(names, AMOUNT_MEASURES)[self.meas_codes]
-        self.fact_percent = np.isin(names, PERCENT_MEASURES)[self.meas_codes]
+        self.fact_amount = np.isin(names, AMOUNT_MEASURES)[meas_codes]
+        self.fact_percent = np.isin(names, PERCENT_MEASURES)[meas_codes]
         unit_codes, units = _codes(frame[F.UNIT])
         unit_names = pd.Series(units.astype(str)).str.lower()
         self.fact_rate_unit = unit_names.str.contains(RATE_UNIT).to_numpy(dtype=bool)[unit_codes]
         # a percentage (by its measure or by its unit) keeps its value whatever its indicator's scale
         self.fact_unscaled = self.fact_percent | unit_names.str.contains(PERCENT_UNIT).to_numpy(dtype=bool)[unit_codes]
-        dims = np.asarray([_dimension_code(u) for u in units], dtype=np.int64)
-        fact_dim = dims[unit_codes] if len(dims) else np.zeros(0, dtype=np.int64)
+        dims = np.asarray([_dimension_code(u) for u in units], dtype=np.int32)
+        fact_dim = dims[unit_codes] if len(dims) else np.zeros(0, dtype=np.int32)
+        del unit_codes
         # a stated negative amount (a deduction row, a loss): its siblings may exceed their total
-        stated_negative = self.fact_amount & (names[self.meas_codes] != F.CHANGE) & (upper[self.rows] < 0) \
+        stated_negative = self.fact_amount & (names[meas_codes] != F.CHANGE) & (upper[self.rows] < 0) \
             if len(self.rows) else np.zeros(0, dtype=bool)
         self._build_entities(frame, stated_negative, fact_dim)
         # the bounds go to _build_slots alone, which lets go of each array once it is used: a 100k-row
         # sheet's index is built at the run's peak of memory, where each array of the facts is 7 MB
         bounds = [lower, upper] if len(self.rows) == len(facts) else [lower[self.rows], upper[self.rows]]
-        del lower, upper, widened, fact_dim
-        self._build_slots(frame, bounds)
+        del lower, upper, widened, fact_dim, stated_negative
+        self._build_slots(frame, bounds, meas_codes)
         self._chosen: dict = {}
         self._periodic_keys: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._domains: dict[tuple[str, ...], object] = {}
@@ -135,9 +151,10 @@ class FactIndex:
             self.fact_ent, self.n_ent = ent_codes, n_names
             fact_parent = parent_codes
         else:
-            fact_ent, uniq_keys = pd.factorize(file_codes * n_names + ent_codes, sort=False)
-            self.fact_ent, self.n_ent = fact_ent.astype(np.int64), len(uniq_keys)
-            parent_keys = np.where(parent_codes >= 0, file_codes * n_names + parent_codes, -1)
+            file_keys = file_codes.astype(np.int64) * n_names
+            fact_ent, uniq_keys = pd.factorize(file_keys + ent_codes, sort=False)
+            self.fact_ent, self.n_ent = narrow(fact_ent), len(uniq_keys)
+            parent_keys = np.where(parent_codes >= 0, file_keys + parent_codes, -1)
             fact_parent = pd.Index(uniq_keys).get_indexer(parent_keys)
         first = np.full(self.n_ent, len(frame), dtype=np.int64)
         np.minimum.at(first, self.fact_ent, np.arange(len(frame)))
@@ -162,7 +179,7 @@ class FactIndex:
         has_amount[self.fact_ent[self.fact_amount]] = True
         self.ent_unit[~has_amount] = self.ent_scale[~has_amount]
         # dimension of the indicator's amounts (check_report.units): figures of another dimension never meet
-        self.ent_dim = np.full(self.n_ent, -1, dtype=np.int64)
+        self.ent_dim = np.full(self.n_ent, -1, dtype=np.int32)
         self.ent_dim[self.fact_ent[amounts]] = fact_dim[amounts]
         children = self.parent[self.parent >= 0]
         self.n_children = np.bincount(children, minlength=self.n_ent)
@@ -181,10 +198,9 @@ class FactIndex:
         np.logical_or.at(flags, self.fact_ent, rate)
         return flags
 
-    def _build_slots(self, frame: pd.DataFrame, bounds: list[np.ndarray]) -> None:
+    def _build_slots(self, frame: pd.DataFrame, bounds: list[np.ndarray], meas_codes: np.ndarray) -> None:
         """`bounds`: [lower, upper] of the usable facts, emptied here (each temporary is let go of as soon
         as it is used: they are the facts' size)."""
-        meas_codes = self.meas_codes
         per_codes, self.periods = _codes(frame[F.PERIOD])
         # amounts are held in their indicator's unit (a figure in tỷ beside figures in triệu đồng is
         # converted), so restatements and relations compare like with like; percentages are never scaled
@@ -193,52 +209,61 @@ class FactIndex:
         upper = bounds.pop()
         converted = I.scaled(bounds.pop(), upper, to_entity_unit)
         lower, upper = converted.lo, converted.hi
-        del converted
-        # the figure as written, in the same unit: "hơn 1.690" is 1.690 at the foot of its interval
-        stated = frame[F.VALUE].to_numpy(dtype="float64", na_value=np.nan) * to_entity_unit
-        del to_entity_unit
+        del converted, to_entity_unit
         n_meas, n_per = max(len(self.measures), 1), max(len(self.periods), 1)
-        keys = (self.fact_ent * n_meas + meas_codes) * n_per + per_codes
+        keys = (self.fact_ent.astype(np.int64) * n_meas + meas_codes) * n_per + per_codes
         order = np.argsort(keys, kind="stable")
         sorted_keys = keys[order]
         size = len(keys)
         del keys
+        order = narrow(order)
         new_slot = np.empty(size, dtype=bool)
         new_slot[:1] = True
         np.not_equal(sorted_keys[1:], sorted_keys[:-1], out=new_slot[1:])
         del sorted_keys
-        starts = np.flatnonzero(new_slot)
+        starts = narrow(np.flatnonzero(new_slot))
         self.fact_slot = np.empty(size, dtype=np.int32 if size < INT32 else np.int64)
         self.fact_slot[order] = np.cumsum(new_slot) - 1
         del new_slot
         rep = order[starts]                             # first stated fact of each slot
         self.slot_fact = self.rows[rep]
         self.slot_ent = self.fact_ent[rep]
-        self.slot_meas = meas_codes[rep]
-        self.slot_per = per_codes[rep]
-        if len(starts) == size:                         # every figure stated once: nothing to intersect
-            lo, hi = lower[rep], upper[rep]
-        else:
-            lo = np.maximum.reduceat(lower[order], starts)
-            hi = np.minimum.reduceat(upper[order], starts)
-        del order
+        self.slot_meas = smallest(meas_codes[rep])
+        self.slot_per = smallest(per_codes[rep])
         counts = np.diff(np.r_[starts, size])
-        del starts
-        # bounds are widened outwards, so statements that agree to the last digit never look apart
-        self.conflict = (counts > 1) & (lo > hi)
-        # a conflicting slot keeps its first statement, so later rules still judge a stated figure
         # each per-slot array lives once, in its form with a last element for 'not stated' (slot -1) that
-        # evaluation reads through; the plain form is a view of it
-        self.lo_ext = extended(np.where(self.conflict, lower[rep], lo), np.nan)
-        del lower, lo
-        self.hi_ext = extended(np.where(self.conflict, upper[rep], hi), np.nan)
-        del upper, hi
+        # evaluation reads through; the plain form is a view of it. Bounds are written into it in place:
+        # this runs at the peak of a large sheet's memory, where each temporary is the size of the facts
+        self.lo_ext, self.hi_ext = np.empty(len(starts) + 1), np.empty(len(starts) + 1)
+        self.lo_ext[-1] = self.hi_ext[-1] = np.nan
+        for ext, bound, pick in ((self.lo_ext, lower, np.maximum), (self.hi_ext, upper, np.minimum)):
+            if len(starts) == size:                     # every figure stated once: nothing to intersect
+                np.take(bound, rep, out=ext[:-1])
+            else:
+                ext[:-1] = pick.reduceat(bound[order], starts)
+        del order, starts
+        # bounds are widened outwards, so statements that agree to the last digit never look apart
+        self.conflict = (counts > 1) & (self.lo_ext[:-1] > self.hi_ext[:-1])
+        # a conflicting slot keeps its first statement, so later rules still judge a stated figure
+        if self.conflict.any():
+            clash = np.flatnonzero(self.conflict)
+            self.lo_ext[clash], self.hi_ext[clash] = lower[rep[clash]], upper[rep[clash]]
+        del lower, upper
         self.slot_lo, self.slot_hi = self.lo_ext[:-1], self.hi_ext[:-1]
-        point = stated[rep]
-        del stated
-        self.slot_point = np.where(np.isfinite(point), np.clip(point, self.slot_lo, self.slot_hi),
-                                   (self.slot_lo + self.slot_hi) / 2)
-        self.slot_count = narrow(counts)
+        # the figure as written, in its indicator's unit: "hơn 1.690" is 1.690 at the foot of its interval
+        # (worked in place: at this peak of memory each temporary is the size of the slots)
+        conv = self.fact_scale[rep]
+        conv /= self.ent_scale[self.slot_ent]
+        conv[percent[rep]] = 1.0
+        point = frame[F.VALUE].to_numpy(dtype="float64", na_value=np.nan)[rep]
+        point *= conv
+        del conv
+        unstated = np.flatnonzero(~np.isfinite(point))
+        np.clip(point, self.slot_lo, self.slot_hi, out=point)
+        point[unstated] = (self.slot_lo[unstated] + self.slot_hi[unstated]) / 2
+        self.slot_point = point
+        self.slot_count = smallest(counts)
+        del counts
         # unit scale of each slot for figures of other indicators; 0 marks a percentage (never scaled)
         self.scale_ext = extended(np.where(percent[rep], 0.0, self.ent_scale[self.slot_ent]), 0.0)
         self.dim_ext = extended(np.where(percent[rep], -1, self.ent_dim[self.slot_ent]), -1)
@@ -247,8 +272,10 @@ class FactIndex:
         self.one_unit = len(np.unique(self.slot_unit[self.slot_unit > 0])) <= 1 and \
             len(np.unique(self.slot_dim[self.slot_dim >= 0])) <= 1
         # start, end and year follow from the period label: read them once per distinct label
+        # (a label's first figure is the first of its slot: the slots' first figures will do)
         first_of_period = np.full(len(self.periods), max(len(frame) - 1, 0), dtype=np.int64)
-        np.minimum.at(first_of_period, per_codes, np.arange(len(frame)))
+        np.minimum.at(first_of_period, self.slot_per, rep)
+        del rep
         sample = frame.iloc[first_of_period] if len(frame) else frame
         self.per_start, self.per_end, self.per_year = (_float_column(sample, column) for column in
                                                        (F.PERIOD_START, F.PERIOD_END, F.YEAR))
@@ -313,7 +340,7 @@ class FactIndex:
         if measures not in self._domains:
             slots = np.concatenate([self.periodic_slots(m) for m in measures])
             width = max(len(self.periods), 1)
-            keys = self.slot_ent[slots] * width + self.slot_per[slots]
+            keys = self.slot_ent[slots].astype(np.int64) * width + self.slot_per[slots]
             if len(measures) > 1:      # one measure's slots are sorted by (entity, period) already
                 keys = np.sort(keys)
                 keys = keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
@@ -325,9 +352,9 @@ class FactIndex:
         width = max(len(self.periods), 1)
         if measure not in self._periodic_keys:
             slots = self.periodic_slots(measure)
-            keys = self.slot_ent[slots] * width + self.slot_per[slots]
+            keys = self.slot_ent[slots].astype(np.int64) * width + self.slot_per[slots]
             if self.n_ent * width <= DENSE_LIMIT:          # a direct table beats a binary search
-                dense = np.full(self.n_ent * width, -1, dtype=np.int64)
+                dense = np.full(self.n_ent * width, -1, dtype=self.fact_slot.dtype)   # kept per measure
                 dense[keys] = slots
                 self._periodic_keys[measure] = (dense, None)
             else:
@@ -342,7 +369,7 @@ class FactIndex:
 
     def month_grid(self, measure: str, year: np.ndarray) -> np.ndarray:
         """(n_ent, 12) slots of single-month facts by month number, preferring the given year per entity."""
-        grid = np.full((self.n_ent, MONTHS), -1, dtype=np.int64)
+        grid = np.full((self.n_ent, MONTHS), -1, dtype=self.fact_slot.dtype)
         slots = self.periodic_slots(measure)
         start, end, slot_year = self.slot_period(slots)
         single = (start == end) & (start >= 1) & (start <= MONTHS)

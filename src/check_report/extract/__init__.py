@@ -5,20 +5,24 @@ from __future__ import annotations
 from check_report.readers.base import Source
 
 
-def extract(source: Source, vocabulary=None, plans: list | None = None):
+def extract(source: Source, vocabulary=None, plans: list | None = None, release: bool = False):
     """All facts of one input: its tables (sheets, or tables inside a document) and its prose.
 
     Returns (facts DataFrame, notes) where notes are one-line remarks for the user: sheets skipped as
     having no indicator table, columns whose role could not be told from the header, readings chosen for
     ambiguous numbers. `plans`, a list, receives each table's column plan as records (sheet, table,
-    column, header, what it is read as).
+    column, header, what it is read as). `release`: the caller owns the source and needs no cells of it
+    afterwards; each grid's cells are let go of as soon as its facts are read, and `source.grids` is emptied.
     """
     from check_report import facts as F
     from check_report.extract.table import grid_facts
 
     tables, notes = [], list(source.notes)
-    for grid in source.grids:
-        table, grid_notes = grid_facts(source.path, grid, vocabulary=vocabulary, plans=plans)
+    grids = source.grids
+    if release:
+        source.grids = []
+    for grid in grids:
+        table, grid_notes = grid_facts(source.path, grid, vocabulary=vocabulary, plans=plans, release=release)
         tables.append(table)
         notes.extend(grid_notes)
     if source.document is not None:

@@ -53,22 +53,24 @@ _VERDICTS = (("khong dat", -1), ("chua dat", -1), ("khong hoan thanh", -1), ("ch
              ("vuot", 1), ("hoan thanh vuot", 1), ("dat", 0), ("hoan thanh", 0))
 
 
-def grid_facts(path: str, grid: Grid, vocabulary=None, plans: list | None = None):
+def grid_facts(path: str, grid: Grid, vocabulary=None, plans: list | None = None, release: bool = False):
     """(facts DataFrame, notes) of every table in one grid (a sheet, or a document's table). `plans`, a
-    list, receives each table's column plan (for `check-report extract`)."""
+    list, receives each table's column plan (for `check-report extract`). `release`: nobody reads the
+    grid's cells afterwards, so they are let go of before the facts are made into a table (a 100k-row
+    sheet's cells and its fact table were the peak of memory while both lived)."""
     # a large table holds its rows until it ends (parents need the whole table), then the sheet's facts
     # are made into columns: the cyclic garbage collector would walk them again and again (none of them
     # forms a cycle), so it pauses while the grid is read
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _grid_facts(path, grid, vocabulary, plans)
+        return _grid_facts(path, grid, vocabulary, plans, release)
     finally:
         if paused:
             gc.enable()
 
 
-def _grid_facts(path: str, grid: Grid, vocabulary, plans: list | None):
+def _grid_facts(path: str, grid: Grid, vocabulary, plans: list | None, release: bool):
     vocab = load_vocabulary(vocabulary)
     merges = MergeMap(grid)
     sink = FactSink()
@@ -99,6 +101,8 @@ def _grid_facts(path: str, grid: Grid, vocabulary, plans: list | None):
         year = context.year  # a later table on the sheet without a year of its own shares this one
     if not found:
         notes.append(f"{path}: {_kind(grid)} {grid.name!r} skipped: no indicator table")
+    if release:
+        grid.rows = []
     return sink.frame(), notes
 
 
