@@ -221,6 +221,9 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
         if component and not s.linked and s.parent is None and s.entity != parent.entity and \
                 s.entity not in entities:
             clause = _clause(text, s.offset, start) if text else ""
+            if ASSIGNED.search(clause) and ASSIGNED.search(said):
+                break       # "… được Bộ Tài chính giao là 1.470 tỷ đồng, trong đó thu nội địa …; Hội đồng nhân
+                #             dân tỉnh giao là 1.915 tỷ đồng": the whole as another authority set it, no part
             if WITH_QUALIFIER.search(clause):
                 continue    # "6.037 cơ sở do công an quản lý với 1.856 cơ sở có nguy hiểm cháy, nổ": of those
             verb = _activity(clause or statements[s.statement].subject or s.indicator)
@@ -310,6 +313,11 @@ def _ends_breakdown(stmt: Statement, parent_name: str, first_kind: str | None) -
             # và doanh thu dịch vụ", which names it as a part
             return True
     return False
+
+
+# a target as an authority set it: the words before the figure end with the verb ("Hội đồng nhân dân tỉnh
+# giao là", "Bộ Tài chính giao:")
+ASSIGNED = re.compile(r"\bgiao(?:\s{1,3}là)?\s{0,3}:?\s*$", re.IGNORECASE)
 
 
 def _parallel_shares(stated: list[Stated], parent: Stated, children: list[str], cue: int) -> None:

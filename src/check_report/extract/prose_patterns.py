@@ -294,7 +294,7 @@ CHANGE_TO = re.compile(r"\b(?:tăng|giảm)\s{1,3}(?:còn|lên|xuống)\s{0,3}$"
 
 # --- stated relations ----------------------------------------------------------------------------------
 # Partial breakdown: "(trong đó: ...)", "trong đó", "Trong đó:", "trong đó,".
-PARTIAL = re.compile(r"\btrong\s{1,3}đó\b\s{0,3}[:,]?", CI)
+PARTIAL = re.compile(r"\btrong\s{1,3}(?:số\s{1,3})?đó\b\s{0,3}[:,]?", CI)
 # Complete breakdown: "gồm", "bao gồm", "gồm có" right after the total.
 COMPLETE = re.compile(r"\b(?:bao\s{1,3})?gồm(?:\s{1,3}có)?\b\s{0,3}:?", CI)
 # A count and its amount side by side: "900 suất = 450.000.000 đồng", "12 trường hợp với số tiền
