@@ -10,7 +10,7 @@ import pytest
 from check_report import facts as F
 from check_report.engine import runner
 from check_report.engine.arrays import extended, smallest
-from check_report.engine.table import _codes
+from check_report.engine.columns import codes_of
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_codes_of_a_categorical_are_those_of_its_values(values):
     as_objects = pd.Series(values, dtype=object)
     as_category = pd.Series(pd.Categorical(values))
-    codes, names = _codes(as_objects)
-    cat_codes, cat_names = _codes(as_category)
+    codes, names = codes_of(as_objects)
+    cat_codes, cat_names = codes_of(as_category)
     assert cat_codes.tolist() == codes.tolist()     # in order of first appearance, a missing value's code last
     assert cat_names.tolist() == names.tolist()
 
@@ -109,3 +109,30 @@ def test_blocks_keep_each_application_on_the_period_of_its_own_figure(monkeypatc
     blocks = runner._blocks
     monkeypatch.setattr(runner, "_blocks", lambda domain: blocks(domain, size=3))
     assert _summary(run_rules(facts, ruleset, path="q1.xlsx")) == whole
+
+
+def test_labels_that_took_part_behave_as_a_set_of_them():
+    import pickle
+
+    from check_report.engine.model import Labels
+
+    labels = Labels(np.array([12, 3, 3, 7]))
+    assert labels == {3, 7, 12} and len(labels) == 3 and sorted(labels) == [3, 7, 12]
+    assert 7 in labels and np.int64(12) in labels and 4 not in labels and "7" not in labels and True not in labels
+    assert labels | {1} == {1, 3, 7, 12} and {3, 9} & labels == {3} and labels <= {3, 7, 12, 20}
+    assert pickle.loads(pickle.dumps(labels)) == labels
+    named = Labels(["r1", "r2"])                  # a table labelled otherwise (a tool's own frame)
+    assert "r1" in named and 1 not in named and named == {"r1", "r2"}
+    assert Labels() == set() and not Labels()
+
+
+def test_a_run_on_a_table_with_labels_of_its_own_counts_them():
+    from enginetest_support import fact, table
+
+    from check_report import pipeline
+    from check_report.engine import run_rules
+
+    facts = table([fact("a", F.PLAN, "1.000"), fact("a", F.CUMULATIVE, "250"), fact("a", F.PCT_PLAN, "25,0")])
+    facts.index = ["r-plan", "r-done", "r-pct"]
+    result = run_rules(facts, pipeline.ruleset_for("q1.xlsx", pipeline.Settings()), path="q1.xlsx")
+    assert result.checked_facts == {"r-plan", "r-done", "r-pct"}

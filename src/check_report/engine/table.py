@@ -15,6 +15,8 @@ import pandas as pd
 from check_report import facts as F
 from check_report.engine import intervals as I
 from check_report.engine.arrays import INT32, extended, narrow, search, smallest
+from check_report.engine.columns import (codes_of, dimension_code, entity_codes_of, fact_scales, file_codes_of,
+                                         float_column, with_optional_columns)
 from check_report.findings import Location, fact_location
 
 MONTHS = 12
@@ -29,83 +31,10 @@ RATE_UNIT = r"%|‰|/|\blần\b|\bbình quân\b|\btỷ lệ\b|\bper\b|\bratio\b|
 PERCENT_UNIT = r"%|‰|phần trăm|percent"
 
 
-# columns the engine can do without (a partial table from another tool), with the values they default to
-_OPTIONAL = {F.SHEET: None, F.CELL: None, F.LINE: None, F.WHERE: None, F.PARENT: None, F.COMPLETE: False,
-             F.PERIOD: "", F.PERIOD_START: None, F.PERIOD_END: None, F.YEAR: None, F.UNIT: None, F.SCALE: 1.0,
-             F.TEXT: "", F.FILE: "", F.INDICATOR: "", F.RAW: "", F.DECIMALS: 0, F.VALUE: np.nan}
-
-
-_DIMENSIONS: dict[str, int] = {}
-
-
-def _dimension_code(unit) -> int:
-    """A small integer per dimension of check_report.units (-1: a count, a rate or no unit)."""
-    from check_report.units import RATE, parse_unit
-
-    dimension = parse_unit(None if unit is None or unit == "" else str(unit)).dimension
-    if dimension is None or dimension == RATE:
-        return -1
-    return _DIMENSIONS.setdefault(dimension, len(_DIMENSIONS))
-
-
-def _with_optional_columns(facts: pd.DataFrame) -> pd.DataFrame:
-    missing = {column: value for column, value in _OPTIONAL.items() if column not in facts.columns}
-    return facts.assign(**missing) if missing else facts
-
-
-def _codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    """Integer codes in order of first appearance; a missing value is its own code, shown as ''. Codes are
-    only compared and used to index (key arithmetic casts them to int64 first): they are held narrow."""
-    if isinstance(series.dtype, pd.CategoricalDtype):
-        # the fact table's labels are categoricals: their codes are factorised, not a column of objects
-        # made the size of the table
-        categories = series.cat.categories.to_numpy(dtype=object)
-        codes, seen = pd.factorize(series.cat.codes.to_numpy(), sort=False, use_na_sentinel=False)
-        names = [categories[c] if c >= 0 else np.nan for c in seen.tolist()]
-        missing = [k for k, c in enumerate(seen.tolist()) if c < 0]
-        if missing:                 # the missing value's code comes last, as below
-            codes = np.where(codes == missing[0], len(names), codes)
-            codes = np.where(codes > missing[0], codes - 1, codes)
-            del names[missing[0]]
-            names.append("")
-        return narrow(codes), pd.Index(np.asarray(names, dtype=object))
-    codes, uniques = pd.factorize(series.to_numpy(dtype=object), sort=False)
-    codes = narrow(codes.astype(np.int64, copy=False))
-    uniques = pd.Index(np.asarray(uniques, dtype=object))
-    if (codes < 0).any():
-        codes[codes < 0] = len(uniques)
-        uniques = uniques.append(pd.Index([""], dtype=object))
-    return codes, uniques
-
-
-def _file_codes(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
-    values = series.to_numpy(dtype=object)
-    if len(values) and (values == values[0]).all():       # the usual case: one input file
-        return np.zeros(len(values), dtype=np.int64), pd.Index([values[0]], dtype=object)
-    return _codes(series)
-
-
-def _entity_codes(entities: pd.Series, parents: pd.Series) -> tuple[np.ndarray, np.ndarray, int]:
-    """Codes of entities, and of parents in the same numbering (-1 when the parent states no figure).
-    Parents are factorised on their own and only their few distinct names are looked up."""
-    ent_codes, ent_names = _codes(entities)
-    parent_codes, parent_names = pd.factorize(parents.to_numpy(dtype=object), sort=False)
-    as_entity = pd.Index(ent_names).get_indexer(pd.Index(np.asarray(parent_names, dtype=object)))
-    parent_codes = np.where(parent_codes >= 0, as_entity[np.maximum(parent_codes, 0)] if len(as_entity) else -1, -1)
-    return ent_codes, parent_codes.astype(np.int64), len(ent_names)
-
-
-def _float_column(frame: pd.DataFrame, column: str) -> np.ndarray:
-    try:
-        return frame[column].astype("float64").to_numpy(na_value=np.nan)
-    except (TypeError, ValueError):
-        return pd.to_numeric(frame[column], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-
-
 class FactIndex:
     def __init__(self, facts: pd.DataFrame, periodic: frozenset[str] = F.PERIODIC_MEASURES):
-        facts = _with_optional_columns(facts)
-        lower, upper = _float_column(facts, F.LOWER), _float_column(facts, F.UPPER)
+        facts = with_optional_columns(facts)
+        lower, upper = float_column(facts, F.LOWER), float_column(facts, F.UPPER)
         lower, upper = np.fmin(lower, upper), np.fmax(lower, upper)   # a reversed interval is still one
         widened = I.stated(lower, upper)            # value ± half unit was itself rounded
         lower, upper = widened.lo, widened.hi
@@ -118,16 +47,16 @@ class FactIndex:
         self.rows = narrow(np.flatnonzero(usable))
         del usable
         frame = facts if len(self.rows) == len(facts) else facts.iloc[self.rows]
-        meas_codes, self.measures = _codes(frame[F.MEASURE])
+        meas_codes, self.measures = codes_of(frame[F.MEASURE])
         names = np.asarray(self.measures, dtype=object)
         self.fact_amount = np.isin(names, AMOUNT_MEASURES)[meas_codes]
         self.fact_percent = np.isin(names, PERCENT_MEASURES)[meas_codes]
-        unit_codes, units = _codes(frame[F.UNIT])
+        unit_codes, units = codes_of(frame[F.UNIT])
         unit_names = pd.Series(units.astype(str)).str.lower()
         self.fact_rate_unit = unit_names.str.contains(RATE_UNIT).to_numpy(dtype=bool)[unit_codes]
         # a percentage (by its measure or by its unit) keeps its value whatever its indicator's scale
         self.fact_unscaled = self.fact_percent | unit_names.str.contains(PERCENT_UNIT).to_numpy(dtype=bool)[unit_codes]
-        dims = np.asarray([_dimension_code(u) for u in units], dtype=np.int32)
+        dims = np.asarray([dimension_code(u) for u in units], dtype=np.int32)
         fact_dim = dims[unit_codes] if len(dims) else np.zeros(0, dtype=np.int32)
         del unit_codes
         # a stated negative amount (a deduction row, a loss): its siblings may exceed their total
@@ -136,17 +65,19 @@ class FactIndex:
         self._build_entities(frame, stated_negative, fact_dim)
         # the bounds go to _build_slots alone, which lets go of each array once it is used: a 100k-row
         # sheet's index is built at the run's peak of memory, where each array of the facts is 7 MB
-        bounds = [lower, upper] if len(self.rows) == len(facts) else [lower[self.rows], upper[self.rows]]
-        del lower, upper, widened, fact_dim, stated_negative
-        self._build_slots(frame, bounds, meas_codes)
+        arrays = [lower, upper] if len(self.rows) == len(facts) else [lower[self.rows], upper[self.rows]]
+        arrays.append(meas_codes)
+        del lower, upper, widened, fact_dim, stated_negative, meas_codes
+        self._build_slots(frame, arrays)
+        del self._scale         # fact_scale is worked out again when asked
         self._chosen: dict = {}
         self._periodic_keys: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._domains: dict[tuple[str, ...], object] = {}
 
     # -- construction ---------------------------------------------------------------------------------
     def _build_entities(self, frame: pd.DataFrame, stated_negative: np.ndarray, fact_dim: np.ndarray) -> None:
-        file_codes, self.files = _file_codes(frame[F.FILE])
-        ent_codes, parent_codes, n_names = _entity_codes(frame[F.ENTITY], frame[F.PARENT])
+        file_codes, self.files = file_codes_of(frame[F.FILE])
+        ent_codes, parent_codes, n_names = entity_codes_of(frame[F.ENTITY], frame[F.PARENT])
         if len(self.files) <= 1:      # one input: entity codes are the ids already
             self.fact_ent, self.n_ent = ent_codes, n_names
             fact_parent = parent_codes
@@ -166,11 +97,10 @@ class FactIndex:
         self.complete = np.zeros(self.n_ent, dtype=bool)
         np.logical_or.at(self.complete, self.fact_ent, complete)
         self.rate_unit = self._rate_units()
-        scale = pd.to_numeric(frame[F.SCALE], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-        self.fact_scale = np.where(np.isnan(scale) | (scale <= 0), 1.0, scale)
+        self._scale = fact_scales(frame)
         amounts = np.flatnonzero(self.fact_amount & ~self.fact_unscaled)[::-1]
         self.ent_scale = np.ones(self.n_ent)
-        self.ent_scale[self.fact_ent[amounts]] = self.fact_scale[amounts]   # the first amount stated wins
+        self.ent_scale[self.fact_ent[amounts]] = self._scale[amounts]   # the first amount stated wins
         # scale the figures of other indicators are converted to: 0 (none) for an indicator whose amounts
         # are all percentages, whose figures meet others' as they are written
         self.ent_unit = np.zeros(self.n_ent)
@@ -198,14 +128,16 @@ class FactIndex:
         np.logical_or.at(flags, self.fact_ent, rate)
         return flags
 
-    def _build_slots(self, frame: pd.DataFrame, bounds: list[np.ndarray], meas_codes: np.ndarray) -> None:
-        """`bounds`: [lower, upper] of the usable facts, emptied here (each temporary is let go of as soon
-        as it is used: they are the facts' size)."""
-        per_codes, self.periods = _codes(frame[F.PERIOD])
+    def _build_slots(self, frame: pd.DataFrame, arrays: list[np.ndarray]) -> None:
+        """`arrays`: [lower, upper, measure codes] of the usable facts, emptied here (each temporary is let
+        go of as soon as it is used: they are the facts' size)."""
+        meas_codes = arrays.pop()
+        bounds = arrays
+        per_codes, self.periods = codes_of(frame[F.PERIOD])
         # amounts are held in their indicator's unit (a figure in tỷ beside figures in triệu đồng is
         # converted), so restatements and relations compare like with like; percentages are never scaled
         percent = self.fact_unscaled
-        to_entity_unit = np.where(percent, 1.0, self.fact_scale / self.ent_scale[self.fact_ent])
+        to_entity_unit = np.where(percent, 1.0, self._scale / self.ent_scale[self.fact_ent])
         upper = bounds.pop()
         converted = I.scaled(bounds.pop(), upper, to_entity_unit)
         lower, upper = converted.lo, converted.hi
@@ -230,7 +162,8 @@ class FactIndex:
         self.slot_ent = self.fact_ent[rep]
         self.slot_meas = smallest(meas_codes[rep])
         self.slot_per = smallest(per_codes[rep])
-        counts = np.diff(np.r_[starts, size])
+        del meas_codes, per_codes
+        counts = smallest(np.diff(np.r_[starts, size]))
         # each per-slot array lives once, in its form with a last element for 'not stated' (slot -1) that
         # evaluation reads through; the plain form is a view of it. Bounds are written into it in place:
         # this runs at the peak of a large sheet's memory, where each temporary is the size of the facts
@@ -252,7 +185,7 @@ class FactIndex:
         self.slot_lo, self.slot_hi = self.lo_ext[:-1], self.hi_ext[:-1]
         # the figure as written, in its indicator's unit: "hơn 1.690" is 1.690 at the foot of its interval
         # (worked in place: at this peak of memory each temporary is the size of the slots)
-        conv = self.fact_scale[rep]
+        conv = self._scale[rep]
         conv /= self.ent_scale[self.slot_ent]
         conv[percent[rep]] = 1.0
         point = frame[F.VALUE].to_numpy(dtype="float64", na_value=np.nan)[rep]
@@ -262,23 +195,60 @@ class FactIndex:
         np.clip(point, self.slot_lo, self.slot_hi, out=point)
         point[unstated] = (self.slot_lo[unstated] + self.slot_hi[unstated]) / 2
         self.slot_point = point
-        self.slot_count = smallest(counts)
+        self.slot_count = counts
         del counts
         # unit scale of each slot for figures of other indicators; 0 marks a percentage (never scaled)
-        self.scale_ext = extended(np.where(percent[rep], 0.0, self.ent_scale[self.slot_ent]), 0.0)
-        self.dim_ext = extended(np.where(percent[rep], -1, self.ent_dim[self.slot_ent]), -1)
-        self.slot_unit, self.slot_dim = self.scale_ext[:-1], self.dim_ext[:-1]
-        # one scale and one dimension among all amounts (the usual table): no figure is ever converted
-        self.one_unit = len(np.unique(self.slot_unit[self.slot_unit > 0])) <= 1 and \
-            len(np.unique(self.slot_dim[self.slot_dim >= 0])) <= 1
+        self.slot_unscaled = percent[rep]
+        # one scale and one dimension among all amounts (the usual table): no figure is ever converted, and
+        # the per-slot scales and dimensions evaluation would convert by are never made
+        self._units: tuple | None = None
+        scaled = np.zeros(self.n_ent, dtype=bool)       # the entities a slot of which is scaled
+        scaled[self.slot_ent[~self.slot_unscaled]] = True
+        scales, dims = self.ent_scale[scaled], self.ent_dim[scaled]
+        self.one_unit = len(np.unique(scales[scales > 0])) <= 1 and len(np.unique(dims[dims >= 0])) <= 1
         # start, end and year follow from the period label: read them once per distinct label
         # (a label's first figure is the first of its slot: the slots' first figures will do)
         first_of_period = np.full(len(self.periods), max(len(frame) - 1, 0), dtype=np.int64)
         np.minimum.at(first_of_period, self.slot_per, rep)
         del rep
         sample = frame.iloc[first_of_period] if len(frame) else frame
-        self.per_start, self.per_end, self.per_year = (_float_column(sample, column) for column in
+        self.per_start, self.per_end, self.per_year = (float_column(sample, column) for column in
                                                        (F.PERIOD_START, F.PERIOD_END, F.YEAR))
+
+    @property
+    def fact_scale(self) -> np.ndarray:
+        """Scale of each usable fact (1 where none is stated), as its row gives it: worked out again when
+        asked (localisation asks once), not held beside the index's other arrays at the run's peak."""
+        scale = getattr(self, "_scale", None)
+        if scale is not None:
+            return scale
+        return fact_scales(self.facts if len(self.rows) == len(self.facts) else self.facts.iloc[self.rows])
+
+    def _unit_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        """(scale_ext, dim_ext): each slot's unit scale for figures of other indicators (0 marks a
+        percentage, never scaled) and its dimension (-1: none), with a last element for 'not stated'. Made
+        on first need: a table of one unit never converts a figure."""
+        if self._units is None:
+            scale = extended(np.where(self.slot_unscaled, 0.0, self.ent_scale[self.slot_ent]), 0.0)
+            dim = extended(np.where(self.slot_unscaled, -1, self.ent_dim[self.slot_ent]), -1)
+            self._units = (scale, dim)
+        return self._units
+
+    @property
+    def scale_ext(self) -> np.ndarray:
+        return self._unit_arrays()[0]
+
+    @property
+    def dim_ext(self) -> np.ndarray:
+        return self._unit_arrays()[1]
+
+    @property
+    def slot_unit(self) -> np.ndarray:
+        return self._unit_arrays()[0][:-1]
+
+    @property
+    def slot_dim(self) -> np.ndarray:
+        return self._unit_arrays()[1][:-1]
 
     def slot_period(self, slots: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(start, end, year) of the periods of these slots (slot_start[slots] ..., without making those)."""
