@@ -71,7 +71,7 @@ def _pairs(facts, options: dict):
     seen: dict[tuple, dict] = {}
     words = int(options.get("min_name_words", 3))
     counts = text_rows(facts, (F.COUNT,))
-    frames = _frames(counts)
+    frames, beside = _frames(counts), _companions(counts)
     by_entity = {row[F.ENTITY]: row for _, row in counts}
     for label, row in counts:
         if not row[F.CERTAIN] or str(row[F.UNIT] or "").lower() in MEASURE_UNITS or "#" not in str(row[F.ENTITY]):
@@ -96,6 +96,11 @@ def _pairs(facts, options: dict):
             continue           # each counted within a whole of its own: "123 dự án … hơn 90" and "127 dự án, trong đó 111"
         if framed[1] == float(first[F.VALUE]) or framed[0] == float(row[F.VALUE]):
             continue           # one counted within the other: "3.311 lượt góp vốn …, trong đó có 475 lượt góp vốn …"
+        companions = beside.get(first["_label"]), beside.get(label)
+        if None not in companions and companions[0][0] == companions[1][0] and \
+                not overlap(companions[0][1], companions[1][1]):
+            continue           # each beside a count of its own cases: "3.061 vụ, bắt 6.067 người phạm tội" and
+            #                    "2.842 vụ, 4.119 người phạm tội" are people of two sets of cases
         actions = _action(first, by_entity), _action(row, by_entity)
         if all(actions) and actions[0] != actions[1]:
             continue           # what was done to them tells the sets apart: "tiếp nhận 7.156 đơn" and "giải quyết
@@ -135,6 +140,24 @@ def _frames(counts: list[tuple[object, dict]]) -> dict:
         lows.append(-float(row[F.LOWER]))
         values.append(float(row[F.VALUE]))
     return frames
+
+
+def _companions(counts: list[tuple[object, dict]]) -> dict:
+    """The count of other things each count is stated beside, just before it in its clause list ("2.842 vụ,
+    4.119 người": the cases the people were caught in), as (unit, (lower, upper))."""
+    found: dict = {}
+    last: dict[str, dict] = {}
+    for label, row in counts:
+        sentence = _sentence(row)
+        before = last.get(sentence)
+        last[sentence] = row
+        if before is None or str(before[F.UNIT] or "").lower() == str(row[F.UNIT] or "").lower():
+            continue
+        pattern = (r"(?<![\d.,])" + re.escape(str(before[F.RAW])) + r"\s{1,3}" + re.escape(str(before[F.UNIT] or "")) +
+                   r"\s{0,3},\s{0,3}(?:[^\W\d]+\s{1,3}){0,2}" + re.escape(str(row[F.RAW])) + r"(?![\d]|[.,]\d)")
+        if re.search(pattern, str(row[F.TEXT]), re.IGNORECASE):
+            found[label] = (str(before[F.UNIT]).lower(), (float(before[F.LOWER]), float(before[F.UPPER])))
+    return found
 
 
 def _sentence(row: dict) -> str:
