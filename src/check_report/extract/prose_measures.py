@@ -194,9 +194,10 @@ class MeasureReader(ReaderCore):
             sign = -1.0 if change.group(1).lower() == "giảm" else 1.0
             self._add(stmt, fig, F.CHANGE, self._last_period(stmt), phrasing=change.group(1).lower(), sign=sign)
             return
-        if change and not P.CHANGE_TO.search(before) and fig.kind == COUNT:
-            # "5.360/8.233 xã …, tăng 17 xã so với tháng 9/2021", "giảm 74 người bị thương (giảm 10,26%)": a
-            # change, never a count of the period
+        if change and not P.CHANGE_TO.search(before):
+            # "5.360/8.233 xã …, tăng 17 xã so với tháng 9/2021", "giảm 74 người bị thương (giảm 10,26%)", "số
+            # tiền thu sau xử lý tăng 26,5 tỷ đồng, bằng …%": a change with no value of its own beside it, never
+            # the count or amount of the period
             return
         link = P.PAIR_LINK.match(self.text[state.last_count.figure.unit_end:fig.start]) \
             if state.last_count is not None else None
