@@ -197,7 +197,7 @@ class FactIndex:
         self.slot_point = point
         self.slot_count = counts
         del counts
-        # unit scale of each slot for figures of other indicators; 0 marks a percentage (never scaled)
+        # the slots that are percentages, never scaled (the per-slot unit arrays are made from it on need)
         self.slot_unscaled = percent[rep]
         # one scale and one dimension among all amounts (the usual table): no figure is ever converted, and
         # the per-slot scales and dimensions evaluation would convert by are never made

@@ -317,7 +317,7 @@ def _ends_breakdown(stmt: Statement, parent_name: str, first_kind: str | None) -
 
 # a target as an authority set it: the words before the figure end with the verb ("Hội đồng nhân dân tỉnh
 # giao là", "Bộ Tài chính giao:")
-ASSIGNED = re.compile(r"\bgiao(?:\s{1,3}là)?\s{0,3}:?\s*$", re.IGNORECASE)
+ASSIGNED = re.compile(r"\bgiao(?:\s{1,3}là)?\s{0,3}:?\s{0,3}$", re.IGNORECASE)
 
 
 def _parallel_shares(stated: list[Stated], parent: Stated, children: list[str], cue: int) -> None:
