@@ -289,10 +289,22 @@ from check_report.inputs import annotated_name, annotation_targets, expand_input
 
 
 def write_atomic(path: str, text: str) -> None:
-    """Write through a temporary file in the target folder, then rename: never a half-written report."""
+    """Write through a temporary file in the target folder, then rename: never a half-written report. A
+    device, a pipe or a terminal (`--output /dev/null`, `/dev/stdout`) is written to as it is: renaming over
+    it would put a file where the device was. Through a link, the file it names is the report."""
     import os
+    import stat
     import tempfile
 
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(path, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        return
+    path = os.path.realpath(path) if os.path.islink(path) else path
     folder = os.path.dirname(os.path.abspath(path))
     handle, temp = tempfile.mkstemp(dir=folder, prefix=".check-report-", suffix=".tmp")
     try:

@@ -48,6 +48,34 @@ def test_atomic_write_replaces_whole_file_and_leaves_no_temp(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_report_written_to_a_pipe_or_device_leaves_it_one(tmp_path):
+    """`--output /dev/null` or a named pipe: written to as it is, never replaced by a file."""
+    import stat
+    import threading
+
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    write_atomic(str(fifo), "new\n")
+    reader.join(timeout=10)
+    assert received == ["new\n"]
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.pipe"]
+
+
+def test_a_report_written_through_a_link_goes_to_the_file_it_names(tmp_path):
+    target = tmp_path / "reports" / "q1.json"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "latest.json"
+    link.symlink_to(target)
+    write_atomic(str(link), "new\n")
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "new\n"
+
+
 @pytest.mark.parametrize("severities, fail_on, code", [
     ([], "error", 0), (["warning"], "error", 0), (["warning"], "warning", 1), (["info"], "warning", 0),
     (["info"], "info", 1), (["error"], "never", 0), (["error", "info"], "error", 1),
