@@ -124,6 +124,9 @@ def test_labels_that_took_part_behave_as_a_set_of_them():
     named = Labels(["r1", "r2"])                  # a table labelled otherwise (a tool's own frame)
     assert "r1" in named and 1 not in named and named == {"r1", "r2"}
     assert Labels() == set() and not Labels()
+    # labels of several kinds are kept as they are, never made texts by an array
+    assert Labels([1, "a"]) == {1, "a"} and 1 in Labels([1, "a"]) and Labels(np.array([3]), {"x"}) == {3, "x"}
+    assert Labels(np.array([3, 1]), {2}) == {1, 2, 3}
 
 
 def test_a_run_on_a_table_with_labels_of_its_own_counts_them():

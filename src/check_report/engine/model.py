@@ -91,14 +91,19 @@ class Labels(Set):
 
     __slots__ = ("_sorted", "_other")
 
-    def __init__(self, labels=()):
+    def __init__(self, labels=(), more=()):
+        """`labels` (an array, or any iterable) and `more`, united."""
         import numpy as np      # the engine's records import without numpy (`import check_report.engine` is cheap)
 
-        values = labels if isinstance(labels, np.ndarray) else np.asarray(list(labels))
-        if values.dtype.kind in "iu" or not len(values):
-            self._sorted, self._other = np.unique(values.astype(np.int64)), frozenset()
-        else:
-            self._sorted, self._other = np.zeros(0, dtype=np.int64), frozenset(values.tolist())
+        items = labels if isinstance(labels, np.ndarray) else list(labels)
+        array = np.asarray(items) if len(items) else np.zeros(0, dtype=np.int64)
+        more = list(more)
+        if array.dtype.kind in "iu" and all(isinstance(x, Integral) and not isinstance(x, bool) for x in more):
+            self._other = frozenset()
+            self._sorted = np.unique(np.concatenate([array.astype(np.int64), np.asarray(more, dtype=np.int64)]))
+        else:                   # labels of other kinds, or of several kinds: as they are
+            self._sorted = np.zeros(0, dtype=np.int64)
+            self._other = frozenset([*(items.tolist() if isinstance(items, np.ndarray) else items), *more])
 
     @classmethod
     def _from_iterable(cls, iterable):

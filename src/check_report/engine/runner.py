@@ -83,18 +83,12 @@ def run_rules(facts, ruleset: RuleSet, *, path: str = "", document=None, lang: s
     for rule in internal:
         result.per_rule[rule.id] = stats[rule.id]
         result.findings.extend(found[rule.id])
-    result.checked_facts = Labels(np.concatenate([labels, np.asarray(list(checked_labels), dtype=labels.dtype)])
-                                  if _integers(labels, checked_labels) else [*labels.tolist(), *checked_labels])
+    result.checked_facts = Labels(labels, checked_labels)
     for key in dict.fromkeys(rule.external for rule in external):
         _run_external(result, facts, [r for r in external if r.external == key], ruleset, path, lang)
     result.findings = drop_subsumed(result.findings, ruleset.rules, result.per_rule)
     result.findings.sort(key=Finding.sort_key)
     return result
-
-
-def _integers(labels: np.ndarray, more: set) -> bool:
-    return labels.dtype.kind in "iu" and all(isinstance(x, (int, np.integer)) and not isinstance(x, bool)
-                                             for x in more)
 
 
 def _run_engine_rules(facts, rules: list[Rule], measures, stats: dict, found: dict, path: str,

@@ -203,6 +203,7 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
     # what the total's clause says of it, when its subject is only the thing counted ("đã giải quyết và trả
     # kết quả gần 27.000 hồ sơ"): a part said of another state ("đang giải quyết 1.207 hồ sơ") is none of it
     said = _clause(text, total.offset) if text and total is not None else ""
+    assigned = bool(ASSIGNED.search(said))      # the total is a target as an authority set it
     for s in stated:
         if not (start <= s.offset < end and s.depth == depth):
             continue
@@ -221,7 +222,7 @@ def _children(stated: list[Stated], statements: list[Statement], start: int, end
         if component and not s.linked and s.parent is None and s.entity != parent.entity and \
                 s.entity not in entities:
             clause = _clause(text, s.offset, start) if text else ""
-            if ASSIGNED.search(clause) and ASSIGNED.search(said):
+            if assigned and ASSIGNED.search(clause):
                 break       # "… được Bộ Tài chính giao là 1.470 tỷ đồng, trong đó thu nội địa …; Hội đồng nhân
                 #             dân tỉnh giao là 1.915 tỷ đồng": the whole as another authority set it, no part
             if WITH_QUALIFIER.search(clause):

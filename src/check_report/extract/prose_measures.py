@@ -183,7 +183,12 @@ class MeasureReader(ReaderCore):
             self._add(stmt, fig, F.PREVIOUS, self._context_period())
             return
         change = P.CHANGE_WORD.search(before)
-        if change and not P.CHANGE_TO.search(before) and self._takes_change(stmt, fig):
+        if change and not P.CHANGE_TO.search(before):
+            if not self._takes_change(stmt, fig):
+                # "5.360/8.233 xã …, tăng 17 xã so với tháng 9/2021", "giảm 74 người bị thương (giảm 10,26%)",
+                # "số tiền thu sau xử lý tăng 26,5 tỷ đồng, bằng …%": a change with no value of its own beside
+                # it, never the count or amount of the period
+                return
             base = G.read_base(self.text, fig.unit_end, self._year(self._last_period(stmt)))
             rate_base = RATE_THEN_BRACKET.search(self.text, max(0, fig.start - 90), fig.start)
             if rate_base and not P.SAME_PERIOD_BASE.match(rate_base.group(1)):
@@ -193,11 +198,6 @@ class MeasureReader(ReaderCore):
                 return                   # "tăng 249,9 tỷ đồng so với năm 2015": a change over other years
             sign = -1.0 if change.group(1).lower() == "giảm" else 1.0
             self._add(stmt, fig, F.CHANGE, self._last_period(stmt), phrasing=change.group(1).lower(), sign=sign)
-            return
-        if change and not P.CHANGE_TO.search(before):
-            # "5.360/8.233 xã …, tăng 17 xã so với tháng 9/2021", "giảm 74 người bị thương (giảm 10,26%)", "số
-            # tiền thu sau xử lý tăng 26,5 tỷ đồng, bằng …%": a change with no value of its own beside it, never
-            # the count or amount of the period
             return
         link = P.PAIR_LINK.match(self.text[state.last_count.figure.unit_end:fig.start]) \
             if state.last_count is not None else None
