@@ -292,7 +292,8 @@ class ReaderCore:
             return stmt.subject
         unit = str(ratio.unit or "").strip()
         after = self._name_after(ratio.end)
-        done = G.action_object(re.sub(r"\([^()]*\)", " ", self.text[lead_start:ratio.start]))
+        lead = G.UP_TO_BETWEEN_COMMAS.sub(", ", re.sub(r"\([^()]*\)", " ", self.text[lead_start:ratio.start]))
+        done = G.action_object(lead)
         if after:
             # "cấp THPT với 15/23 trường đạt chuẩn": the things, and whose they are when a short noun phrase
             # before says (not a label and its verb: "Công tác phòng cháy, chữa cháy: Đã vận động")

@@ -230,6 +230,9 @@ def _unlabelled_lead(text: str) -> Lead:
             # "sản xuất 87.676 tấn Alumin", "sản xuất 1.100 tấn đồng tấm": the product follows the figure
             and not P.BARE_WORK.fullmatch(subject)
             and not P.FUNCTION_ONLY.fullmatch(subject))
+    # "Đầu tư xây dựng cơ bản, tính đến ngày 29-9, giải ngân vốn …": what is left of an "up to" adverbial once
+    # its date is masked is no part of the name (how sure the subject is was judged with it)
+    subject = UP_TO_BETWEEN_COMMAS.sub(", ", subject)
     return Lead(subject=subject, sure=sure, generic=generic, cue=cue, growth_rate=growth_rate)
 
 
@@ -313,6 +316,13 @@ def _noun_phrase(text: str) -> str:
         # words after the verb say which measure, the noun phrase before it whose
         text = strip_predicate(text[:inner[-1].start()])
     return strip_predicate(P.MEASURE_TAIL.sub("", text)) if P.MEASURE_WORDS.fullmatch(text) is None else ""
+
+
+# what is left of a period adverbial between commas once its period is masked ("…, tính đến ngày , …",
+# "…, trong , …", "…, , …"), or an "up to" date as written
+UP_TO_BETWEEN_COMMAS = re.compile(r",\s{0,3}(?:(?:(?:tính\s{1,3})?(?:đến|tới)(?:\s{1,3}(?:ngày|hết|cuối|tháng)){0,2}"
+                                  r"(?:\s{1,3}\d{1,2}(?:[/.-]\d{1,2}){0,2})?|trong(?:\s{1,3}vòng)?|tính chung|lũy kế|luỹ kế)"
+                                  r"\s{0,3})?,\s{0,3}", re.IGNORECASE)
 
 
 EXAMPLES = re.compile(r"(?<!cũng )\b(?:như|điển hình là|nổi bật là|tiêu biểu là|đặc biệt là|nhất là)\b(?:\s{1,3}(?:là|sau))?\s{0,3}:?\s{0,3}",
