@@ -247,10 +247,11 @@ def _activity(name: str | None) -> str | None:
     """The work on land or assets a part's name opens with ("trồng", "chăm sóc"), if any: parts of one total
     share it."""
     verb = ACTIVITY.match(" ".join(str(name or "").lower().split()))
-    return verb.group(0) if verb else None
+    return verb.group(1) if verb else None
 
 
-ACTIVITY = re.compile(r"(?:trồng(?!\s+trọt)|chăm sóc|khoanh nuôi|bảo vệ|chuyển hóa|chuyển hoá|cải tạo|tu bổ|"
+# "diện tích chăm sóc lúa lần 1": the area a work was done on opens with the word for area
+ACTIVITY = re.compile(r"(?:diện tích\s)?(trồng(?!\s+trọt)|chăm sóc|khoanh nuôi|bảo vệ|chuyển hóa|chuyển hoá|cải tạo|tu bổ|"
                       r"làm mới|nâng cấp|sửa chữa|khai thác|gieo|thu hoạch|xây mới)\b")
 
 
