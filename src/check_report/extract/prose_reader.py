@@ -100,11 +100,12 @@ class BlockReader(MeasureReader, GroupReader):
             begin = max(cs, skip) if k == 0 else cs
             named = self.last_period
             self._clause(begin, ce, 0, ClauseState(begin))
-            if self.last_period is not None and self.last_period is not named and self.last_period.cumulative and \
-                    self.period is not None and not self.period.cumulative:
+            if self.last_period is not None and self.last_period is not named and self.period is not None and \
+                    _other_months(self.last_period, self.period):
                 # "Ước tính trong tháng Sáu, …; sản lượng thịt trâu 6 tháng đạt 49 nghìn tấn …; sản lượng thịt bò
-                # đạt 187,5 nghìn tấn": after a clause naming the months to date, the month the sentence opened with
-                # no longer holds for sure
+                # đạt 187,5 nghìn tấn", "(a 9-month report) Tổng số khách … trong năm 2017 đạt 13 triệu lượt; khách
+                # nội địa đạt 68 triệu lượt": after a clause naming other months of the year, the period the
+                # sentence or the report opened with no longer holds for sure (a year before is a comparison)
                 self.period_sure, self.period_doubt = False, M.NO_PERIOD
         if self.last_period is None:
             self._setting(start, end)
@@ -309,3 +310,9 @@ def statements_of(block_index: int, text: str, scan: Scan, ctx: BlockContext, pl
 
 def with_period(stated: Stated, period: Period | None) -> Stated:
     return replace(stated, period=period)
+
+
+def _other_months(a: Period, b: Period) -> bool:
+    """Other months of the same year (a year left unsaid is the same)."""
+    return (a.start, a.end, a.cumulative, a.day) != (b.start, b.end, b.cumulative, b.day) and \
+        (a.year is None or b.year is None or a.year == b.year)
