@@ -15,6 +15,9 @@ from check_report.extract.prose_model import Statement
 from check_report.extract.prose_periods import Period, PeriodMention
 from check_report.extract.prose_scan import COUNT, MONEY, PERCENT, Figure
 
+# "(-1,94 tạ/ha)", "(+154 ha)": nothing but a sign before the figure
+SIGN_ONLY = re.compile(r"\s{0,3}([+\-−])\s{0,2}")
+
 
 # words between a rate and a bracket that name another thing the bracket's figure is of
 OTHER_THING = re.compile(r"[–—]|\s-\s|\b(?:chủ yếu|từ|tại|sang|nhất là|đặc biệt|như)\b", re.IGNORECASE)
@@ -40,6 +43,8 @@ class GroupReader(ReaderCore):
             return
         if P.COMPARISON_GROUP.match(inner) and anchor is not None:
             self._comparison_group(start, end, depth, anchor, outer)
+            return
+        if isinstance(first_token, Figure) and anchor is not None and self._signed_change(first_token, anchor, end):
             return
         if isinstance(first_token, Figure) and first_token.kind == PERCENT and P.PLAN_OPENING.match(inner):
             return          # "tăng 9,65% (KH cả năm 8,3%)": the plan's rate, not a second growth
@@ -85,6 +90,19 @@ class GroupReader(ReaderCore):
             return
         for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
             self._clause(cs, ce, depth, ClauseState(cs, role="aside"))
+
+    def _signed_change(self, fig: Figure, anchor: Statement, end: int) -> bool:
+        """"ngô đạt 58,79 tạ/ha, giảm 3,19% (-1,94 tạ/ha)": a signed figure alone in brackets right after a
+        growth is the change it amounts to, in the value's unit; never a count of its own."""
+        sign = SIGN_ONLY.fullmatch(self.text, self.text.rfind("(", 0, fig.start) + 1, fig.start)
+        if sign is None or fig.kind not in (MONEY, COUNT) or self.text[fig.unit_end:end].strip() or \
+                not anchor.stated or anchor.stated[-1].measure != F.GROWTH or \
+                not self._takes_change(anchor, fig):
+            return False
+        growth = anchor.stated[-1]
+        self._add(anchor, fig, F.CHANGE, growth.period, phrasing=sign.group(1),
+                  sign=-1.0 if sign.group(1) in "-−" else 1.0)
+        return True
 
     def _named_just_before(self, pos: int, anchor: Statement) -> bool:
         """A proper name (capitalised words) stands right before the bracket, and it is not the subject's."""
