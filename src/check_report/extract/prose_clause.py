@@ -252,17 +252,25 @@ class ReaderCore:
         grade = P.GRADE.match(self.text, end)
         if grade:
             tail = f"{tail} {' '.join(grade.group(0).split())}".strip()   # "02 khách sạn 03 sao": of that grade
-        if not tail.strip(" ,"):
-            # "đào tạo nghề cho 13.000 người": whom a work was done for, named by the work, never by the unit
-            head = re.split(r"[,;:()=.+]|\btrong đó\b", self.text[max(0, fig.start - 80):fig.start])[-1]
-            head = " ".join(w for w in head.split() if not P.HEDGE.search(w + " "))
-            if re.search(r"\s(?:cho|đối với)$", head):
-                done = re.sub(r"\s+(?:cho|đối với)$", "", head.strip(), flags=re.IGNORECASE)
-                place = G.GENERIC_PLACE.match(done)
-                done = G.strip_predicate(done[place.end():] if place else done)
-                if len(done.split()) >= 2:
-                    return f"{done} ({fig.unit})"
-        return f"{fig.unit or ''}{'' if tail.startswith(',') else ' '}{tail}".strip()
+        counted = f"{fig.unit or ''}{'' if tail.startswith(',') else ' '}{tail}".strip()
+        # "đào tạo nghề cho 13.000 người", "cấp thuốc điều trị ngoại trú cho 121.705 lượt bệnh nhân": whom a work
+        # was done for, named by the work, never by the unit or the people alone
+        window = max(0, fig.start - 80)
+        head = re.split(r"[,;:()=.+]|\btrong đó\b", self.text[window:fig.start])[-1]
+        words = [w for w in head.split() if not P.HEDGE.search(w + " ")]
+        if words and len(words) == len(head.split()) and window and self.text[window - 1].isalnum() and \
+                head.lstrip() == self.text[window:fig.start].lstrip():
+            words = words[1:]                          # the window's first word is cut: never part of a name
+        head = " ".join(words)
+        if re.search(r"\s(?:cho|đối với)$", head):
+            done = re.sub(r"\s+(?:cho|đối với)$", "", head.strip(), flags=re.IGNORECASE)
+            place = G.GENERIC_PLACE.match(done)
+            done = G.strip_predicate(done[place.end():] if place else done)
+            # with words of their own after the unit, the things are named by a work only when it has no
+            # figure in it ("700 phụ nữ có kinh tế khá giúp … cho"): a figure there is another statement's
+            if len(done.split()) >= 2 and not (tail.strip(" ,") and any(c.isdigit() for c in done)):
+                return f"{done} ({counted})"
+        return counted
 
     def _name_after(self, pos: int) -> str:
         return " ".join(self.text[pos:self._noun_tail_end(pos)].split()[:9]).strip(" ,")
