@@ -256,12 +256,10 @@ class ReaderCore:
         # "đào tạo nghề cho 13.000 người", "cấp thuốc điều trị ngoại trú cho 121.705 lượt bệnh nhân": whom a work
         # was done for, named by the work, never by the unit or the people alone
         window = max(0, fig.start - 80)
+        if window and self.text[window - 1].isalnum():
+            window = self.text.find(" ", window, fig.start) + 1 or window    # never a word the window cuts
         head = re.split(r"[,;:()=.+]|\btrong đó\b", self.text[window:fig.start])[-1]
-        words = [w for w in head.split() if not P.HEDGE.search(w + " ")]
-        if words and len(words) == len(head.split()) and window and self.text[window - 1].isalnum() and \
-                head.lstrip() == self.text[window:fig.start].lstrip():
-            words = words[1:]                          # the window's first word is cut: never part of a name
-        head = " ".join(words)
+        head = " ".join(w for w in head.split() if not P.HEDGE.search(w + " "))
         if re.search(r"\s(?:cho|đối với)$", head):
             done = re.sub(r"\s+(?:cho|đối với)$", "", head.strip(), flags=re.IGNORECASE)
             place = G.GENERIC_PLACE.match(done)
