@@ -36,21 +36,10 @@ def with_optional_columns(facts: pd.DataFrame) -> pd.DataFrame:
 
 def codes_of(series: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Integer codes in order of first appearance; a missing value is its own code, shown as ''. Codes are
-    only compared and used to index (key arithmetic casts them to int64 first): they are held narrow."""
-    if isinstance(series.dtype, pd.CategoricalDtype):
-        # the fact table's labels are categoricals: their codes are factorised, not a column of objects
-        # made the size of the table
-        categories = series.cat.categories.to_numpy(dtype=object)
-        codes, seen = pd.factorize(series.cat.codes.to_numpy(), sort=False, use_na_sentinel=False)
-        names = [categories[c] if c >= 0 else np.nan for c in seen.tolist()]
-        missing = [k for k, c in enumerate(seen.tolist()) if c < 0]
-        if missing:                 # the missing value's code comes last, as below
-            codes = np.where(codes == missing[0], len(names), codes)
-            codes = np.where(codes > missing[0], codes - 1, codes)
-            del names[missing[0]]
-            names.append("")
-        return narrow(codes), pd.Index(np.asarray(names, dtype=object))
-    codes, uniques = pd.factorize(series.to_numpy(dtype=object), sort=False)
+    only compared and used to index (key arithmetic casts them to int64 first): they are held narrow. The
+    fact table's labels are categoricals, factorised on their codes, never as a column of objects."""
+    values = series if isinstance(series.dtype, pd.CategoricalDtype) else series.to_numpy(dtype=object)
+    codes, uniques = pd.factorize(values, sort=False)
     codes = narrow(codes.astype(np.int64, copy=False))
     uniques = pd.Index(np.asarray(uniques, dtype=object))
     if (codes < 0).any():

@@ -44,7 +44,7 @@ class GroupReader(ReaderCore):
         if P.COMPARISON_GROUP.match(inner) and anchor is not None:
             self._comparison_group(start, end, depth, anchor, outer)
             return
-        if isinstance(first_token, Figure) and anchor is not None and self._signed_change(first_token, anchor, end):
+        if isinstance(first_token, Figure) and anchor is not None and self._signed_change(first_token, anchor, start, end):
             return
         if isinstance(first_token, Figure) and first_token.kind == PERCENT and P.PLAN_OPENING.match(inner):
             return          # "tăng 9,65% (KH cả năm 8,3%)": the plan's rate, not a second growth
@@ -91,10 +91,10 @@ class GroupReader(ReaderCore):
         for cs, ce in G.clause_spans(self.text, self.depths, start, end, depth):
             self._clause(cs, ce, depth, ClauseState(cs, role="aside"))
 
-    def _signed_change(self, fig: Figure, anchor: Statement, end: int) -> bool:
+    def _signed_change(self, fig: Figure, anchor: Statement, start: int, end: int) -> bool:
         """"ngô đạt 58,79 tạ/ha, giảm 3,19% (-1,94 tạ/ha)": a signed figure alone in brackets right after a
         growth is the change it amounts to, in the value's unit; never a count of its own."""
-        sign = SIGN_ONLY.fullmatch(self.text, self.text.rfind("(", 0, fig.start) + 1, fig.start)
+        sign = SIGN_ONLY.fullmatch(self.text, start, fig.start)
         if sign is None or fig.kind not in (MONEY, COUNT) or self.text[fig.unit_end:end].strip() or \
                 not anchor.stated or anchor.stated[-1].measure != F.GROWTH or \
                 not self._takes_change(anchor, fig):
