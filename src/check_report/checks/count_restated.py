@@ -71,7 +71,7 @@ def _pairs(facts, options: dict):
     seen: dict[tuple, dict] = {}
     words = int(options.get("min_name_words", 3))
     counts = text_rows(facts, (F.COUNT,))
-    frames, beside = _frames(counts), _companions(counts)
+    frames, before = _frames(counts), _before(counts)
     by_entity = {row[F.ENTITY]: row for _, row in counts}
     for label, row in counts:
         if not row[F.CERTAIN] or str(row[F.UNIT] or "").lower() in MEASURE_UNITS or "#" not in str(row[F.ENTITY]):
@@ -89,6 +89,8 @@ def _pairs(facts, options: dict):
         key = (name, row[F.UNIT], row[F.PERIOD])
         row = {**row, "_label": label}
         first = seen.setdefault(key, row)
+        if first is row:
+            continue                        # the first mention of its name: nothing to compare it with yet
         related = first[F.PARENT] == row[F.ENTITY] or row[F.PARENT] == first[F.ENTITY] or (
             isinstance(row[F.PARENT], str) and row[F.PARENT] == first[F.PARENT])
         framed = frames.get(first["_label"]), frames.get(label)
@@ -96,7 +98,7 @@ def _pairs(facts, options: dict):
             continue           # each counted within a whole of its own: "123 dự án … hơn 90" and "127 dự án, trong đó 111"
         if framed[1] == float(first[F.VALUE]) or framed[0] == float(row[F.VALUE]):
             continue           # one counted within the other: "3.311 lượt góp vốn …, trong đó có 475 lượt góp vốn …"
-        companions = beside.get(first["_label"]), beside.get(label)
+        companions = _companion(first, before.get(first["_label"])), _companion(row, before.get(label))
         if None not in companions and companions[0][0] == companions[1][0] and \
                 not overlap(companions[0][1], companions[1][1]):
             continue           # each beside a count of its own cases: "3.061 vụ, bắt 6.067 người phạm tội" and
@@ -108,7 +110,7 @@ def _pairs(facts, options: dict):
         if _sentence(first) == _sentence(row):
             continue           # said again within one sentence, it is another set: "mở rộng 01 khu công nghiệp,
             #                    nâng tổng số khu công nghiệp … là 335 khu công nghiệp"
-        if first is not row and first[F.ENTITY] != row[F.ENTITY] and not related:
+        if first[F.ENTITY] != row[F.ENTITY] and not related:
             yield first, row
 
 
@@ -142,22 +144,30 @@ def _frames(counts: list[tuple[object, dict]]) -> dict:
     return frames
 
 
-def _companions(counts: list[tuple[object, dict]]) -> dict:
-    """The count of other things each count is stated beside, just before it in its clause list ("2.842 vụ,
-    4.119 người": the cases the people were caught in), as (unit, (lower, upper))."""
+def _before(counts: list[tuple[object, dict]]) -> dict:
+    """The count just before each count in its sentence, when it counts other things (a unit of its own)."""
     found: dict = {}
     last: dict[str, dict] = {}
     for label, row in counts:
         sentence = _sentence(row)
         before = last.get(sentence)
         last[sentence] = row
-        if before is None or str(before[F.UNIT] or "").lower() == str(row[F.UNIT] or "").lower():
-            continue
-        pattern = (r"(?<![\d.,])" + re.escape(str(before[F.RAW])) + r"\s{1,3}" + re.escape(str(before[F.UNIT] or "")) +
-                   r"\s{0,3},\s{0,3}(?:[^\W\d]+\s{1,3}){0,2}" + re.escape(str(row[F.RAW])) + r"(?![\d]|[.,]\d)")
-        if re.search(pattern, str(row[F.TEXT]), re.IGNORECASE):
-            found[label] = (str(before[F.UNIT]).lower(), (float(before[F.LOWER]), float(before[F.UPPER])))
+        if before is not None and str(before[F.UNIT] or "").lower() != str(row[F.UNIT] or "").lower():
+            found[label] = before
     return found
+
+
+def _companion(row: dict, before: dict | None) -> tuple | None:
+    """The count of other things `row` is stated beside, right before it in its clause list ("2.842 vụ, 4.119
+    người": the cases the people were caught in), as (unit, (lower, upper)). Asked only of the few counts
+    that reach this test: a pattern is made for each."""
+    if before is None:
+        return None
+    pattern = (r"(?<![\d.,])" + re.escape(str(before[F.RAW])) + r"\s{1,3}" + re.escape(str(before[F.UNIT] or "")) +
+               r"\s{0,3},\s{0,3}(?:[^\W\d]+\s{1,3}){0,2}" + re.escape(str(row[F.RAW])) + r"(?![\d]|[.,]\d)")
+    if re.search(pattern, str(row[F.TEXT]), re.IGNORECASE) is None:
+        return None
+    return str(before[F.UNIT]).lower(), (float(before[F.LOWER]), float(before[F.UPPER]))
 
 
 def _sentence(row: dict) -> str:
